@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: throughput and latency of the event backbone on one broker and one database.
+ *   1. raw kafkajs produce+consume: the ceiling;
+ *   2. outbox -> relay -> Kafka -> inbox transport -> handler commit: events/s through the full backbone;
+ *   3. end-to-end latency (append commit to handler commit) at a fixed rate: p50/p95/p99.
+ * Sizes can be changed with BENCH_RAW_MESSAGES, BENCH_BACKBONE_EVENTS, BENCH_LATENCY_RATE, BENCH_LATENCY_SECONDS.
+ */
+import { INestApplication } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { deadLetterTopicOf } from '@sinergi/contracts';
+import { Outbox, OutboxRelay } from '@sinergi/messaging';
+import { createTestTopics, uniqueName, waitFor } from '@sinergi/testing';
+import { provideTestInfrastructure } from '../libs/testing/src/test-infrastructure';
+import { startEffectsApp } from '../libs/messaging/test/fixtures/effects-app';
+import { createMessagingDatabase } from '../libs/messaging/test/fixtures/messaging-database';
+import { TEST_EVENT_TYPE, testCatalog } from '../libs/messaging/test/fixtures/test-events';
+
+const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 50_000);
+const BACKBONE_EVENTS = Number(process.env.BENCH_BACKBONE_EVENTS ?? 10_000);
+const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 100);
+const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
+const PARTITIONS = 3;
+const PAYLOAD = { seq: 0 };
+
+function perSecond(count: number, ms: number): string {
+  return `${Math.round((count * 1000) / ms).toLocaleString('en-US')} /s`;
+}
+
+async function rawKafka(brokers: string[]): Promise<string> {
+  const topic = uniqueName('bench.raw');
+  await createTestTopics([topic], PARTITIONS);
+  const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const consumer = kafka.consumer({ groupId: uniqueName('bench-raw') });
+  await Promise.all([producer.connect(), consumer.connect()]);
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  let consumed = 0;
+  await consumer.run({ eachMessage: async () => void (consumed += 1) });
+  const value = JSON.stringify({ specversion: '1.0', type: TEST_EVENT_TYPE, data: PAYLOAD, padding: 'x'.repeat(300) });
+  const started = Date.now();
+  for (let sent = 0; sent < RAW_MESSAGES; sent += 1_000) {
+    const messages = Array.from({ length: Math.min(1_000, RAW_MESSAGES - sent) }, (_, index) => ({ key: `k${(sent + index) % 64}`, value }));
+    await producer.send({ topic, acks: -1, messages });
+  }
+  const produced = Date.now() - started;
+  await waitFor('every raw message consumed', () => consumed >= RAW_MESSAGES, { timeoutMs: 300_000, intervalMs: 20 });
+  const total = Date.now() - started;
+  await Promise.all([producer.disconnect(), consumer.disconnect()]);
+  return `raw kafkajs, ${RAW_MESSAGES} messages of ~400 B, ${PARTITIONS} partitions: produce ${perSecond(RAW_MESSAGES, produced)}, produce+consume ${perSecond(RAW_MESSAGES, total)}`;
+}
+
+interface Backbone {
+  dataSource: DataSource;
+  outbox: Outbox;
+  stop(): Promise<void>;
+}
+
+async function startBackbone(brokers: string[], label: string): Promise<Backbone> {
+  const topic = uniqueName(`bench.${label}`);
+  await createTestTopics([topic, deadLetterTopicOf(topic)], PARTITIONS);
+  const { database, dataSource } = await createMessagingDatabase(`bench_${label}`);
+  const catalog = testCatalog(topic);
+  const relay = new OutboxRelay({ brokers, clientId: 'bench', dataSource, databaseUrl: database.url });
+  await relay.start();
+  const app: INestApplication = await startEffectsApp(database.url, { brokers, clientId: 'bench', groupId: uniqueName('bench'), catalog });
+  return {
+    dataSource,
+    outbox: new Outbox(catalog, '/sinergi/bench'),
+    stop: async () => {
+      await app.close();
+      await relay.stop();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
+
+async function countEffects(dataSource: DataSource): Promise<number> {
+  return (await dataSource.query('SELECT count(*)::int AS n FROM effects'))[0].n;
+}
+
+async function throughput(brokers: string[]): Promise<string> {
+  const backbone = await startBackbone(brokers, 'throughput');
+  const perTransaction = 100;
+  const started = Date.now();
+  for (let appended = 0; appended < BACKBONE_EVENTS; appended += perTransaction) {
+    await backbone.dataSource.transaction((manager) =>
+      backbone.outbox.append(
+        manager,
+        ...Array.from({ length: perTransaction }, (_, index) => ({ type: TEST_EVENT_TYPE, subject: `k${(appended + index) % 64}`, data: { seq: appended + index } })),
+      ),
+    );
+  }
+  const appendedMs = Date.now() - started;
+  await waitFor('every event handled', async () => (await countEffects(backbone.dataSource)) >= BACKBONE_EVENTS, { timeoutMs: 600_000, intervalMs: 100 });
+  const total = Date.now() - started;
+  await backbone.stop();
+  return `outbox -> consumer commit, ${BACKBONE_EVENTS} events (appended ${perTransaction} per transaction in ${appendedMs} ms): ${perSecond(BACKBONE_EVENTS, total)}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function latency(brokers: string[]): Promise<string> {
+  const backbone = await startBackbone(brokers, 'latency');
+  const total = LATENCY_RATE * LATENCY_SECONDS;
+  const interval = 1000 / LATENCY_RATE;
+  const started = Date.now();
+  const appends: Promise<unknown>[] = [];
+  for (let seq = 0; seq < total; seq += 1) {
+    const due = started + seq * interval;
+    if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+    appends.push(backbone.dataSource.transaction((manager) => backbone.outbox.append(manager, { type: TEST_EVENT_TYPE, subject: `k${seq % 64}`, data: { seq } })));
+  }
+  await Promise.all(appends);
+  await waitFor('every event handled', async () => (await countEffects(backbone.dataSource)) >= total, { timeoutMs: 120_000, intervalMs: 100 });
+  const latencies: Array<{ ms: number }> = await backbone.dataSource.query(
+    'SELECT extract(epoch FROM (handled_at - event_time)) * 1000 AS ms FROM effects',
+  );
+  const sorted = latencies.map((row) => Number(row.ms)).sort((a, b) => a - b);
+  await backbone.stop();
+  return `end-to-end latency at ${LATENCY_RATE} events/s for ${LATENCY_SECONDS} s (${total} events, one per transaction): p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`;
+}
+
+async function main(): Promise<void> {
+  const infrastructure = await provideTestInfrastructure();
+  process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
+  process.env.DATABASE_URL = infrastructure.databaseUrl;
+  const brokers = infrastructure.kafkaBrokers.split(',');
+  const report = [`Sinergi backbone benchmark, ${new Date().toISOString()}, ${infrastructure.describe}`];
+  try {
+    report.push(await rawKafka(brokers));
+    report.push(await throughput(brokers));
+    report.push(await latency(brokers));
+  } finally {
+    await infrastructure.stop();
+  }
+  process.stdout.write(`\n${report.join('\n')}\n`);
+  process.exit(0);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});

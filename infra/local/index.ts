@@ -1,0 +1,3 @@
+export { type LocalKafka, ensureKafka, stopKafkaFromPidFile } from './kafka';
+export { type LocalPostgres, ensureDatabase, ensurePostgres, stopPostgresFromPidFile } from './postgres';
+export * from './services';

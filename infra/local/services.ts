@@ -1,0 +1,102 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { ServiceName } from '@sinergi/contracts';
+
+/** The six services and the HTTP port each gets when the whole system runs on one machine. */
+export const SERVICES: ReadonlyArray<{ name: ServiceName; port: number }> = [
+  { name: 'gateway', port: 3000 },
+  { name: 'program', port: 3001 },
+  { name: 'enrollment', port: 3002 },
+  { name: 'venue-capacity', port: 3003 },
+  { name: 'instructor-module', port: 3004 },
+  { name: 'notification', port: 3005 },
+];
+
+const REPO_ROOT = join(__dirname, '../..');
+
+export function databaseNameOf(service: ServiceName): string {
+  return `sinergi_${service.replace(/-/g, '_')}`;
+}
+
+export interface ServiceProcessOptions {
+  service: ServiceName;
+  port: number;
+  databaseUrl: string;
+  kafkaBrokers: string;
+  env?: Record<string, string>;
+  /** Where the service's output goes, line by line. */
+  onOutput?: (line: string) => void;
+}
+
+/** One service running from its TypeScript sources as its own OS process. */
+export class ServiceProcess {
+  private exitCode: number | null | undefined;
+  private readonly exited: Promise<void>;
+
+  private constructor(
+    readonly options: ServiceProcessOptions,
+    private readonly child: ChildProcess,
+  ) {
+    this.exited = new Promise((resolve) =>
+      child.on('exit', (code, signal) => {
+        this.exitCode = code ?? (signal ? -1 : 0);
+        resolve();
+      }),
+    );
+    const forward = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) options.onOutput?.(line);
+    };
+    child.stdout?.on('data', forward);
+    child.stderr?.on('data', forward);
+  }
+
+  static spawn(options: ServiceProcessOptions): ServiceProcess {
+    const main = join(REPO_ROOT, 'services', options.service, 'src', 'main.ts');
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'),
+        HTTP_PORT: String(options.port),
+        DATABASE_URL: options.databaseUrl,
+        KAFKA_BROKERS: options.kafkaBrokers,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new ServiceProcess(options, child);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.options.port}`;
+  }
+
+  /** Resolves once GET /health answers 200; rejects if the process exits first or the deadline passes. */
+  async waitUntilHealthy(timeoutMs = 90_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.exitCode !== undefined) throw new Error(`${this.options.service} exited with code ${this.exitCode} before it was healthy`);
+      const healthy = await fetch(`${this.url}/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`${this.options.service} was not healthy within ${timeoutMs} ms`);
+  }
+
+  /** SIGTERM lets the service drain; SIGKILL after the grace period. */
+  async stop(graceMs = 20_000): Promise<void> {
+    if (this.exitCode !== undefined) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  kill(): Promise<void> {
+    if (this.exitCode === undefined) this.child.kill('SIGKILL');
+    return this.exited;
+  }
+}

@@ -1,0 +1,141 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, Message, Partitioners, Producer, TopicMessages } from 'kafkajs';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { CLOUDEVENTS_CONTENT_TYPE, EventEnvelope } from '@sinergi/contracts';
+
+export interface OutboxRelayOptions {
+  brokers: string[];
+  clientId: string;
+  dataSource: DataSource;
+  /** Connection string of the same database, for the LISTEN connection that wakes the relay on commit. */
+  databaseUrl: string;
+  batchSize?: number;
+  /** Safety net for a missed notification (e.g. the LISTEN connection dropped). */
+  pollIntervalMs?: number;
+}
+
+interface OutboxRow {
+  position: string;
+  topic: string;
+  message_key: string;
+  envelope: EventEnvelope;
+}
+
+/** Any constant works; all relay instances of one database must agree on it. */
+const RELAY_LOCK_KEY = 7_301_946;
+const RETRY_AFTER_FAILURE_MS = 1_000;
+
+/**
+ * Publishes outbox rows to Kafka in commit order per key, then deletes them.
+ * One instance publishes at a time (a transaction-scoped advisory lock), so several
+ * instances are safe and order is kept; a crash between publish and delete
+ * republishes the batch, which consumers' inboxes drop as duplicates.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly producer: Producer;
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+  private running = false;
+  private draining?: Promise<void>;
+  private drainAgain = false;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    const kafka = new Kafka({ clientId: `${options.clientId}-relay`, brokers: options.brokers, logLevel: logLevel.WARN });
+    // The Java client's partitioner, so that ministries' producers and ours put a key on the same partition.
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.producer.connect();
+    await this.listen();
+    this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs ?? 2_000);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearInterval(this.pollTimer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+    await this.producer.disconnect();
+  }
+
+  /** Drains the outbox; calls made while a drain runs make it go round once more. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => (this.draining = undefined));
+  }
+
+  private async drain(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    do {
+      this.drainAgain = false;
+      try {
+        while (this.running && (await this.publishBatch(batchSize)) === batchSize);
+      } catch (error) {
+        this.logger.error(`publishing the outbox failed, retrying: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_FAILURE_MS));
+        this.drainAgain = true;
+      }
+    } while (this.running && this.drainAgain);
+  }
+
+  /** Returns how many rows were published: 0 when empty or another instance holds the lock. */
+  private publishBatch(batchSize: number): Promise<number> {
+    return this.options.dataSource.transaction(async (manager) => {
+      if (!(await this.tryLock(manager))) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        'SELECT position, topic, message_key, envelope FROM outbox ORDER BY position LIMIT $1',
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await this.producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
+      await manager.query('DELETE FROM outbox WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
+      return rows.length;
+    });
+  }
+
+  private async tryLock(manager: EntityManager): Promise<boolean> {
+    const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
+    return locked;
+  }
+
+  private async listen(): Promise<void> {
+    const listener = new Client({ connectionString: this.options.databaseUrl });
+    listener.on('notification', () => this.wake());
+    listener.on('error', (error) => {
+      this.logger.warn(`outbox LISTEN connection lost, polling until it is back: ${error.message}`);
+      this.listener = undefined;
+      if (this.running) setTimeout(() => void this.listen().catch(() => undefined), RETRY_AFTER_FAILURE_MS);
+    });
+    await listener.connect();
+    await listener.query('LISTEN outbox');
+    this.listener = listener;
+  }
+}
+
+function toTopicMessages(rows: OutboxRow[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({
+      key: row.message_key,
+      value: JSON.stringify(row.envelope),
+      headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+    });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

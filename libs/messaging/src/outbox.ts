@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { EventCatalog, EventEnvelope } from '@sinergi/contracts';
+import { EventValidator } from './event-validator';
+import { currentTraceContext, newTraceContext } from './trace-context';
+
+export interface NewEvent<TData = unknown> {
+  type: string;
+  /** The aggregate id: the Kafka key, so one aggregate's events keep their order. */
+  subject: string;
+  data: TData;
+}
+
+/**
+ * Writes events into the outbox table inside the caller's transaction, so that an event exists
+ * exactly when the state change that caused it commits. The relay publishes them afterwards.
+ */
+export class Outbox {
+  private readonly validator: EventValidator;
+
+  constructor(
+    private readonly catalog: EventCatalog,
+    private readonly source: string,
+  ) {
+    this.validator = new EventValidator(catalog);
+  }
+
+  async append(manager: EntityManager, ...events: NewEvent[]): Promise<EventEnvelope[]> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('Outbox.append must run inside the transaction that changes the state');
+    }
+    const envelopes = events.map((event) => this.envelope(event));
+    const values: unknown[] = [];
+    const rows = envelopes.map((envelope, index) => {
+      values.push(envelope.id, this.topicOf(envelope.type), envelope.subject, JSON.stringify(envelope));
+      const first = index * 4;
+      return `($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}::jsonb)`;
+    });
+    if (rows.length > 0) {
+      await manager.query(`INSERT INTO outbox (event_id, topic, message_key, envelope) VALUES ${rows.join(', ')}`, values);
+    }
+    return envelopes;
+  }
+
+  private envelope(event: NewEvent): EventEnvelope {
+    const context = currentTraceContext() ?? newTraceContext();
+    const definition = this.catalog.get(event.type);
+    if (!definition) throw new Error(`event type ${event.type} is not in the event catalog`);
+    const envelope: EventEnvelope = {
+      specversion: '1.0',
+      id: randomUUID(),
+      type: event.type,
+      source: this.source,
+      subject: event.subject,
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      dataschema: (definition.schema as { $id: string }).$id,
+      correlationid: context.correlationId,
+      ...(context.causationId ? { causationid: context.causationId } : {}),
+      traceparent: context.traceparent,
+      data: event.data,
+    };
+    const validation = this.validator.check(envelope);
+    if (!validation.valid) throw new Error(`refusing to publish an invalid event: ${validation.reason}`);
+    return envelope;
+  }
+
+  private topicOf(type: string): string {
+    return (this.catalog.get(type) as { topic: string }).topic;
+  }
+}

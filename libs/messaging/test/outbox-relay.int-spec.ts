@@ -1,0 +1,146 @@
+import { CloudEvent, Kafka as KafkaBinding, KafkaMessage } from 'cloudevents';
+import { DataSource } from 'typeorm';
+import { createTestTopics, TestDatabase, testBrokers, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
+import { EventEnvelope } from '@sinergi/contracts';
+import { Outbox, OutboxRelay } from '../src';
+import { createMessagingDatabase } from './fixtures/messaging-database';
+import { TEST_EVENT_TYPE, testCatalog } from './fixtures/test-events';
+
+describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
+  const topic = uniqueName('test.outbox');
+  const outbox = new Outbox(testCatalog(topic), '/sinergi/test');
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let collector: TopicCollector;
+  const relays: OutboxRelay[] = [];
+
+  function startRelay(overrides: { pollIntervalMs?: number; batchSize?: number } = {}): Promise<OutboxRelay> {
+    const relay = new OutboxRelay({ brokers: testBrokers(), clientId: 'test', dataSource, databaseUrl: database.url, ...overrides });
+    relays.push(relay);
+    return relay.start().then(() => relay);
+  }
+
+  function envelopesOnTopic(): EventEnvelope<{ seq: number }>[] {
+    return collector.valuesOf(topic) as EventEnvelope<{ seq: number }>[];
+  }
+
+  function appendInOwnTransaction(subject: string, seq: number): Promise<unknown> {
+    return dataSource.transaction((manager) => outbox.append(manager, { type: TEST_EVENT_TYPE, subject, data: { seq } }));
+  }
+
+  beforeAll(async () => {
+    await createTestTopics([topic], 3);
+    ({ database, dataSource } = await createMessagingDatabase('outbox'));
+    collector = await TopicCollector.start([topic]);
+  });
+
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+  });
+
+  afterAll(async () => {
+    await collector.stop();
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('publishes an event only when its transaction commits', async () => {
+    await startRelay();
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await outbox.append(manager, { type: TEST_EVENT_TYPE, subject: 'rolled-back', data: { seq: 1 } });
+        throw new Error('state change failed');
+      }),
+    ).rejects.toThrow('state change failed');
+    await appendInOwnTransaction('committed', 2);
+
+    await waitFor('the committed event on the topic', () => envelopesOnTopic().some((event) => event.subject === 'committed'));
+    await waitFor('an empty outbox', async () => (await dataSource.query('SELECT count(*)::int AS n FROM outbox'))[0].n === 0);
+    expect(envelopesOnTopic().filter((event) => event.subject === 'rolled-back')).toHaveLength(0);
+  });
+
+  it('refuses to append outside a transaction', async () => {
+    await expect(outbox.append(dataSource.manager, { type: TEST_EVENT_TYPE, subject: 'x', data: { seq: 1 } })).rejects.toThrow(
+      /inside the transaction/,
+    );
+  });
+
+  it('refuses an event that breaks its schema, naming the field', async () => {
+    await expect(
+      dataSource.transaction((manager) => outbox.append(manager, { type: TEST_EVENT_TYPE, subject: 'x', data: { seq: -1 } })),
+    ).rejects.toThrow(/data\/seq must be >= 0/);
+  });
+
+  it('wakes on commit rather than waiting for its poll', async () => {
+    await startRelay({ pollIntervalMs: 600_000 });
+    await new Promise((resolve) => setImmediate(resolve));
+    await appendInOwnTransaction('wake-on-commit', 1);
+    await waitFor('the event, long before the next poll', () => envelopesOnTopic().some((event) => event.subject === 'wake-on-commit'), {
+      timeoutMs: 10_000,
+    });
+  });
+
+  it('writes CloudEvents that a CloudEvents SDK reads, keyed by subject', async () => {
+    await startRelay();
+    await appendInOwnTransaction('cloudevents-key', 7);
+    const message = await waitFor('the event', () =>
+      collector.messages.find((candidate) => candidate.topic === topic && String(candidate.key) === 'cloudevents-key'),
+    );
+    const kafkaMessage: KafkaMessage<string> = {
+      key: String(message.key),
+      value: String(message.value),
+      body: String(message.value),
+      headers: { 'content-type': String(message.headers?.['content-type']) },
+      timestamp: message.timestamp,
+    };
+    const event = KafkaBinding.toEvent(kafkaMessage) as CloudEvent<{ seq: number }>;
+    expect(event.type).toBe(TEST_EVENT_TYPE);
+    expect(event.subject).toBe('cloudevents-key');
+    expect(event.data).toEqual({ seq: 7 });
+  });
+
+  it('keeps order per key and publishes each event once with three relays running at once', async () => {
+    await Promise.all([startRelay({ batchSize: 25 }), startRelay({ batchSize: 25 }), startRelay({ batchSize: 25 })]);
+    const keys = ['order-a', 'order-b', 'order-c', 'order-d'];
+    const perKey = 60;
+    await Promise.all(
+      keys.map(async (key) => {
+        for (let seq = 0; seq < perKey; seq += 1) await appendInOwnTransaction(key, seq);
+      }),
+    );
+
+    const ofKey = (key: string) => envelopesOnTopic().filter((event) => event.subject === key);
+    await waitFor('every ordered event', () => keys.every((key) => ofKey(key).length >= perKey));
+    for (const key of keys) {
+      expect(ofKey(key).map((event) => event.data.seq)).toEqual([...Array(perKey).keys()]);
+    }
+  });
+
+  it('republishes a batch whose rows it failed to mark, and the copies are exact duplicates', async () => {
+    // Fails the relay's first DELETE after it has published: the same as a relay killed between publish and mark.
+    // A sequence, not a table, remembers that it fired: nextval survives the rollback it causes.
+    await dataSource.query(`
+      CREATE SEQUENCE relay_fault;
+      CREATE FUNCTION fail_first_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF nextval('relay_fault') = 1 THEN
+          RAISE EXCEPTION 'relay died before marking its batch';
+        END IF;
+        RETURN OLD;
+      END $$;
+      CREATE TRIGGER fail_first_delete BEFORE DELETE ON outbox FOR EACH ROW EXECUTE FUNCTION fail_first_delete();`);
+    try {
+      await dataSource.transaction((manager) =>
+        outbox.append(manager, ...[0, 1, 2].map((seq) => ({ type: TEST_EVENT_TYPE, subject: 'crash-before-mark', data: { seq } }))),
+      );
+      await startRelay();
+      const copies = () => envelopesOnTopic().filter((event) => event.subject === 'crash-before-mark');
+      await waitFor('the batch published twice', () => copies().length === 6);
+      const ids = copies().map((event) => event.id);
+      expect(new Set(ids).size).toBe(3);
+      await waitFor('an empty outbox', async () => (await dataSource.query('SELECT count(*)::int AS n FROM outbox'))[0].n === 0);
+    } finally {
+      await dataSource.query('DROP TRIGGER fail_first_delete ON outbox; DROP FUNCTION fail_first_delete(); DROP SEQUENCE relay_fault;');
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig, ServiceConfig } from './service-config';
+
+const valid = { HTTP_PORT: '3001', DATABASE_URL: 'postgres://u:secret@db:5432/sinergi_program', KAFKA_BROKERS: 'k1:9092,k2:9092' };
+
+describe('loadConfig', () => {
+  it('reads a valid environment, converting numbers', () => {
+    const config = loadConfig(ServiceConfig, 'program', valid);
+    expect(config.HTTP_PORT).toBe(3001);
+    expect(config.kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
+  });
+
+  it('names every missing setting and its rule', () => {
+    expect(() => loadConfig(ServiceConfig, 'program', {})).toThrow(ConfigError);
+    try {
+      loadConfig(ServiceConfig, 'program', {});
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('program cannot start, its configuration is invalid');
+      expect(message).toMatch(/HTTP_PORT: .*must be a whole number.*\(it is not set\)/);
+      expect(message).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL .*\(it is not set\)/);
+      expect(message).toMatch(/KAFKA_BROKERS: must be a comma-separated list of host:port.*\(it is not set\)/);
+    }
+  });
+
+  it('shows a bad value, except for settings that may hold credentials', () => {
+    const attempt = () => loadConfig(ServiceConfig, 'program', { ...valid, HTTP_PORT: '70000', KAFKA_BROKERS: 'nope', DATABASE_URL: 'mysql://u:secret@db/x' });
+    expect(attempt).toThrow(/HTTP_PORT: must be between 0 and 65535 \(0 picks a free port\) \(got "70000"\)/);
+    expect(attempt).toThrow(/KAFKA_BROKERS: .* \(got "nope"\)/);
+    expect(attempt).toThrow(/DATABASE_URL: .* \(value hidden\)/);
+    expect(attempt).not.toThrow(/secret/);
+  });
+
+  it('refuses a Kafka session timeout the broker would refuse', () => {
+    expect(() => loadConfig(ServiceConfig, 'program', { ...valid, KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(
+      /KAFKA_SESSION_TIMEOUT_MS: must be at least 6000/,
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
+
+/** Settings every service reads from its environment; a service's own config class extends it. */
+export class ServiceConfig {
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be between 0 and 65535 (0 picks a free port)' })
+  @Max(65535, { message: 'must be between 0 and 65535 (0 picks a free port)' })
+  HTTP_PORT!: number;
+
+  @Matches(/^postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, {
+    message: 'must be a postgres:// URL that names the service database, e.g. postgres://user:pass@host:5432/sinergi_program',
+  })
+  DATABASE_URL!: string;
+
+  @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, {
+    message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
+  })
+  KAFKA_BROKERS!: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(6000, { message: 'must be at least 6000 (the broker refuses shorter sessions)' })
+  KAFKA_SESSION_TIMEOUT_MS?: number;
+
+  get kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS.split(',');
+  }
+}
+
+/** Values of these settings may hold credentials and are never echoed back in an error. */
+const SECRET_SETTINGS = new Set(['DATABASE_URL']);
+
+export class ConfigError extends Error {}
+
+/** Reads and validates a config class from the environment; the error lists every bad setting and its rule. */
+export function loadConfig<T extends ServiceConfig>(
+  configClass: new () => T,
+  serviceName: string,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  const config = plainToInstance(configClass, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => describe(error, env));
+    throw new ConfigError(`${serviceName} cannot start, its configuration is invalid:\n${lines.join('\n')}`);
+  }
+  return config;
+}
+
+function describe(error: ValidationError, env: NodeJS.ProcessEnv): string {
+  const value = env[error.property];
+  const shown = value === undefined ? 'it is not set' : SECRET_SETTINGS.has(error.property) ? 'value hidden' : `got "${value}"`;
+  const rules = Object.values(error.constraints ?? {}).join('; ');
+  return `  - ${error.property}: ${rules} (${shown})`;
+}

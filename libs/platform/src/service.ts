@@ -1,0 +1,97 @@
+import { DynamicModule, INestApplication, Logger, Module, Type, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MigrationInterface } from 'typeorm';
+import { EVENT_CATALOG, ServiceName } from '@sinergi/contracts';
+import { connectInboxTransport, CreateOutboxAndInbox1732700000000, MessagingModule } from '@sinergi/messaging';
+import { HEALTH_KAFKA_BROKERS, HealthController } from './health.controller';
+import { runMigrations } from './migrations';
+import { ConfigError, loadConfig, ServiceConfig } from './service-config';
+import { traceMiddleware } from './trace.middleware';
+
+export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
+  name: ServiceName;
+  configClass: new () => C;
+  /** The service's feature modules, given its validated config. */
+  modules: (config: C) => Array<Type | DynamicModule>;
+  entities: Type[];
+  migrations: Array<new () => MigrationInterface>;
+  /** Whether the service has @EventPattern handlers, and so joins a consumer group. */
+  consumesEvents: boolean;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDefinition<C>, config: C): DynamicModule {
+  return {
+    module: ServiceRootModule,
+    imports: [
+      TypeOrmModule.forRoot({
+        type: 'postgres',
+        url: config.DATABASE_URL,
+        entities: definition.entities,
+        synchronize: false,
+        migrationsRun: false,
+        extra: { max: 10, application_name: definition.name },
+      }),
+      MessagingModule.forRoot({
+        serviceName: definition.name,
+        brokers: config.kafkaBrokers,
+        databaseUrl: config.DATABASE_URL,
+        catalog: EVENT_CATALOG,
+      }),
+      ...definition.modules(config),
+    ],
+    controllers: [HealthController],
+    providers: [{ provide: HEALTH_KAFKA_BROKERS, useValue: config.kafkaBrokers }],
+  };
+}
+
+/**
+ * Validates config, migrates the service's database, then starts HTTP and (when it consumes
+ * events) the Kafka transport in one process. SIGTERM/SIGINT drain in-flight work before pools close.
+ */
+export async function startService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<INestApplication> {
+  const logger = new Logger(definition.name);
+  const config = loadConfig(definition.configClass, definition.name, env);
+  const applied = await runMigrations(config.DATABASE_URL, [CreateOutboxAndInbox1732700000000, ...definition.migrations]);
+  if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
+
+  const app = await NestFactory.create(serviceRootModule(definition, config), { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  app.use(traceMiddleware);
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  if (definition.consumesEvents) {
+    connectInboxTransport(app, {
+      brokers: config.kafkaBrokers,
+      clientId: definition.name,
+      groupId: definition.name,
+      catalog: EVENT_CATALOG,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    });
+    await app.startAllMicroservices();
+  }
+  await app.listen(config.HTTP_PORT);
+  logger.log(`listening on ${await app.getUrl()}`);
+  return app;
+}
+
+/** The whole of a service's main.ts: start, or explain why not and exit non-zero. */
+export function runServiceMain(definition: ServiceDefinition): void {
+  startService(definition).catch((error: Error & { code?: string; port?: number }) => {
+    process.stderr.write(`${explainStartFailure(definition.name, error)}\n`);
+    process.exit(1);
+  });
+}
+
+function explainStartFailure(service: string, error: Error & { code?: string; port?: number }): string {
+  if (error instanceof ConfigError) return error.message;
+  if (error.code === 'EADDRINUSE') {
+    return `${service} cannot listen on port ${error.port}: another process holds it. Set HTTP_PORT to a free port (under npm start: SINERGI_${service.toUpperCase().replace(/-/g, '_')}_PORT).`;
+  }
+  return `${service} failed to start: ${error.stack ?? error.message}`;
+}

@@ -1,0 +1,3 @@
+export * from './kafka-helpers';
+export * from './test-database';
+export * from './wait-for';

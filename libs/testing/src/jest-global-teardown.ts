@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  await globalThis.__SINERGI_TEST_INFRASTRUCTURE__?.stop();
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runServiceMain } from '@sinergi/platform';
+import { notificationService } from './notification.service-definition';
+
+runServiceMain(notificationService);

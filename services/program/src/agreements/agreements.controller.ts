@@ -1,0 +1,24 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Agreement } from './agreement.entity';
+import { AgreementsService } from './agreements.service';
+import { SignAgreementDto } from './sign-agreement.dto';
+
+@Controller('agreements')
+export class AgreementsController {
+  constructor(private readonly agreements: AgreementsService) {}
+
+  @Post()
+  sign(@Body() dto: SignAgreementDto): Promise<Agreement> {
+    return this.agreements.sign(dto);
+  }
+
+  @Get()
+  list(): Promise<Agreement[]> {
+    return this.agreements.list();
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Agreement> {
+    return this.agreements.get(id);
+  }
+}

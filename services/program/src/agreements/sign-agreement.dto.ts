@@ -1,0 +1,60 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PARTY_ROLES, PartyRole } from '@sinergi/contracts';
+
+export class AgreementPartyDto {
+  @Matches(/^[A-Z][A-Z0-9_-]{1,31}$/, { message: 'code must be 2-32 upper-case letters, digits, _ or -, e.g. KEMNAKER' })
+  code!: string;
+
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PARTY_ROLES, { each: true, message: `each role must be one of: ${PARTY_ROLES.join(', ')}` })
+  roles!: PartyRole[];
+}
+
+export class SignAgreementDto {
+  @IsIn(['MOU', 'PKS'], { message: 'kind must be MOU or PKS' })
+  kind!: 'MOU' | 'PKS';
+
+  @IsString()
+  @Length(1, 100)
+  number!: string;
+
+  @IsString()
+  @Length(1, 500)
+  title!: string;
+
+  @IsDateString({ strict: true }, { message: 'signedOn must be a date as YYYY-MM-DD' })
+  signedOn!: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'validUntil must be a date as YYYY-MM-DD' })
+  validUntil?: string;
+
+  @ValidateIf((dto: SignAgreementDto) => dto.kind === 'PKS' || dto.parentAgreementId !== undefined)
+  @IsUUID('all', { message: 'parentAgreementId must be the id of the MoU a PKS implements' })
+  parentAgreementId?: string;
+
+  @IsArray()
+  @ArrayMinSize(2, { message: 'parties must name at least two parties' })
+  @ValidateNested({ each: true })
+  @Type(() => AgreementPartyDto)
+  parties!: AgreementPartyDto[];
+}

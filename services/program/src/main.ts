@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runServiceMain } from '@sinergi/platform';
+import { programService } from './program.service-definition';
+
+runServiceMain(programService);

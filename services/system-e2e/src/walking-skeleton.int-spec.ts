@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@sinergi/testing';
+import { RunningSystem } from './running-system';
+
+const MOU = {
+  kind: 'MOU',
+  number: 'MoU-KEMNAKER-KEMENUMKM-2025-001',
+  title: 'Sinergi Program Pengembangan UMKM',
+  signedOn: '2025-03-25',
+  parties: [
+    { code: 'KEMNAKER', name: 'Kementerian Ketenagakerjaan', roles: ['venues'] },
+    { code: 'KEMENUMKM', name: 'Kementerian Usaha Mikro, Kecil, dan Menengah', roles: ['instructors', 'training-modules', 'participants'] },
+  ],
+};
+
+interface DeliveryView {
+  eventId: string;
+  eventType: string;
+  recipient: string;
+  template: string;
+  status: string;
+  correlationId: string;
+  traceparent: string;
+}
+
+/** The walking skeleton: program and notification as real processes, talking only through Kafka. */
+describe('an MoU signed through program reaches notification (processes, Kafka, PostgreSQL)', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await RunningSystem.start(['program', 'notification']);
+  }, 180_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('serves health with database and Kafka checks', async () => {
+    const response = await fetch(`${system.url('program')}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'up', checks: { database: { status: 'up' }, kafka: { status: 'up' } } });
+  });
+
+  it('records a delivery for each party, in the trace and correlation of the HTTP request', async () => {
+    const correlationId = randomUUID();
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const response = await fetch(`${system.url('program')}/agreements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, traceparent },
+      body: JSON.stringify(MOU),
+    });
+    expect(response.status).toBe(201);
+    const agreement = (await response.json()) as { id: string; status: string };
+    expect(agreement.status).toBe('signed');
+
+    const deliveries = await waitFor('deliveries in notification', async () => {
+      const found = (await (await fetch(`${system.url('notification')}/deliveries?correlationId=${correlationId}`)).json()) as DeliveryView[];
+      return found.length === 2 && found;
+    });
+    expect(deliveries.map((delivery) => delivery.recipient).sort()).toEqual(['party-admins:KEMENUMKM', 'party-admins:KEMNAKER']);
+    for (const delivery of deliveries) {
+      expect(delivery).toMatchObject({ eventType: 'AgreementSigned', template: 'agreement-signed', status: 'pending' });
+      expect(delivery.traceparent.split('-')[1]).toBe('0af7651916cd43dd8448eb211c80319c');
+    }
+  });
+
+  it('rejects a bad agreement naming the field and the rule', async () => {
+    const response = await fetch(`${system.url('program')}/agreements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...MOU, number: 'MoU-bad', signedOn: '25/03/2025', parties: [MOU.parties[0]] }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { message: string[] };
+    expect(body.message).toEqual(
+      expect.arrayContaining(['signedOn must be a date as YYYY-MM-DD', 'parties must name at least two parties']),
+    );
+  });
+
+  it('refuses a second agreement with the same number', async () => {
+    const post = () =>
+      fetch(`${system.url('program')}/agreements`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...MOU, number: 'MoU-duplicate-001' }),
+      });
+    expect((await post()).status).toBe(201);
+    const second = await post();
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { message: string }).message).toBe('number: an agreement numbered MoU-duplicate-001 already exists');
+  });
+});
