@@ -118,11 +118,21 @@ export class OutboxRelay {
     listener.on('error', (error) => {
       this.logger.warn(`outbox LISTEN connection lost, polling until it is back: ${error.message}`);
       this.listener = undefined;
-      if (this.running) setTimeout(() => void this.listen().catch(() => undefined), RETRY_AFTER_FAILURE_MS);
+      this.relistenLater();
     });
     await listener.connect();
     await listener.query('LISTEN outbox');
     this.listener = listener;
+  }
+
+  private relistenLater(): void {
+    if (!this.running) return;
+    setTimeout(() => {
+      this.listen().catch((error: Error) => {
+        this.logger.warn(`outbox LISTEN reconnect failed, trying again: ${error.message}`);
+        this.relistenLater();
+      });
+    }, RETRY_AFTER_FAILURE_MS).unref();
   }
 }
 

@@ -80,6 +80,28 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
     });
   });
 
+  it('listens again when its LISTEN connection is killed', async () => {
+    await startRelay({ pollIntervalMs: 600_000 });
+    const listeners = async (): Promise<number[]> =>
+      (await dataSource.query("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND query = 'LISTEN outbox'", [database.name])).map(
+        (row: { pid: number }) => row.pid,
+      );
+    const [first] = await waitFor('the LISTEN connection', async () => {
+      const now = await listeners();
+      return now.length === 1 && now;
+    });
+    await dataSource.query('SELECT pg_terminate_backend($1)', [first]);
+    await waitFor('a new LISTEN connection', async () => {
+      const now = await listeners();
+      return now.length === 1 && now[0] !== first;
+    });
+
+    await appendInOwnTransaction('after-reconnect', 1);
+    await waitFor('the event, woken by the new connection', () => envelopesOnTopic().some((event) => event.subject === 'after-reconnect'), {
+      timeoutMs: 10_000,
+    });
+  });
+
   it('writes CloudEvents that a CloudEvents SDK reads, keyed by subject', async () => {
     await startRelay();
     await appendInOwnTransaction('cloudevents-key', 7);
