@@ -20,6 +20,8 @@ export interface KafkaInboxTransportOptions {
   retry?: RetryPolicy;
   offsetCommit?: OffsetCommitPolicy;
   sessionTimeoutMs?: number;
+  /** Partitions handled at the same time; order within a partition (and so per key) is kept. */
+  partitionsConsumedConcurrently?: number;
 }
 
 type Outcome = 'handled' | 'duplicate';
@@ -38,7 +40,7 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
   private readonly retry: RetryPolicy;
   private readonly committer: OffsetCommitter;
   protected override readonly logger = new Logger(KafkaInboxTransport.name);
-  private inFlight?: Promise<void>;
+  private readonly inFlight = new Set<Promise<void>>();
   private closing = false;
 
   constructor(private readonly options: KafkaInboxTransportOptions) {
@@ -73,7 +75,11 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
       await this.consumer.connect();
       await this.consumer.subscribe({ topics, fromBeginning: true });
       this.committer.start();
-      await this.consumer.run({ autoCommit: false, eachMessage: (payload) => this.track(this.handleMessage(payload)) });
+      await this.consumer.run({
+        autoCommit: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachMessage: (payload) => this.track(this.handleMessage(payload)),
+      });
       callback();
     } catch (error) {
       callback(error);
@@ -84,7 +90,7 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
   async close(): Promise<void> {
     this.closing = true;
     this.consumer.pause(this.subscribedTopics().map((topic) => ({ topic })));
-    await this.inFlight;
+    await Promise.all(this.inFlight);
     await this.committer.stop();
     await this.consumer.disconnect();
     await this.producer.disconnect();
@@ -109,7 +115,8 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
   }
 
   private track(work: Promise<void>): Promise<void> {
-    this.inFlight = work.catch(() => undefined);
+    const settled = work.catch(() => undefined).finally(() => this.inFlight.delete(settled));
+    this.inFlight.add(settled);
     return work;
   }
 

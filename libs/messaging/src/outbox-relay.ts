@@ -115,8 +115,10 @@ export class OutboxRelay {
   private async listen(): Promise<void> {
     const listener = new Client({ connectionString: this.options.databaseUrl });
     listener.on('notification', () => this.wake());
-    listener.on('error', (error) => {
-      this.logger.warn(`outbox LISTEN connection lost, polling until it is back: ${error.message}`);
+    listener.on('error', (error) => this.logger.warn(`outbox LISTEN connection failed: ${error.message}`));
+    listener.once('end', () => {
+      if (!this.running) return;
+      this.logger.warn('outbox LISTEN connection lost, polling until it is back');
       this.listener = undefined;
       this.relistenLater();
     });
