@@ -1,4 +1,5 @@
-import { EVENT_CATALOG, EventDefinition } from './catalog';
+import { EventDefinition } from './catalog';
+import { EVENT_CATALOG } from './catalog-all';
 import { CLOUDEVENTS_CONTENT_TYPE, envelopeSchema } from './envelope';
 import { allTopicSpecs, DEAD_LETTER_HEADERS, DEAD_LETTER_RETENTION_MS, deadLetterTopicOf, TopicSpec } from './topics';
 

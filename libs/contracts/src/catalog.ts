@@ -1,4 +1,4 @@
-import { agreementSignedEvent } from './events/agreement-signed';
+import { schemaId } from './schema';
 
 /** What the messaging layer needs to know of an event type: where it goes and what it must look like. */
 export interface EventDefinition {
@@ -10,6 +10,10 @@ export interface EventDefinition {
 
 export type EventCatalog = ReadonlyMap<string, EventDefinition>;
 
+export function defineEvent(type: string, topic: string, description: string, data: object): EventDefinition {
+  return { type, topic, description, schema: { $id: schemaId(type), ...data } };
+}
+
 export function buildCatalog(definitions: readonly EventDefinition[]): EventCatalog {
   const catalog = new Map<string, EventDefinition>();
   for (const definition of definitions) {
@@ -19,5 +23,12 @@ export function buildCatalog(definitions: readonly EventDefinition[]): EventCata
   return catalog;
 }
 
-/** Every event type the platform publishes. */
-export const EVENT_CATALOG: EventCatalog = buildCatalog([agreementSignedEvent]);
+
+/**
+ * The same catalogue with every topic name prefixed, e.g. `staging.` for a shared cluster,
+ * or a unique prefix per test run so that runs never see each other's messages.
+ */
+export function withTopicPrefix(catalog: EventCatalog, prefix: string): EventCatalog {
+  if (!prefix) return catalog;
+  return new Map([...catalog].map(([type, definition]) => [type, { ...definition, topic: `${prefix}${definition.topic}` }]));
+}

@@ -20,8 +20,98 @@ export const TOPICS = {
     partitions: 3,
     retentionMs: 365 * DAY_MS,
     producer: 'program',
-    consumers: ['notification'],
+    consumers: ['notification', 'gateway'],
     description: 'Lifecycle of agreements: MoUs and the cooperation agreements (PKS) that follow them.',
+  },
+  programmes: {
+    name: 'program.programmes.v1',
+    key: 'programme id',
+    partitions: 3,
+    retentionMs: 365 * DAY_MS,
+    producer: 'program',
+    consumers: ['enrollment', 'gateway', 'notification'],
+    description: 'Training programmes under a PKS: launched, targets amended.',
+  },
+  batches: {
+    name: 'program.batches.v1',
+    key: 'batch id',
+    partitions: 6,
+    retentionMs: 365 * DAY_MS,
+    producer: 'program',
+    consumers: ['venue-capacity', 'instructor-module', 'enrollment', 'notification', 'gateway'],
+    description: 'The batch saga: classes planned, confirmed, failed, rescheduled, cancelled, started, completed, closed.',
+  },
+  venueReservations: {
+    name: 'venue.reservations.v1',
+    key: 'batch id',
+    partitions: 6,
+    retentionMs: 365 * DAY_MS,
+    producer: 'venue-capacity',
+    consumers: ['program', 'notification', 'gateway'],
+    description: 'Room reservations for classes: reserved, rejected, released, withdrawn.',
+  },
+  venues: {
+    name: 'venue.venues.v1',
+    key: 'venue code',
+    partitions: 3,
+    retentionMs: 365 * DAY_MS,
+    producer: 'venue-capacity',
+    consumers: ['program', 'gateway'],
+    description: 'The venue catalogue: training centres with their rooms and calendars (full state per event).',
+  },
+  instructorAssignments: {
+    name: 'instructor.assignments.v1',
+    key: 'batch id',
+    partitions: 6,
+    retentionMs: 365 * DAY_MS,
+    producer: 'instructor-module',
+    consumers: ['program', 'notification', 'gateway'],
+    description: 'Instructor assignments for classes: assigned, rejected, released, withdrawn.',
+  },
+  instructorCatalogue: {
+    name: 'instructor.catalogue.v1',
+    key: 'module code or instructor id',
+    partitions: 3,
+    retentionMs: 365 * DAY_MS,
+    producer: 'instructor-module',
+    consumers: ['gateway'],
+    description: 'Training modules and instructor profiles (no personal contact data).',
+  },
+  kemnakerVenues: {
+    name: 'integration.kemnaker.venues.v1',
+    key: 'venue code',
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producer: 'ministry systems',
+    consumers: ['venue-capacity'],
+    description: 'Inbound from Kemnaker: the venue catalogue (BLK/BBPVP/BPVP with rooms and closed days).',
+  },
+  kemnakerVenueResults: {
+    name: 'integration.kemnaker.venues.results.v1',
+    key: 'venue code',
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producer: 'venue-capacity',
+    consumers: ['ministry systems'],
+    description: 'Outbound to Kemnaker: whether each inbound venue record was accepted, or why not.',
+  },
+  kemenumkmRoster: {
+    name: 'integration.kemenumkm.roster.v1',
+    key: 'module code or instructor external ref',
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producer: 'ministry systems',
+    consumers: ['instructor-module'],
+    description: 'Inbound from KemenUMKM: training modules and the instructor roster.',
+  },
+  kemenumkmRosterResults: {
+    name: 'integration.kemenumkm.roster.results.v1',
+    key: 'module code or instructor external ref',
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producer: 'instructor-module',
+    consumers: ['ministry systems'],
+    description: 'Outbound to KemenUMKM: whether each inbound roster record was accepted, or why not.',
   },
 } as const satisfies Record<string, TopicSpec>;
 
@@ -43,6 +133,7 @@ export const DEAD_LETTER_HEADERS = {
   failedAt: 'sinergi-dlq-failed-at',
 } as const;
 
-export function allTopicSpecs(): TopicSpec[] {
-  return Object.values(TOPICS);
+/** The registry's topics, with names prefixed as in withTopicPrefix. */
+export function allTopicSpecs(prefix = ''): TopicSpec[] {
+  return Object.values(TOPICS).map((spec) => ({ ...spec, name: `${prefix}${spec.name}` }));
 }

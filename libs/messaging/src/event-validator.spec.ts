@@ -1,5 +1,5 @@
 import { EVENT_CATALOG } from '@sinergi/contracts';
-import { EventValidator } from './event-validator';
+import { EventValidator, recordValidator } from './event-validator';
 
 const envelope = {
   specversion: '1.0',
@@ -47,5 +47,26 @@ describe('EventValidator', () => {
     expect(validator.check({ ...envelope, type: 'Nope' })).toEqual({ valid: false, reason: 'type: unknown event type Nope' });
     expect(validator.decode(Buffer.from('{'))).toEqual({ valid: false, reason: 'message value is not JSON' });
     expect(validator.decode(null)).toEqual({ valid: false, reason: 'message has no value' });
+  });
+});
+
+describe('recordValidator', () => {
+  const check = recordValidator({
+    type: 'object',
+    required: ['code', 'seats'],
+    additionalProperties: false,
+    properties: { code: { type: 'string', pattern: '^[A-Z]+$' }, seats: { type: 'integer', minimum: 1 } },
+  });
+
+  it('accepts a good record', () => {
+    expect(check({ code: 'BLK', seats: 16 })).toEqual([]);
+  });
+
+  it('names each bad field and its rule, and a missing field by name', () => {
+    expect(check({ code: 'blk', seats: 0 })).toEqual([
+      { field: '/code', rule: 'must match pattern "^[A-Z]+$"' },
+      { field: '/seats', rule: 'must be >= 1' },
+    ]);
+    expect(check({ code: 'BLK' })).toEqual([{ field: 'seats', rule: "must have required property 'seats'" }]);
   });
 });

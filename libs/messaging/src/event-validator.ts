@@ -1,12 +1,31 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { EventCatalog, EventEnvelope, envelopeSchema } from '@sinergi/contracts';
+import { EventCatalog, EventEnvelope, envelopeSchema, RecordProblem } from '@sinergi/contracts';
+
+function newAjv(): Ajv {
+  return addFormats(new Ajv({ allErrors: true, strict: false }));
+}
+
+/**
+ * A checker for one record shape (e.g. an inbound ministry record): every problem names
+ * the field (as a JSON pointer) and the rule it breaks, never the value.
+ */
+export function recordValidator(schema: object): (record: unknown) => RecordProblem[] {
+  const validate = newAjv().compile(schema);
+  return (record) =>
+    validate(record)
+      ? []
+      : (validate.errors ?? []).map((error) => ({
+          field: error.instancePath || (error.params as { missingProperty?: string }).missingProperty || '/',
+          rule: error.message ?? error.keyword,
+        }));
+}
 
 export type Validation = { valid: true; envelope: EventEnvelope } | { valid: false; reason: string };
 
 /** Checks envelopes and payloads against the JSON Schemas in the event catalog. */
 export class EventValidator {
-  private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+  private readonly ajv = newAjv();
   private readonly validateEnvelope: ValidateFunction;
   private readonly validateData = new Map<string, ValidateFunction>();
 

@@ -25,6 +25,10 @@ export class ServiceConfig {
   @Min(6000, { message: 'must be at least 6000 (the broker refuses shorter sessions)' })
   KAFKA_SESSION_TIMEOUT_MS?: number;
 
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]*\.$/, { message: 'must be lower-case letters, digits or - and end with a dot, e.g. staging.' })
+  KAFKA_TOPIC_PREFIX?: string;
+
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',');
   }

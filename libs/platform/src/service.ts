@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication, Logger, Module, Type, ValidationPipe }
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MigrationInterface } from 'typeorm';
-import { EVENT_CATALOG, ServiceName } from '@sinergi/contracts';
+import { EVENT_CATALOG, ServiceName, withTopicPrefix } from '@sinergi/contracts';
 import { connectInboxTransport, CreateOutboxAndInbox1732700000000, MessagingModule } from '@sinergi/messaging';
 import { HEALTH_KAFKA_BROKERS, HealthController } from './health.controller';
 import { runMigrations } from './migrations';
@@ -24,6 +24,7 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
 class ServiceRootModule {}
 
 export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDefinition<C>, config: C): DynamicModule {
+  const catalog = withTopicPrefix(EVENT_CATALOG, config.KAFKA_TOPIC_PREFIX ?? '');
   return {
     module: ServiceRootModule,
     imports: [
@@ -39,7 +40,7 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
         serviceName: definition.name,
         brokers: config.kafkaBrokers,
         databaseUrl: config.DATABASE_URL,
-        catalog: EVENT_CATALOG,
+        catalog,
       }),
       ...definition.modules(config),
     ],
@@ -66,11 +67,12 @@ export async function startService<C extends ServiceConfig>(
   app.use(traceMiddleware);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   if (definition.consumesEvents) {
+    const prefix = config.KAFKA_TOPIC_PREFIX ?? '';
     connectInboxTransport(app, {
       brokers: config.kafkaBrokers,
       clientId: definition.name,
-      groupId: definition.name,
-      catalog: EVENT_CATALOG,
+      groupId: `${prefix}${definition.name}`,
+      catalog: withTopicPrefix(EVENT_CATALOG, prefix),
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     });
     await app.startAllMicroservices();

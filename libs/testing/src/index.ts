@@ -1,3 +1,5 @@
+export * from './envelopes';
 export * from './kafka-helpers';
+export * from './service-under-test';
 export * from './test-database';
 export * from './wait-for';

@@ -1,0 +1,20 @@
+import { buildCatalog, EventCatalog } from './catalog';
+import * as agreements from './events/agreements';
+import * as batches from './events/batches';
+import * as instructorAssignments from './events/instructor-assignments';
+import * as instructorCatalogue from './events/instructor-catalogue';
+import * as integration from './events/integration';
+import * as programmes from './events/programmes';
+import * as venueReservations from './events/venue-reservations';
+import * as venues from './events/venues';
+
+function definitionsIn(module: object) {
+  return Object.entries(module)
+    .filter(([name]) => name.endsWith('Event'))
+    .map(([, definition]) => definition);
+}
+
+/** Every event type the platform publishes or receives. */
+export const EVENT_CATALOG: EventCatalog = buildCatalog(
+  [agreements, programmes, batches, venues, venueReservations, instructorAssignments, instructorCatalogue, integration].flatMap(definitionsIn),
+);

@@ -1,0 +1,66 @@
+import { defineEvent } from '../catalog';
+import { s } from '../schema';
+import { TOPICS } from '../topics';
+
+export const SELECTION_POLICIES = ['first-come-first-served', 'lottery', 'ranked'] as const;
+export type SelectionPolicy = (typeof SELECTION_POLICIES)[number];
+
+export const BUSINESS_SCALES = ['micro', 'small', 'medium'] as const;
+export type BusinessScale = (typeof BUSINESS_SCALES)[number];
+
+export interface ProgrammeLaunched {
+  programmeId: string;
+  /** The PKS the programme runs under. */
+  agreementId: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  targetParticipants: number;
+  participantCeiling: number;
+  prioritySegments: BusinessScale[];
+  selectionPolicy: SelectionPolicy;
+  moduleCode: string;
+  classSize: number;
+  reservesPerClass: number;
+  minimumQuorum: number;
+  /** Participants confirm their seat (daftar ulang) this many days before the class starts. */
+  confirmByDaysBeforeStart: number;
+}
+
+export interface ProgrammeAmended {
+  programmeId: string;
+  targetParticipants: number;
+  participantCeiling: number;
+  reason: string;
+}
+
+const topic = TOPICS.programmes.name;
+
+export const programmeLaunchedEvent = defineEvent(
+  'ProgrammeLaunched',
+  topic,
+  'A training programme was launched under a PKS, with its targets and class rules.',
+  s.object({
+    programmeId: s.uuid(),
+    agreementId: s.uuid(),
+    name: s.string(300),
+    periodStart: s.date(),
+    periodEnd: s.date(),
+    targetParticipants: s.integer(1),
+    participantCeiling: s.integer(1),
+    prioritySegments: { type: 'array', minItems: 1, uniqueItems: true, items: s.oneOf(BUSINESS_SCALES) },
+    selectionPolicy: s.oneOf(SELECTION_POLICIES),
+    moduleCode: s.code(),
+    classSize: s.integer(1, 200),
+    reservesPerClass: s.integer(0, 50),
+    minimumQuorum: s.integer(1, 200),
+    confirmByDaysBeforeStart: s.integer(0, 60),
+  }),
+);
+
+export const programmeAmendedEvent = defineEvent(
+  'ProgrammeAmended',
+  topic,
+  'A programme target or ceiling was raised (never past its agreement ceiling).',
+  s.object({ programmeId: s.uuid(), targetParticipants: s.integer(1), participantCeiling: s.integer(1), reason: s.string(500) }),
+);

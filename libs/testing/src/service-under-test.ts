@@ -1,0 +1,61 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { allTopicSpecs } from '@sinergi/contracts';
+import { ensureTopics } from '@sinergi/messaging';
+import { ServiceDefinition, startService } from '@sinergi/platform';
+import { testBrokers } from './kafka-helpers';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+/** A topic namespace of its own, so that a test run never sees another run's messages. */
+export async function createTopicNamespace(): Promise<string> {
+  const prefix = `t${randomBytes(4).toString('hex')}.`;
+  await ensureTopics(testBrokers(), allTopicSpecs(prefix));
+  return prefix;
+}
+
+export interface ServiceUnderTest {
+  app: INestApplication;
+  url: string;
+  database: TestDatabase;
+  /** Stops the service (draining it) and keeps its database, e.g. to restart on it. */
+  stop(): Promise<void>;
+  /** Stops the service and drops its database. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Starts a service in this process, as its main.ts would, on a fresh database (or the one
+ * given, to test a restart) and on the topics of the given namespace.
+ */
+export async function startServiceUnderTest(
+  definition: ServiceDefinition,
+  topicPrefix: string,
+  options: { database?: TestDatabase; env?: Record<string, string> } = {},
+): Promise<ServiceUnderTest> {
+  const database = options.database ?? (await createTestDatabase(definition.name));
+  const app = await startService(definition, {
+    HTTP_PORT: '0',
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: testBrokers().join(','),
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    KAFKA_SESSION_TIMEOUT_MS: '6000',
+    ...options.env,
+  });
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
+  return {
+    app,
+    url,
+    database,
+    stop,
+    destroy: async () => {
+      await stop();
+      await database.drop();
+    },
+  };
+}
