@@ -20,6 +20,8 @@ export interface ProgrammeLaunched {
   prioritySegments: BusinessScale[];
   selectionPolicy: SelectionPolicy;
   moduleCode: string;
+  /** How many consecutive days one class runs. */
+  classDays: number;
   classSize: number;
   reservesPerClass: number;
   minimumQuorum: number;
@@ -51,6 +53,7 @@ export const programmeLaunchedEvent = defineEvent(
     prioritySegments: { type: 'array', minItems: 1, uniqueItems: true, items: s.oneOf(BUSINESS_SCALES) },
     selectionPolicy: s.oneOf(SELECTION_POLICIES),
     moduleCode: s.code(),
+    classDays: s.integer(1, 60),
     classSize: s.integer(1, 200),
     reservesPerClass: s.integer(0, 50),
     minimumQuorum: s.integer(1, 200),
