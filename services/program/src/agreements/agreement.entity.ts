@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { AgreementParty } from '@sinergi/contracts';
 
 export type AgreementKind = 'MOU' | 'PKS';
+export type AgreementStatus = 'signed' | 'ended';
 
 @Entity('agreements')
 export class Agreement {
@@ -29,8 +30,14 @@ export class Agreement {
   @Column('jsonb')
   parties!: AgreementParty[];
 
+  @Column('int', { name: 'participant_ceiling', nullable: true })
+  participantCeiling!: number | null;
+
   @Column('text')
-  status!: 'signed';
+  status!: AgreementStatus;
+
+  @Column('date', { name: 'ended_on', nullable: true })
+  endedOn!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,9 +1,10 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgreementSigned, agreementSignedEvent } from '@sinergi/contracts';
+import { agreementAmendedEvent, agreementEndedEvent, AgreementSigned, agreementSignedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { Agreement } from './agreement.entity';
+import { AmendAgreementDto, EndAgreementDto } from './amend-agreement.dto';
 import { SignAgreementDto } from './sign-agreement.dto';
 
 const UNIQUE_VIOLATION = '23505';
@@ -22,7 +23,7 @@ export class AgreementsService {
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
-        if (dto.kind === 'PKS') await requireMou(manager, dto.parentAgreementId as string);
+        if (dto.kind === 'PKS') await requireLiveMou(manager, dto.parentAgreementId as string);
         const agreement = manager.create(Agreement, {
           id: randomUUID(),
           kind: dto.kind,
@@ -31,11 +32,13 @@ export class AgreementsService {
           signedOn: dto.signedOn,
           validUntil: dto.validUntil ?? null,
           parentAgreementId: dto.kind === 'PKS' ? (dto.parentAgreementId as string) : null,
+          participantCeiling: dto.participantCeiling ?? null,
           parties: dto.parties,
           status: 'signed',
+          endedOn: null,
         });
         await manager.insert(Agreement, agreement);
-        await this.outbox.append(manager, { type: agreementSignedEvent.type, subject: agreement.id, data: toEvent(agreement) });
+        await this.outbox.append(manager, { type: agreementSignedEvent.type, subject: agreement.id, data: toSignedEvent(agreement) });
         return agreement;
       });
     } catch (error) {
@@ -44,6 +47,50 @@ export class AgreementsService {
       }
       throw error;
     }
+  }
+
+  /** Changes the end date or the participant ceiling; a ceiling never drops below what its programmes already hold. */
+  amend(id: string, dto: AmendAgreementDto): Promise<Agreement> {
+    if (dto.validUntil === undefined && dto.participantCeiling === undefined) {
+      throw new BadRequestException('an amendment must change validUntil or participantCeiling');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const agreement = await lockLiveAgreement(manager, id);
+      if (dto.validUntil && dto.validUntil < agreement.signedOn) throw new BadRequestException('validUntil must not be before signedOn');
+      if (dto.participantCeiling !== undefined) {
+        const held = await programmeCeilingsUnder(manager, id);
+        if (dto.participantCeiling < held) {
+          throw new ConflictException(`participantCeiling: its programmes already hold ${held} participants; it cannot be lower`);
+        }
+        agreement.participantCeiling = dto.participantCeiling;
+      }
+      if (dto.validUntil) agreement.validUntil = dto.validUntil;
+      await manager.save(agreement);
+      await this.outbox.append(manager, {
+        type: agreementAmendedEvent.type,
+        subject: id,
+        data: {
+          agreementId: id,
+          amendedOn: dto.amendedOn,
+          reason: dto.reason,
+          ...(dto.validUntil ? { validUntil: dto.validUntil } : {}),
+          ...(dto.participantCeiling !== undefined ? { participantCeiling: dto.participantCeiling } : {}),
+        },
+      });
+      return agreement;
+    });
+  }
+
+  end(id: string, dto: EndAgreementDto): Promise<Agreement> {
+    return this.dataSource.transaction(async (manager) => {
+      const agreement = await lockLiveAgreement(manager, id);
+      if (dto.endedOn < agreement.signedOn) throw new BadRequestException('endedOn must not be before signedOn');
+      agreement.status = 'ended';
+      agreement.endedOn = dto.endedOn;
+      await manager.save(agreement);
+      await this.outbox.append(manager, { type: agreementEndedEvent.type, subject: id, data: { agreementId: id, endedOn: dto.endedOn, reason: dto.reason } });
+      return agreement;
+    });
   }
 
   async get(id: string): Promise<Agreement> {
@@ -55,17 +102,32 @@ export class AgreementsService {
   list(): Promise<Agreement[]> {
     return this.dataSource.getRepository(Agreement).find({ order: { signedOn: 'ASC', number: 'ASC' } });
   }
-
 }
 
-async function requireMou(manager: EntityManager, id: string): Promise<void> {
+async function requireLiveMou(manager: EntityManager, id: string): Promise<void> {
   const parent = await manager.findOneBy(Agreement, { id });
-  if (!parent || parent.kind !== 'MOU') {
-    throw new BadRequestException('parentAgreementId: a PKS must name an existing MoU');
+  if (!parent || parent.kind !== 'MOU' || parent.status !== 'signed') {
+    throw new BadRequestException('parentAgreementId: a PKS must name an existing MoU that has not ended');
   }
 }
 
-function toEvent(agreement: Agreement): AgreementSigned {
+/** The agreement, locked for this transaction; refuses one that does not exist or has ended. */
+export async function lockLiveAgreement(manager: EntityManager, id: string): Promise<Agreement> {
+  const agreement = await manager.findOne(Agreement, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!agreement) throw new NotFoundException(`no agreement with id ${id}`);
+  if (agreement.status === 'ended') throw new ConflictException(`agreement ${agreement.number} has ended`);
+  return agreement;
+}
+
+export async function programmeCeilingsUnder(manager: EntityManager, agreementId: string, exceptProgrammeId?: string): Promise<number> {
+  const [{ total }] = await manager.query(
+    'SELECT coalesce(sum(participant_ceiling), 0)::int AS total FROM programmes WHERE agreement_id = $1 AND id IS DISTINCT FROM $2',
+    [agreementId, exceptProgrammeId ?? null],
+  );
+  return total;
+}
+
+function toSignedEvent(agreement: Agreement): AgreementSigned {
   return {
     agreementId: agreement.id,
     kind: agreement.kind,
@@ -74,6 +136,7 @@ function toEvent(agreement: Agreement): AgreementSigned {
     signedOn: agreement.signedOn,
     ...(agreement.validUntil ? { validUntil: agreement.validUntil } : {}),
     ...(agreement.parentAgreementId ? { parentAgreementId: agreement.parentAgreementId } : {}),
+    ...(agreement.participantCeiling ? { participantCeiling: agreement.participantCeiling } : {}),
     parties: agreement.parties,
   };
 }

@@ -5,11 +5,13 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -51,6 +53,11 @@ export class SignAgreementDto {
   @ValidateIf((dto: SignAgreementDto) => dto.kind === 'PKS' || dto.parentAgreementId !== undefined)
   @IsUUID('all', { message: 'parentAgreementId must be the id of the MoU a PKS implements' })
   parentAgreementId?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'participantCeiling must be a whole number' })
+  @Min(1, { message: 'participantCeiling must be at least 1' })
+  participantCeiling?: number;
 
   @IsArray()
   @ArrayMinSize(2, { message: 'parties must name at least two parties' })
