@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { ServiceName } from '@sinergi/contracts';
-import { createTestDatabase, TestDatabase, testBrokers } from '@sinergi/testing';
+import { createTestDatabase, createTopicNamespace, TestDatabase, testBrokers } from '@sinergi/testing';
 import { ServiceProcess } from '@sinergi/local-infra';
 
 async function freePort(): Promise<number> {
@@ -14,45 +14,77 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Some of the services running as real processes, each on its own fresh database. */
+interface Member {
+  process: ServiceProcess;
+  database: TestDatabase;
+  port: number;
+}
+
+/**
+ * Some of the services running as real OS processes, each on its own fresh database, all on
+ * the topics of one namespace of their own. A member can be killed (SIGKILL) and restarted on
+ * the same database and port.
+ */
 export class RunningSystem {
-  private readonly processes = new Map<ServiceName, ServiceProcess>();
-  private readonly databases: TestDatabase[] = [];
+  private readonly members = new Map<ServiceName, Member>();
   readonly output: string[] = [];
 
-  static async start(services: ServiceName[]): Promise<RunningSystem> {
-    const system = new RunningSystem();
+  private constructor(
+    private readonly topicPrefix: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  static async start(services: ServiceName[], env: Record<string, string> = {}): Promise<RunningSystem> {
+    const system = new RunningSystem(await createTopicNamespace(), env);
     try {
-      await Promise.all(services.map((service) => system.startService(service)));
+      await Promise.all(services.map(async (service) => system.launch(service, await createTestDatabase(service), await freePort())));
     } catch (error) {
       await system.stop();
-      throw new Error(`${(error as Error).message}\n--- service output ---\n${system.output.slice(-40).join('\n')}`);
+      throw system.explain(error as Error);
     }
     return system;
   }
 
   url(service: ServiceName): string {
-    const process = this.processes.get(service);
-    if (!process) throw new Error(`${service} is not running in this system`);
-    return process.url;
+    return this.member(service).process.url;
+  }
+
+  /** Kills the service with SIGKILL, as a crash would, and starts it again on its database. */
+  async killAndRestart(service: ServiceName): Promise<void> {
+    const { process, database, port } = this.member(service);
+    await process.kill();
+    try {
+      await this.launch(service, database, port);
+    } catch (error) {
+      throw this.explain(error as Error);
+    }
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.processes.values()].map((process) => process.stop()));
-    await Promise.all(this.databases.map((database) => database.drop()));
+    await Promise.all([...this.members.values()].map((member) => member.process.stop()));
+    await Promise.all([...this.members.values()].map((member) => member.database.drop()));
   }
 
-  private async startService(service: ServiceName): Promise<void> {
-    const database = await createTestDatabase(service);
-    this.databases.push(database);
+  private member(service: ServiceName): Member {
+    const member = this.members.get(service);
+    if (!member) throw new Error(`${service} is not running in this system`);
+    return member;
+  }
+
+  private async launch(service: ServiceName, database: TestDatabase, port: number): Promise<void> {
     const process = ServiceProcess.spawn({
       service,
-      port: await freePort(),
+      port,
       databaseUrl: database.url,
       kafkaBrokers: testBrokers().join(','),
+      env: { KAFKA_TOPIC_PREFIX: this.topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', ...this.env },
       onOutput: (line) => this.output.push(`[${service}] ${line}`),
     });
-    this.processes.set(service, process);
+    this.members.set(service, { process, database, port });
     await process.waitUntilHealthy();
+  }
+
+  private explain(error: Error): Error {
+    return new Error(`${error.message}\n--- service output ---\n${this.output.slice(-40).join('\n')}`);
   }
 }
