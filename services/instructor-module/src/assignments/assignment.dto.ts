@@ -1,0 +1,17 @@
+import { IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+
+export class WithdrawDto {
+  @IsString({ message: 'reason must be text' })
+  @Length(1, 400, { message: 'reason must be 1-400 characters' })
+  reason!: string;
+}
+
+export class FindAssignmentsQuery {
+  @ValidateIf((query: FindAssignmentsQuery) => query.instructorId === undefined)
+  @IsUUID('all', { message: 'batchId must be a UUID (give batchId or instructorId)' })
+  batchId?: string;
+
+  @ValidateIf((query: FindAssignmentsQuery) => query.batchId === undefined)
+  @IsUUID('all', { message: 'instructorId must be a UUID (give batchId or instructorId)' })
+  instructorId?: string;
+}

@@ -1,0 +1,50 @@
+import { periodOf } from '../calendar.rules';
+
+/** The class to staff, as BatchPlanned describes it. */
+export interface ClassToStaff {
+  batchId: string;
+  moduleCode: string;
+  provinceCode: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** An active instructor competent in the class's module, with what decides whether they can take it. */
+export interface Candidate {
+  instructorId: string;
+  homeProvinceCode: string;
+  maxClassesPerPeriod: number;
+  /** Active classes starting in the class's period. */
+  load: number;
+  /** Already teaching another class on one of the class's days. */
+  busy: boolean;
+  /** Marked unavailable on one of the class's days. */
+  unavailable: boolean;
+}
+
+export function isFree(candidate: Candidate): boolean {
+  return !candidate.busy && !candidate.unavailable && candidate.load < candidate.maxClassesPerPeriod;
+}
+
+/** Free candidates, best first: home province is the class's, then the lightest load in the period, then id. */
+export function rankCandidates(candidates: readonly Candidate[], provinceCode: string): Candidate[] {
+  const local = (candidate: Candidate) => (candidate.homeProvinceCode === provinceCode ? 0 : 1);
+  return candidates
+    .filter(isFree)
+    .sort((a, b) => local(a) - local(b) || a.load - b.load || a.instructorId.localeCompare(b.instructorId));
+}
+
+/** Why nobody can take the class; each candidate is counted under the first reason that applies to them. */
+export function rejectionReason(klass: ClassToStaff, candidates: readonly Candidate[]): string {
+  if (candidates.length === 0) return `no active instructor is competent in module ${klass.moduleCode}`;
+  const busy = candidates.filter((candidate) => candidate.busy).length;
+  const unavailable = candidates.filter((candidate) => !candidate.busy && candidate.unavailable).length;
+  const atLimit = candidates.length - busy - unavailable;
+  const parts = [
+    busy > 0 ? `${busy} teaching another class on those days` : '',
+    unavailable > 0 ? `${unavailable} unavailable on some of those days` : '',
+    atLimit > 0 ? `${atLimit} at their limit of classes for ${periodOf(klass.startDate)}` : '',
+  ].filter(Boolean);
+  const who = candidates.length === 1 ? 'the 1 active instructor' : `all ${candidates.length} active instructors`;
+  return `${who} competent in module ${klass.moduleCode} cannot take ${klass.startDate}..${klass.endDate}: ${parts.join(', ')}`;
+}

@@ -1,0 +1,220 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  InstructorAssigned,
+  instructorAssignedEvent,
+  instructorAssignmentRejectedEvent,
+  instructorAssignmentReleasedEvent,
+  instructorWithdrawnEvent,
+} from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
+import { dayCount, periodOf } from '../calendar.rules';
+import { isExclusionViolation } from '../database-errors';
+import { FindAssignmentsQuery } from './assignment.dto';
+import { Assignment } from './assignment.entity';
+import { Candidate, ClassToStaff, isFree, rankCandidates, rejectionReason } from './assignment.rules';
+
+const MAX_REASON_LENGTH = 500;
+
+export interface WithdrawalOutcome {
+  withdrawn: Assignment;
+  replacement: Assignment | null;
+}
+
+type StaffingOutcome = { assignment: Assignment } | { reason: string };
+
+interface Staffing {
+  /** Instructors not to try, e.g. those who withdrew from the class. */
+  excluded: string[];
+  replacesInstructorId: string | null;
+}
+
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** Answers a planned class with InstructorAssigned or InstructorAssignmentRejected; a class already staffed is re-announced. */
+  async assignClass(manager: EntityManager, klass: ClassToStaff): Promise<void> {
+    await lockBatch(manager, klass.batchId);
+    const current = await manager.findOneBy(Assignment, { batchId: klass.batchId, status: 'active' });
+    if (current) {
+      await this.announce(manager, current);
+      return;
+    }
+    const outcome = await this.staff(manager, klass, { excluded: [], replacesInstructorId: null });
+    if ('assignment' in outcome) await this.announce(manager, outcome.assignment);
+    else await this.reject(manager, klass, outcome.reason);
+  }
+
+  /** Frees the class's instructor, if it has one. */
+  async releaseClass(manager: EntityManager, batchId: string, reason: string): Promise<void> {
+    await lockBatch(manager, batchId);
+    const current = await manager.findOneBy(Assignment, { batchId, status: 'active' });
+    if (!current) return;
+    const released = await end(manager, current, 'released', reason);
+    await this.outbox.append(manager, {
+      type: instructorAssignmentReleasedEvent.type,
+      subject: batchId,
+      data: { batchId, assignmentId: released.id, instructorId: released.instructorId, reason: released.endReason },
+    });
+  }
+
+  /** The instructor pulls out; another one takes the class by the same rules if anyone can. */
+  async withdraw(id: string, reason: string): Promise<WithdrawalOutcome> {
+    const found = await this.get(id);
+    return this.dataSource.transaction(async (manager) => {
+      await lockBatch(manager, found.batchId);
+      const current = await manager.findOneByOrFail(Assignment, { id });
+      if (current.status !== 'active') throw new ConflictException(`assignment ${id} is ${current.status}, not active`);
+      const withdrawn = await end(manager, current, 'withdrawn', reason);
+      const excluded = await withdrawnInstructors(manager, current.batchId);
+      const outcome = await this.staff(manager, current, { excluded, replacesInstructorId: current.instructorId });
+      const replacement = 'assignment' in outcome ? outcome.assignment : null;
+      await this.outbox.append(manager, {
+        type: instructorWithdrawnEvent.type,
+        subject: current.batchId,
+        data: {
+          batchId: current.batchId,
+          assignmentId: withdrawn.id,
+          instructorId: withdrawn.instructorId,
+          reason: withdrawn.endReason,
+          reassigned: replacement !== null,
+        },
+      });
+      if (replacement) await this.announce(manager, replacement);
+      return { withdrawn, replacement };
+    });
+  }
+
+  async get(id: string): Promise<Assignment> {
+    const found = await this.dataSource.getRepository(Assignment).findOneBy({ id });
+    if (!found) throw new NotFoundException(`no assignment with id ${id}`);
+    return found;
+  }
+
+  find(query: FindAssignmentsQuery): Promise<Assignment[]> {
+    return this.dataSource.getRepository(Assignment).find({
+      where: { ...(query.batchId ? { batchId: query.batchId } : {}), ...(query.instructorId ? { instructorId: query.instructorId } : {}) },
+      order: { assignedAt: 'ASC' },
+    });
+  }
+
+  /**
+   * Tries the free candidates best first. Each try locks the instructor, checks again what others
+   * may have committed meanwhile, and inserts in a savepoint: the exclusion constraint is the last word
+   * on double booking, and a refused insert just moves on to the next candidate.
+   */
+  private async staff(manager: EntityManager, klass: ClassToStaff, staffing: Staffing): Promise<StaffingOutcome> {
+    if (dayCount(klass.startDate, klass.endDate) < 1) {
+      return { reason: `the class ends (${klass.endDate}) before it starts (${klass.startDate})` };
+    }
+    for (const candidate of rankCandidates(await candidates(manager, klass, staffing.excluded), klass.provinceCode)) {
+      const assignment = await this.tryAssign(manager, klass, candidate.instructorId, staffing);
+      if (assignment) return { assignment };
+    }
+    return { reason: rejectionReason(klass, await candidates(manager, klass, staffing.excluded)) };
+  }
+
+  private async tryAssign(
+    manager: EntityManager,
+    klass: ClassToStaff,
+    instructorId: string,
+    staffing: Staffing,
+  ): Promise<Assignment | null> {
+    await manager.query('SAVEPOINT try_instructor');
+    await manager.query('SELECT 1 FROM instructors WHERE id = $1 FOR UPDATE', [instructorId]);
+    const [fresh] = await candidates(manager, klass, staffing.excluded, instructorId);
+    if (!fresh || !isFree(fresh)) {
+      await manager.query('ROLLBACK TO SAVEPOINT try_instructor');
+      return null;
+    }
+    const assignment = manager.create(Assignment, {
+      id: randomUUID(),
+      batchId: klass.batchId,
+      instructorId,
+      moduleCode: klass.moduleCode,
+      provinceCode: klass.provinceCode,
+      startDate: klass.startDate,
+      endDate: klass.endDate,
+      period: periodOf(klass.startDate),
+      status: 'active',
+      replacesInstructorId: staffing.replacesInstructorId,
+      endReason: null,
+      assignedAt: new Date(),
+      endedAt: null,
+    });
+    try {
+      await manager.insert(Assignment, assignment);
+    } catch (error) {
+      if (!isExclusionViolation(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT try_instructor');
+      return null;
+    }
+    await manager.query('RELEASE SAVEPOINT try_instructor');
+    return assignment;
+  }
+
+  private async announce(manager: EntityManager, assignment: Assignment): Promise<void> {
+    const data: InstructorAssigned = {
+      batchId: assignment.batchId,
+      assignmentId: assignment.id,
+      instructorId: assignment.instructorId,
+      moduleCode: assignment.moduleCode,
+      startDate: assignment.startDate,
+      endDate: assignment.endDate,
+      ...(assignment.replacesInstructorId ? { replacesInstructorId: assignment.replacesInstructorId } : {}),
+    };
+    await this.outbox.append(manager, { type: instructorAssignedEvent.type, subject: assignment.batchId, data });
+  }
+
+  private async reject(manager: EntityManager, klass: ClassToStaff, reason: string): Promise<void> {
+    await this.outbox.append(manager, {
+      type: instructorAssignmentRejectedEvent.type,
+      subject: klass.batchId,
+      data: { batchId: klass.batchId, moduleCode: klass.moduleCode, reason: limit(reason) },
+    });
+  }
+}
+
+/** Serialises everything that changes one class's staffing (plan, release, withdrawal) until commit. */
+async function lockBatch(manager: EntityManager, batchId: string): Promise<void> {
+  await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('instructor-module:batch:' || $1, 0))", [batchId]);
+}
+
+async function end(manager: EntityManager, assignment: Assignment, status: 'released' | 'withdrawn', reason: string): Promise<Assignment & { endReason: string }> {
+  const ended = { ...assignment, status, endReason: limit(reason), endedAt: new Date() };
+  await manager.update(Assignment, { id: assignment.id }, { status, endReason: ended.endReason, endedAt: ended.endedAt });
+  return ended;
+}
+
+async function withdrawnInstructors(manager: EntityManager, batchId: string): Promise<string[]> {
+  const rows = await manager.findBy(Assignment, { batchId, status: 'withdrawn' });
+  return rows.map((row) => row.instructorId);
+}
+
+/** Active instructors competent in the class's module (optionally one of them), except those excluded. */
+function candidates(manager: EntityManager, klass: ClassToStaff, excluded: string[], onlyInstructorId?: string): Promise<Candidate[]> {
+  return manager.query(
+    `SELECT i.id AS "instructorId",
+            i.home_province_code AS "homeProvinceCode",
+            i.max_classes_per_period AS "maxClassesPerPeriod",
+            (SELECT count(*)::int FROM assignments a
+              WHERE a.instructor_id = i.id AND a.status = 'active' AND a.period = $4) AS load,
+            EXISTS (SELECT 1 FROM assignments a
+                     WHERE a.instructor_id = i.id AND a.status = 'active'
+                       AND daterange(a.start_date, a.end_date, '[]') && daterange($2, $3, '[]')) AS busy,
+            EXISTS (SELECT 1 FROM instructor_unavailable_days u
+                     WHERE u.instructor_id = i.id AND u.day BETWEEN $2 AND $3) AS unavailable
+       FROM instructors i
+      WHERE i.active AND $1 = ANY (i.competencies) AND i.id <> ALL ($5::uuid[]) AND ($6::uuid IS NULL OR i.id = $6)`,
+    [klass.moduleCode, klass.startDate, klass.endDate, periodOf(klass.startDate), excluded, onlyInstructorId ?? null],
+  );
+}
+
+function limit(reason: string): string {
+  return reason.length <= MAX_REASON_LENGTH ? reason : `${reason.slice(0, MAX_REASON_LENGTH - 3)}...`;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
+import { InstructorDetailView, InstructorsService, InstructorView } from './instructors.service';
+
+@Controller('instructors')
+export class InstructorsController {
+  constructor(private readonly instructors: InstructorsService) {}
+
+  @Post()
+  register(@Body() dto: RegisterInstructorDto): Promise<InstructorDetailView> {
+    return this.instructors.register(dto);
+  }
+
+  @Put(':id')
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: InstructorDetailsDto): Promise<InstructorDetailView> {
+    return this.instructors.update(id, dto);
+  }
+
+  @Get()
+  find(@Query() query: FindInstructorsQuery): Promise<InstructorView[]> {
+    return this.instructors.find(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<InstructorDetailView> {
+    return this.instructors.get(id);
+  }
+
+  @Post(':id/unavailability')
+  @HttpCode(200)
+  addUnavailability(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UnavailabilityDto): Promise<InstructorDetailView> {
+    return this.instructors.addUnavailability(id, dto);
+  }
+}

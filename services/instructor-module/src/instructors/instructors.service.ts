@@ -1,0 +1,154 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { InstructorUpsertedRecord, instructorRegisteredEvent, instructorUpdatedEvent } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
+import { dayCount } from '../calendar.rules';
+import { isUniqueViolation } from '../database-errors';
+import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
+import { Instructor, InstructorUnavailableDay, UnavailabilitySource } from './instructor.entity';
+import { maskEmail, maskPhone, normalizePhone, profileOf } from './instructor.rules';
+
+const MAX_UNAVAILABILITY_DAYS = 366;
+
+export type InstructorView = Omit<Instructor, 'createdAt' | 'updatedAt'>;
+export type InstructorDetailView = InstructorView & { unavailableDays: string[] };
+
+type Details = Pick<Instructor, 'fullName' | 'email' | 'phone' | 'homeProvinceCode' | 'competencies' | 'maxClassesPerPeriod' | 'active'>;
+
+@Injectable()
+export class InstructorsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async register(dto: RegisterInstructorDto): Promise<InstructorDetailView> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const instructor = await this.save(manager, null, dto.externalRef, detailsOf(dto));
+        return this.detailOf(manager, instructor);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException('externalRef: an instructor with this KemenUMKM id is already registered');
+      throw error;
+    }
+  }
+
+  update(id: string, dto: InstructorDetailsDto): Promise<InstructorDetailView> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await lockInstructor(manager, id);
+      const instructor = await this.save(manager, current, current.externalRef, detailsOf(dto));
+      return this.detailOf(manager, instructor);
+    });
+  }
+
+  /** Applies a checked KemenUMKM roster record: registers or updates by externalRef, and replaces its roster days. */
+  async applyRecord(manager: EntityManager, record: InstructorUpsertedRecord): Promise<void> {
+    const current = await manager.findOne(Instructor, { where: { externalRef: record.externalRef }, lock: { mode: 'pessimistic_write' } });
+    const instructor = await this.save(manager, current, record.externalRef, detailsOf(record));
+    await manager.delete(InstructorUnavailableDay, { instructorId: instructor.id, source: 'roster' });
+    await insertDays(manager, instructor.id, record.unavailableDays ?? [], 'roster');
+  }
+
+  /** Marks the days from..to unavailable; refused while the instructor teaches a class on any of them. */
+  addUnavailability(id: string, { from, to }: UnavailabilityDto): Promise<InstructorDetailView> {
+    const days = dayCount(from, to);
+    if (days < 1) throw new BadRequestException('to must not be before from');
+    if (days > MAX_UNAVAILABILITY_DAYS) throw new BadRequestException(`to must be at most ${MAX_UNAVAILABILITY_DAYS} days after from`);
+    return this.dataSource.transaction(async (manager) => {
+      const instructor = await lockInstructor(manager, id);
+      const clashes: Array<{ id: string; batch_id: string }> = await manager.query(
+        `SELECT id, batch_id FROM assignments
+          WHERE instructor_id = $1 AND status = 'active' AND daterange(start_date, end_date, '[]') && daterange($2, $3, '[]')`,
+        [id, from, to],
+      );
+      if (clashes.length > 0) {
+        throw new ConflictException(
+          `from/to: the instructor is assigned to batch ${clashes[0].batch_id} on those days; withdraw assignment ${clashes[0].id} first`,
+        );
+      }
+      await manager.query(
+        `INSERT INTO instructor_unavailable_days (instructor_id, day, source)
+         SELECT $1, day::date, 'admin' FROM generate_series($2::date, $3::date, interval '1 day') AS day
+         ON CONFLICT DO NOTHING`,
+        [id, from, to],
+      );
+      return this.detailOf(manager, instructor);
+    });
+  }
+
+  async get(id: string): Promise<InstructorDetailView> {
+    const instructor = await this.dataSource.getRepository(Instructor).findOneBy({ id });
+    if (!instructor) throw new NotFoundException(`no instructor with id ${id}`);
+    return this.detailOf(this.dataSource.manager, instructor);
+  }
+
+  /** Contact details are masked in lists. */
+  async find(query: FindInstructorsQuery): Promise<InstructorView[]> {
+    const builder = this.dataSource.getRepository(Instructor).createQueryBuilder('instructor').orderBy('instructor.externalRef');
+    if (query.moduleCode) builder.andWhere(':moduleCode = ANY(instructor.competencies)', { moduleCode: query.moduleCode });
+    if (query.provinceCode) builder.andWhere('instructor.homeProvinceCode = :provinceCode', { provinceCode: query.provinceCode });
+    return (await builder.getMany()).map((instructor) => {
+      const view = viewOf(instructor);
+      return { ...view, email: view.email && maskEmail(view.email), phone: view.phone && maskPhone(view.phone) };
+    });
+  }
+
+  private async save(manager: EntityManager, current: Instructor | null, externalRef: string, details: Details): Promise<Instructor> {
+    const instructor = manager.create(Instructor, { id: current?.id ?? randomUUID(), externalRef, ...details });
+    if (current) await manager.update(Instructor, { id: current.id }, details);
+    else await manager.insert(Instructor, instructor);
+    const type = current ? instructorUpdatedEvent.type : instructorRegisteredEvent.type;
+    await this.outbox.append(manager, { type, subject: instructor.id, data: profileOf(instructor) });
+    return instructor;
+  }
+
+  private async detailOf(manager: EntityManager, instructor: Instructor): Promise<InstructorDetailView> {
+    const rows: Array<{ day: string }> = await manager.query(
+      'SELECT DISTINCT day::text AS day FROM instructor_unavailable_days WHERE instructor_id = $1 ORDER BY day',
+      [instructor.id],
+    );
+    return { ...viewOf(instructor), unavailableDays: rows.map((row) => row.day) };
+  }
+}
+
+async function lockInstructor(manager: EntityManager, id: string): Promise<Instructor> {
+  const instructor = await manager.findOne(Instructor, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!instructor) throw new NotFoundException(`no instructor with id ${id}`);
+  return instructor;
+}
+
+function detailsOf(source: InstructorDetailsDto): Details {
+  return {
+    fullName: source.fullName,
+    email: source.email ?? null,
+    phone: source.phone ? normalizePhone(source.phone) : null,
+    homeProvinceCode: source.homeProvinceCode,
+    competencies: [...source.competencies].sort(),
+    maxClassesPerPeriod: source.maxClassesPerPeriod,
+    active: source.active,
+  };
+}
+
+function viewOf(instructor: Instructor): InstructorView {
+  return {
+    id: instructor.id,
+    externalRef: instructor.externalRef,
+    fullName: instructor.fullName,
+    email: instructor.email,
+    phone: instructor.phone,
+    homeProvinceCode: instructor.homeProvinceCode,
+    competencies: instructor.competencies,
+    maxClassesPerPeriod: instructor.maxClassesPerPeriod,
+    active: instructor.active,
+  };
+}
+
+async function insertDays(manager: EntityManager, instructorId: string, days: string[], source: UnavailabilitySource): Promise<void> {
+  if (days.length === 0) return;
+  await manager.insert(
+    InstructorUnavailableDay,
+    days.map((day) => ({ instructorId, day, source })),
+  );
+}

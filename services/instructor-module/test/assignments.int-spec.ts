@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import {
+  InstructorAssigned,
+  InstructorAssignmentRejected,
+  InstructorAssignmentReleased,
+  InstructorWithdrawn,
+} from '@sinergi/contracts';
+import { batchPlanned, instructorBody, InstructorModuleHarness } from './support';
+
+interface AssignmentView {
+  id: string;
+  batchId: string;
+  instructorId: string;
+  status: string;
+  replacesInstructorId: string | null;
+}
+
+describe('instructor-module assignments for the batch saga (real Kafka, real PostgreSQL)', () => {
+  let harness: InstructorModuleHarness;
+
+  beforeAll(async () => {
+    harness = await InstructorModuleHarness.start();
+  });
+
+  afterAll(async () => {
+    await harness?.destroy();
+  });
+
+  async function registerInstructors(...overrides: Array<Record<string, unknown>>): Promise<string[]> {
+    const ids: string[] = [];
+    for (const override of overrides) {
+      const response = await harness.request<{ id: string }>('POST', '/instructors', instructorBody(override));
+      expect(response.status).toBe(201);
+      ids.push(response.body.id);
+    }
+    return ids;
+  }
+
+  const plan = (overrides: Parameters<typeof batchPlanned>[0]) => {
+    const batch = batchPlanned(overrides);
+    return harness.publish({ type: 'BatchPlanned', subject: batch.batchId, data: batch }).then(() => batch);
+  };
+  const assignedTo = async (batchId: string) =>
+    (await harness.waitForEvents<InstructorAssigned>('InstructorAssigned', (data) => data.batchId === batchId))[0].data;
+  const rejectionOf = async (batchId: string) =>
+    (await harness.waitForEvents<InstructorAssignmentRejected>('InstructorAssignmentRejected', (data) => data.batchId === batchId))[0].data;
+
+  it('prefers an instructor from the class province, then the lightest load in the month, then the lowest id', async () => {
+    const [local1, local2] = (await registerInstructors(
+      { homeProvinceCode: '32', competencies: ['KWU-PREF'] },
+      { homeProvinceCode: '32', competencies: ['KWU-PREF'] },
+    )).sort();
+    const [elsewhere] = await registerInstructors({ homeProvinceCode: '33', competencies: ['KWU-PREF'] });
+
+    const first = await plan({ moduleCode: 'KWU-PREF', provinceCode: '32', startDate: '2025-05-05', endDate: '2025-05-09' });
+    expect(await assignedTo(first.batchId)).toMatchObject({ instructorId: local1, moduleCode: 'KWU-PREF', startDate: '2025-05-05', endDate: '2025-05-09' });
+    const second = await plan({ moduleCode: 'KWU-PREF', provinceCode: '32', startDate: '2025-05-12', endDate: '2025-05-16' });
+    expect((await assignedTo(second.batchId)).instructorId).toBe(local2);
+    const third = await plan({ moduleCode: 'KWU-PREF', provinceCode: '32', startDate: '2025-05-19', endDate: '2025-05-23' });
+    expect((await assignedTo(third.batchId)).instructorId).toBe(local1);
+    const inCentralJava = await plan({ moduleCode: 'KWU-PREF', provinceCode: '33', startDate: '2025-05-19', endDate: '2025-05-23' });
+    expect((await assignedTo(inCentralJava.batchId)).instructorId).toBe(elsewhere);
+
+    const listed = await harness.request<AssignmentView[]>('GET', `/assignments?instructorId=${local1}`);
+    expect(listed.body.map((assignment) => assignment.batchId)).toEqual([first.batchId, third.batchId]);
+  });
+
+  it('re-announces the assignment when a staffed class is planned again', async () => {
+    await registerInstructors({ competencies: ['KWU-AGAIN'] });
+    const batch = await plan({ moduleCode: 'KWU-AGAIN' });
+    const original = await assignedTo(batch.batchId);
+    await harness.publish({ type: 'BatchPlanned', subject: batch.batchId, data: batch });
+    const announced = await harness.waitForEvents<InstructorAssigned>('InstructorAssigned', (data) => data.batchId === batch.batchId, 2);
+    expect(announced.map((event) => event.data)).toEqual([original, original]);
+  });
+
+  it('rejects a class when nobody is competent in its module', async () => {
+    const batch = await plan({ moduleCode: 'KWU-NOBODY' });
+    expect(await rejectionOf(batch.batchId)).toEqual({
+      batchId: batch.batchId,
+      moduleCode: 'KWU-NOBODY',
+      reason: 'no active instructor is competent in module KWU-NOBODY',
+    });
+  });
+
+  it('rejects a class when every competent instructor is busy, unavailable or at the limit, and saying which', async () => {
+    const [busy, unavailable] = await registerInstructors(
+      { competencies: ['KWU-FULL'], maxClassesPerPeriod: 5 },
+      { competencies: ['KWU-FULL'], maxClassesPerPeriod: 5 },
+    );
+    await registerInstructors({ competencies: ['KWU-FULL'], maxClassesPerPeriod: 1, active: false });
+    await harness.request('POST', `/instructors/${unavailable}/unavailability`, { from: '2025-05-07', to: '2025-05-07' });
+    const taken = await plan({ moduleCode: 'KWU-FULL', startDate: '2025-05-05', endDate: '2025-05-09' });
+    expect((await assignedTo(taken.batchId)).instructorId).toBe(busy);
+
+    const [limited] = await registerInstructors({ competencies: ['KWU-FULL', 'KWU-OTHER'], maxClassesPerPeriod: 1 });
+    const otherModule = await plan({ moduleCode: 'KWU-OTHER', startDate: '2025-05-26', endDate: '2025-05-30' });
+    expect((await assignedTo(otherModule.batchId)).instructorId).toBe(limited);
+
+    const refused = await plan({ moduleCode: 'KWU-FULL', startDate: '2025-05-06', endDate: '2025-05-08' });
+    expect((await rejectionOf(refused.batchId)).reason).toBe(
+      'all 3 active instructors competent in module KWU-FULL cannot take 2025-05-06..2025-05-08: ' +
+        '1 teaching another class on those days, 1 unavailable on some of those days, 1 at their limit of classes for 2025-05',
+    );
+  });
+
+  it('releases the instructor when planning fails or the class is cancelled, and they can be assigned again', async () => {
+    const [only] = await registerInstructors({ competencies: ['KWU-RELEASE'] });
+    const failing = await plan({ moduleCode: 'KWU-RELEASE' });
+    const assigned = await assignedTo(failing.batchId);
+    const waiting = await plan({ moduleCode: 'KWU-RELEASE' });
+    expect((await rejectionOf(waiting.batchId)).reason).toContain('1 teaching another class');
+
+    await harness.publish({
+      type: 'BatchPlanningFailed',
+      subject: failing.batchId,
+      data: { batchId: failing.batchId, programmeId: failing.programmeId, failedStep: 'venue', reason: 'no room free' },
+    });
+    const [released] = await harness.waitForEvents<InstructorAssignmentReleased>('InstructorAssignmentReleased', (data) => data.batchId === failing.batchId);
+    expect(released.data).toEqual({
+      batchId: failing.batchId,
+      assignmentId: assigned.assignmentId,
+      instructorId: only,
+      reason: 'batch planning failed (venue): no room free',
+    });
+
+    await harness.publish({ type: 'BatchPlanned', subject: waiting.batchId, data: waiting });
+    expect((await assignedTo(waiting.batchId)).instructorId).toBe(only);
+
+    await harness.publish({
+      type: 'BatchCancelled',
+      subject: waiting.batchId,
+      data: { batchId: waiting.batchId, programmeId: waiting.programmeId, reason: 'under-quorum', detail: 'only 5 confirmed' },
+    });
+    await harness.waitForEvents<InstructorAssignmentReleased>(
+      'InstructorAssignmentReleased',
+      (data) => data.batchId === waiting.batchId && data.reason === 'batch cancelled (under-quorum): only 5 confirmed',
+    );
+    const assignments = await harness.request<AssignmentView[]>('GET', `/assignments?instructorId=${only}`);
+    expect(assignments.body.map((assignment) => assignment.status)).toEqual(['released', 'released']);
+  });
+
+  it('reassigns a class when its instructor withdraws, and tells the saga when nobody can take over', async () => {
+    await registerInstructors({ competencies: ['KWU-WITHDRAW'] }, { competencies: ['KWU-WITHDRAW'] });
+    const batch = await plan({ moduleCode: 'KWU-WITHDRAW' });
+    const first = await assignedTo(batch.batchId);
+
+    const reassigned = await harness.request<{ withdrawn: AssignmentView; replacement: AssignmentView }>(
+      'POST',
+      `/assignments/${first.assignmentId}/withdraw`,
+      { reason: 'sakit' },
+    );
+    expect(reassigned.status).toBe(200);
+    expect(reassigned.body.withdrawn).toMatchObject({ id: first.assignmentId, status: 'withdrawn' });
+    const second = reassigned.body.replacement;
+    expect(second).toMatchObject({ status: 'active', replacesInstructorId: first.instructorId });
+    expect(second.instructorId).not.toBe(first.instructorId);
+
+    const lastWithdrawal = await harness.request<{ replacement: null }>('POST', `/assignments/${second.id}/withdraw`, { reason: 'bentrok jadwal' });
+    expect(lastWithdrawal.body.replacement).toBeNull();
+
+    const withdrawals = await harness.waitForEvents<InstructorWithdrawn>('InstructorWithdrawn', (data) => data.batchId === batch.batchId, 2);
+    expect(withdrawals.map((event) => event.data)).toEqual([
+      { batchId: batch.batchId, assignmentId: first.assignmentId, instructorId: first.instructorId, reason: 'sakit', reassigned: true },
+      { batchId: batch.batchId, assignmentId: second.id, instructorId: second.instructorId, reason: 'bentrok jadwal', reassigned: false },
+    ]);
+    const announced = await harness.waitForEvents<InstructorAssigned>('InstructorAssigned', (data) => data.batchId === batch.batchId, 2);
+    expect(announced[1].data).toMatchObject({ assignmentId: second.id, replacesInstructorId: first.instructorId });
+    expect(harness.typesFor(batch.batchId)).toEqual(['InstructorAssigned', 'InstructorWithdrawn', 'InstructorAssigned', 'InstructorWithdrawn']);
+
+    const again = await harness.request<{ message: string }>('POST', `/assignments/${second.id}/withdraw`, { reason: 'lagi' });
+    expect(again.status).toBe(409);
+    expect((await harness.request('POST', `/assignments/${randomUUID()}/withdraw`, { reason: 'x' })).status).toBe(404);
+    expect((await harness.request<{ message: string[] }>('POST', `/assignments/${second.id}/withdraw`, {})).body.message).toContain(
+      'reason must be 1-400 characters',
+    );
+  });
+});

@@ -1,0 +1,229 @@
+import {
+  InstructorProfile,
+  RecordAccepted,
+  RecordRejected,
+  TrainingModulePublished,
+} from '@sinergi/contracts';
+import { waitFor } from '@sinergi/testing';
+import { instructorBody, InstructorModuleHarness } from './support';
+
+interface InstructorView {
+  id: string;
+  externalRef: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  homeProvinceCode: string;
+  competencies: string[];
+  unavailableDays?: string[];
+}
+
+describe('instructor-module catalogue: training modules, instructors, KemenUMKM roster (real Kafka, real PostgreSQL)', () => {
+  let harness: InstructorModuleHarness;
+
+  beforeAll(async () => {
+    harness = await InstructorModuleHarness.start();
+  });
+
+  afterAll(async () => {
+    await harness?.destroy();
+  });
+
+  describe('training modules over HTTP', () => {
+    const module = { moduleCode: 'KWU-BASIC', title: 'Kewirausahaan Dasar', hours: 24, ownerPartyCode: 'KEMENUMKM' };
+
+    it('publishes version 1, then a new version only when the content changes', async () => {
+      const created = await harness.request<TrainingModulePublished>('POST', '/training-modules', module);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ ...module, version: 1 });
+
+      const same = await harness.request<TrainingModulePublished>('POST', '/training-modules', module);
+      expect(same.body.version).toBe(1);
+      const changed = await harness.request<TrainingModulePublished>('POST', '/training-modules', { ...module, hours: 32 });
+      expect(changed.body).toMatchObject({ hours: 32, version: 2 });
+
+      const events = await harness.waitForEvents<TrainingModulePublished>('TrainingModulePublished', (data) => data.moduleCode === 'KWU-BASIC', 2);
+      expect(events.map((event) => [event.subject, event.data.version, event.data.hours])).toEqual([
+        ['KWU-BASIC', 1, 24],
+        ['KWU-BASIC', 2, 32],
+      ]);
+      expect((await harness.request<TrainingModulePublished>('GET', '/training-modules/KWU-BASIC')).body.version).toBe(2);
+      expect((await harness.request<TrainingModulePublished[]>('GET', '/training-modules')).body.map((m) => m.moduleCode)).toContain('KWU-BASIC');
+      expect((await harness.request('GET', '/training-modules/NOPE')).status).toBe(404);
+    });
+
+    it('rejects a bad module naming each field and rule', async () => {
+      const response = await harness.request<{ message: string[] }>('POST', '/training-modules', {
+        moduleCode: 'kwu 01',
+        title: '',
+        hours: 0,
+        ownerPartyCode: 'kemenumkm',
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toEqual(
+        expect.arrayContaining([
+          'moduleCode must be 1-40 upper-case letters, digits, _ . or -, e.g. KWU-01',
+          'title must be 1-300 characters',
+          'hours must be between 1 and 1000',
+          'ownerPartyCode must be 2-32 upper-case letters, digits, _ or -, e.g. KEMENUMKM',
+        ]),
+      );
+    });
+  });
+
+  describe('instructors over HTTP', () => {
+    it('registers and updates an instructor, publishing profiles without name or contact', async () => {
+      const body = instructorBody({ phone: '0812345123', email: 'siti.rahma@contoh.umkm.go.id', competencies: ['KWU-HTTP'] });
+      const registered = await harness.request<InstructorView>('POST', '/instructors', body);
+      expect(registered.status).toBe(201);
+      expect(registered.body).toMatchObject({ phone: '+62812345123', email: 'siti.rahma@contoh.umkm.go.id', homeProvinceCode: '32' });
+      const id = registered.body.id;
+
+      const updated = await harness.request<InstructorView>('PUT', `/instructors/${id}`, {
+        ...body,
+        externalRef: undefined,
+        homeProvinceCode: '35',
+        competencies: ['KWU-HTTP', 'KWU-DIGITAL'],
+      });
+      expect(updated.status).toBe(200);
+      expect(updated.body.competencies).toEqual(['KWU-DIGITAL', 'KWU-HTTP']);
+
+      const [registeredEvent] = await harness.waitForEvents<InstructorProfile>('InstructorRegistered', (data) => data.instructorId === id);
+      const [updatedEvent] = await harness.waitForEvents<InstructorProfile>('InstructorUpdated', (data) => data.instructorId === id);
+      expect(registeredEvent.subject).toBe(id);
+      expect(updatedEvent.data).toEqual({
+        instructorId: id,
+        homeProvinceCode: '35',
+        competencies: ['KWU-DIGITAL', 'KWU-HTTP'],
+        maxClassesPerPeriod: 4,
+        active: true,
+      });
+      for (const event of [registeredEvent, updatedEvent]) {
+        const text = JSON.stringify(event);
+        expect(text).not.toContain(String(body.fullName));
+        expect(text).not.toContain('siti.rahma');
+        expect(text).not.toContain('812345123');
+      }
+
+      const listed = await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=35');
+      expect(listed.body).toHaveLength(1);
+      expect(listed.body[0]).toMatchObject({ id, phone: '+628*****123', email: 's***@contoh.umkm.go.id' });
+      expect((await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=32')).body).toEqual([]);
+    });
+
+    it('records unavailable days, and refuses a duplicate KemenUMKM id', async () => {
+      const body = instructorBody({ competencies: ['KWU-HTTP'] });
+      const { body: instructor } = await harness.request<InstructorView>('POST', '/instructors', body);
+      const marked = await harness.request<InstructorView>('POST', `/instructors/${instructor.id}/unavailability`, { from: '2025-05-06', to: '2025-05-08' });
+      expect(marked.status).toBe(200);
+      expect(marked.body.unavailableDays).toEqual(['2025-05-06', '2025-05-07', '2025-05-08']);
+      expect((await harness.request<InstructorView>('GET', `/instructors/${instructor.id}`)).body.unavailableDays).toHaveLength(3);
+
+      const backwards = await harness.request<{ message: string }>('POST', `/instructors/${instructor.id}/unavailability`, { from: '2025-05-08', to: '2025-05-06' });
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.message).toBe('to must not be before from');
+
+      const duplicate = await harness.request<{ message: string }>('POST', '/instructors', { ...body, fullName: 'Someone Else' });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.message).toBe('externalRef: an instructor with this KemenUMKM id is already registered');
+    });
+
+    it('rejects a bad instructor naming each field and rule', async () => {
+      const response = await harness.request<{ message: string[] }>(
+        'POST',
+        '/instructors',
+        instructorBody({ phone: '0712345678', email: 'not-an-email', homeProvinceCode: '99', competencies: [], maxClassesPerPeriod: 0 }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.message).toEqual(
+        expect.arrayContaining([
+          'phone must be an Indonesian mobile number: 08..., 628... or +628..., 10-15 digits',
+          'email must be an email address',
+          'homeProvinceCode must be a Kemendagri province code, e.g. 32 for Jawa Barat',
+          'competencies must name at least one module code',
+          'maxClassesPerPeriod must be between 1 and 100',
+        ]),
+      );
+    });
+  });
+
+  describe('KemenUMKM roster', () => {
+    const goodInstructor = {
+      externalRef: 'KUMKM-0001',
+      fullName: 'Budi Santoso',
+      phone: '6281298765432',
+      homeProvinceCode: '73',
+      competencies: ['KWU-ROSTER'],
+      maxClassesPerPeriod: 3,
+      unavailableDays: ['2025-05-20'],
+      active: true,
+    };
+
+    it('applies good records and answers each with RosterRecordAccepted', async () => {
+      const [moduleEvent, instructorEvent] = await harness.publish(
+        {
+          type: 'TrainingModuleUpserted',
+          subject: 'KWU-ROSTER',
+          data: { moduleCode: 'KWU-ROSTER', title: 'Pemasaran Digital UMKM', hours: 16, ownerPartyCode: 'KEMENUMKM', version: 3 },
+        },
+        { type: 'InstructorUpserted', subject: goodInstructor.externalRef, data: goodInstructor },
+      );
+
+      const accepted = await harness.waitForEvents<RecordAccepted>(
+        'RosterRecordAccepted',
+        (data) => [moduleEvent.id, instructorEvent.id].includes(data.sourceEventId),
+        2,
+      );
+      expect(accepted.map((event) => event.data).sort((a, b) => a.recordType.localeCompare(b.recordType))).toEqual([
+        { sourceEventId: instructorEvent.id, recordType: 'InstructorUpserted', recordRef: 'KUMKM-0001' },
+        { sourceEventId: moduleEvent.id, recordType: 'TrainingModuleUpserted', recordRef: 'KWU-ROSTER' },
+      ]);
+      await harness.waitForEvents<TrainingModulePublished>('TrainingModulePublished', (data) => data.moduleCode === 'KWU-ROSTER' && data.version === 3);
+
+      const [listed] = (await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-ROSTER')).body;
+      expect(listed).toMatchObject({ externalRef: 'KUMKM-0001', phone: '+628*******432', homeProvinceCode: '73' });
+      expect((await harness.request<InstructorView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual(['2025-05-20']);
+      await harness.waitForEvents<InstructorProfile>('InstructorRegistered', (data) => data.instructorId === listed.id);
+    });
+
+    it('refuses bad records naming field and rule, and keeps going with the next record', async () => {
+      const [badInstructor, noKey, staleModule, goodUpdate] = await harness.publish(
+        {
+          type: 'InstructorUpserted',
+          subject: 'KUMKM-0002',
+          data: { ...goodInstructor, externalRef: 'KUMKM-0002', phone: '12345', homeProvinceCode: '99', fullName: undefined },
+        },
+        { type: 'InstructorUpserted', subject: 'unknown', data: { fullName: 'Tanpa Kunci' } },
+        {
+          type: 'TrainingModuleUpserted',
+          subject: 'KWU-ROSTER',
+          data: { moduleCode: 'KWU-ROSTER', title: 'Versi lama', hours: 16, ownerPartyCode: 'KEMENUMKM', version: 2 },
+        },
+        { type: 'InstructorUpserted', subject: 'KUMKM-0001', data: { ...goodInstructor, maxClassesPerPeriod: 5, unavailableDays: [] } },
+      );
+
+      const rejected = await harness.waitForEvents<RecordRejected>(
+        'RosterRecordRejected',
+        (data) => [badInstructor.id, noKey.id, staleModule.id].includes(data.sourceEventId),
+        3,
+      );
+      const bySource = new Map(rejected.map((event) => [event.data.sourceEventId, event.data]));
+      const bad = bySource.get(badInstructor.id);
+      expect(bad?.recordRef).toBe('KUMKM-0002');
+      expect(bad?.problems.map((problem) => problem.field).sort()).toEqual(['/homeProvinceCode', '/phone', 'fullName']);
+      expect(bad?.problems.find((problem) => problem.field === 'fullName')?.rule).toBe("must have required property 'fullName'");
+      expect(JSON.stringify(bad)).not.toContain('Budi');
+      expect(bySource.get(noKey.id)?.recordRef).toBe(noKey.id);
+      expect(bySource.get(staleModule.id)?.problems).toEqual([{ field: '/version', rule: 'must not be older than the current version 3' }]);
+
+      await harness.waitForEvents<RecordAccepted>('RosterRecordAccepted', (data) => data.sourceEventId === goodUpdate.id);
+      const [listed] = (await harness.request<Array<InstructorView & { maxClassesPerPeriod: number }>>('GET', '/instructors?moduleCode=KWU-ROSTER')).body;
+      expect(listed.maxClassesPerPeriod).toBe(5);
+      expect((await harness.request<InstructorView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual([]);
+      expect((await harness.request<TrainingModulePublished>('GET', '/training-modules/KWU-ROSTER')).body.title).toBe('Pemasaran Digital UMKM');
+      await waitFor('InstructorUpdated for the roster update', () =>
+        harness.eventsOf<InstructorProfile>('InstructorUpdated').some((event) => event.data.instructorId === listed.id && event.data.maxClassesPerPeriod === 5),
+      );
+    });
+  });
+});
