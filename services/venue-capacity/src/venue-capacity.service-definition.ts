@@ -1,10 +1,19 @@
 import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
+import { CreateVenuesAndReservations1732700000300 } from './migrations/1732700000300-create-venues-and-reservations';
+import { Reservation } from './reservations/reservation.entity';
+import { ReservationsModule } from './reservations/reservations.module';
+import { RoomUnavailability } from './unavailability/room-unavailability.entity';
+import { UnavailabilityModule } from './unavailability/unavailability.module';
+import { UtilisationModule } from './utilisation/utilisation.module';
+import { Room } from './venues/room.entity';
+import { Venue } from './venues/venue.entity';
+import { VenuesModule } from './venues/venues.module';
 
 export const venueCapacityService: ServiceDefinition = {
   name: 'venue-capacity',
   configClass: ServiceConfig,
-  modules: () => [],
-  entities: [],
-  migrations: [],
-  consumesEvents: false,
+  modules: () => [VenuesModule, ReservationsModule, UnavailabilityModule, UtilisationModule],
+  entities: [Venue, Room, Reservation, RoomUnavailability],
+  migrations: [CreateVenuesAndReservations1732700000300],
+  consumesEvents: true,
 };

@@ -1,0 +1,11 @@
+import { IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
+
+export class FindReservationsQuery {
+  @ValidateIf((query: FindReservationsQuery) => query.venueCode === undefined || query.batchId !== undefined)
+  @IsUUID('all', { message: 'batchId must be a UUID (give batchId or venueCode)' })
+  batchId?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
+  venueCode?: string;
+}

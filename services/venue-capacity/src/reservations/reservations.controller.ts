@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FindReservationsQuery } from './find-reservations.query';
+import { Reservation } from './reservation.entity';
+
+@Controller('reservations')
+export class ReservationsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every reservation (active, released, withdrawn) of one batch or of one venue. */
+  @Get()
+  find(@Query() query: FindReservationsQuery): Promise<Reservation[]> {
+    return this.dataSource.getRepository(Reservation).find({
+      where: { ...(query.batchId ? { batchId: query.batchId } : {}), ...(query.venueCode ? { venueCode: query.venueCode } : {}) },
+      order: { startDate: 'ASC', roomCode: 'ASC', createdAt: 'ASC' },
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { IsDateString, IsString, Length } from 'class-validator';
+
+export class RecordUnavailabilityDto {
+  @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
+  from!: string;
+
+  @IsDateString({ strict: true }, { message: 'to must be a date as YYYY-MM-DD' })
+  to!: string;
+
+  @IsString({ message: 'reason must be text' })
+  @Length(1, 500, { message: 'reason must be 1-500 characters' })
+  reason!: string;
+}

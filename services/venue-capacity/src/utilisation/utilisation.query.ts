@@ -1,0 +1,18 @@
+import { IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
+import { PROVINCE_CODES } from '@sinergi/contracts';
+
+export class UtilisationQuery {
+  @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
+  from!: string;
+
+  @IsDateString({ strict: true }, { message: 'to must be a date as YYYY-MM-DD' })
+  to!: string;
+
+  @IsOptional()
+  @Matches(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
+  venueCode?: string;
+
+  @IsOptional()
+  @IsIn(PROVINCE_CODES, { message: 'provinceCode must be a Kemendagri province code, e.g. 36 for Banten' })
+  provinceCode?: string;
+}

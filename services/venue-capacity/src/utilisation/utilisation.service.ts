@@ -1,0 +1,49 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { dayCount } from '../calendar/days.rules';
+import { Reservation } from '../reservations/reservation.entity';
+import { RoomUnavailability } from '../unavailability/room-unavailability.entity';
+import { Room } from '../venues/room.entity';
+import { Venue } from '../venues/venue.entity';
+import { UtilisationQuery } from './utilisation.query';
+import { Utilisation, utilisation } from './utilisation.rules';
+
+const MAX_DAYS = 366;
+
+@Injectable()
+export class UtilisationService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async of(query: UtilisationQuery): Promise<Utilisation> {
+    const range = { from: query.from, to: query.to };
+    if (query.to < query.from) throw new BadRequestException('to must not be before from');
+    if (dayCount(range) > MAX_DAYS) throw new BadRequestException(`from and to must be at most ${MAX_DAYS} days apart`);
+
+    const manager = this.dataSource.manager;
+    const venues = await manager.findBy(Venue, {
+      ...(query.venueCode ? { venueCode: query.venueCode } : {}),
+      ...(query.provinceCode ? { provinceCode: query.provinceCode } : {}),
+    });
+    const venueCodes = In(venues.map((venue) => venue.venueCode));
+    const rooms = await manager.findBy(Room, { venueCode: venueCodes });
+    const unavailable = await manager.findBy(RoomUnavailability, { venueCode: venueCodes, from: LessThanOrEqual(query.to), to: MoreThanOrEqual(query.from) });
+    const reserved = await manager.findBy(Reservation, {
+      venueCode: venueCodes,
+      status: 'active',
+      startDate: LessThanOrEqual(query.to),
+      endDate: MoreThanOrEqual(query.from),
+    });
+
+    return utilisation(
+      range,
+      venues.map((venue) => ({
+        venueCode: venue.venueCode,
+        provinceCode: venue.provinceCode,
+        closedDays: venue.closedDays,
+        roomCodes: rooms.filter((room) => room.venueCode === venue.venueCode).map((room) => room.roomCode),
+      })),
+      unavailable,
+      reserved.map((reservation) => ({ venueCode: reservation.venueCode, roomCode: reservation.roomCode, from: reservation.startDate, to: reservation.endDate })),
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  RecordProblem,
+  venueRecordAcceptedEvent,
+  venueRecordRejectedEvent,
+  venueUpsertedEvent,
+  VenueUpsertedRecord,
+  venueUpsertedRecordSchema,
+} from '@sinergi/contracts';
+import { InboxContext, Outbox, recordValidator } from '@sinergi/messaging';
+import { repeatedRoomCodes } from './venue.rules';
+import { VenuesService } from './venues.service';
+
+const RECORD_TYPE = 'VenueUpserted';
+const checkShape = recordValidator(venueUpsertedRecordSchema);
+
+/** Kemnaker's venue catalogue: each record is applied, or refused with every problem named; neither stops the topic. */
+@Controller()
+export class VenueCatalogueConsumer {
+  constructor(
+    private readonly venues: VenuesService,
+    private readonly outbox: Outbox,
+  ) {}
+
+  @EventPattern(venueUpsertedEvent.type)
+  async onVenueUpserted(@Payload() record: unknown, @Ctx() context: InboxContext): Promise<void> {
+    const recordRef = referenceOf(record) ?? context.envelope.id;
+    const result = { sourceEventId: context.envelope.id, recordType: RECORD_TYPE, recordRef };
+    const problems = problemsOf(record);
+    if (problems.length > 0) {
+      await this.outbox.append(context.manager, { type: venueRecordRejectedEvent.type, subject: recordRef, data: { ...result, problems } });
+      return;
+    }
+    const valid = record as VenueUpsertedRecord;
+    await this.venues.apply(context.manager, { ...valid, closedDays: valid.closedDays ?? [], sample: false });
+    await this.outbox.append(context.manager, { type: venueRecordAcceptedEvent.type, subject: recordRef, data: result });
+  }
+}
+
+function problemsOf(record: unknown): RecordProblem[] {
+  const problems = checkShape(record);
+  if (problems.length > 0) return problems;
+  return repeatedRoomCodes((record as VenueUpsertedRecord).rooms).map((roomCode) => ({ field: '/rooms', rule: `must not repeat roomCode ${roomCode}` }));
+}
+
+function referenceOf(record: unknown): string | undefined {
+  const venueCode = (record as { venueCode?: unknown } | null)?.venueCode;
+  return typeof venueCode === 'string' && venueCode.length > 0 && venueCode.length <= 200 ? venueCode : undefined;
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import type { VenueState } from '@sinergi/contracts';
+import { FindVenuesQuery, RegisterVenueDto, VenueDetailsDto } from './venue.dto';
+import { VenuesService } from './venues.service';
+
+@Controller('venues')
+export class VenuesController {
+  constructor(private readonly venues: VenuesService) {}
+
+  @Post()
+  register(@Body() dto: RegisterVenueDto): Promise<VenueState> {
+    return this.venues.register(dto);
+  }
+
+  @Put(':venueCode')
+  replace(@Param('venueCode') venueCode: string, @Body() dto: VenueDetailsDto): Promise<VenueState> {
+    return this.venues.replace(venueCode, dto);
+  }
+
+  @Get()
+  list(@Query() query: FindVenuesQuery): Promise<VenueState[]> {
+    return this.venues.list(query.provinceCode);
+  }
+
+  @Get(':venueCode')
+  get(@Param('venueCode') venueCode: string): Promise<VenueState> {
+    return this.venues.get(venueCode);
+  }
+}

@@ -1,0 +1,116 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { venueRegisteredEvent, VenueState, venueUpdatedEvent } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
+import { ReservationsService } from '../reservations/reservations.service';
+import { Room } from './room.entity';
+import { RegisterVenueDto, VenueDetailsDto } from './venue.dto';
+import { Venue } from './venue.entity';
+import { normalised, reservationMisfit, sameState } from './venue.rules';
+
+const UNIQUE_VIOLATION = '23505';
+
+export type VenueChange = 'registered' | 'updated' | 'unchanged';
+
+/** The venue catalogue; every change publishes the venue's full state in the same transaction. */
+@Injectable()
+export class VenuesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly reservations: ReservationsService,
+  ) {}
+
+  async register(dto: RegisterVenueDto): Promise<VenueState> {
+    const state = normalised({ ...dto });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        if (await manager.existsBy(Venue, { venueCode: state.venueCode })) throw duplicate(state.venueCode);
+        await this.apply(manager, state);
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw duplicate(state.venueCode);
+      throw error;
+    }
+    return state;
+  }
+
+  async replace(venueCode: string, dto: VenueDetailsDto): Promise<VenueState> {
+    const state = normalised({ ...dto, venueCode });
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Venue, { venueCode }))) throw notFound(venueCode);
+      await this.apply(manager, state);
+    });
+    return state;
+  }
+
+  /**
+   * Registers or updates a venue in the caller's transaction. Active reservations the new state
+   * no longer allows (room removed or too small, day now closed) are withdrawn.
+   */
+  async apply(manager: EntityManager, state: VenueState): Promise<VenueChange> {
+    const current = await lockVenue(manager, state.venueCode);
+    if (current && sameState(current, state)) return 'unchanged';
+    const { rooms, ...venue } = state;
+    if (current) {
+      await manager.update(Venue, { venueCode: venue.venueCode }, venue);
+      await manager.delete(Room, { venueCode: venue.venueCode, roomCode: Not(In(rooms.map((room) => room.roomCode))) });
+    } else {
+      await manager.insert(Venue, venue);
+    }
+    await manager.upsert(Room, rooms.map((room) => ({ ...room, venueCode: venue.venueCode })), ['venueCode', 'roomCode']);
+    if (current) {
+      for (const reservation of await this.reservations.activeIn(manager, venue.venueCode)) {
+        const misfit = reservationMisfit(state, reservation);
+        if (misfit) await this.reservations.withdraw(manager, reservation, `${venue.venueCode}: ${misfit}`);
+      }
+    }
+    const type = current ? venueUpdatedEvent.type : venueRegisteredEvent.type;
+    await this.outbox.append(manager, { type, subject: venue.venueCode, data: state });
+    return current ? 'updated' : 'registered';
+  }
+
+  async get(venueCode: string): Promise<VenueState> {
+    const [state] = await statesOf(this.dataSource.manager, { venueCode });
+    if (!state) throw notFound(venueCode);
+    return state;
+  }
+
+  list(provinceCode?: string): Promise<VenueState[]> {
+    return statesOf(this.dataSource.manager, provinceCode ? { provinceCode } : {});
+  }
+}
+
+/** The venue's current state, its row locked until the transaction ends; null when unknown. */
+async function lockVenue(manager: EntityManager, venueCode: string): Promise<VenueState | null> {
+  const venue = await manager.findOne(Venue, { where: { venueCode }, lock: { mode: 'pessimistic_write' } });
+  if (!venue) return null;
+  return toState(venue, await manager.find(Room, { where: { venueCode }, order: { roomCode: 'ASC' } }));
+}
+
+async function statesOf(manager: EntityManager, where: { venueCode?: string; provinceCode?: string }): Promise<VenueState[]> {
+  const venues = await manager.find(Venue, { where, order: { venueCode: 'ASC' } });
+  const rooms = venues.length === 0 ? [] : await manager.find(Room, { where: { venueCode: In(venues.map((venue) => venue.venueCode)) }, order: { roomCode: 'ASC' } });
+  return venues.map((venue) => toState(venue, rooms.filter((room) => room.venueCode === venue.venueCode)));
+}
+
+function toState(venue: Venue, rooms: Room[]): VenueState {
+  return normalised({
+    venueCode: venue.venueCode,
+    name: venue.name,
+    kind: venue.kind,
+    provinceCode: venue.provinceCode,
+    city: venue.city,
+    rooms,
+    closedDays: venue.closedDays,
+    sample: venue.sample,
+  });
+}
+
+function duplicate(venueCode: string): ConflictException {
+  return new ConflictException(`venueCode: a venue coded ${venueCode} already exists`);
+}
+
+export function notFound(venueCode: string): NotFoundException {
+  return new NotFoundException(`no venue coded ${venueCode}`);
+}

@@ -1,0 +1,120 @@
+import { RecordAccepted, RecordRejected, VenueState } from '@sinergi/contracts';
+import { venueBody, VenueCapacityHarness } from './support';
+
+describe('venue-capacity catalogue: venues over HTTP and from Kemnaker (real Kafka, real PostgreSQL)', () => {
+  let harness: VenueCapacityHarness;
+
+  beforeAll(async () => {
+    harness = await VenueCapacityHarness.start();
+  });
+
+  afterAll(async () => {
+    await harness?.destroy();
+  });
+
+  it('registers a venue and publishes its full state as VenueRegistered', async () => {
+    const body = venueBody({ closedDays: ['2025-05-29', '2025-05-12'] });
+    const created = await harness.request<VenueState>('POST', '/venues', body);
+    expect(created.status).toBe(201);
+
+    const [event] = await harness.waitForEvents<VenueState>('VenueRegistered', (data) => data.venueCode === body.venueCode);
+    expect(event.subject).toBe(body.venueCode);
+    expect(event.data).toEqual({ ...body, closedDays: ['2025-05-12', '2025-05-29'] });
+    expect((await harness.request<VenueState>('GET', `/venues/${body.venueCode}`)).body).toEqual(event.data);
+    expect((await harness.request<VenueState[]>('GET', '/venues?provinceCode=36')).body.map((venue) => venue.venueCode)).toContain(body.venueCode);
+    expect((await harness.request<VenueState[]>('GET', '/venues?provinceCode=51')).body.map((venue) => venue.venueCode)).not.toContain(body.venueCode);
+  });
+
+  it('updates a venue with PUT and publishes VenueUpdated; 404 for an unknown one, 409 for a code taken', async () => {
+    const { venueCode, ...details } = venueBody();
+    expect((await harness.request('POST', '/venues', { venueCode, ...details })).status).toBe(201);
+    expect((await harness.request('POST', '/venues', { venueCode, ...details })).status).toBe(409);
+
+    const changed = { ...details, city: 'Cilegon', rooms: [{ roomCode: 'R9', name: 'Aula', seats: 60 }] };
+    const updated = await harness.request<VenueState>('PUT', `/venues/${venueCode}`, changed);
+    expect(updated.status).toBe(200);
+    const [event] = await harness.waitForEvents<VenueState>('VenueUpdated', (data) => data.venueCode === venueCode);
+    expect(event.data).toMatchObject({ city: 'Cilegon', rooms: [{ roomCode: 'R9', name: 'Aula', seats: 60 }] });
+
+    expect((await harness.request('PUT', '/venues/NOPE', changed)).status).toBe(404);
+    expect((await harness.request('GET', '/venues/NOPE')).status).toBe(404);
+  });
+
+  it('rejects bad input naming each field and rule', async () => {
+    const response = await harness.request<{ message: string[] }>(
+      'POST',
+      '/venues',
+      venueBody({
+        venueCode: 'blk serang',
+        kind: 'LPK',
+        provinceCode: '99',
+        rooms: [
+          { roomCode: 'R1', name: 'Kelas 1', seats: 0 },
+          { roomCode: 'R1', name: 'Kelas 2', seats: 20 },
+        ],
+        closedDays: ['12/05/2025'],
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.message).toEqual(
+      expect.arrayContaining([
+        'venueCode must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-SERANG',
+        'kind must be one of: BLK, BBPVP, BPVP',
+        'provinceCode must be a Kemendagri province code, e.g. 36 for Banten',
+        'rooms.0.seats must be between 1 and 500',
+        'each closedDay must be a date as YYYY-MM-DD',
+      ]),
+    );
+    // Nest reports a list's own rule only when none of its items fails, so repeated rooms get their own request.
+    const rooms = [
+      { roomCode: 'R1', name: 'Kelas 1', seats: 20 },
+      { roomCode: 'R1', name: 'Kelas 2', seats: 20 },
+    ];
+    const repeated = await harness.request<{ message: string[] }>('POST', '/venues', venueBody({ rooms }));
+    expect(repeated).toEqual({ status: 400, body: expect.objectContaining({ message: ['rooms must not repeat a roomCode'] }) });
+  });
+
+  it('applies a good Kemnaker record and refuses a bad one, and the topic keeps flowing', async () => {
+    const good = {
+      venueCode: 'BBPVP-SERANG',
+      name: 'BBPVP Serang',
+      kind: 'BBPVP',
+      provinceCode: '36',
+      city: 'Serang',
+      rooms: [{ roomCode: 'LAB-1', name: 'Lab Wirausaha', seats: 24 }],
+      closedDays: ['2025-05-29'],
+    };
+    const bad = { venueCode: 'BPVP-KENDARI', kind: 'UPT', provinceCode: '74', city: 'Kendari', rooms: [{ roomCode: 'A', name: 'A', seats: 0 }] };
+    const anonymous = { name: 'no code' };
+    const repeated = { ...good, venueCode: 'BPVP-LOTIM', rooms: [good.rooms[0], good.rooms[0]] };
+    const [goodEvent, badEvent, anonymousEvent, repeatedEvent, updateEvent] = await harness.publish(
+      { type: 'VenueUpserted', subject: good.venueCode, data: good },
+      { type: 'VenueUpserted', subject: bad.venueCode, data: bad },
+      { type: 'VenueUpserted', subject: 'unknown', data: anonymous },
+      { type: 'VenueUpserted', subject: repeated.venueCode, data: repeated },
+      { type: 'VenueUpserted', subject: good.venueCode, data: { ...good, city: 'Kota Serang' } },
+    );
+
+    const accepted = await harness.waitForEvents<RecordAccepted>('VenueRecordAccepted', (data) => data.recordRef === 'BBPVP-SERANG', 2);
+    expect(accepted.map((event) => event.data.sourceEventId)).toEqual([goodEvent.id, updateEvent.id]);
+    expect(accepted[0].data).toEqual({ sourceEventId: goodEvent.id, recordType: 'VenueUpserted', recordRef: 'BBPVP-SERANG' });
+
+    const rejected = await harness.waitForEvents<RecordRejected>('VenueRecordRejected', () => true, 3);
+    const bySource = new Map(rejected.map((event) => [event.data.sourceEventId, event]));
+    expect(bySource.get(badEvent.id)?.subject).toBe('BPVP-KENDARI');
+    expect(bySource.get(badEvent.id)?.data.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'name', rule: "must have required property 'name'" },
+        { field: '/kind', rule: 'must be equal to one of the allowed values' },
+        { field: '/rooms/0/seats', rule: 'must be >= 1' },
+      ]),
+    );
+    expect(bySource.get(anonymousEvent.id)?.data.recordRef).toBe(anonymousEvent.id);
+    expect(bySource.get(repeatedEvent.id)?.data.problems).toEqual([{ field: '/rooms', rule: 'must not repeat roomCode LAB-1' }]);
+
+    const registered = await harness.waitForEvents<VenueState>('VenueRegistered', (data) => data.venueCode === 'BBPVP-SERANG');
+    expect(registered[0].data).toEqual({ ...good, sample: false });
+    await harness.waitForEvents<VenueState>('VenueUpdated', (data) => data.venueCode === 'BBPVP-SERANG' && data.city === 'Kota Serang');
+    expect((await harness.request('GET', '/venues/BPVP-KENDARI')).status).toBe(404);
+  });
+});
