@@ -1,16 +1,24 @@
-import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
+import { ServiceDefinition } from '@sinergi/platform';
 import { Agreement } from './agreements/agreement.entity';
 import { AgreementsModule } from './agreements/agreements.module';
+import { Batch } from './batches/batch.entity';
+import { BatchTransition } from './batches/batch-transition.entity';
+import { ProgramConfig } from './batches/batches.config';
+import { BatchesModule } from './batches/batches.module';
 import { CreateAgreements1732700000100 } from './migrations/1732700000100-create-agreements';
 import { CreateProgrammes1732700000110 } from './migrations/1732700000110-create-programmes';
+import { CreateVenueDirectory1732700000200 } from './migrations/1732700000200-create-venue-directory';
+import { CreateBatches1732700000210 } from './migrations/1732700000210-create-batches';
 import { Programme } from './programmes/programme.entity';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { DirectoryVenue } from './venue-directory/directory-venue.entity';
+import { VenueDirectoryModule } from './venue-directory/venue-directory.module';
 
 export const programService: ServiceDefinition = {
   name: 'program',
-  configClass: ServiceConfig,
-  modules: () => [AgreementsModule, ProgrammesModule],
-  entities: [Agreement, Programme],
-  migrations: [CreateAgreements1732700000100, CreateProgrammes1732700000110],
-  consumesEvents: false,
+  configClass: ProgramConfig,
+  modules: (config) => [AgreementsModule, ProgrammesModule, VenueDirectoryModule, BatchesModule.forRoot(config)],
+  entities: [Agreement, Programme, DirectoryVenue, Batch, BatchTransition],
+  migrations: [CreateAgreements1732700000100, CreateProgrammes1732700000110, CreateVenueDirectory1732700000200, CreateBatches1732700000210],
+  consumesEvents: true,
 };

@@ -1,0 +1,85 @@
+import {
+  batchCancelledEvent,
+  batchClosedEvent,
+  batchCompletedEvent,
+  BatchConfirmed,
+  batchConfirmedEvent,
+  BatchPlanned,
+  batchPlannedEvent,
+  batchPlanningFailedEvent,
+  batchRescheduledEvent,
+  batchStartedEvent,
+} from '@sinergi/contracts';
+import { NewEvent } from '@sinergi/messaging';
+import { Batch } from './batch.entity';
+import { SagaOutcome } from './batch-saga.rules';
+
+const REASON_MAX = 500;
+const clip = (text: string) => (text.length > REASON_MAX ? `${text.slice(0, REASON_MAX - 1)}…` : text);
+
+export function batchPlanned(batch: Batch): NewEvent<BatchPlanned> {
+  return {
+    type: batchPlannedEvent.type,
+    subject: batch.id,
+    data: {
+      batchId: batch.id,
+      programmeId: batch.programmeId,
+      moduleCode: batch.moduleCode,
+      provinceCode: batch.provinceCode,
+      venueCode: batch.venueCode,
+      startDate: batch.startDate,
+      endDate: batch.endDate,
+      seats: batch.seats,
+      reserves: batch.reserves,
+      minimumQuorum: batch.minimumQuorum,
+      confirmBy: batch.confirmBy,
+      replyBy: batch.replyBy.toISOString(),
+    },
+  };
+}
+
+/** The event a saga outcome publishes, built from the batch as it is after the transition. */
+export function eventOf(batch: Batch, outcome: SagaOutcome, today: string): NewEvent | undefined {
+  const ids = { batchId: batch.id, programmeId: batch.programmeId };
+  const event = (type: string, data: object): NewEvent => ({ type, subject: batch.id, data: { ...ids, ...data } });
+  switch (outcome.kind) {
+    case 'recorded':
+      return undefined;
+    case 'confirmed':
+      return event(batchConfirmedEvent.type, confirmedData(batch));
+    case 'failed':
+      return event(batchPlanningFailedEvent.type, { failedStep: outcome.failedStep, reason: clip(outcome.reason) });
+    case 'cancelled':
+      return event(batchCancelledEvent.type, { reason: outcome.reason, detail: clip(outcome.detail) });
+    case 'rescheduled':
+      return event(batchRescheduledEvent.type, {
+        previousStartDate: outcome.previousStartDate,
+        previousEndDate: outcome.previousEndDate,
+        startDate: batch.startDate,
+        endDate: batch.endDate,
+        reason: clip(outcome.reason),
+      });
+    case 'started':
+      return event(batchStartedEvent.type, { on: batch.startDate });
+    case 'completed':
+      return event(batchCompletedEvent.type, { on: batch.endDate });
+    case 'closed':
+      return event(batchClosedEvent.type, { on: today });
+  }
+}
+
+function confirmedData(batch: Batch): Omit<BatchConfirmed, 'batchId' | 'programmeId'> {
+  return {
+    moduleCode: batch.moduleCode,
+    provinceCode: batch.provinceCode,
+    venueCode: batch.venueCode,
+    roomCode: batch.roomCode as string,
+    instructorId: batch.instructorId as string,
+    startDate: batch.startDate,
+    endDate: batch.endDate,
+    seats: batch.seats,
+    reserves: batch.reserves,
+    minimumQuorum: batch.minimumQuorum,
+    confirmBy: batch.confirmBy,
+  };
+}

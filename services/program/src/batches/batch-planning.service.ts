@@ -1,0 +1,139 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { batchPlannedEvent } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
+import { DirectoryVenue } from '../venue-directory/directory-venue.entity';
+import { Batch } from './batch.entity';
+import { batchPlanned } from './batch-events';
+import { bulkWindowRefusal, ceilingRefusal, classRefusal, OccupyingClass, planBulk, Refusal, Unplaced } from './batch-planner.rules';
+import { BatchTransition } from './batch-transition.entity';
+import { ProgramConfig } from './batches.config';
+import { BulkPlanBatchesDto, PlanBatchDto } from './batch.dto';
+import { addDays, CALENDAR_TIME_ZONE, todayIn } from './calendar';
+import { LIVE_STATUSES, liveSeatsOf, ProgrammeForPlanning, programmeForPlanning } from './programme-class-rules.query';
+import { refuse } from './refusal';
+
+/** Any constant: bulk plans take turns, so two of them cannot fill the same venue-day. */
+const BULK_PLANNING_LOCK = 7_301_948;
+
+export interface BulkPlanResult {
+  planned: number;
+  batchIds: string[];
+  unplaced: number;
+  reasons: Unplaced[];
+}
+
+@Injectable()
+export class BatchPlanning {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly config: ProgramConfig,
+  ) {}
+
+  /** Plans one class and publishes BatchPlanned, which starts the saga. */
+  planOne(programmeId: string, dto: PlanBatchDto): Promise<Batch> {
+    return this.dataSource.transaction(async (manager) => {
+      const programme = await programmeForPlanning(manager, programmeId, true);
+      const venue = await manager.findOneBy(DirectoryVenue, { venueCode: dto.venueCode });
+      const today = todayIn(CALENDAR_TIME_ZONE);
+      const refusal: Refusal | undefined =
+        classRefusal({ programme, venue: venue ?? undefined, venueCode: dto.venueCode, startDate: dto.startDate, today }) ??
+        ceilingRefusal(programme, await liveSeatsOf(manager, programmeId), programme.classSize);
+      if (refusal) throw refuse(refusal.rule, refusal.message);
+      const [batch] = await this.insertPlanned(manager, programme, [
+        { venueCode: dto.venueCode, provinceCode: (venue as DirectoryVenue).provinceCode, startDate: dto.startDate },
+      ]);
+      return batch;
+    });
+  }
+
+  /** Chooses venues and dates for many classes and plans them all in one transaction. */
+  planMany(programmeId: string, dto: BulkPlanBatchesDto): Promise<BulkPlanResult> {
+    if (dto.to < dto.from) throw new BadRequestException('to must not be before from');
+    return this.dataSource.transaction(async (manager) => {
+      const programme = await programmeForPlanning(manager, programmeId, true);
+      const refusal = bulkWindowRefusal(programme, dto.from, dto.to, todayIn(CALENDAR_TIME_ZONE));
+      if (refusal) throw refuse(refusal.rule, refusal.message);
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [BULK_PLANNING_LOCK]);
+      const venues = await manager.findBy(DirectoryVenue, { provinceCode: In(dto.provinceCodes) });
+      const plan = planBulk({
+        programme,
+        count: dto.count,
+        from: dto.from,
+        to: dto.to,
+        provinceCodes: dto.provinceCodes,
+        venues,
+        occupying: await occupyingClasses(manager, venues, dto.from, addDays(dto.to, programme.classDays - 1)),
+        liveSeats: await liveSeatsOf(manager, programmeId),
+      });
+      const batches = await this.insertPlanned(manager, programme, plan.classes);
+      return {
+        planned: batches.length,
+        batchIds: batches.map((batch) => batch.id),
+        unplaced: plan.unplaced.reduce((sum, unplaced) => sum + unplaced.count, 0),
+        reasons: plan.unplaced,
+      };
+    });
+  }
+
+  private async insertPlanned(
+    manager: EntityManager,
+    programme: ProgrammeForPlanning,
+    classes: ReadonlyArray<{ venueCode: string; provinceCode: string; startDate: string }>,
+  ): Promise<Batch[]> {
+    if (classes.length === 0) return [];
+    const replyBy = new Date(Date.now() + this.config.BATCH_REPLY_TIMEOUT_MS);
+    const batches = classes.map((planned) =>
+      manager.create(Batch, {
+        id: randomUUID(),
+        programmeId: programme.id,
+        status: 'planned',
+        moduleCode: programme.moduleCode,
+        provinceCode: planned.provinceCode,
+        venueCode: planned.venueCode,
+        startDate: planned.startDate,
+        endDate: addDays(planned.startDate, programme.classDays - 1),
+        seats: programme.classSize,
+        reserves: programme.reservesPerClass,
+        minimumQuorum: programme.minimumQuorum,
+        confirmBy: addDays(planned.startDate, -programme.confirmByDaysBeforeStart),
+        replyBy,
+        reservationId: null,
+        roomCode: null,
+        assignmentId: null,
+        instructorId: null,
+        failedStep: null,
+        failureReason: null,
+        cancellationReason: null,
+        cancellationDetail: null,
+      }),
+    );
+    await manager.insert(Batch, batches);
+    await manager.insert(
+      BatchTransition,
+      batches.map((batch) => ({
+        batchId: batch.id,
+        trigger: 'plan',
+        fromStatus: null,
+        toStatus: batch.status,
+        eventType: batchPlannedEvent.type,
+        applied: true,
+        note: `planned at ${batch.venueCode} from ${batch.startDate} to ${batch.endDate}; replies due by ${replyBy.toISOString()}`,
+      })),
+    );
+    await this.outbox.append(manager, ...batches.map(batchPlanned));
+    return batches;
+  }
+}
+
+/** Live classes of every programme at these venues that overlap the window: rooms are shared. */
+async function occupyingClasses(manager: EntityManager, venues: DirectoryVenue[], from: string, to: string): Promise<OccupyingClass[]> {
+  return manager.query(
+    `SELECT venue_code AS "venueCode", start_date::text AS "startDate", end_date::text AS "endDate"
+       FROM batches
+      WHERE status = ANY($1) AND venue_code = ANY($2) AND end_date >= $3 AND start_date <= $4`,
+    [LIVE_STATUSES, venues.map((venue) => venue.venueCode), from, to],
+  );
+}

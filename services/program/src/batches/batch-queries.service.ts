@@ -1,0 +1,51 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BATCH_STATUSES, BatchStatus } from '@sinergi/contracts';
+import { Batch } from './batch.entity';
+import { BatchTransition } from './batch-transition.entity';
+import { liveSeatsOf, programmeForPlanning } from './programme-class-rules.query';
+
+export type BatchView = Batch & { history: BatchTransition[] };
+
+export interface BatchSummary {
+  programmeId: string;
+  counts: Record<BatchStatus, number>;
+  liveSeats: number;
+  participantCeiling: number;
+}
+
+@Injectable()
+export class BatchQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(batchId: string): Promise<BatchView> {
+    const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
+    if (!batch) throw new NotFoundException(`no batch with id ${batchId}`);
+    const history = await this.dataSource.getRepository(BatchTransition).find({ where: { batchId }, order: { id: 'ASC' } });
+    return { ...batch, history };
+  }
+
+  async list(programmeId: string, status: BatchStatus | undefined): Promise<Batch[]> {
+    await programmeForPlanning(this.dataSource.manager, programmeId, false);
+    return this.dataSource.getRepository(Batch).find({
+      where: { programmeId, ...(status ? { status } : {}) },
+      order: { startDate: 'ASC', venueCode: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async summary(programmeId: string): Promise<BatchSummary> {
+    const programme = await programmeForPlanning(this.dataSource.manager, programmeId, false);
+    const rows: Array<{ status: BatchStatus; count: number }> = await this.dataSource.query(
+      'SELECT status, COUNT(*)::int AS count FROM batches WHERE programme_id = $1 GROUP BY status',
+      [programmeId],
+    );
+    const counts = Object.fromEntries(BATCH_STATUSES.map((status) => [status, 0])) as Record<BatchStatus, number>;
+    for (const row of rows) counts[row.status] = row.count;
+    return {
+      programmeId,
+      counts,
+      liveSeats: await liveSeatsOf(this.dataSource.manager, programmeId),
+      participantCeiling: programme.participantCeiling,
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  InstructorAssigned,
+  instructorAssignedEvent,
+  InstructorAssignmentReleased,
+  instructorAssignmentReleasedEvent,
+  InstructorAssignmentRejected,
+  instructorAssignmentRejectedEvent,
+  InstructorWithdrawn,
+  instructorWithdrawnEvent,
+  VenueReservationEnded,
+  venueReservationRejectedEvent,
+  VenueReservationRejected,
+  venueReservationReleasedEvent,
+  venueReservationWithdrawnEvent,
+  VenueReserved,
+  venueReservedEvent,
+} from '@sinergi/contracts';
+import { InboxContext } from '@sinergi/messaging';
+import { Batch } from './batch.entity';
+import { SagaInput } from './batch-saga.rules';
+import { BatchSaga } from './batch-saga.service';
+import { BatchTransition } from './batch-transition.entity';
+
+/**
+ * Venue-capacity's and instructor-module's answers to the saga. A reply that does not fit
+ * (late, duplicate, unknown batch) is recorded or logged, never thrown: throwing would only
+ * retry it and park it on the dead-letter topic.
+ */
+@Controller()
+export class BatchRepliesConsumer {
+  private readonly logger = new Logger(BatchRepliesConsumer.name);
+
+  constructor(private readonly saga: BatchSaga) {}
+
+  @EventPattern(venueReservedEvent.type)
+  onVenueReserved(@Payload() reply: VenueReserved, @Ctx() context: InboxContext): Promise<void> {
+    return this.apply(context, reply.batchId, { kind: 'venue-reserved', reservationId: reply.reservationId, roomCode: reply.roomCode });
+  }
+
+  @EventPattern(venueReservationRejectedEvent.type)
+  onVenueRejected(@Payload() reply: VenueReservationRejected, @Ctx() context: InboxContext): Promise<void> {
+    return this.apply(context, reply.batchId, { kind: 'venue-rejected', rule: reply.rule, reason: reply.reason });
+  }
+
+  @EventPattern(venueReservationWithdrawnEvent.type)
+  onVenueWithdrawn(@Payload() reply: VenueReservationEnded, @Ctx() context: InboxContext): Promise<void> {
+    return this.apply(context, reply.batchId, { kind: 'venue-withdrawn', reservationId: reply.reservationId, reason: reply.reason });
+  }
+
+  @EventPattern(instructorAssignedEvent.type)
+  onInstructorAssigned(@Payload() reply: InstructorAssigned, @Ctx() context: InboxContext): Promise<void> {
+    return this.apply(context, reply.batchId, {
+      kind: 'instructor-assigned',
+      assignmentId: reply.assignmentId,
+      instructorId: reply.instructorId,
+      ...(reply.replacesInstructorId ? { replacesInstructorId: reply.replacesInstructorId } : {}),
+    });
+  }
+
+  @EventPattern(instructorAssignmentRejectedEvent.type)
+  onInstructorRejected(@Payload() reply: InstructorAssignmentRejected, @Ctx() context: InboxContext): Promise<void> {
+    return this.apply(context, reply.batchId, { kind: 'instructor-rejected', reason: reply.reason });
+  }
+
+  @EventPattern(instructorWithdrawnEvent.type)
+  onInstructorWithdrawn(@Payload() reply: InstructorWithdrawn, @Ctx() context: InboxContext): Promise<void> {
+    return this.apply(context, reply.batchId, {
+      kind: 'instructor-withdrawn',
+      assignmentId: reply.assignmentId,
+      reassigned: reply.reassigned,
+      reason: reply.reason,
+    });
+  }
+
+  /** Compensation done: only worth a line in the batch's history. */
+  @EventPattern(venueReservationReleasedEvent.type)
+  onVenueReleased(@Payload() reply: VenueReservationEnded, @Ctx() context: InboxContext): Promise<void> {
+    return this.note(context, reply.batchId, `reservation ${reply.reservationId} released: ${reply.reason}`);
+  }
+
+  @EventPattern(instructorAssignmentReleasedEvent.type)
+  onInstructorReleased(@Payload() reply: InstructorAssignmentReleased, @Ctx() context: InboxContext): Promise<void> {
+    return this.note(context, reply.batchId, `assignment ${reply.assignmentId} released: ${reply.reason}`);
+  }
+
+  private async apply(context: InboxContext, batchId: string, input: SagaInput): Promise<void> {
+    const decision = await this.saga.apply(context.manager, batchId, input, context.envelope.type);
+    if (!decision) this.logger.warn(`${context.envelope.type} ${context.envelope.id} names unknown batch ${batchId}; ignored`);
+  }
+
+  private async note(context: InboxContext, batchId: string, note: string): Promise<void> {
+    const batch = await context.manager.findOneBy(Batch, { id: batchId });
+    if (!batch) return;
+    await context.manager.insert(BatchTransition, {
+      batchId,
+      trigger: context.envelope.type,
+      fromStatus: batch.status,
+      toStatus: batch.status,
+      eventType: null,
+      applied: false,
+      note,
+    });
+  }
+}

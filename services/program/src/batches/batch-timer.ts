@@ -1,0 +1,100 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { BatchStatus } from '@sinergi/contracts';
+import { dueLifecycleStep } from './batch-saga.rules';
+import { BatchSaga } from './batch-saga.service';
+import { CALENDAR_TIME_ZONE, todayIn } from './calendar';
+
+const TICK_MS = 1_000;
+const BATCH_LIMIT = 200;
+
+/**
+ * The saga's durable timer: its deadlines are columns (reply_by, start_date, end_date), so it is
+ * only a query run every second. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+ * instances share the work, and a batch a reply is being applied to waits for the next tick.
+ */
+@Injectable()
+export class BatchTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(BatchTimer.name);
+  private timeout?: NodeJS.Timeout;
+  private tick: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly saga: BatchSaga,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  /** Stops before the database pool closes; a tick in progress finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timeout);
+    await this.tick;
+  }
+
+  /** One pass: fails planned classes past their reply deadline, then starts and completes classes by the calendar. */
+  async runOnce(now: Date = new Date()): Promise<void> {
+    const today = todayIn(CALENDAR_TIME_ZONE, now);
+    while (!this.stopped && (await this.dataSource.transaction((manager) => this.failOverdue(manager, now))) === BATCH_LIMIT);
+    while (!this.stopped && (await this.dataSource.transaction((manager) => this.advanceCalendar(manager, today))) === BATCH_LIMIT);
+  }
+
+  private schedule(): void {
+    this.timeout = setTimeout(() => {
+      this.tick = this.runOnce()
+        .catch((error: Error) => this.logger.error(`timer pass failed, retrying next tick: ${error.message}`))
+        .finally(() => {
+          if (!this.stopped) this.schedule();
+        });
+    }, TICK_MS);
+  }
+
+  private async failOverdue(manager: EntityManager, now: Date): Promise<number> {
+    const claimed = await overdueReplies(manager, now);
+    for (const { id } of claimed) await this.saga.apply(manager, id, { kind: 'timeout' }, 'timer: reply deadline');
+    return claimed.length;
+  }
+
+  private async advanceCalendar(manager: EntityManager, today: string): Promise<number> {
+    const claimed = await dueOnCalendar(manager, today);
+    for (const batch of claimed) {
+      // A class found after its end date (the timer was down) starts and completes in one pass.
+      let state: Claimed = batch;
+      for (let step = dueLifecycleStep(state, today); step; step = dueLifecycleStep(state, today)) {
+        const decision = await this.saga.apply(manager, batch.id, { kind: step }, `timer: ${step}`);
+        if (!decision?.applied) break;
+        state = { ...state, status: decision.state.status };
+      }
+    }
+    return claimed.length;
+  }
+}
+
+interface Claimed {
+  id: string;
+  status: BatchStatus;
+  startDate: string;
+  endDate: string;
+}
+
+function overdueReplies(manager: EntityManager, now: Date): Promise<Claimed[]> {
+  return manager.query(
+    `SELECT id, status, start_date::text AS "startDate", end_date::text AS "endDate" FROM batches
+      WHERE status = 'planned' AND reply_by <= $1
+      ORDER BY reply_by LIMIT ${BATCH_LIMIT} FOR UPDATE SKIP LOCKED`,
+    [now],
+  );
+}
+
+function dueOnCalendar(manager: EntityManager, today: string): Promise<Claimed[]> {
+  return manager.query(
+    `SELECT id, status, start_date::text AS "startDate", end_date::text AS "endDate" FROM batches
+      WHERE (status = 'confirmed' AND start_date <= $1) OR (status = 'running' AND end_date < $1)
+      ORDER BY start_date LIMIT ${BATCH_LIMIT} FOR UPDATE SKIP LOCKED`,
+    [today],
+  );
+}

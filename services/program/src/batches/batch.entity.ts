@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { BatchCancellationReason, BatchStatus } from '@sinergi/contracts';
+import type { FailedStep } from './batch-saga.rules';
+
+/** A class of a programme, with its saga state: everything the saga needs survives a restart here. */
+@Entity('batches')
+export class Batch {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'programme_id' })
+  programmeId!: string;
+
+  @Column('text')
+  status!: BatchStatus;
+
+  @Column('text', { name: 'module_code' })
+  moduleCode!: string;
+
+  @Column('text', { name: 'province_code' })
+  provinceCode!: string;
+
+  @Column('text', { name: 'venue_code' })
+  venueCode!: string;
+
+  @Column('date', { name: 'start_date' })
+  startDate!: string;
+
+  @Column('date', { name: 'end_date' })
+  endDate!: string;
+
+  @Column('int')
+  seats!: number;
+
+  @Column('int')
+  reserves!: number;
+
+  @Column('int', { name: 'minimum_quorum' })
+  minimumQuorum!: number;
+
+  @Column('date', { name: 'confirm_by' })
+  confirmBy!: string;
+
+  /** Venue and instructor must both have answered by then (the durable timer's deadline). */
+  @Column('timestamptz', { name: 'reply_by' })
+  replyBy!: Date;
+
+  @Column('uuid', { name: 'reservation_id', nullable: true })
+  reservationId!: string | null;
+
+  @Column('text', { name: 'room_code', nullable: true })
+  roomCode!: string | null;
+
+  @Column('uuid', { name: 'assignment_id', nullable: true })
+  assignmentId!: string | null;
+
+  @Column('uuid', { name: 'instructor_id', nullable: true })
+  instructorId!: string | null;
+
+  @Column('text', { name: 'failed_step', nullable: true })
+  failedStep!: FailedStep | null;
+
+  @Column('text', { name: 'failure_reason', nullable: true })
+  failureReason!: string | null;
+
+  @Column('text', { name: 'cancellation_reason', nullable: true })
+  cancellationReason!: BatchCancellationReason | null;
+
+  @Column('text', { name: 'cancellation_detail', nullable: true })
+  cancellationDetail!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Batch } from './batch.entity';
+import { BatchCommands } from './batch-commands.service';
+import { BatchPlanning, BulkPlanResult } from './batch-planning.service';
+import { BatchQueries, BatchSummary, BatchView } from './batch-queries.service';
+import { BulkPlanBatchesDto, CancelBatchDto, ListBatchesQuery, PlanBatchDto, RescheduleBatchDto } from './batch.dto';
+
+const uuid = new ParseUUIDPipe();
+
+@Controller('programmes/:programmeId')
+export class ProgrammeBatchesController {
+  constructor(
+    private readonly planning: BatchPlanning,
+    private readonly queries: BatchQueries,
+  ) {}
+
+  @Post('batches')
+  plan(@Param('programmeId', uuid) programmeId: string, @Body() dto: PlanBatchDto): Promise<Batch> {
+    return this.planning.planOne(programmeId, dto);
+  }
+
+  @Post('batches/bulk')
+  planBulk(@Param('programmeId', uuid) programmeId: string, @Body() dto: BulkPlanBatchesDto): Promise<BulkPlanResult> {
+    return this.planning.planMany(programmeId, dto);
+  }
+
+  @Get('batches')
+  list(@Param('programmeId', uuid) programmeId: string, @Query() query: ListBatchesQuery): Promise<Batch[]> {
+    return this.queries.list(programmeId, query.status);
+  }
+
+  @Get('batch-summary')
+  summary(@Param('programmeId', uuid) programmeId: string): Promise<BatchSummary> {
+    return this.queries.summary(programmeId);
+  }
+}
+
+@Controller('batches/:batchId')
+export class BatchesController {
+  constructor(
+    private readonly commands: BatchCommands,
+    private readonly queries: BatchQueries,
+  ) {}
+
+  @Get()
+  get(@Param('batchId', uuid) batchId: string): Promise<BatchView> {
+    return this.queries.get(batchId);
+  }
+
+  @Post('cancel')
+  @HttpCode(200)
+  async cancel(@Param('batchId', uuid) batchId: string, @Body() dto: CancelBatchDto): Promise<BatchView> {
+    await this.commands.cancel(batchId, dto);
+    return this.queries.get(batchId);
+  }
+
+  @Post('reschedule')
+  @HttpCode(200)
+  async reschedule(@Param('batchId', uuid) batchId: string, @Body() dto: RescheduleBatchDto): Promise<BatchView> {
+    await this.commands.reschedule(batchId, dto);
+    return this.queries.get(batchId);
+  }
+
+  @Post('close')
+  @HttpCode(200)
+  async close(@Param('batchId', uuid) batchId: string): Promise<BatchView> {
+    await this.commands.close(batchId);
+    return this.queries.get(batchId);
+  }
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventEnvelope, TOPICS, VenueState } from '@sinergi/contracts';
+import {
+  buildEnvelope,
+  createTopicNamespace,
+  publishEnvelopes,
+  ServiceUnderTest,
+  startServiceUnderTest,
+  testKafka,
+  TopicCollector,
+  waitFor,
+} from '@sinergi/testing';
+import { addDays, CALENDAR_TIME_ZONE, todayIn } from '../src/batches/calendar';
+import { programService } from '../src/program.service-definition';
+
+export interface HttpResult<T> {
+  status: number;
+  body: T;
+}
+
+export interface ProgrammeRow {
+  periodStart: string;
+  periodEnd: string;
+  participantCeiling: number;
+  classDays: number;
+  classSize: number;
+}
+
+export const today = () => todayIn(CALENDAR_TIME_ZONE);
+
+/** program in this process on its own database and topic namespace, with a producer (as the other services) and a collector. */
+export class BatchesHarness {
+  private constructor(
+    public service: ServiceUnderTest,
+    readonly prefix: string,
+    private readonly env: Record<string, string>,
+    private readonly producer: Producer,
+    private readonly collector: TopicCollector,
+  ) {}
+
+  static async start(env: Record<string, string>): Promise<BatchesHarness> {
+    const prefix = await createTopicNamespace();
+    const collector = await TopicCollector.start([`${prefix}${TOPICS.batches.name}`]);
+    const producer = testKafka('program-batches-test').producer();
+    await producer.connect();
+    const service = await startServiceUnderTest(programService, prefix, { env });
+    return new BatchesHarness(service, prefix, env, producer, collector);
+  }
+
+  async destroy(): Promise<void> {
+    await this.service.destroy();
+    await this.producer.disconnect();
+    await this.collector.stop();
+  }
+
+  /** Stops the service mid-work, keeping its database, and starts it again on the same database and topics. */
+  async restart(whileStopped: () => Promise<void> = async () => undefined): Promise<void> {
+    await this.service.stop();
+    await whileStopped();
+    this.service = await startServiceUnderTest(programService, this.prefix, { database: this.service.database, env: this.env });
+  }
+
+  get dataSource(): DataSource {
+    return this.service.app.get(DataSource);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<HttpResult<T>> {
+    const response = await fetch(`${this.service.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** Programmes are launched by another feature; here a row is inserted, as its migration defines it. */
+  async insertProgramme(overrides: Partial<ProgrammeRow> = {}): Promise<string> {
+    const programme: ProgrammeRow = {
+      periodStart: today(),
+      periodEnd: addDays(today(), 60),
+      participantCeiling: 10_000,
+      classDays: 5,
+      classSize: 16,
+      ...overrides,
+    };
+    const agreementId = randomUUID();
+    const programmeId = randomUUID();
+    await this.dataSource.query(
+      `INSERT INTO agreements (id, kind, number, title, signed_on, parties, status) VALUES ($1, 'MOU', $2, 'Sinergi', '2025-03-25', '[]', 'signed')`,
+      [agreementId, `MOU-${agreementId}`],
+    );
+    await this.dataSource.query(
+      `INSERT INTO programmes (id, agreement_id, name, period_start, period_end, target_participants, participant_ceiling, priority_segments,
+                               selection_policy, module_code, class_days, class_size, reserves_per_class, minimum_quorum, confirm_by_days_before_start)
+       VALUES ($1, $2, 'Pelatihan Kewirausahaan', $3, $4, 1, $5, '{micro,small}', 'lottery', 'KWU-01', $6, $7, 2, 10, 7)`,
+      [programmeId, agreementId, programme.periodStart, programme.periodEnd, programme.participantCeiling, programme.classDays, programme.classSize],
+    );
+    return programmeId;
+  }
+
+  /** Publishes venues as venue-capacity would and waits until program's directory holds them. */
+  async registerVenues(venues: VenueState[]): Promise<void> {
+    await this.publish(...venues.map((venue) => ({ type: 'VenueRegistered', subject: venue.venueCode, data: venue })));
+    const codes = venues.map((venue) => venue.venueCode);
+    await waitFor('the venues in the directory', async () => {
+      const [{ count }] = await this.dataSource.query('SELECT COUNT(*)::int AS count FROM directory_venues WHERE venue_code = ANY($1)', [codes]);
+      return count === codes.length;
+    });
+  }
+
+  async publish(...events: Array<{ type: string; subject: string; data: unknown }>): Promise<EventEnvelope[]> {
+    const envelopes = events.map((event) => buildEnvelope(event.type, event.subject, event.data, '/test/other-service'));
+    await publishEnvelopes(this.producer, this.prefix, envelopes);
+    return envelopes;
+  }
+
+  /** Publishes the same envelopes again: a redelivery. */
+  republish(envelopes: EventEnvelope[]): Promise<void> {
+    return publishEnvelopes(this.producer, this.prefix, envelopes);
+  }
+
+  eventsOf<T = Record<string, unknown>>(batchId: string, type?: string): Array<EventEnvelope<T>> {
+    const all = this.collector.valuesOf(`${this.prefix}${TOPICS.batches.name}`) as Array<EventEnvelope<T>>;
+    return all.filter((envelope) => envelope.subject === batchId && (!type || envelope.type === type));
+  }
+
+  allEventsOf(type: string): EventEnvelope[] {
+    return (this.collector.valuesOf(`${this.prefix}${TOPICS.batches.name}`) as EventEnvelope[]).filter((envelope) => envelope.type === type);
+  }
+
+  waitForEvent<T = Record<string, unknown>>(batchId: string, type: string): Promise<EventEnvelope<T>> {
+    return waitFor(`${type} for batch ${batchId}`, () => this.eventsOf<T>(batchId, type)[0]);
+  }
+
+  /** Waits until the batch's history has at least `count` lines (so a reply was handled, applied or not). */
+  waitForHistory(batchId: string, count: number): Promise<unknown> {
+    return waitFor(`${count} history lines for batch ${batchId}`, async () => {
+      const [{ lines }] = await this.dataSource.query('SELECT COUNT(*)::int AS lines FROM batch_transitions WHERE batch_id = $1', [batchId]);
+      return lines >= count;
+    });
+  }
+}
+
+export function venue(venueCode: string, provinceCode: string, roomSeats: number[], closedDays: string[] = []): VenueState {
+  return {
+    venueCode,
+    name: `Sample training centre ${venueCode}`,
+    kind: 'BLK',
+    provinceCode,
+    city: 'Sample city',
+    rooms: roomSeats.map((seats, index) => ({ roomCode: `R-${index + 1}`, name: `Room ${index + 1}`, seats })),
+    closedDays,
+    sample: true,
+  };
+}
+
+export const venueReserved = (batchId: string, venueCode: string, roomCode = 'R-1') => ({
+  type: 'VenueReserved',
+  subject: batchId,
+  data: { batchId, reservationId: randomUUID(), venueCode, roomCode, startDate: '2025-05-05', endDate: '2025-05-09', seats: 16 },
+});
+
+export const instructorAssigned = (batchId: string, instructorId = randomUUID(), replacesInstructorId?: string) => ({
+  type: 'InstructorAssigned',
+  subject: batchId,
+  data: {
+    batchId,
+    assignmentId: randomUUID(),
+    instructorId,
+    moduleCode: 'KWU-01',
+    startDate: '2025-05-05',
+    endDate: '2025-05-09',
+    ...(replacesInstructorId ? { replacesInstructorId } : {}),
+  },
+});
