@@ -1,23 +1,102 @@
-/** The May 2025 programme's founding agreements, signed through the program service's API. */
-const MOU = {
-  kind: 'MOU',
-  number: 'MoU/KEMNAKER-KEMENUMKM/2025/001 (sample)',
-  title: 'Sinergi Program Pengembangan UMKM',
-  signedOn: '2025-03-25',
-  parties: [
-    { code: 'KEMNAKER', name: 'Kementerian Ketenagakerjaan', roles: ['venues'] },
-    { code: 'KEMENUMKM', name: 'Kementerian Usaha Mikro, Kecil, dan Menengah', roles: ['instructors', 'training-modules', 'participants'] },
-  ],
-};
+/**
+ * Sample data for `npm start`: the May 2025 programme's agreements, the national training
+ * centres the programme named (BBPVP/BPVP) and sample instructors. Every venue is marked
+ * `sample: true` and every name that is not public is invented ("Contoh").
+ */
+type Log = (line: string) => void;
 
-/** Signs the demo MoU unless it is already there (a second `npm start` keeps the first). */
-export async function seedDemoData(programUrl: string, log: (line: string) => void): Promise<void> {
-  const response = await fetch(`${programUrl}/agreements`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(MOU),
+interface Urls {
+  program: string;
+  venueCapacity: string;
+  instructorModule: string;
+}
+
+const PARTIES = [
+  { code: 'KEMNAKER', name: 'Kementerian Ketenagakerjaan', roles: ['venues'] },
+  { code: 'KEMENUMKM', name: 'Kementerian Usaha Mikro, Kecil, dan Menengah', roles: ['instructors', 'training-modules', 'participants'] },
+];
+
+const MODULE = { moduleCode: 'KWU-DASAR', title: 'Kewirausahaan Dasar bagi Usaha Mikro dan Kecil (contoh)', hours: 40, ownerPartyCode: 'KEMENUMKM' };
+
+const CENTRES = [
+  { venueCode: 'BBPVP-MEDAN', name: 'BBPVP Medan', kind: 'BBPVP', provinceCode: '12', city: 'Kota Medan' },
+  { venueCode: 'BBPVP-SERANG', name: 'BBPVP Serang', kind: 'BBPVP', provinceCode: '36', city: 'Kota Serang' },
+  { venueCode: 'BBPVP-BEKASI', name: 'BBPVP Bekasi', kind: 'BBPVP', provinceCode: '32', city: 'Kabupaten Bekasi' },
+  { venueCode: 'BBPVP-BANDUNG', name: 'BBPVP Bandung', kind: 'BBPVP', provinceCode: '32', city: 'Kota Bandung' },
+  { venueCode: 'BBPVP-SEMARANG', name: 'BBPVP Semarang', kind: 'BBPVP', provinceCode: '33', city: 'Kota Semarang' },
+  { venueCode: 'BBPVP-MAKASSAR', name: 'BBPVP Makassar', kind: 'BBPVP', provinceCode: '73', city: 'Kota Makassar' },
+  { venueCode: 'BPVP-KENDARI', name: 'BPVP Kendari', kind: 'BPVP', provinceCode: '74', city: 'Kota Kendari' },
+  { venueCode: 'BPVP-LOMBOK-TIMUR', name: 'BPVP Lombok Timur', kind: 'BPVP', provinceCode: '52', city: 'Kabupaten Lombok Timur' },
+  { venueCode: 'BPVP-BANYUWANGI', name: 'BPVP Banyuwangi', kind: 'BPVP', provinceCode: '35', city: 'Kabupaten Banyuwangi' },
+];
+
+async function send(method: string, url: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
+/** Creates a record unless it is there already (409): a second `npm start` keeps the first run's data. */
+async function ensure(what: string, method: string, url: string, body: object): Promise<Record<string, unknown> | undefined> {
+  const response = await send(method, url, body);
+  if (response.status === 201 || response.status === 200) return response.body;
+  if (response.status === 409) return undefined;
+  throw new Error(`demo data: ${what} answered ${response.status}: ${JSON.stringify(response.body)}`);
+}
+
+export async function seedDemoData(urls: Urls, log: Log): Promise<void> {
+  for (const centre of CENTRES) {
+    const rooms = [1, 2, 3].map((index) => ({ roomCode: `R${index}`, name: `Ruang Kelas ${index}`, seats: 20 }));
+    await ensure(`venue ${centre.venueCode}`, 'POST', `${urls.venueCapacity}/venues`, { ...centre, rooms, closedDays: [], sample: true });
+  }
+  await ensure('training module', 'POST', `${urls.instructorModule}/training-modules`, MODULE);
+  for (const [index, centre] of CENTRES.entries()) {
+    for (const slot of [1, 2, 3, 4]) {
+      const ref = `CONTOH-${String(index * 4 + slot).padStart(3, '0')}`;
+      await ensure(`instructor ${ref}`, 'POST', `${urls.instructorModule}/instructors`, {
+        externalRef: ref,
+        fullName: `Instruktur Contoh ${ref}`,
+        homeProvinceCode: centre.provinceCode,
+        competencies: [MODULE.moduleCode],
+        maxClassesPerPeriod: 4,
+        active: true,
+      });
+    }
+  }
+  const mou = await ensure('MoU', 'POST', `${urls.program}/agreements`, {
+    kind: 'MOU',
+    number: 'MoU/KEMNAKER-KEMENUMKM/2025/001 (contoh)',
+    title: 'Sinergi Program Pengembangan UMKM',
+    signedOn: '2025-03-25',
+    parties: PARTIES,
   });
-  if (response.status === 201) log(`demo data: signed the sample MoU "${MOU.title}"`);
-  else if (response.status === 409) log('demo data: the sample MoU is already there');
-  else throw new Error(`demo data: program answered ${response.status}: ${await response.text()}`);
+  if (!mou) {
+    log('demo data: already there from an earlier run');
+    return;
+  }
+  const pks = await ensure('PKS', 'POST', `${urls.program}/agreements`, {
+    kind: 'PKS',
+    number: 'PKS/KEMNAKER-KEMENUMKM/2025/001 (contoh)',
+    title: 'Pelatihan kewirausahaan serentak Mei 2025',
+    signedOn: '2025-04-10',
+    validUntil: '2025-12-31',
+    parentAgreementId: mou.id,
+    participantCeiling: 10_000,
+    parties: PARTIES,
+  });
+  const programme = await ensure('programme', 'POST', `${urls.program}/programmes`, {
+    agreementId: pks?.id,
+    name: 'Pelatihan Kewirausahaan Serentak Mei 2025',
+    periodStart: '2025-05-01',
+    periodEnd: '2025-05-31',
+    targetParticipants: 5_000,
+    participantCeiling: 10_000,
+    prioritySegments: ['micro', 'small'],
+    selectionPolicy: 'lottery',
+    moduleCode: MODULE.moduleCode,
+    classDays: 5,
+    minimumQuorum: 10,
+    confirmByDaysBeforeStart: 3,
+  });
+  log(`demo data: ${CENTRES.length} sample training centres, ${CENTRES.length * 4} sample instructors, the MoU, the PKS and programme ${programme?.id}`);
 }

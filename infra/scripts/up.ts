@@ -46,7 +46,8 @@ async function main(): Promise<void> {
       );
     }
     await Promise.all(services.map((service) => service.waitUntilHealthy()));
-    await seedDemoData(services.find((service) => service.options.service === 'program')!.url, log);
+    const urlOf = (name: string) => services.find((service) => service.options.service === name)?.url ?? '';
+    await seedDemoData({ program: urlOf('program'), venueCapacity: urlOf('venue-capacity'), instructorModule: urlOf('instructor-module') }, log);
   } catch (error) {
     log(`could not start: ${(error as Error).message}`);
     await stopAll(1);

@@ -1,0 +1,214 @@
+import { waitFor } from '@sinergi/testing';
+import { RunningSystem } from './running-system';
+
+type Json = Record<string, unknown>;
+
+const PARTIES = [
+  { code: 'KEMNAKER', name: 'Kementerian Ketenagakerjaan', roles: ['venues'] },
+  { code: 'KEMENUMKM', name: 'Kementerian Usaha Mikro, Kecil, dan Menengah', roles: ['instructors', 'training-modules'] },
+];
+const MODULE = 'KWU-DASAR';
+const PROVINCES = ['32', '33', '35', '73'];
+/** Classes cannot start in the past: the test plans next year's May, the programme's month. */
+const MAY = `${new Date().getUTCFullYear() + 1}-05`;
+
+async function call(method: string, url: string, body?: object): Promise<{ status: number; body: Json & Json[] }> {
+  const response = await fetch(url, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
+async function expectCreated(method: string, url: string, body: object): Promise<Json> {
+  const response = await call(method, url, body);
+  if (response.status !== 201 && response.status !== 200) {
+    throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
+/** The batch saga across program, venue-capacity and instructor-module, each a real process, over Kafka. */
+describe('planning classes across program, venue-capacity and instructor-module (processes, Kafka, PostgreSQL)', () => {
+  let system: RunningSystem;
+  let programmeId: string;
+  const program = (path: string) => `${system.url('program')}${path}`;
+  const venues = (path: string) => `${system.url('venue-capacity')}${path}`;
+  const instructors = (path: string) => `${system.url('instructor-module')}${path}`;
+
+  async function registerVenue(venueCode: string, provinceCode: string, rooms: number): Promise<void> {
+    await expectCreated('POST', venues('/venues'), {
+      venueCode,
+      name: `BLK Contoh ${venueCode}`,
+      kind: 'BLK',
+      provinceCode,
+      city: 'Kota Contoh',
+      rooms: Array.from({ length: rooms }, (_, index) => ({ roomCode: `R${index + 1}`, name: `Ruang ${index + 1}`, seats: 20 })),
+      closedDays: [],
+      sample: true,
+    });
+  }
+
+  async function registerInstructor(externalRef: string, provinceCode: string, maxClassesPerPeriod: number): Promise<void> {
+    await expectCreated('POST', instructors('/instructors'), {
+      externalRef,
+      fullName: `Instruktur ${externalRef}`,
+      homeProvinceCode: provinceCode,
+      competencies: [MODULE],
+      maxClassesPerPeriod,
+      active: true,
+    });
+  }
+
+  async function batch(batchId: string): Promise<Json> {
+    return (await call('GET', program(`/batches/${batchId}`))).body;
+  }
+
+  async function settled(batchId: string): Promise<Json> {
+    return waitFor(`batch ${batchId} to be confirmed or failed`, async () => {
+      const found = await batch(batchId);
+      return ['confirmed', 'failed'].includes(found.status as string) && found;
+    }, { timeoutMs: 60_000, intervalMs: 200 });
+  }
+
+  async function planOne(venueCode: string, startDate: string): Promise<string> {
+    // The program's venue directory follows venue-capacity's events: retry while it catches up.
+    const planned = await waitFor(`program to know venue ${venueCode}`, async () => {
+      const response = await call('POST', program(`/programmes/${programmeId}/batches`), { venueCode, startDate });
+      return response.status === 201 && response.body;
+    });
+    return planned.id as string;
+  }
+
+  beforeAll(async () => {
+    system = await RunningSystem.start(['program', 'venue-capacity', 'instructor-module'], { BATCH_REPLY_TIMEOUT_MS: '60000' });
+    await expectCreated('POST', instructors('/training-modules'), { moduleCode: MODULE, title: 'Kewirausahaan Dasar', hours: 40, ownerPartyCode: 'KEMENUMKM' });
+    const mou = await expectCreated('POST', program('/agreements'), { kind: 'MOU', number: 'MOU-E2E', title: 'Sinergi Program Pengembangan UMKM', signedOn: '2025-03-25', parties: PARTIES });
+    const pks = await expectCreated('POST', program('/agreements'), {
+      kind: 'PKS',
+      number: 'PKS-E2E',
+      title: 'Pelatihan kewirausahaan Mei 2025',
+      signedOn: '2025-04-10',
+      parentAgreementId: mou.id,
+      participantCeiling: 10_000,
+      parties: PARTIES,
+    });
+    const programme = await expectCreated('POST', program('/programmes'), {
+      agreementId: pks.id,
+      name: 'Pelatihan Kewirausahaan Mei 2025',
+      periodStart: `${MAY}-01`,
+      periodEnd: `${MAY}-31`,
+      targetParticipants: 5_000,
+      participantCeiling: 10_000,
+      prioritySegments: ['micro', 'small'],
+      selectionPolicy: 'lottery',
+      moduleCode: MODULE,
+      classDays: 5,
+      minimumQuorum: 10,
+      confirmByDaysBeforeStart: 3,
+    });
+    programmeId = programme.id as string;
+  }, 240_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('plans a class and sees it confirmed with a room and an instructor', async () => {
+    await registerVenue('BLK-E2E-ONE', '32', 1);
+    await registerInstructor('E2E-ONE', '32', 10);
+    const batchId = await planOne('BLK-E2E-ONE', `${MAY}-05`);
+
+    const confirmed = await settled(batchId);
+    expect(confirmed).toMatchObject({ status: 'confirmed', venueCode: 'BLK-E2E-ONE', roomCode: 'R1' });
+    const reservations = (await call('GET', venues(`/reservations?batchId=${batchId}`))).body;
+    expect(reservations).toHaveLength(1);
+    const assignments = (await call('GET', instructors(`/assignments?batchId=${batchId}`))).body;
+    expect(assignments).toHaveLength(1);
+  });
+
+  it('fails a class when the venue is full, and releases the instructor it had assigned', async () => {
+    await registerVenue('BLK-E2E-FULL', '33', 1);
+    await registerInstructor('E2E-FULL-1', '33', 10);
+    await registerInstructor('E2E-FULL-2', '33', 10);
+    const first = await planOne('BLK-E2E-FULL', `${MAY}-12`);
+    expect((await settled(first)).status).toBe('confirmed');
+
+    const second = await planOne('BLK-E2E-FULL', `${MAY}-13`);
+    const failed = await settled(second);
+    expect(failed.status).toBe('failed');
+    expect(String(failed.failureReason)).toMatch(/room/i);
+    await waitFor('the second class instructor assignment released', async () => {
+      const assignments = (await call('GET', instructors(`/assignments?batchId=${second}`))).body as Json[];
+      return assignments.length > 0 && assignments.every((assignment) => assignment.status !== 'active');
+    });
+  });
+
+  it('plans 320 classes in one request; after crashes of two services no room or instructor is double-booked', async () => {
+    for (const [index, provinceCode] of PROVINCES.entries()) {
+      for (let venue = 1; venue <= 5; venue += 1) await registerVenue(`BLK-BULK-${index}-${venue}`, provinceCode, 3);
+      for (let person = 1; person <= 18; person += 1) await registerInstructor(`BULK-${index}-${person}`, provinceCode, 6);
+    }
+    const plan = await waitFor('program to know the 20 venues', async () => {
+      const response = await call('POST', program(`/programmes/${programmeId}/batches/bulk`), {
+        count: 320,
+        from: `${MAY}-01`,
+        to: `${MAY}-31`,
+        provinceCodes: PROVINCES,
+      });
+      return response.status === 201 && (response.body.batchIds as string[]).length === 320 && response.body;
+    }, { timeoutMs: 60_000, intervalMs: 1_000 });
+    const batchIds = plan.batchIds as string[];
+    // The planner may also use the venues the earlier tests registered in the same provinces.
+    const venueCodes = ((await call('GET', venues('/venues'))).body as Json[]).map((venue) => venue.venueCode as string);
+    const instructorIds = ((await call('GET', instructors(`/instructors?moduleCode=${MODULE}`))).body as Json[]).map((instructor) => instructor.id as string);
+
+    const settledCount = async () => {
+      const summary = (await call('GET', program(`/programmes/${programmeId}/batch-summary`))).body;
+      const counts = summary.counts as Record<string, number>;
+      return (counts.confirmed ?? 0) + (counts.failed ?? 0);
+    };
+    await waitFor('a first part of the classes settled', async () => (await settledCount()) >= 40, { timeoutMs: 120_000, intervalMs: 500 });
+    await system.killAndRestart('instructor-module');
+    await system.killAndRestart('program');
+    const outcomes = await Promise.all(batchIds.map((batchId) => settled(batchId)));
+
+    const failed = outcomes.filter((outcome) => outcome.status === 'failed');
+    for (const outcome of failed) expect(String(outcome.failureReason ?? '')).not.toBe('');
+    expect(outcomes.filter((outcome) => outcome.status === 'confirmed').length).toBeGreaterThan(200);
+
+    const held = new Map<string, Array<{ batchId: string; start: string; end: string }>>();
+    const hold = (owner: string, batchId: string, start: string, end: string) => held.set(owner, [...(held.get(owner) ?? []), { batchId, start, end }]);
+    await waitFor('compensation of every failed class to finish', async () => {
+      held.clear();
+      for (const venueCode of venueCodes) {
+        const reservations = (await call('GET', venues(`/reservations?venueCode=${venueCode}`))).body as Json[];
+        for (const reservation of reservations.filter((candidate) => candidate.status === 'active')) {
+          hold(`room ${reservation.venueCode}/${reservation.roomCode}`, reservation.batchId as string, reservation.startDate as string, reservation.endDate as string);
+        }
+      }
+      for (const instructorId of instructorIds) {
+        const assignments = (await call('GET', instructors(`/assignments?instructorId=${instructorId}`))).body as Json[];
+        for (const assignment of assignments.filter((candidate) => candidate.status === 'active')) {
+          hold(`instructor ${instructorId}`, assignment.batchId as string, assignment.startDate as string, assignment.endDate as string);
+        }
+      }
+      const failedIds = new Set(failed.map((outcome) => outcome.id));
+      return [...held.values()].flat().every((holding) => !failedIds.has(holding.batchId));
+    }, { timeoutMs: 60_000, intervalMs: 1_000 });
+
+    const holdersOf = (kind: string) =>
+      new Set([...held].filter(([owner]) => owner.startsWith(kind)).flatMap(([, holdings]) => holdings.map((holding) => holding.batchId)));
+    const confirmedIds = outcomes.filter((outcome) => outcome.status === 'confirmed').map((outcome) => outcome.id as string);
+    expect(confirmedIds.filter((batchId) => !holdersOf('room').has(batchId))).toEqual([]);
+    expect(confirmedIds.filter((batchId) => !holdersOf('instructor').has(batchId))).toEqual([]);
+    for (const [owner, holdings] of held) {
+      const sorted = [...holdings].sort((a, b) => a.start.localeCompare(b.start));
+      for (let index = 1; index < sorted.length; index += 1) {
+        expect({ owner, overlaps: sorted[index].start <= sorted[index - 1].end }).toEqual({ owner, overlaps: false });
+      }
+    }
+  });
+});
