@@ -107,6 +107,13 @@ describe('batch saga transitions', () => {
     });
   });
 
+  it('records the room and instructor a rescheduled class keeps or moves to', () => {
+    const moved = run(confirmed, { kind: 'venue-reserved', reservationId: 'r1', roomCode: 'R-102' }, assigned);
+    expect(outcomes(moved.decisions)).toEqual(['recorded', 'recorded']);
+    expect(moved.state).toMatchObject({ status: 'confirmed', roomCode: 'R-102', instructorId: 'i1' });
+    expect(outcomes(run(confirmed, { kind: 'venue-reserved', reservationId: 'other', roomCode: 'R-9' }).decisions)).toEqual(['ignored']);
+  });
+
   it('runs confirmed -> running -> completed -> closed, one step at a time', () => {
     const { state, decisions } = run(confirmed, { kind: 'close' }, { kind: 'start' }, { kind: 'complete' }, { kind: 'close' });
     expect(outcomes(decisions)).toEqual(['ignored', 'started', 'completed', 'closed']);

@@ -55,6 +55,10 @@ const ignore = (note: string): SagaDecision => ({ applied: false, note });
 export function decide(state: SagaState, input: SagaInput): SagaDecision {
   switch (input.kind) {
     case 'venue-reserved':
+      if (state.status === 'confirmed' && input.reservationId === state.reservationId) {
+        // venue-capacity moved the reservation with a rescheduled class, perhaps to another room.
+        return { applied: true, state: { ...state, roomCode: input.roomCode }, outcome: { kind: 'recorded' }, note: `reservation now holds room ${input.roomCode}` };
+      }
       if (state.status !== 'planned') return ignore(`venue reservation ${input.reservationId} arrived for a ${state.status} batch`);
       if (state.reservationId) return ignore(`venue already answered (reservation ${state.reservationId})`);
       return settle({ ...state, reservationId: input.reservationId, roomCode: input.roomCode }, `room ${input.roomCode} reserved`);
@@ -129,6 +133,9 @@ function instructorAssigned(state: SagaState, input: Extract<SagaInput, { kind: 
       outcome: { kind: 'recorded' },
       note: `instructor ${input.instructorId} replaces ${input.replacesInstructorId}`,
     };
+  }
+  if (state.status === 'confirmed' && input.assignmentId === state.assignmentId) {
+    return { applied: true, state, outcome: { kind: 'recorded' }, note: `instructor ${input.instructorId} keeps the class on its new dates` };
   }
   if (state.status !== 'planned') return ignore(`instructor assignment ${input.assignmentId} arrived for a ${state.status} batch`);
   if (state.assignmentId) return ignore(`instructor already answered (assignment ${state.assignmentId})`);
