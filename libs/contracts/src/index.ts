@@ -4,6 +4,7 @@ export * from './catalog-all';
 export * from './envelope';
 export * from './events/agreements';
 export * from './events/batches';
+export * from './events/enrollments';
 export * from './events/instructor-assignments';
 export * from './events/instructor-catalogue';
 export * from './events/integration';

@@ -1,0 +1,136 @@
+import { defineEvent } from '../catalog';
+import { s } from '../schema';
+import { TOPICS } from '../topics';
+
+export const ENROLLMENT_CHANNELS = ['self-service', 'nomination'] as const;
+export type EnrollmentChannel = (typeof ENROLLMENT_CHANNELS)[number];
+
+/** A NIK as events may carry it: the first six and last two digits hidden, e.g. `******0101****01`. */
+export const MASKED_NIK_PATTERN = '^\\*{6}[0-9]{6}\\*{2}[0-9]{2}$';
+
+export interface EnrollmentProblem {
+  field: string;
+  rule: string;
+}
+
+export interface EnrollmentSubmitted {
+  enrollmentId: string;
+  programmeId: string;
+  participantId: string;
+  maskedNik: string;
+  channel: EnrollmentChannel;
+  provinceCode: string;
+}
+
+export interface EnrollmentRejected {
+  enrollmentId: string;
+  programmeId: string;
+  participantId: string;
+  reasons: EnrollmentProblem[];
+}
+
+/** A seat decision for one enrollment in one class. */
+export interface SeatDecision {
+  enrollmentId: string;
+  participantId: string;
+  programmeId: string;
+  batchId: string;
+}
+
+export interface ParticipantSelected extends SeatDecision {
+  confirmBy: string;
+}
+
+export interface ParticipantReserved extends SeatDecision {
+  /** 1 is the next to be promoted. */
+  rank: number;
+}
+
+export interface BatchFillChanged {
+  batchId: string;
+  programmeId: string;
+  seats: number;
+  reserves: number;
+  selected: number;
+  confirmed: number;
+  reserved: number;
+  minimumQuorum: number;
+  quorumMet: boolean;
+}
+
+const topic = TOPICS.enrollments.name;
+const problem = s.object({ field: s.string(200), rule: s.string(500) });
+const seatDecision = {
+  enrollmentId: s.uuid(),
+  participantId: s.uuid(),
+  programmeId: s.uuid(),
+  batchId: s.uuid(),
+};
+
+export const enrollmentSubmittedEvent = defineEvent(
+  'EnrollmentSubmitted',
+  topic,
+  'A participant asked for a place in a programme (self-service or nominated); carries a masked NIK only.',
+  s.object({
+    enrollmentId: s.uuid(),
+    programmeId: s.uuid(),
+    participantId: s.uuid(),
+    maskedNik: { type: 'string', pattern: MASKED_NIK_PATTERN },
+    channel: s.oneOf(ENROLLMENT_CHANNELS),
+    provinceCode: s.provinceCode(),
+  }),
+);
+
+export const enrollmentRejectedEvent = defineEvent(
+  'EnrollmentRejected',
+  topic,
+  'An enrollment was refused; each reason names the field and the rule (identity or eligibility).',
+  s.object({ enrollmentId: s.uuid(), programmeId: s.uuid(), participantId: s.uuid(), reasons: s.array(problem, 1) }),
+);
+
+export const participantSelectedEvent = defineEvent(
+  'ParticipantSelected',
+  topic,
+  'A participant got a seat in a class and must confirm it by confirmBy (daftar ulang).',
+  s.object({ ...seatDecision, confirmBy: s.date() }),
+);
+
+export const participantReservedEvent = defineEvent(
+  'ParticipantReserved',
+  topic,
+  'A participant is on a class reserve list at this rank.',
+  s.object({ ...seatDecision, rank: s.integer(1) }),
+);
+
+export const seatConfirmedEvent = defineEvent('SeatConfirmed', topic, 'A selected participant confirmed the seat.', s.object(seatDecision));
+
+export const batchFillChangedEvent = defineEvent(
+  'BatchFillChanged',
+  TOPICS.batchFill.name,
+  'How full a class is: selected, confirmed and reserve participants against its seats and quorum.',
+  s.object({
+    batchId: s.uuid(),
+    programmeId: s.uuid(),
+    seats: s.integer(1),
+    reserves: s.integer(0),
+    selected: s.integer(0),
+    confirmed: s.integer(0),
+    reserved: s.integer(0),
+    minimumQuorum: s.integer(1),
+    quorumMet: s.boolean(),
+  }),
+);
+
+export interface ParticipantNotSelected {
+  enrollmentId: string;
+  participantId: string;
+  programmeId: string;
+  reason: string;
+}
+
+export const participantNotSelectedEvent = defineEvent(
+  'ParticipantNotSelected',
+  topic,
+  'No seat or reserve place was left for an eligible participant; the reason says why.',
+  s.object({ enrollmentId: s.uuid(), participantId: s.uuid(), programmeId: s.uuid(), reason: s.string(500) }),
+);
