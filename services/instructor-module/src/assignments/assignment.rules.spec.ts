@@ -1,4 +1,12 @@
-import { Candidate, ClassToStaff, isFree, rankCandidates, rejectionReason } from './assignment.rules';
+import {
+  Candidate,
+  ClassToStaff,
+  isFree,
+  moveObstacles,
+  rankCandidates,
+  rejectionReason,
+  rescheduleWithdrawalReason,
+} from './assignment.rules';
 
 const klass: ClassToStaff = {
   batchId: '9a1b0c3e-1d2f-4a5b-8c7d-0e1f2a3b4c5d',
@@ -61,6 +69,42 @@ describe('assignment rules', () => {
     it('speaks of a single instructor in the singular', () => {
       expect(rejectionReason(klass, [candidate('a', { load: 3 })])).toBe(
         'the 1 active instructor competent in module KWU-01 cannot take 2025-05-05..2025-05-09: 1 at their limit of classes for 2025-05',
+      );
+    });
+  });
+
+  describe('moveObstacles', () => {
+    const moved: ClassToStaff = { ...klass, startDate: '2025-06-02', endDate: '2025-06-06' };
+
+    it('finds none when the instructor is free, available and under the limit of the new period', () => {
+      expect(moveObstacles(moved, candidate('a', { load: 2 }))).toEqual([]);
+    });
+
+    it('names every reason the instructor cannot teach the new dates', () => {
+      expect(moveObstacles(moved, candidate('a', { busy: true, unavailable: true, load: 3 }))).toEqual([
+        'teaching another class on those days',
+        'unavailable on some of those days',
+        'at their limit of 3 classes for 2025-06',
+      ]);
+    });
+
+    it('says when the instructor is no longer active and competent in the module', () => {
+      expect(moveObstacles(moved, undefined)).toEqual(['no longer active and competent in module KWU-01']);
+    });
+
+    it('refuses dates that end before they start, whoever the instructor', () => {
+      expect(moveObstacles({ ...moved, endDate: '2025-06-01' }, candidate('a'))).toEqual([
+        'the class ends (2025-06-01) before it starts (2025-06-02)',
+      ]);
+    });
+  });
+
+  describe('rescheduleWithdrawalReason', () => {
+    it('names the new dates, why the class moved and why the instructor cannot follow', () => {
+      const moved: ClassToStaff = { ...klass, startDate: '2025-06-02', endDate: '2025-06-06' };
+      expect(rescheduleWithdrawalReason(moved, ['teaching another class on those days', 'unavailable on some of those days'], 'gedung direnovasi')).toBe(
+        'class moved to 2025-06-02..2025-06-06 (gedung direnovasi); the instructor cannot teach it: ' +
+          'teaching another class on those days, unavailable on some of those days',
       );
     });
   });

@@ -1,4 +1,4 @@
-import { periodOf } from '../calendar.rules';
+import { dayCount, periodOf } from '../calendar.rules';
 
 /** The class to staff, as BatchPlanned describes it. */
 export interface ClassToStaff {
@@ -47,4 +47,28 @@ export function rejectionReason(klass: ClassToStaff, candidates: readonly Candid
   ].filter(Boolean);
   const who = candidates.length === 1 ? 'the 1 active instructor' : `all ${candidates.length} active instructors`;
   return `${who} competent in module ${klass.moduleCode} cannot take ${klass.startDate}..${klass.endDate}: ${parts.join(', ')}`;
+}
+
+export const TEACHING_ANOTHER_CLASS = 'teaching another class on those days';
+
+/**
+ * Why the instructor of a class cannot follow it to new dates (empty when they can). `candidate` is the
+ * instructor as the new dates see them, leaving out the class's own assignment; undefined when they are no
+ * longer active or competent in the module.
+ */
+export function moveObstacles(klass: ClassToStaff, candidate: Candidate | undefined): string[] {
+  if (dayCount(klass.startDate, klass.endDate) < 1) return [`the class ends (${klass.endDate}) before it starts (${klass.startDate})`];
+  if (!candidate) return [`no longer active and competent in module ${klass.moduleCode}`];
+  return [
+    candidate.busy ? TEACHING_ANOTHER_CLASS : '',
+    candidate.unavailable ? 'unavailable on some of those days' : '',
+    candidate.load >= candidate.maxClassesPerPeriod
+      ? `at their limit of ${candidate.maxClassesPerPeriod} classes for ${periodOf(klass.startDate)}`
+      : '',
+  ].filter(Boolean);
+}
+
+/** The InstructorWithdrawn reason when a class moves to dates its instructor cannot teach. */
+export function rescheduleWithdrawalReason(klass: ClassToStaff, obstacles: readonly string[], rescheduleReason: string): string {
+  return `class moved to ${klass.startDate}..${klass.endDate} (${rescheduleReason}); the instructor cannot teach it: ${obstacles.join(', ')}`;
 }

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  BatchRescheduled,
   InstructorAssigned,
   instructorAssignedEvent,
   instructorAssignmentRejectedEvent,
@@ -13,7 +14,16 @@ import { dayCount, periodOf } from '../calendar.rules';
 import { isExclusionViolation } from '../database-errors';
 import { FindAssignmentsQuery } from './assignment.dto';
 import { Assignment } from './assignment.entity';
-import { Candidate, ClassToStaff, isFree, rankCandidates, rejectionReason } from './assignment.rules';
+import {
+  Candidate,
+  ClassToStaff,
+  isFree,
+  moveObstacles,
+  rankCandidates,
+  rejectionReason,
+  rescheduleWithdrawalReason,
+  TEACHING_ANOTHER_CLASS,
+} from './assignment.rules';
 
 const MAX_REASON_LENGTH = 500;
 
@@ -23,6 +33,8 @@ export interface WithdrawalOutcome {
 }
 
 type StaffingOutcome = { assignment: Assignment } | { reason: string };
+
+type MoveOutcome = { moved: Assignment } | { obstacles: string[] };
 
 interface Staffing {
   /** Instructors not to try, e.g. those who withdrew from the class. */
@@ -61,6 +73,52 @@ export class AssignmentsService {
       subject: batchId,
       data: { batchId, assignmentId: released.id, instructorId: released.instructorId, reason: released.endReason },
     });
+  }
+
+  /**
+   * A confirmed class moved to new dates. Its instructor follows it when they can teach the new dates
+   * (re-announced: InstructorAssigned, same assignment); otherwise the assignment is released and the class
+   * staffed again by the usual rules without them: InstructorWithdrawn, then InstructorAssigned with
+   * replacesInstructorId, or InstructorWithdrawn with reassigned false when nobody can.
+   * A class without an active assignment is left alone.
+   */
+  async rescheduleClass(manager: EntityManager, event: BatchRescheduled): Promise<void> {
+    await lockBatch(manager, event.batchId);
+    const current = await manager.findOneBy(Assignment, { batchId: event.batchId, status: 'active' });
+    if (!current) return;
+    if (current.startDate === event.startDate && current.endDate === event.endDate) {
+      await this.announce(manager, current);
+      return;
+    }
+    const klass: ClassToStaff = {
+      batchId: current.batchId,
+      moduleCode: current.moduleCode,
+      provinceCode: current.provinceCode,
+      startDate: event.startDate,
+      endDate: event.endDate,
+    };
+    const outcome = await this.tryMove(manager, current, klass);
+    if ('moved' in outcome) {
+      await this.announce(manager, outcome.moved);
+      return;
+    }
+    const reason = rescheduleWithdrawalReason(klass, outcome.obstacles, event.reason);
+    const released = await end(manager, current, 'released', reason);
+    const excluded = [current.instructorId, ...(await withdrawnInstructors(manager, current.batchId))];
+    const staffed = await this.staff(manager, klass, { excluded, replacesInstructorId: current.instructorId });
+    const replacement = 'assignment' in staffed ? staffed.assignment : null;
+    await this.outbox.append(manager, {
+      type: instructorWithdrawnEvent.type,
+      subject: current.batchId,
+      data: {
+        batchId: current.batchId,
+        assignmentId: released.id,
+        instructorId: released.instructorId,
+        reason: released.endReason,
+        reassigned: replacement !== null,
+      },
+    });
+    if (replacement) await this.announce(manager, replacement);
   }
 
   /** The instructor pulls out; another one takes the class by the same rules if anyone can. */
@@ -158,6 +216,33 @@ export class AssignmentsService {
     return assignment;
   }
 
+  /**
+   * Moves the assignment to the class's new dates when its instructor can teach them. Like tryAssign: locks
+   * the instructor, checks the new dates leaving out this very assignment, and updates in a savepoint, the
+   * exclusion constraint having the last word.
+   */
+  private async tryMove(manager: EntityManager, current: Assignment, klass: ClassToStaff): Promise<MoveOutcome> {
+    if (dayCount(klass.startDate, klass.endDate) < 1) return { obstacles: moveObstacles(klass, undefined) };
+    await manager.query('SAVEPOINT move_assignment');
+    await manager.query('SELECT 1 FROM instructors WHERE id = $1 FOR UPDATE', [current.instructorId]);
+    const [fresh] = await candidates(manager, klass, [], current.instructorId, current.id);
+    const obstacles = moveObstacles(klass, fresh);
+    if (obstacles.length > 0) {
+      await manager.query('ROLLBACK TO SAVEPOINT move_assignment');
+      return { obstacles };
+    }
+    const dates = { startDate: klass.startDate, endDate: klass.endDate, period: periodOf(klass.startDate) };
+    try {
+      await manager.update(Assignment, { id: current.id, status: 'active' }, dates);
+    } catch (error) {
+      if (!isExclusionViolation(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT move_assignment');
+      return { obstacles: [TEACHING_ANOTHER_CLASS] };
+    }
+    await manager.query('RELEASE SAVEPOINT move_assignment');
+    return { moved: { ...current, ...dates } };
+  }
+
   private async announce(manager: EntityManager, assignment: Assignment): Promise<void> {
     const data: InstructorAssigned = {
       batchId: assignment.batchId,
@@ -180,7 +265,7 @@ export class AssignmentsService {
   }
 }
 
-/** Serialises everything that changes one class's staffing (plan, release, withdrawal) until commit. */
+/** Serialises everything that changes one class's staffing (plan, release, withdrawal, reschedule) until commit. */
 async function lockBatch(manager: EntityManager, batchId: string): Promise<void> {
   await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('instructor-module:batch:' || $1, 0))", [batchId]);
 }
@@ -196,22 +281,32 @@ async function withdrawnInstructors(manager: EntityManager, batchId: string): Pr
   return rows.map((row) => row.instructorId);
 }
 
-/** Active instructors competent in the class's module (optionally one of them), except those excluded. */
-function candidates(manager: EntityManager, klass: ClassToStaff, excluded: string[], onlyInstructorId?: string): Promise<Candidate[]> {
+/**
+ * Active instructors competent in the class's module (optionally one of them), except those excluded.
+ * `ignoredAssignmentId` leaves one assignment out of load and busy: the class's own, when it moves.
+ */
+function candidates(
+  manager: EntityManager,
+  klass: ClassToStaff,
+  excluded: string[],
+  onlyInstructorId?: string,
+  ignoredAssignmentId?: string,
+): Promise<Candidate[]> {
   return manager.query(
     `SELECT i.id AS "instructorId",
             i.home_province_code AS "homeProvinceCode",
             i.max_classes_per_period AS "maxClassesPerPeriod",
             (SELECT count(*)::int FROM assignments a
-              WHERE a.instructor_id = i.id AND a.status = 'active' AND a.period = $4) AS load,
+              WHERE a.instructor_id = i.id AND a.status = 'active' AND a.period = $4
+                AND a.id IS DISTINCT FROM $7::uuid) AS load,
             EXISTS (SELECT 1 FROM assignments a
-                     WHERE a.instructor_id = i.id AND a.status = 'active'
+                     WHERE a.instructor_id = i.id AND a.status = 'active' AND a.id IS DISTINCT FROM $7::uuid
                        AND daterange(a.start_date, a.end_date, '[]') && daterange($2, $3, '[]')) AS busy,
             EXISTS (SELECT 1 FROM instructor_unavailable_days u
                      WHERE u.instructor_id = i.id AND u.day BETWEEN $2 AND $3) AS unavailable
        FROM instructors i
       WHERE i.active AND $1 = ANY (i.competencies) AND i.id <> ALL ($5::uuid[]) AND ($6::uuid IS NULL OR i.id = $6)`,
-    [klass.moduleCode, klass.startDate, klass.endDate, periodOf(klass.startDate), excluded, onlyInstructorId ?? null],
+    [klass.moduleCode, klass.startDate, klass.endDate, periodOf(klass.startDate), excluded, onlyInstructorId ?? null, ignoredAssignmentId ?? null],
   );
 }
 

@@ -7,11 +7,16 @@ import {
   batchPlannedEvent,
   BatchPlanningFailed,
   batchPlanningFailedEvent,
+  BatchRescheduled,
+  batchRescheduledEvent,
 } from '@sinergi/contracts';
 import { InboxContext } from '@sinergi/messaging';
 import { AssignmentsService } from './assignments.service';
 
-/** The batch saga's side of instructors: staff each planned class, free the instructor of a failed or cancelled one. */
+/**
+ * The batch saga's side of instructors: staff each planned class, follow a rescheduled one to its new dates
+ * (or hand it to another instructor), free the instructor of a failed or cancelled one.
+ */
 @Controller()
 export class BatchesConsumer {
   constructor(private readonly assignments: AssignmentsService) {}
@@ -24,6 +29,11 @@ export class BatchesConsumer {
   @EventPattern(batchPlanningFailedEvent.type)
   async onBatchPlanningFailed(@Payload() batch: BatchPlanningFailed, @Ctx() context: InboxContext): Promise<void> {
     await this.assignments.releaseClass(context.manager, batch.batchId, `batch planning failed (${batch.failedStep}): ${batch.reason}`);
+  }
+
+  @EventPattern(batchRescheduledEvent.type)
+  async onBatchRescheduled(@Payload() batch: BatchRescheduled, @Ctx() context: InboxContext): Promise<void> {
+    await this.assignments.rescheduleClass(context.manager, batch);
   }
 
   @EventPattern(batchCancelledEvent.type)
