@@ -1,10 +1,19 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { BatchCancelled, batchCancelledEvent, BatchPlanned, batchPlannedEvent, BatchPlanningFailed, batchPlanningFailedEvent } from '@sinergi/contracts';
+import {
+  BatchCancelled,
+  batchCancelledEvent,
+  BatchPlanned,
+  batchPlannedEvent,
+  BatchPlanningFailed,
+  batchPlanningFailedEvent,
+  BatchRescheduled,
+  batchRescheduledEvent,
+} from '@sinergi/contracts';
 import { InboxContext } from '@sinergi/messaging';
 import { ReservationsService } from './reservations.service';
 
-/** The batch saga asks for a room (BatchPlanned) and gives it back (planning failed, class cancelled). */
+/** The batch saga asks for a room (BatchPlanned), moves it to new dates (BatchRescheduled) and gives it back (planning failed, class cancelled). */
 @Controller()
 export class BatchesConsumer {
   constructor(private readonly reservations: ReservationsService) {}
@@ -12,6 +21,11 @@ export class BatchesConsumer {
   @EventPattern(batchPlannedEvent.type)
   async onBatchPlanned(@Payload() batch: BatchPlanned, @Ctx() context: InboxContext): Promise<void> {
     await this.reservations.reserve(context.manager, batch);
+  }
+
+  @EventPattern(batchRescheduledEvent.type)
+  async onBatchRescheduled(@Payload() rescheduled: BatchRescheduled, @Ctx() context: InboxContext): Promise<void> {
+    await this.reservations.reschedule(context.manager, rescheduled);
   }
 
   @EventPattern(batchPlanningFailedEvent.type)

@@ -59,3 +59,39 @@ function bestFirst(a: Room, b: Room): number {
 export function eventReason(text: string): string {
   return text.length <= 500 ? text : `${text.slice(0, 499)}…`;
 }
+
+/** The reservation a class holds, as far as moving it matters. */
+export interface HeldRoom {
+  roomCode: string;
+  seats: number;
+  startDate: string;
+  endDate: string;
+}
+
+export interface NewDates {
+  startDate: string;
+  endDate: string;
+}
+
+/**
+ * Where a held reservation goes when its class moves to new dates:
+ * `unchanged` (same dates: announce it again), `try` the rooms in order (the room it holds first, when it
+ * still fits and is free, then the others as for a new class), or `withdraw` it, saying why.
+ * `busyRoomCodes` must leave out the reservation itself.
+ */
+export type MovePlan = { outcome: 'unchanged' } | { outcome: 'try'; rooms: Room[] } | { outcome: 'withdraw'; reason: string };
+
+export function planMove(venue: VenueCalendar | null, held: HeldRoom, to: NewDates, busyRoomCodes: ReadonlySet<string>): MovePlan {
+  if (held.startDate === to.startDate && held.endDate === to.endDate) return { outcome: 'unchanged' };
+  const request = { startDate: to.startDate, endDate: to.endDate, seats: held.seats };
+  const plan = planRooms(venue, request, busyRoomCodes);
+  if (plan.outcome === 'rejected') return { outcome: 'withdraw', reason: cannotMove(to, plan) };
+  const same = plan.rooms.filter((room) => room.roomCode === held.roomCode);
+  return { outcome: 'try', rooms: [...same, ...plan.rooms.filter((room) => room.roomCode !== held.roomCode)] };
+}
+
+/** Why a class cannot move to its new dates, for the withdrawal. */
+export function cannotMove(to: NewDates, rejection: Rejection): string {
+  const why = rejection.rule === 'no-room-free' && to.endDate >= to.startDate ? `no room free (${rejection.reason})` : rejection.reason;
+  return eventReason(`cannot move to ${to.startDate}..${to.endDate}: ${why}`);
+}

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
   BatchPlanned,
+  BatchRescheduled,
   VenueReservationEnded,
   venueReservationRejectedEvent,
   venueReservationReleasedEvent,
@@ -15,7 +16,7 @@ import { DayRange } from '../calendar/days.rules';
 import { Room } from '../venues/room.entity';
 import { Venue } from '../venues/venue.entity';
 import { Reservation } from './reservation.entity';
-import { eventReason, noRoomFree, planRooms, RejectionRule } from './reservation.rules';
+import { cannotMove, eventReason, noRoomFree, planMove, planRooms, RejectionRule } from './reservation.rules';
 
 const EXCLUSION_VIOLATION = '23P01';
 
@@ -45,6 +46,37 @@ export class ReservationsService {
     }
     const lost = noRoomFree(batch, rooms.filter((room) => room.seats >= batch.seats).length);
     return this.reject(manager, batch, lost.rule, lost.reason);
+  }
+
+  /**
+   * Moves the batch's active reservation to the class's new dates: its own room when free then, else the
+   * best other room of the venue that seats it. Announces the reservation (same id, new dates and room),
+   * or withdraws it when no room can take the new dates. A batch without an active reservation is left alone.
+   */
+  async reschedule(manager: EntityManager, batch: BatchRescheduled): Promise<Reservation | null> {
+    const found = await manager.findOneBy(Reservation, { batchId: batch.batchId, status: 'active' });
+    if (!found) return null;
+    // Venue first (shared), then the reservation (exclusive): the order venue changes take, so neither waits on the other in a cycle.
+    const venue = await manager.findOne(Venue, { where: { venueCode: found.venueCode }, lock: { mode: 'pessimistic_read' } });
+    const held = await manager.findOne(Reservation, { where: { id: found.id, status: 'active' }, lock: { mode: 'pessimistic_write' } });
+    if (!held) return null; // ended (released, withdrawn) while we waited for the locks
+
+    const to = { startDate: batch.startDate, endDate: batch.endDate };
+    const rooms = venue ? await manager.findBy(Room, { venueCode: venue.venueCode }) : [];
+    const busy = venue ? await busyRooms(manager, venue.venueCode, { from: to.startDate, to: to.endDate }, held.id) : new Set<string>();
+    const plan = planMove(venue && { closedDays: venue.closedDays, rooms }, held, to, busy);
+    if (plan.outcome === 'unchanged') return this.announce(manager, held);
+    if (plan.outcome === 'withdraw') {
+      await this.withdraw(manager, held, plan.reason);
+      return null;
+    }
+
+    for (const room of plan.rooms) {
+      if (await moveRoom(manager, held, room.roomCode, to)) return this.announce(manager, { ...held, roomCode: room.roomCode, ...to });
+    }
+    const lost = noRoomFree({ ...to, seats: held.seats }, rooms.filter((room) => room.seats >= held.seats).length);
+    await this.withdraw(manager, held, cannotMove(to, lost));
+    return null;
   }
 
   /** Frees the batch's room at once, if it holds one. */
@@ -107,12 +139,13 @@ export class ReservationsService {
   }
 }
 
-/** Rooms of the venue reserved or unavailable on some day of the range. */
-async function busyRooms(manager: EntityManager, venueCode: string, range: DayRange): Promise<Set<string>> {
+/** Rooms of the venue reserved (by another reservation than `exceptReservationId`) or unavailable on some day of the range. */
+async function busyRooms(manager: EntityManager, venueCode: string, range: DayRange, exceptReservationId: string | null = null): Promise<Set<string>> {
+  if (range.to < range.from) return new Set(); // no day to check (the plan rejects such dates); daterange() would raise an error on them
   const rows: Array<{ room_code: string }> = await manager.query(
-    `SELECT room_code FROM reservations WHERE venue_code = $1 AND status = 'active' AND days && daterange($2, $3, '[]')
+    `SELECT room_code FROM reservations WHERE venue_code = $1 AND status = 'active' AND days && daterange($2, $3, '[]') AND id IS DISTINCT FROM $4::uuid
      UNION SELECT room_code FROM room_unavailability WHERE venue_code = $1 AND period && daterange($2, $3, '[]')`,
-    [venueCode, range.from, range.to],
+    [venueCode, range.from, range.to, exceptReservationId],
   );
   return new Set(rows.map((row) => row.room_code));
 }
@@ -143,5 +176,23 @@ async function holdRoom(manager: EntityManager, batch: BatchPlanned, roomCode: s
     if ((error as { code?: string }).code !== EXCLUSION_VIOLATION) throw error;
     await manager.query('ROLLBACK TO SAVEPOINT hold_room');
     return null;
+  }
+}
+
+/**
+ * Moves the reservation to a room and new dates under a savepoint (same id, so it stays the batch's one
+ * reservation). When a concurrent class holds the room on a new day, the exclusion constraint refuses
+ * the update and the savepoint keeps the transaction usable for the next room.
+ */
+async function moveRoom(manager: EntityManager, reservation: Reservation, roomCode: string, to: { startDate: string; endDate: string }): Promise<boolean> {
+  await manager.query('SAVEPOINT move_room');
+  try {
+    await manager.update(Reservation, { id: reservation.id }, { roomCode, startDate: to.startDate, endDate: to.endDate });
+    await manager.query('RELEASE SAVEPOINT move_room');
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code !== EXCLUSION_VIOLATION) throw error;
+    await manager.query('ROLLBACK TO SAVEPOINT move_room');
+    return false;
   }
 }
