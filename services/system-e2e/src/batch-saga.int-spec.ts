@@ -146,6 +146,28 @@ describe('planning classes across program, venue-capacity and instructor-module 
     });
   });
 
+  it('moves a rescheduled class with its room and instructor, and frees the old days', async () => {
+    await registerVenue('BLK-E2E-MOVE', '35', 1);
+    await registerInstructor('E2E-MOVE', '35', 10);
+    const batchId = await planOne('BLK-E2E-MOVE', `${MAY}-05`);
+    expect((await settled(batchId)).status).toBe('confirmed');
+
+    const moved = await call('POST', program(`/batches/${batchId}/reschedule`), { startDate: `${MAY}-19`, reason: 'hari libur daerah' });
+    expect(moved.status).toBe(200);
+    await waitFor('the room to move with the class', async () => {
+      const [reservation] = (await call('GET', venues(`/reservations?batchId=${batchId}`))).body as Json[];
+      return reservation?.status === 'active' && reservation.startDate === `${MAY}-19`;
+    });
+    await waitFor('the instructor to move with the class', async () => {
+      const [assignment] = (await call('GET', instructors(`/assignments?batchId=${batchId}`))).body as Json[];
+      return assignment?.status === 'active' && assignment.startDate === `${MAY}-19`;
+    });
+    expect(await batch(batchId)).toMatchObject({ status: 'confirmed', startDate: `${MAY}-19`, roomCode: 'R1' });
+
+    const reuse = await planOne('BLK-E2E-MOVE', `${MAY}-05`);
+    expect((await settled(reuse)).status).toBe('confirmed');
+  });
+
   it('plans 320 classes in one request; after crashes of two services no room or instructor is double-booked', async () => {
     for (const [index, provinceCode] of PROVINCES.entries()) {
       for (let venue = 1; venue <= 5; venue += 1) await registerVenue(`BLK-BULK-${index}-${venue}`, provinceCode, 3);
@@ -207,7 +229,8 @@ describe('planning classes across program, venue-capacity and instructor-module 
     for (const [owner, holdings] of held) {
       const sorted = [...holdings].sort((a, b) => a.start.localeCompare(b.start));
       for (let index = 1; index < sorted.length; index += 1) {
-        expect({ owner, overlaps: sorted[index].start <= sorted[index - 1].end }).toEqual({ owner, overlaps: false });
+        const [earlier, later] = [sorted[index - 1], sorted[index]];
+        expect({ owner, overlap: later.start <= earlier.end ? [earlier, later] : null }).toEqual({ owner, overlap: null });
       }
     }
   });
