@@ -3,3 +3,4 @@ export * from './kafka-helpers';
 export * from './service-under-test';
 export * from './test-database';
 export * from './wait-for';
+export * from './service-harness';

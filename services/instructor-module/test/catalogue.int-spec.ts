@@ -222,7 +222,7 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
       expect((await harness.request<InstructorView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual([]);
       expect((await harness.request<TrainingModulePublished>('GET', '/training-modules/KWU-ROSTER')).body.title).toBe('Pemasaran Digital UMKM');
       await waitFor('InstructorUpdated for the roster update', () =>
-        harness.eventsOf<InstructorProfile>('InstructorUpdated').some((event) => event.data.instructorId === listed.id && event.data.maxClassesPerPeriod === 5),
+        harness.eventsOfType<InstructorProfile>('InstructorUpdated').some((event) => event.data.instructorId === listed.id && event.data.maxClassesPerPeriod === 5),
       );
     });
   });

@@ -144,6 +144,6 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
     const assigned = await assignedTo(unknown.batchId);
     expect(assigned).toMatchObject({ startDate: '2025-07-07', endDate: '2025-07-11' });
     expect(harness.typesFor(unknown.batchId)).toEqual(['InstructorAssigned']);
-    expect(harness.eventsOf<InstructorAssignmentRejected>('InstructorAssignmentRejected').filter((e) => e.data.batchId === unknown.batchId)).toEqual([]);
+    expect(harness.eventsOfType<InstructorAssignmentRejected>('InstructorAssignmentRejected').filter((e) => e.data.batchId === unknown.batchId)).toEqual([]);
   });
 });

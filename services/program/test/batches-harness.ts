@@ -1,24 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import { EventEnvelope, TOPICS, VenueState } from '@sinergi/contracts';
-import {
-  buildEnvelope,
-  createTopicNamespace,
-  publishEnvelopes,
-  ServiceUnderTest,
-  startServiceUnderTest,
-  testKafka,
-  TopicCollector,
-  waitFor,
-} from '@sinergi/testing';
+import { ServiceHarness, waitFor } from '@sinergi/testing';
 import { addDays, CALENDAR_TIME_ZONE, todayIn } from '../src/batches/calendar';
 import { programService } from '../src/program.service-definition';
-
-export interface HttpResult<T> {
-  status: number;
-  body: T;
-}
 
 export interface ProgrammeRow {
   periodStart: string;
@@ -30,49 +14,10 @@ export interface ProgrammeRow {
 
 export const today = () => todayIn(CALENDAR_TIME_ZONE);
 
-/** program in this process on its own database and topic namespace, with a producer (as the other services) and a collector. */
-export class BatchesHarness {
-  private constructor(
-    public service: ServiceUnderTest,
-    readonly prefix: string,
-    private readonly env: Record<string, string>,
-    private readonly producer: Producer,
-    private readonly collector: TopicCollector,
-  ) {}
-
+/** program in this process on its own database and topic namespace, collecting what it publishes on program.batches.v1. */
+export class BatchesHarness extends ServiceHarness {
   static async start(env: Record<string, string>): Promise<BatchesHarness> {
-    const prefix = await createTopicNamespace();
-    const collector = await TopicCollector.start([`${prefix}${TOPICS.batches.name}`]);
-    const producer = testKafka('program-batches-test').producer();
-    await producer.connect();
-    const service = await startServiceUnderTest(programService, prefix, { env });
-    return new BatchesHarness(service, prefix, env, producer, collector);
-  }
-
-  async destroy(): Promise<void> {
-    await this.service.destroy();
-    await this.producer.disconnect();
-    await this.collector.stop();
-  }
-
-  /** Stops the service mid-work, keeping its database, and starts it again on the same database and topics. */
-  async restart(whileStopped: () => Promise<void> = async () => undefined): Promise<void> {
-    await this.service.stop();
-    await whileStopped();
-    this.service = await startServiceUnderTest(programService, this.prefix, { database: this.service.database, env: this.env });
-  }
-
-  get dataSource(): DataSource {
-    return this.service.app.get(DataSource);
-  }
-
-  async request<T>(method: string, path: string, body?: unknown): Promise<HttpResult<T>> {
-    const response = await fetch(`${this.service.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
+    return new BatchesHarness(await ServiceHarness.open(programService, [TOPICS.batches], env));
   }
 
   /** Programmes are launched by another feature; here a row is inserted, as its migration defines it. */
@@ -95,7 +40,15 @@ export class BatchesHarness {
       `INSERT INTO programmes (id, agreement_id, name, period_start, period_end, target_participants, participant_ceiling, priority_segments,
                                selection_policy, module_code, class_days, class_size, reserves_per_class, minimum_quorum, confirm_by_days_before_start)
        VALUES ($1, $2, 'Pelatihan Kewirausahaan', $3, $4, 1, $5, '{micro,small}', 'lottery', 'KWU-01', $6, $7, 2, 10, 7)`,
-      [programmeId, agreementId, programme.periodStart, programme.periodEnd, programme.participantCeiling, programme.classDays, programme.classSize],
+      [
+        programmeId,
+        agreementId,
+        programme.periodStart,
+        programme.periodEnd,
+        programme.participantCeiling,
+        programme.classDays,
+        programme.classSize,
+      ],
     );
     return programmeId;
   }
@@ -105,39 +58,31 @@ export class BatchesHarness {
     await this.publish(...venues.map((venue) => ({ type: 'VenueRegistered', subject: venue.venueCode, data: venue })));
     const codes = venues.map((venue) => venue.venueCode);
     await waitFor('the venues in the directory', async () => {
-      const [{ count }] = await this.dataSource.query('SELECT COUNT(*)::int AS count FROM directory_venues WHERE venue_code = ANY($1)', [codes]);
+      const [{ count }] = await this.dataSource.query('SELECT COUNT(*)::int AS count FROM directory_venues WHERE venue_code = ANY($1)', [
+        codes,
+      ]);
       return count === codes.length;
     });
   }
 
-  async publish(...events: Array<{ type: string; subject: string; data: unknown }>): Promise<EventEnvelope[]> {
-    const envelopes = events.map((event) => buildEnvelope(event.type, event.subject, event.data, '/test/other-service'));
-    await publishEnvelopes(this.producer, this.prefix, envelopes);
-    return envelopes;
-  }
-
-  /** Publishes the same envelopes again: a redelivery. */
-  republish(envelopes: EventEnvelope[]): Promise<void> {
-    return publishEnvelopes(this.producer, this.prefix, envelopes);
-  }
-
-  eventsOf<T = Record<string, unknown>>(batchId: string, type?: string): Array<EventEnvelope<T>> {
-    const all = this.collector.valuesOf(`${this.prefix}${TOPICS.batches.name}`) as Array<EventEnvelope<T>>;
-    return all.filter((envelope) => envelope.subject === batchId && (!type || envelope.type === type));
+  eventsFor<T = Record<string, unknown>>(batchId: string, type?: string): Array<EventEnvelope<T>> {
+    return this.eventsAbout<T>(TOPICS.batches, batchId).filter((envelope) => !type || envelope.type === type);
   }
 
   allEventsOf(type: string): EventEnvelope[] {
-    return (this.collector.valuesOf(`${this.prefix}${TOPICS.batches.name}`) as EventEnvelope[]).filter((envelope) => envelope.type === type);
+    return this.eventsOfType(type);
   }
 
   waitForEvent<T = Record<string, unknown>>(batchId: string, type: string): Promise<EventEnvelope<T>> {
-    return waitFor(`${type} for batch ${batchId}`, () => this.eventsOf<T>(batchId, type)[0]);
+    return waitFor(`${type} for batch ${batchId}`, () => this.eventsFor<T>(batchId, type)[0]);
   }
 
   /** Waits until the batch's history has at least `count` lines (so a reply was handled, applied or not). */
   waitForHistory(batchId: string, count: number): Promise<unknown> {
     return waitFor(`${count} history lines for batch ${batchId}`, async () => {
-      const [{ lines }] = await this.dataSource.query('SELECT COUNT(*)::int AS lines FROM batch_transitions WHERE batch_id = $1', [batchId]);
+      const [{ lines }] = await this.dataSource.query('SELECT COUNT(*)::int AS lines FROM batch_transitions WHERE batch_id = $1', [
+        batchId,
+      ]);
       return lines >= count;
     });
   }

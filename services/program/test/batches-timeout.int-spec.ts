@@ -48,7 +48,7 @@ describe('program: the batch saga timer (real Kafka, real PostgreSQL)', () => {
     await harness.publish(instructorAssigned(batchId));
     await harness.waitForHistory(batchId, 4);
     expect(await statusOf(batchId)).toEqual({ status: 'failed', failed_step: 'timeout' });
-    expect(harness.eventsOf(batchId).map((envelope) => envelope.type)).toEqual(['BatchPlanned', 'BatchPlanningFailed']);
+    expect(harness.eventsFor(batchId).map((envelope) => envelope.type)).toEqual(['BatchPlanned', 'BatchPlanningFailed']);
   });
 
   it('keeps the deadline across a restart: the timer of the restarted service fails the class once', async () => {
@@ -63,7 +63,7 @@ describe('program: the batch saga timer (real Kafka, real PostgreSQL)', () => {
     const failed = await harness.waitForEvent<BatchPlanningFailed>(batchId, 'BatchPlanningFailed');
     expect(failed.data.failedStep).toBe('timeout');
     expect(await statusOf(batchId)).toEqual({ status: 'failed', failed_step: 'timeout' });
-    expect(harness.eventsOf(batchId, 'BatchPlanningFailed')).toHaveLength(1);
+    expect(harness.eventsFor(batchId, 'BatchPlanningFailed')).toHaveLength(1);
     const [timedOut] = await harness.dataSource.query(`SELECT at FROM batch_transitions WHERE batch_id = $1 AND trigger = 'timer: reply deadline'`, [batchId]);
     expect((timedOut.at as Date).getTime()).toBeGreaterThan(stoppedAt);
   });

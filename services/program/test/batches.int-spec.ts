@@ -136,7 +136,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
       ['InstructorAssigned', false],
       ['VenueReserved', false],
     ]);
-    expect(harness.eventsOf(batchId).map((envelope) => envelope.type)).toEqual(['BatchPlanned', 'BatchPlanningFailed']);
+    expect(harness.eventsFor(batchId).map((envelope) => envelope.type)).toEqual(['BatchPlanned', 'BatchPlanningFailed']);
   });
 
   it('decides once when both answers arrive at the same moment', async () => {
@@ -144,7 +144,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
     await harness.publish(...batchIds.flatMap((batchId) => [venueReserved(batchId, 'BBPVP-BDG'), instructorAssigned(batchId)]));
     for (const batchId of batchIds) await harness.waitForEvent(batchId, 'BatchConfirmed');
     await harness.waitForHistory(batchIds[2], 3);
-    for (const batchId of batchIds) expect(harness.eventsOf(batchId, 'BatchConfirmed')).toHaveLength(1);
+    for (const batchId of batchIds) expect(harness.eventsFor(batchId, 'BatchConfirmed')).toHaveLength(1);
   });
 
   it('never lets concurrent plan requests overshoot the participant ceiling', async () => {
@@ -294,6 +294,6 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
     await harness.publish(instructorAssigned(batchId, instructorId));
     const confirmed = await harness.waitForEvent<BatchConfirmed>(batchId, 'BatchConfirmed');
     expect(confirmed.data).toMatchObject({ roomCode: 'R-3', instructorId });
-    expect(harness.eventsOf(batchId).map((envelope) => envelope.type)).toEqual(['BatchPlanned', 'BatchConfirmed']);
+    expect(harness.eventsFor(batchId).map((envelope) => envelope.type)).toEqual(['BatchPlanned', 'BatchConfirmed']);
   });
 });

@@ -151,7 +151,7 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
 
     const answersTo = (batchId: string) =>
       ['VenueReserved', 'VenueReservationRejected', 'VenueReservationReleased', 'VenueReservationWithdrawn']
-        .flatMap((type) => harness.eventsOf<VenueReserved>(type))
+        .flatMap((type) => harness.eventsOfType<VenueReserved>(type))
         .filter((event) => event.data.batchId === batchId)
         .map((event) => [event.type, event.data.startDate]);
     expect(answersTo(unknown.batchId)).toEqual([['VenueReserved', '2027-08-09']]);

@@ -160,7 +160,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     const [withdrawn] = await harness.waitForEvents<VenueReservationEnded>('VenueReservationWithdrawn', (data) => data.venueCode === venueCode);
     expect(withdrawn.subject).toBe(inPeriod.batchId);
     expect(withdrawn.data.reason).toBe(`room R1 of ${venueCode} is unavailable from 2025-05-08 to 2025-05-16: renovasi atap`);
-    expect(harness.eventsOf<VenueReservationEnded>('VenueReservationWithdrawn').filter((event) => event.data.batchId === after.batchId)).toEqual([]);
+    expect(harness.eventsOfType<VenueReservationEnded>('VenueReservationWithdrawn').filter((event) => event.data.batchId === after.batchId)).toEqual([]);
 
     expect((await harness.request('POST', `/venues/${venueCode}/rooms/NOPE/unavailability`, { from: '2025-05-08', to: '2025-05-09', reason: 'x' })).status).toBe(404);
     const backwards = await harness.request<{ message: string }>('POST', `/venues/${venueCode}/rooms/R1/unavailability`, { from: '2025-05-09', to: '2025-05-08', reason: 'x' });
