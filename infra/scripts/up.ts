@@ -1,6 +1,6 @@
 import { allTopicSpecs } from '@sinergi/contracts';
 import { ensureTopics } from '@sinergi/messaging';
-import { databaseNameOf, ensureDatabase, ensureKafka, ensurePostgres, ServiceProcess, SERVICES } from '@sinergi/local-infra';
+import { databaseNameOf, ensureDatabase, ensureKafka, ensurePostgres, localSecrets, ServiceProcess, SERVICES } from '@sinergi/local-infra';
 import { seedDemoData } from './demo-data';
 
 const log = (line: string) => process.stdout.write(`[sinergi] ${line}\n`);
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
           port: Number(process.env[`SINERGI_${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? port),
           databaseUrl,
           kafkaBrokers: kafka.brokers.join(','),
+          env: name === 'enrollment' ? { ...localSecrets() } : {},
           onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`),
         }),
       );

@@ -1,3 +1,4 @@
+import { Matches } from 'class-validator';
 import { ConfigError, loadConfig, ServiceConfig } from './service-config';
 
 const valid = { HTTP_PORT: '3001', DATABASE_URL: 'postgres://u:secret@db:5432/sinergi_program', KAFKA_BROKERS: 'k1:9092,k2:9092' };
@@ -28,6 +29,16 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/KAFKA_BROKERS: .* \(got "nope"\)/);
     expect(attempt).toThrow(/DATABASE_URL: .* \(value hidden\)/);
     expect(attempt).not.toThrow(/secret/);
+  });
+
+  it('hides the value of any key, secret, password or token setting', () => {
+    class WithKey extends ServiceConfig {
+      @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64' })
+      NIK_ENCRYPTION_KEY!: string;
+    }
+    const attempt = () => loadConfig(WithKey, 'enrollment', { ...valid, NIK_ENCRYPTION_KEY: 'too-short-secret' });
+    expect(attempt).toThrow(/NIK_ENCRYPTION_KEY: must be 32 bytes in base64 \(value hidden\)/);
+    expect(attempt).not.toThrow(/too-short-secret/);
   });
 
   it('refuses a Kafka session timeout the broker would refuse', () => {

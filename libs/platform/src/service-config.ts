@@ -34,8 +34,10 @@ export class ServiceConfig {
   }
 }
 
-/** Values of these settings may hold credentials and are never echoed back in an error. */
-const SECRET_SETTINGS = new Set(['DATABASE_URL']);
+/** Settings whose values may hold credentials or keys: never echoed back in an error. */
+function isSecretSetting(name: string): boolean {
+  return name === 'DATABASE_URL' || /(KEY|SECRET|PASSWORD|TOKEN)$/.test(name);
+}
 
 export class ConfigError extends Error {}
 
@@ -56,7 +58,7 @@ export function loadConfig<T extends ServiceConfig>(
 
 function describe(error: ValidationError, env: NodeJS.ProcessEnv): string {
   const value = env[error.property];
-  const shown = value === undefined ? 'it is not set' : SECRET_SETTINGS.has(error.property) ? 'value hidden' : `got "${value}"`;
+  const shown = value === undefined ? 'it is not set' : isSecretSetting(error.property) ? 'value hidden' : `got "${value}"`;
   const rules = Object.values(error.constraints ?? {}).join('; ');
   return `  - ${error.property}: ${rules} (${shown})`;
 }

@@ -1,0 +1,45 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * Enrollment's view of a confirmed class (BatchConfirmed) and how full it is. `selected` counts the seats
+ * taken (selected or confirmed), `confirmed` those already confirmed, `reserved` the reserve places taken;
+ * CHECK constraints keep them within seats and reserves whatever the code does.
+ */
+@Entity('batches')
+export class Batch {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'programme_id' })
+  programmeId!: string;
+
+  @Column('text', { name: 'province_code' })
+  provinceCode!: string;
+
+  @Column('date', { name: 'start_date' })
+  startDate!: string;
+
+  @Column('date', { name: 'end_date' })
+  endDate!: string;
+
+  @Column('int')
+  seats!: number;
+
+  @Column('int')
+  reserves!: number;
+
+  @Column('int', { name: 'minimum_quorum' })
+  minimumQuorum!: number;
+
+  @Column('date', { name: 'confirm_by' })
+  confirmBy!: string;
+
+  @Column('int')
+  selected!: number;
+
+  @Column('int')
+  confirmed!: number;
+
+  @Column('int')
+  reserved!: number;
+}

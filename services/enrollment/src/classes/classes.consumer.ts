@@ -1,0 +1,67 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  BatchConfirmed,
+  batchConfirmedEvent,
+  ProgrammeAmended,
+  programmeAmendedEvent,
+  ProgrammeLaunched,
+  programmeLaunchedEvent,
+} from '@sinergi/contracts';
+import { InboxContext } from '@sinergi/messaging';
+
+/** Keeps enrollment's own copy of programmes and confirmed classes; a redelivered or repeated event changes nothing more. */
+@Controller()
+export class ClassesConsumer {
+  @EventPattern(programmeLaunchedEvent.type)
+  async onProgrammeLaunched(@Payload() programme: ProgrammeLaunched, @Ctx() context: InboxContext): Promise<void> {
+    await context.manager.query(
+      `INSERT INTO programmes (id, name, period_start, period_end, priority_segments, selection_policy, target_participants, participant_ceiling)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (id) DO UPDATE SET name = $2, period_start = $3, period_end = $4, priority_segments = $5,
+         selection_policy = $6, target_participants = $7, participant_ceiling = $8`,
+      [
+        programme.programmeId,
+        programme.name,
+        programme.periodStart,
+        programme.periodEnd,
+        programme.prioritySegments,
+        programme.selectionPolicy,
+        programme.targetParticipants,
+        programme.participantCeiling,
+      ],
+    );
+  }
+
+  /** Both events of a programme share its key, so the launch is always applied first. */
+  @EventPattern(programmeAmendedEvent.type)
+  async onProgrammeAmended(@Payload() amendment: ProgrammeAmended, @Ctx() context: InboxContext): Promise<void> {
+    await context.manager.query('UPDATE programmes SET target_participants = $2, participant_ceiling = $3 WHERE id = $1', [
+      amendment.programmeId,
+      amendment.targetParticipants,
+      amendment.participantCeiling,
+    ]);
+  }
+
+  /** A class confirmed again (e.g. re-announced) keeps its fill; its details are replaced. */
+  @EventPattern(batchConfirmedEvent.type)
+  async onBatchConfirmed(@Payload() batch: BatchConfirmed, @Ctx() context: InboxContext): Promise<void> {
+    await context.manager.query(
+      `INSERT INTO batches (id, programme_id, province_code, start_date, end_date, seats, reserves, minimum_quorum, confirm_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET programme_id = $2, province_code = $3, start_date = $4, end_date = $5,
+         seats = $6, reserves = $7, minimum_quorum = $8, confirm_by = $9`,
+      [
+        batch.batchId,
+        batch.programmeId,
+        batch.provinceCode,
+        batch.startDate,
+        batch.endDate,
+        batch.seats,
+        batch.reserves,
+        batch.minimumQuorum,
+        batch.confirmBy,
+      ],
+    );
+  }
+}

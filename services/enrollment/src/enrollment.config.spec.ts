@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '@sinergi/platform';
+import { EnrollmentConfig } from './enrollment.config';
+
+const common = { HTTP_PORT: '0', DATABASE_URL: 'postgres://u:p@localhost:5432/sinergi_enrollment', KAFKA_BROKERS: '127.0.0.1:9092' };
+const key = () => randomBytes(32).toString('base64');
+
+describe('enrollment config', () => {
+  it('refuses to start without the NIK keys, naming both', () => {
+    expect(() => loadConfig(EnrollmentConfig, 'enrollment', common)).toThrow(
+      /NIK_ENCRYPTION_KEY: must be 32 random bytes in base64[^\n]*it is not set\)\n\s+- NIK_INDEX_KEY: must be 32 random bytes/,
+    );
+  });
+
+  it('refuses a key that is not 32 bytes', () => {
+    expect(() => loadConfig(EnrollmentConfig, 'enrollment', { ...common, NIK_ENCRYPTION_KEY: randomBytes(16).toString('base64'), NIK_INDEX_KEY: key() })).toThrow(
+      /NIK_ENCRYPTION_KEY: must be 32 random bytes/,
+    );
+  });
+
+  it('refuses one key for both uses', () => {
+    const same = key();
+    expect(() => loadConfig(EnrollmentConfig, 'enrollment', { ...common, NIK_ENCRYPTION_KEY: same, NIK_INDEX_KEY: same })).toThrow(
+      /NIK_INDEX_KEY: must differ from NIK_ENCRYPTION_KEY/,
+    );
+  });
+
+  it('defaults the eligible ages to 18-64', () => {
+    const config = loadConfig(EnrollmentConfig, 'enrollment', { ...common, NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key() });
+    expect([config.ELIGIBLE_MIN_AGE, config.ELIGIBLE_MAX_AGE]).toEqual([18, 64]);
+  });
+});

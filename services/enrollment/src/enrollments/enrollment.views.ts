@@ -1,0 +1,48 @@
+import { BatchFillChanged, EnrollmentProblem } from '@sinergi/contracts';
+import { Batch } from '../classes/batch.entity';
+import { Enrollment, EnrollmentStatus } from './enrollment.entity';
+
+export interface EnrollmentView {
+  id: string;
+  participantId: string;
+  programmeId: string;
+  batchId: string | null;
+  status: EnrollmentStatus;
+  reasons: EnrollmentProblem[];
+  reserveRank: number | null;
+  notSelectedReason: string | null;
+  confirmBy: string | null;
+  submittedAt: string;
+  confirmedAt: string | null;
+}
+
+export function enrollmentView(enrollment: Enrollment): EnrollmentView {
+  return {
+    id: enrollment.id,
+    participantId: enrollment.participantId,
+    programmeId: enrollment.programmeId,
+    batchId: enrollment.batchId,
+    status: enrollment.status,
+    reasons: enrollment.reasons,
+    reserveRank: enrollment.reserveRank,
+    notSelectedReason: enrollment.notSelectedReason,
+    confirmBy: enrollment.confirmBy,
+    submittedAt: enrollment.submittedAt.toISOString(),
+    confirmedAt: enrollment.confirmedAt?.toISOString() ?? null,
+  };
+}
+
+/** The BatchFillChanged payload, also what GET /batches/:batchId/fill answers. */
+export function fillOf(batch: Batch): BatchFillChanged {
+  return {
+    batchId: batch.id,
+    programmeId: batch.programmeId,
+    seats: batch.seats,
+    reserves: batch.reserves,
+    selected: batch.selected,
+    confirmed: batch.confirmed,
+    reserved: batch.reserved,
+    minimumQuorum: batch.minimumQuorum,
+    quorumMet: batch.confirmed >= batch.minimumQuorum,
+  };
+}

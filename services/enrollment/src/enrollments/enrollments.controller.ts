@@ -1,0 +1,49 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { BatchFillChanged } from '@sinergi/contracts';
+import { SubmitEnrollmentDto } from './enrollment.dto';
+import { EnrollmentView } from './enrollment.views';
+import { EnrollmentsService } from './enrollments.service';
+import { FillService } from './fill.service';
+
+const MAX_KEY_LENGTH = 200;
+
+@Controller('enrollments')
+export class EnrollmentsController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  @Post()
+  async submit(
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: SubmitEnrollmentDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    if (!key || key.length > MAX_KEY_LENGTH) {
+      throw new BadRequestException(`Idempotency-Key: the header is required, 1-${MAX_KEY_LENGTH} characters (e.g. a UUID per enrollment request)`);
+    }
+    const outcome = await this.enrollments.submitOnce(key, dto);
+    response.status(outcome.status);
+    return outcome.body;
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<EnrollmentView> {
+    return this.enrollments.get(id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  confirm(@Param('id', new ParseUUIDPipe()) id: string): Promise<EnrollmentView> {
+    return this.enrollments.confirm(id);
+  }
+}
+
+@Controller('batches')
+export class BatchFillController {
+  constructor(private readonly fills: FillService) {}
+
+  @Get(':batchId/fill')
+  fill(@Param('batchId', new ParseUUIDPipe()) batchId: string): Promise<BatchFillChanged> {
+    return this.fills.get(batchId);
+  }
+}

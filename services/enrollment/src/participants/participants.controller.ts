@@ -1,0 +1,18 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { RegisterParticipantDto } from './participant.dto';
+import { ParticipantsService, ParticipantView } from './participants.service';
+
+@Controller('participants')
+export class ParticipantsController {
+  constructor(private readonly participants: ParticipantsService) {}
+
+  @Post()
+  register(@Body() dto: RegisterParticipantDto): Promise<ParticipantView> {
+    return this.participants.register(dto);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ParticipantView> {
+    return this.participants.get(id);
+  }
+}

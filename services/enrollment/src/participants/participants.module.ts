@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { NikVault } from './nik-vault';
+import { ParticipantsController } from './participants.controller';
+import { ParticipantsService } from './participants.service';
+
+@Module({ controllers: [ParticipantsController], providers: [ParticipantsService, NikVault] })
+export class ParticipantsModule {}
