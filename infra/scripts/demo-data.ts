@@ -30,6 +30,17 @@ const CENTRES = [
   { venueCode: 'BPVP-BANYUWANGI', name: 'BPVP Banyuwangi', kind: 'BPVP', provinceCode: '35', city: 'Kabupaten Banyuwangi' },
 ];
 
+/** program learns venues from venue-capacity's events; planning waits until it knows them all. */
+async function waitForVenueDirectory(programUrl: string, count: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const venues = (await (await fetch(`${programUrl}/venue-directory`)).json()) as unknown[];
+    if (venues.length >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`demo data: program's venue directory did not reach ${count} venues within 60 s`);
+}
+
 async function send(method: string, url: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await response.text();
@@ -99,4 +110,45 @@ export async function seedDemoData(urls: Urls, log: Log): Promise<void> {
     confirmByDaysBeforeStart: 3,
   });
   log(`demo data: ${CENTRES.length} sample training centres, ${CENTRES.length * 4} sample instructors, the MoU, the PKS and programme ${programme?.id}`);
+  await seedFutureWave(urls, mou.id as string, log);
+}
+
+/**
+ * The May 2025 programme is history and classes cannot start in the past, so a second,
+ * invented wave next May shows the planner and the batch saga at work.
+ */
+async function seedFutureWave(urls: Urls, mouId: string, log: Log): Promise<void> {
+  const year = new Date().getUTCFullYear() + 1;
+  const pks = await ensure('second PKS', 'POST', `${urls.program}/agreements`, {
+    kind: 'PKS',
+    number: `PKS/KEMNAKER-KEMENUMKM/${year}/002 (contoh)`,
+    title: `Pelatihan kewirausahaan gelombang II, Mei ${year} (contoh)`,
+    signedOn: new Date().toISOString().slice(0, 10),
+    validUntil: `${year}-12-31`,
+    parentAgreementId: mouId,
+    participantCeiling: 1_000,
+    parties: PARTIES,
+  });
+  const programme = await ensure('second programme', 'POST', `${urls.program}/programmes`, {
+    agreementId: pks?.id,
+    name: `Pelatihan Kewirausahaan Gelombang II, Mei ${year} (contoh)`,
+    periodStart: `${year}-05-01`,
+    periodEnd: `${year}-05-31`,
+    targetParticipants: 384,
+    participantCeiling: 1_000,
+    prioritySegments: ['micro', 'small'],
+    selectionPolicy: 'first-come-first-served',
+    moduleCode: MODULE.moduleCode,
+    classDays: 5,
+    minimumQuorum: 10,
+    confirmByDaysBeforeStart: 3,
+  });
+  await waitForVenueDirectory(urls.program, CENTRES.length);
+  const plan = await ensure('bulk plan', 'POST', `${urls.program}/programmes/${programme?.id}/batches/bulk`, {
+    count: 24,
+    from: `${year}-05-01`,
+    to: `${year}-05-31`,
+    provinceCodes: [...new Set(CENTRES.map((centre) => centre.provinceCode))],
+  });
+  log(`demo data: planned ${plan?.planned} classes for May ${year}; follow them at ${urls.program}/programmes/${programme?.id}/batch-summary`);
 }

@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { IsOptional, Matches } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { DirectoryVenue } from './directory-venue.entity';
+
+export class VenueDirectoryQuery {
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'provinceCode must be a two-digit Kemendagri province code' })
+  provinceCode?: string;
+}
+
+/** The venues program plans with: its own copy of venue-capacity's catalogue, as of the last event. */
+@Controller('venue-directory')
+export class VenueDirectoryController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  list(@Query() query: VenueDirectoryQuery): Promise<DirectoryVenue[]> {
+    return this.dataSource.getRepository(DirectoryVenue).find({
+      where: query.provinceCode ? { provinceCode: query.provinceCode } : {},
+      order: { venueCode: 'ASC' },
+    });
+  }
+}
