@@ -134,3 +134,43 @@ export const participantNotSelectedEvent = defineEvent(
   'No seat or reserve place was left for an eligible participant; the reason says why.',
   s.object({ enrollmentId: s.uuid(), participantId: s.uuid(), programmeId: s.uuid(), reason: s.string(500) }),
 );
+
+export interface SeatExpired {
+  enrollmentId: string;
+  participantId: string;
+  programmeId: string;
+  batchId: string;
+}
+
+export interface ReservePromoted extends SeatExpired {
+  confirmBy: string;
+}
+
+export interface EnrollmentWithdrawn {
+  enrollmentId: string;
+  participantId: string;
+  programmeId: string;
+  batchId?: string;
+  reason: string;
+}
+
+export const seatExpiredEvent = defineEvent(
+  'SeatExpired',
+  topic,
+  'A selected participant did not confirm by the confirm-by day; the seat goes to the first reserve.',
+  s.object(seatDecision),
+);
+
+export const reservePromotedEvent = defineEvent(
+  'ReservePromoted',
+  topic,
+  'A reserve got a seat (after an expiry or a withdrawal) and must confirm it by confirmBy.',
+  s.object({ ...seatDecision, confirmBy: s.date() }),
+);
+
+export const enrollmentWithdrawnEvent = defineEvent(
+  'EnrollmentWithdrawn',
+  topic,
+  'A participant withdrew; a seat they held goes to the first reserve.',
+  s.object({ enrollmentId: s.uuid(), participantId: s.uuid(), programmeId: s.uuid(), batchId: s.uuid(), reason: s.string(500) }, ['batchId']),
+);
