@@ -9,6 +9,7 @@ import { CreateAgreements1732700000100 } from './migrations/1732700000100-create
 import { CreateProgrammes1732700000110 } from './migrations/1732700000110-create-programmes';
 import { CreateVenueDirectory1732700000200 } from './migrations/1732700000200-create-venue-directory';
 import { CreateBatches1732700000210 } from './migrations/1732700000210-create-batches';
+import { AddBatchFill1732700000220 } from './migrations/1732700000220-add-batch-fill';
 import { Programme } from './programmes/programme.entity';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { DirectoryVenue } from './venue-directory/directory-venue.entity';
@@ -19,6 +20,12 @@ export const programService: ServiceDefinition = {
   configClass: ProgramConfig,
   modules: (config) => [AgreementsModule, ProgrammesModule, VenueDirectoryModule, BatchesModule.forRoot(config)],
   entities: [Agreement, Programme, DirectoryVenue, Batch, BatchTransition],
-  migrations: [CreateAgreements1732700000100, CreateProgrammes1732700000110, CreateVenueDirectory1732700000200, CreateBatches1732700000210],
+  migrations: [
+    CreateAgreements1732700000100,
+    CreateProgrammes1732700000110,
+    CreateVenueDirectory1732700000200,
+    CreateBatches1732700000210,
+    AddBatchFill1732700000220,
+  ],
   consumesEvents: true,
 };

@@ -5,13 +5,27 @@ import { Batch } from './batch.entity';
 import { BatchTransition } from './batch-transition.entity';
 import { liveSeatsOf, programmeForPlanning } from './programme-class-rules.query';
 
-export type BatchView = Batch & { history: BatchTransition[] };
+type FillColumns = 'fillSelected' | 'fillConfirmed' | 'fillReserved' | 'fillQuorumMet' | 'fillAt';
+
+/** Enrollment's latest fill of a class, as of its event time `at`. */
+export interface BatchFill {
+  selected: number;
+  confirmed: number;
+  reserved: number;
+  quorumMet: boolean;
+  at: Date;
+}
+
+export type BatchListItem = Omit<Batch, FillColumns> & { fill: BatchFill | null };
+export type BatchView = BatchListItem & { history: BatchTransition[] };
 
 export interface BatchSummary {
   programmeId: string;
   counts: Record<BatchStatus, number>;
   liveSeats: number;
   participantCeiling: number;
+  /** Participants enrollment reports as confirmed in the programme's classes that are neither failed nor cancelled. */
+  confirmedParticipants: number;
 }
 
 @Injectable()
@@ -22,15 +36,16 @@ export class BatchQueries {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
     if (!batch) throw new NotFoundException(`no batch with id ${batchId}`);
     const history = await this.dataSource.getRepository(BatchTransition).find({ where: { batchId }, order: { id: 'ASC' } });
-    return { ...batch, history };
+    return { ...listItemOf(batch), history };
   }
 
-  async list(programmeId: string, status: BatchStatus | undefined): Promise<Batch[]> {
+  async list(programmeId: string, status: BatchStatus | undefined): Promise<BatchListItem[]> {
     await programmeForPlanning(this.dataSource.manager, programmeId, false);
-    return this.dataSource.getRepository(Batch).find({
+    const batches = await this.dataSource.getRepository(Batch).find({
       where: { programmeId, ...(status ? { status } : {}) },
       order: { startDate: 'ASC', venueCode: 'ASC', id: 'ASC' },
     });
+    return batches.map(listItemOf);
   }
 
   async summary(programmeId: string): Promise<BatchSummary> {
@@ -41,11 +56,33 @@ export class BatchQueries {
     );
     const counts = Object.fromEntries(BATCH_STATUSES.map((status) => [status, 0])) as Record<BatchStatus, number>;
     for (const row of rows) counts[row.status] = row.count;
+    const [{ confirmed }]: Array<{ confirmed: number }> = await this.dataSource.query(
+      `SELECT COALESCE(SUM(fill_confirmed), 0)::int AS confirmed FROM batches
+        WHERE programme_id = $1 AND status IN ('confirmed', 'running', 'completed', 'closed')`,
+      [programmeId],
+    );
     return {
       programmeId,
       counts,
       liveSeats: await liveSeatsOf(this.dataSource.manager, programmeId),
       participantCeiling: programme.participantCeiling,
+      confirmedParticipants: confirmed,
     };
   }
+}
+
+/** A batch as the API shows it: enrollment's fill as one object, null until the first BatchFillChanged. */
+export function listItemOf(batch: Batch): BatchListItem {
+  const { fillSelected, fillConfirmed, fillReserved, fillQuorumMet, fillAt, ...rest } = batch;
+  const fill =
+    fillAt === null
+      ? null
+      : {
+          selected: fillSelected ?? 0,
+          confirmed: fillConfirmed ?? 0,
+          reserved: fillReserved ?? 0,
+          quorumMet: fillQuorumMet ?? false,
+          at: fillAt,
+        };
+  return { ...rest, fill };
 }

@@ -1,6 +1,8 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  BatchFillChanged,
+  batchFillChangedEvent,
   InstructorAssigned,
   instructorAssignedEvent,
   InstructorAssignmentReleased,
@@ -24,7 +26,7 @@ import { BatchSaga } from './batch-saga.service';
 import { BatchTransition } from './batch-transition.entity';
 
 /**
- * Venue-capacity's and instructor-module's answers to the saga. A reply that does not fit
+ * Venue-capacity's and instructor-module's answers to the saga, and enrollment's fill counts. A reply that does not fit
  * (late, duplicate, unknown batch) is recorded or logged, never thrown: throwing would only
  * retry it and park it on the dead-letter topic.
  */
@@ -72,6 +74,14 @@ export class BatchRepliesConsumer {
       reassigned: reply.reassigned,
       reason: reply.reason,
     });
+  }
+
+  /** Enrollment's fill of a class: recorded for the timer's confirm-by check. */
+  @EventPattern(batchFillChangedEvent.type)
+  async onBatchFillChanged(@Payload() fill: BatchFillChanged, @Ctx() context: InboxContext): Promise<void> {
+    const recorded = await this.saga.recordFill(context.manager, fill, new Date(context.envelope.time), context.envelope.type);
+    if (recorded === undefined)
+      this.logger.warn(`${context.envelope.type} ${context.envelope.id} names unknown batch ${fill.batchId}; ignored`);
   }
 
   /** Compensation done: only worth a line in the batch's history. */

@@ -1,4 +1,4 @@
-import { decide, dueLifecycleStep, SagaDecision, SagaInput, SagaState } from './batch-saga.rules';
+import { decide, dueLifecycleStep, isLatestFill, SagaDecision, SagaInput, SagaState } from './batch-saga.rules';
 
 const planned: SagaState = {
   status: 'planned',
@@ -13,6 +13,9 @@ const planned: SagaState = {
   failureReason: null,
   cancellationReason: null,
   cancellationDetail: null,
+  seats: 16,
+  minimumQuorum: 10,
+  quorumCheckedOn: null,
 };
 
 const reserved: SagaInput = { kind: 'venue-reserved', reservationId: 'r1', roomCode: 'R-101' };
@@ -118,6 +121,56 @@ describe('batch saga transitions', () => {
     const { state, decisions } = run(confirmed, { kind: 'close' }, { kind: 'start' }, { kind: 'complete' }, { kind: 'close' });
     expect(outcomes(decisions)).toEqual(['ignored', 'started', 'completed', 'closed']);
     expect(state.status).toBe('closed');
+  });
+});
+
+describe('the confirm-by deadline (under-quorum)', () => {
+  const confirmed = run(planned, reserved, assigned).state;
+  const passed = (confirmedCount: number, today = '2025-04-29'): SagaInput => ({ kind: 'confirm-by-passed', confirmed: confirmedCount, today });
+
+  it('cancels a confirmed class with fewer confirmed participants than its quorum, saying how many', () => {
+    const [decision] = run(confirmed, passed(7)).decisions;
+    expect(decision).toEqual({
+      applied: true,
+      state: expect.objectContaining({
+        status: 'cancelled',
+        cancellationReason: 'under-quorum',
+        cancellationDetail: '7 of 16 seats confirmed by 2025-04-28; quorum 10',
+        quorumCheckedOn: '2025-04-29',
+      }),
+      outcome: { kind: 'cancelled', reason: 'under-quorum', detail: '7 of 16 seats confirmed by 2025-04-28; quorum 10' },
+      note: 'under-quorum: 7 of 16 seats confirmed by 2025-04-28; quorum 10',
+    });
+  });
+
+  it('leaves a class that meets its quorum confirmed, and never evaluates it twice', () => {
+    const { state, decisions } = run(confirmed, passed(10), passed(3, '2025-04-30'));
+    expect(outcomes(decisions)).toEqual(['recorded', 'ignored']);
+    expect(state).toMatchObject({ status: 'confirmed', quorumCheckedOn: '2025-04-29', cancellationReason: null });
+    expect(decisions[1]).toEqual({ applied: false, note: 'quorum already evaluated on 2025-04-29' });
+  });
+
+  it('waits until the confirm-by day has passed (the day itself still counts)', () => {
+    expect(outcomes(run(confirmed, passed(0, '2025-04-28'), passed(0, '2025-04-01')).decisions)).toEqual(['ignored', 'ignored']);
+    expect(run(confirmed, passed(0, '2025-04-28')).state.quorumCheckedOn).toBeNull();
+  });
+
+  it('applies only to a confirmed class', () => {
+    const running = run(confirmed, { kind: 'start' }).state;
+    const cancelled = run(confirmed, { kind: 'cancel', detail: 'x' }).state;
+    expect(outcomes(run(planned, passed(0)).decisions)).toEqual(['ignored']);
+    expect(outcomes(run(running, passed(0)).decisions)).toEqual(['ignored']);
+    expect(run(cancelled, passed(0)).state.cancellationReason).toBe('admin');
+  });
+});
+
+describe('isLatestFill', () => {
+  it('keeps the latest fill by event time; a fill at the same time replaces the recorded one', () => {
+    const at = new Date('2025-04-20T03:00:00Z');
+    expect(isLatestFill(null, at)).toBe(true);
+    expect(isLatestFill(at, new Date('2025-04-20T03:00:01Z'))).toBe(true);
+    expect(isLatestFill(at, new Date(at))).toBe(true);
+    expect(isLatestFill(at, new Date('2025-04-20T02:59:59Z'))).toBe(false);
   });
 });
 

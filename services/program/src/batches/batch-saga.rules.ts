@@ -14,6 +14,11 @@ export interface SagaState {
   failureReason: string | null;
   cancellationReason: BatchCancellationReason | null;
   cancellationDetail: string | null;
+  /** Read by the confirm-by rule; the saga never changes them. */
+  seats: number;
+  minimumQuorum: number;
+  /** The day the quorum was evaluated after the confirm-by deadline; null until then. */
+  quorumCheckedOn: string | null;
 }
 
 export type FailedStep = (typeof BATCH_FAILURE_STEPS)[number];
@@ -29,6 +34,8 @@ export type SagaInput =
   | { kind: 'timeout' }
   | { kind: 'cancel'; detail: string }
   | { kind: 'reschedule'; startDate: string; endDate: string; confirmBy: string; reason: string }
+  /** The timer on `today`, a day after the class's confirm-by day, with enrollment's latest confirmed count. */
+  | { kind: 'confirm-by-passed'; confirmed: number; today: string }
   | { kind: 'start' }
   | { kind: 'complete' }
   | { kind: 'close' };
@@ -106,6 +113,9 @@ export function decide(state: SagaState, input: SagaInput): SagaDecision {
         note: `moved from ${state.startDate}..${state.endDate} to ${input.startDate}..${input.endDate}: ${input.reason}`,
       };
 
+    case 'confirm-by-passed':
+      return confirmByPassed(state, input);
+
     case 'start':
       return step(state, 'confirmed', 'running', { kind: 'started' });
     case 'complete':
@@ -120,6 +130,25 @@ export function dueLifecycleStep(state: Pick<SagaState, 'status' | 'startDate' |
   if (state.status === 'confirmed' && state.startDate <= today) return 'start';
   if (state.status === 'running' && state.endDate < today) return 'complete';
   return undefined;
+}
+
+/**
+ * Once the confirm-by day has passed, a confirmed class with fewer confirmed participants than its
+ * quorum is cancelled; one that meets it is left alone. Either way the deadline is evaluated once.
+ */
+function confirmByPassed(state: SagaState, input: Extract<SagaInput, { kind: 'confirm-by-passed' }>): SagaDecision {
+  if (state.status !== 'confirmed') return ignore(`confirm-by day passed for a ${state.status} batch`);
+  if (state.quorumCheckedOn) return ignore(`quorum already evaluated on ${state.quorumCheckedOn}`);
+  if (input.today <= state.confirmBy) return ignore(`confirm-by day ${state.confirmBy} has not passed on ${input.today}`);
+  const detail = `${input.confirmed} of ${state.seats} seats confirmed by ${state.confirmBy}; quorum ${state.minimumQuorum}`;
+  const evaluated = { ...state, quorumCheckedOn: input.today };
+  if (input.confirmed < state.minimumQuorum) return cancel(evaluated, 'under-quorum', detail);
+  return { applied: true, state: evaluated, outcome: { kind: 'recorded' }, note: `quorum met: ${detail}` };
+}
+
+/** Whether a fill stamped `eventTime` replaces the one recorded at `recordedAt` (the latest by event time wins). */
+export function isLatestFill(recordedAt: Date | null, eventTime: Date): boolean {
+  return !recordedAt || eventTime.getTime() >= recordedAt.getTime();
 }
 
 function instructorAssigned(state: SagaState, input: Extract<SagaInput, { kind: 'instructor-assigned' }>): SagaDecision {

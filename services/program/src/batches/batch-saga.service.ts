@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { BatchFillChanged } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { Batch } from './batch.entity';
 import { eventOf } from './batch-events';
-import { decide, SagaDecision, SagaInput, SagaState } from './batch-saga.rules';
+import { decide, isLatestFill, SagaDecision, SagaInput, SagaState } from './batch-saga.rules';
 import { BatchTransition } from './batch-transition.entity';
 import { CALENDAR_TIME_ZONE, todayIn } from './calendar';
 
@@ -43,6 +44,44 @@ export class BatchSaga {
     });
     return decision;
   }
+
+  /**
+   * Records enrollment's fill of a class, under the batch's row lock; an older fill than the one
+   * recorded (by event time) is kept in the history only. The fill decides nothing by itself: the
+   * timer reads it once the confirm-by day has passed. Returns undefined for an unknown batch.
+   */
+  async recordFill(manager: EntityManager, fill: BatchFillChanged, eventTime: Date, trigger: string): Promise<boolean | undefined> {
+    const batch = await manager.findOne(Batch, { where: { id: fill.batchId }, lock: { mode: 'pessimistic_write' } });
+    if (!batch) return undefined;
+    const counts = `${fill.selected} selected, ${fill.confirmed} confirmed, ${fill.reserved} reserves; quorum ${fill.minimumQuorum} ${fill.quorumMet ? 'met' : 'not met'}`;
+    const latest = isLatestFill(batch.fillAt, eventTime);
+    if (latest) {
+      await manager.update(
+        Batch,
+        { id: batch.id },
+        {
+          fillSelected: fill.selected,
+          fillConfirmed: fill.confirmed,
+          fillReserved: fill.reserved,
+          fillQuorumMet: fill.quorumMet,
+          fillAt: eventTime,
+        },
+      );
+    }
+    let note = latest ? `fill: ${counts}` : `older fill than the one recorded (${batch.fillAt?.toISOString()}), kept out: ${counts}`;
+    if (latest && batch.status !== 'confirmed') note += ` (recorded for a ${batch.status} batch)`;
+    else if (latest && batch.quorumCheckedOn) note += ` (quorum already evaluated on ${batch.quorumCheckedOn})`;
+    await manager.insert(BatchTransition, {
+      batchId: batch.id,
+      trigger,
+      fromStatus: batch.status,
+      toStatus: batch.status,
+      eventType: null,
+      applied: latest,
+      note,
+    });
+    return latest;
+  }
 }
 
 function stateOf(batch: Batch): SagaState {
@@ -59,5 +98,8 @@ function stateOf(batch: Batch): SagaState {
     failureReason: batch.failureReason,
     cancellationReason: batch.cancellationReason,
     cancellationDetail: batch.cancellationDetail,
+    seats: batch.seats,
+    minimumQuorum: batch.minimumQuorum,
+    quorumCheckedOn: batch.quorumCheckedOn,
   };
 }

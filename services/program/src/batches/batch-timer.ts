@@ -9,7 +9,7 @@ const TICK_MS = 1_000;
 const BATCH_LIMIT = 200;
 
 /**
- * The saga's durable timer: its deadlines are columns (reply_by, start_date, end_date), so it is
+ * The saga's durable timer: its deadlines are columns (reply_by, confirm_by, start_date, end_date), so it is
  * only a query run every second. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
  * instances share the work, and a batch a reply is being applied to waits for the next tick.
  */
@@ -36,10 +36,15 @@ export class BatchTimer implements OnApplicationBootstrap, BeforeApplicationShut
     await this.tick;
   }
 
-  /** One pass: fails planned classes past their reply deadline, then starts and completes classes by the calendar. */
+  /**
+   * One pass: fails planned classes past their reply deadline, evaluates the quorum of confirmed
+   * classes past their confirm-by day (before any of them can start), then starts and completes
+   * classes by the calendar.
+   */
   async runOnce(now: Date = new Date()): Promise<void> {
     const today = todayIn(CALENDAR_TIME_ZONE, now);
     while (!this.stopped && (await this.dataSource.transaction((manager) => this.failOverdue(manager, now))) === BATCH_LIMIT);
+    while (!this.stopped && (await this.dataSource.transaction((manager) => this.checkQuorum(manager, today))) === BATCH_LIMIT);
     while (!this.stopped && (await this.dataSource.transaction((manager) => this.advanceCalendar(manager, today))) === BATCH_LIMIT);
   }
 
@@ -56,6 +61,13 @@ export class BatchTimer implements OnApplicationBootstrap, BeforeApplicationShut
   private async failOverdue(manager: EntityManager, now: Date): Promise<number> {
     const claimed = await overdueReplies(manager, now);
     for (const { id } of claimed) await this.saga.apply(manager, id, { kind: 'timeout' }, 'timer: reply deadline');
+    return claimed.length;
+  }
+
+  private async checkQuorum(manager: EntityManager, today: string): Promise<number> {
+    const claimed = await pastConfirmBy(manager, today);
+    for (const { id, confirmed } of claimed)
+      await this.saga.apply(manager, id, { kind: 'confirm-by-passed', confirmed, today }, 'timer: confirm-by passed');
     return claimed.length;
   }
 
@@ -87,6 +99,20 @@ function overdueReplies(manager: EntityManager, now: Date): Promise<Claimed[]> {
       WHERE status = 'planned' AND reply_by <= $1
       ORDER BY reply_by LIMIT ${BATCH_LIMIT} FOR UPDATE SKIP LOCKED`,
     [now],
+  );
+}
+
+/**
+ * Confirmed classes whose confirm-by day is behind us and whose quorum was not evaluated yet. A
+ * class enrollment has reported no fill for is left until a fill arrives: absent counts are not
+ * taken for zero, so an enrollment outage cannot cancel classes.
+ */
+function pastConfirmBy(manager: EntityManager, today: string): Promise<Array<{ id: string; confirmed: number }>> {
+  return manager.query(
+    `SELECT id, fill_confirmed AS confirmed FROM batches
+      WHERE status = 'confirmed' AND quorum_checked_on IS NULL AND confirm_by < $1 AND fill_at IS NOT NULL
+      ORDER BY confirm_by LIMIT ${BATCH_LIMIT} FOR UPDATE SKIP LOCKED`,
+    [today],
   );
 }
 

@@ -69,6 +69,27 @@ export class Batch {
   @Column('text', { name: 'cancellation_detail', nullable: true })
   cancellationDetail!: string | null;
 
+  /** Enrollment's latest fill of the class (BatchFillChanged); null until the first one arrives. */
+  @Column('int', { name: 'fill_selected', nullable: true })
+  fillSelected!: number | null;
+
+  @Column('int', { name: 'fill_confirmed', nullable: true })
+  fillConfirmed!: number | null;
+
+  @Column('int', { name: 'fill_reserved', nullable: true })
+  fillReserved!: number | null;
+
+  @Column('boolean', { name: 'fill_quorum_met', nullable: true })
+  fillQuorumMet!: boolean | null;
+
+  /** The event time of the fill recorded; an older fill (a republished one) does not replace it. */
+  @Column('timestamptz', { name: 'fill_at', nullable: true })
+  fillAt!: Date | null;
+
+  /** The day the timer evaluated the quorum after the confirm-by deadline; it is evaluated once. */
+  @Column('date', { name: 'quorum_checked_on', nullable: true })
+  quorumCheckedOn!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

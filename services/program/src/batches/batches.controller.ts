@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { Batch } from './batch.entity';
 import { BatchCommands } from './batch-commands.service';
 import { BatchPlanning, BulkPlanResult } from './batch-planning.service';
-import { BatchQueries, BatchSummary, BatchView } from './batch-queries.service';
+import { BatchListItem, BatchQueries, BatchSummary, BatchView, listItemOf } from './batch-queries.service';
 import { BulkPlanBatchesDto, CancelBatchDto, ListBatchesQuery, PlanBatchDto, RescheduleBatchDto } from './batch.dto';
 
 const uuid = new ParseUUIDPipe();
@@ -15,8 +14,8 @@ export class ProgrammeBatchesController {
   ) {}
 
   @Post('batches')
-  plan(@Param('programmeId', uuid) programmeId: string, @Body() dto: PlanBatchDto): Promise<Batch> {
-    return this.planning.planOne(programmeId, dto);
+  async plan(@Param('programmeId', uuid) programmeId: string, @Body() dto: PlanBatchDto): Promise<BatchListItem> {
+    return listItemOf(await this.planning.planOne(programmeId, dto));
   }
 
   @Post('batches/bulk')
@@ -25,7 +24,7 @@ export class ProgrammeBatchesController {
   }
 
   @Get('batches')
-  list(@Param('programmeId', uuid) programmeId: string, @Query() query: ListBatchesQuery): Promise<Batch[]> {
+  list(@Param('programmeId', uuid) programmeId: string, @Query() query: ListBatchesQuery): Promise<BatchListItem[]> {
     return this.queries.list(programmeId, query.status);
   }
 
