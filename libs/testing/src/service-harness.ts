@@ -4,7 +4,7 @@ import { EVENT_CATALOG, EventEnvelope, TopicSpec } from '@sinergi/contracts';
 import { ServiceDefinition } from '@sinergi/platform';
 import { buildEnvelope, publishEnvelopes } from './envelopes';
 import { testKafka, TopicCollector } from './kafka-helpers';
-import { createTopicNamespace, ServiceUnderTest, startServiceUnderTest } from './service-under-test';
+import { createTopicNamespace, deleteTopicNamespace, ServiceUnderTest, startServiceUnderTest } from './service-under-test';
 import { waitFor } from './wait-for';
 
 export interface HttpResult<T> {
@@ -69,6 +69,7 @@ export class ServiceHarness {
     await this.service.destroy();
     await this.producer.disconnect();
     await this.collector.stop();
+    await deleteTopicNamespace(this.prefix);
   }
 
   /** Stops the service mid-work, keeping its database, and starts it again on the same database and topics. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { allTopicSpecs } from '@sinergi/contracts';
 import { ensureTopics } from '@sinergi/messaging';
 import { ServiceDefinition, startService } from '@sinergi/platform';
-import { testBrokers } from './kafka-helpers';
+import { testBrokers, testKafka } from './kafka-helpers';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 /** A topic namespace of its own, so that a test run never sees another run's messages. */
@@ -11,6 +11,18 @@ export async function createTopicNamespace(): Promise<string> {
   const prefix = `t${randomBytes(4).toString('hex')}.`;
   await ensureTopics(testBrokers(), allTopicSpecs(prefix));
   return prefix;
+}
+
+/** Deletes a namespace's topics, so that test runs do not pile up partitions on a long-lived broker. */
+export async function deleteTopicNamespace(prefix: string): Promise<void> {
+  const admin = testKafka('namespace-cleanup').admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 export interface ServiceUnderTest {

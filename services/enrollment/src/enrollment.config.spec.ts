@@ -29,4 +29,13 @@ describe('enrollment config', () => {
     const config = loadConfig(EnrollmentConfig, 'enrollment', { ...common, NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key() });
     expect([config.ELIGIBLE_MIN_AGE, config.ELIGIBLE_MAX_AGE]).toEqual([18, 64]);
   });
+
+  it('gives a promoted reserve at least 2 days to confirm unless told otherwise, and at most 30', () => {
+    const keys = { NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key() };
+    expect(loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys }).PROMOTION_CONFIRM_DAYS).toBe(2);
+    expect(loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys, PROMOTION_CONFIRM_DAYS: '5' }).PROMOTION_CONFIRM_DAYS).toBe(5);
+    expect(() => loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys, PROMOTION_CONFIRM_DAYS: '31' })).toThrow(
+      /PROMOTION_CONFIRM_DAYS: must be between 0 and 30/,
+    );
+  });
 });

@@ -35,4 +35,11 @@ export class EnrollmentConfig extends ServiceConfig {
   @Min(15, { message: 'must be between 15 and 100' })
   @Max(100, { message: 'must be between 15 and 100' })
   ELIGIBLE_MAX_AGE: number = 64;
+
+  /** Days a promoted reserve has to confirm, at least: its confirm-by day is the later of the class's and today + this. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(0, { message: 'must be between 0 and 30' })
+  @Max(30, { message: 'must be between 0 and 30' })
+  PROMOTION_CONFIRM_DAYS: number = 2;
 }

@@ -10,6 +10,7 @@ import { IdempotentRequest } from './enrollments/idempotent-request.entity';
 import { CreateParticipants1732700000300 } from './migrations/1732700000300-create-participants';
 import { CreateClasses1732700000310 } from './migrations/1732700000310-create-classes';
 import { CreateEnrollments1732700000320 } from './migrations/1732700000320-create-enrollments';
+import { AddExpiryAndWithdrawal1732700000330 } from './migrations/1732700000330-add-expiry-and-withdrawal';
 import { Participant } from './participants/participant.entity';
 import { ParticipantsModule } from './participants/participants.module';
 
@@ -18,6 +19,6 @@ export const enrollmentService: ServiceDefinition = {
   configClass: EnrollmentConfig,
   modules: (config) => [EnrollmentConfigModule.forRoot(config), ParticipantsModule, ClassesModule, EnrollmentsModule],
   entities: [Participant, Programme, Batch, Enrollment, IdempotentRequest],
-  migrations: [CreateParticipants1732700000300, CreateClasses1732700000310, CreateEnrollments1732700000320],
+  migrations: [CreateParticipants1732700000300, CreateClasses1732700000310, CreateEnrollments1732700000320, AddExpiryAndWithdrawal1732700000330],
   consumesEvents: true,
 };

@@ -85,6 +85,11 @@ describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
     });
   });
 
+  it('publishes an empty fill as soon as a class is confirmed, so a class nobody joins is known', async () => {
+    const [fill] = await harness.waitForEvents<BatchFillChanged>('BatchFillChanged', (data) => data.batchId === bandung.batchId);
+    expect(fill.data).toMatchObject({ batchId: bandung.batchId, selected: 0, confirmed: 0, reserved: 0, quorumMet: false });
+  });
+
   it('selects an eligible participant, with a masked NIK only in EnrollmentSubmitted', async () => {
     const body = participantBody();
     const participant = await harness.request<{ id: string }>('POST', '/participants', body);

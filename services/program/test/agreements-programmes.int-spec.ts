@@ -1,5 +1,5 @@
 import { EventEnvelope } from '@sinergi/contracts';
-import { createTopicNamespace, ServiceUnderTest, startServiceUnderTest, TopicCollector, waitFor } from '@sinergi/testing';
+import { createTopicNamespace, deleteTopicNamespace, ServiceUnderTest, startServiceUnderTest, TopicCollector, waitFor } from '@sinergi/testing';
 import { programService } from '../src/program.service-definition';
 
 const PARTIES = [
@@ -66,6 +66,7 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
   afterAll(async () => {
     await collector?.stop();
     await program?.destroy();
+    await deleteTopicNamespace(prefix);
   });
 
   it('launches a programme under a PKS with the class defaults (16 seats + 2 reserves) and publishes it', async () => {

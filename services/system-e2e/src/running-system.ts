@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { ServiceName } from '@sinergi/contracts';
-import { createTestDatabase, createTopicNamespace, TestDatabase, testBrokers } from '@sinergi/testing';
+import { createTestDatabase, createTopicNamespace, deleteTopicNamespace, TestDatabase, testBrokers } from '@sinergi/testing';
 import { ServiceProcess } from '@sinergi/local-infra';
 
 async function freePort(): Promise<number> {
@@ -63,6 +63,7 @@ export class RunningSystem {
   async stop(): Promise<void> {
     await Promise.all([...this.members.values()].map((member) => member.process.stop()));
     await Promise.all([...this.members.values()].map((member) => member.database.drop()));
+    await deleteTopicNamespace(this.topicPrefix);
   }
 
   private member(service: ServiceName): Member {

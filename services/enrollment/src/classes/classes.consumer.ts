@@ -3,16 +3,21 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   BatchConfirmed,
   batchConfirmedEvent,
+  batchFillChangedEvent,
   ProgrammeAmended,
   programmeAmendedEvent,
   ProgrammeLaunched,
   programmeLaunchedEvent,
 } from '@sinergi/contracts';
-import { InboxContext } from '@sinergi/messaging';
+import { InboxContext, Outbox } from '@sinergi/messaging';
+import { fillOf } from '../enrollments/enrollment.views';
+import { Batch } from './batch.entity';
 
 /** Keeps enrollment's own copy of programmes and confirmed classes; a redelivered or repeated event changes nothing more. */
 @Controller()
 export class ClassesConsumer {
+  constructor(private readonly outbox: Outbox) {}
+
   @EventPattern(programmeLaunchedEvent.type)
   async onProgrammeLaunched(@Payload() programme: ProgrammeLaunched, @Ctx() context: InboxContext): Promise<void> {
     await context.manager.query(
@@ -43,7 +48,10 @@ export class ClassesConsumer {
     ]);
   }
 
-  /** A class confirmed again (e.g. re-announced) keeps its fill; its details are replaced. */
+  /**
+   * A class confirmed again (e.g. re-announced) keeps its fill; its details are replaced. Its fill is
+   * published at once, so program learns of a class nobody enrolls in and can cancel it under quorum.
+   */
   @EventPattern(batchConfirmedEvent.type)
   async onBatchConfirmed(@Payload() batch: BatchConfirmed, @Ctx() context: InboxContext): Promise<void> {
     await context.manager.query(
@@ -63,5 +71,7 @@ export class ClassesConsumer {
         batch.confirmBy,
       ],
     );
+    const fill = fillOf(await context.manager.findOneByOrFail(Batch, { id: batch.batchId }));
+    await this.outbox.append(context.manager, { type: batchFillChangedEvent.type, subject: batch.batchId, data: fill });
   }
 }

@@ -1,4 +1,4 @@
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export class SubmitEnrollmentDto {
   @IsUUID('all', { message: 'participantId: must be a UUID' })
@@ -11,4 +11,11 @@ export class SubmitEnrollmentDto {
   @IsOptional()
   @IsUUID('all', { message: 'batchId: must be a UUID' })
   batchId?: string;
+}
+
+export class WithdrawEnrollmentDto {
+  /** Why the participant withdraws, as they or an operator put it (1-500 characters); it goes into EnrollmentWithdrawn. */
+  @IsString({ message: 'reason: must be a string' })
+  @Length(1, 500, { message: 'reason: must be 1-500 characters' })
+  reason!: string;
 }

@@ -1,8 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { EnrollmentProblem } from '@sinergi/contracts';
 
-/** rejected: ineligible; selected: holds a seat; reserved: on the reserve list; not-selected: no place left; confirmed: seat confirmed. */
-export type EnrollmentStatus = 'rejected' | 'selected' | 'reserved' | 'not-selected' | 'confirmed';
+/**
+ * rejected: ineligible; selected: holds a seat; reserved: on the reserve list; not-selected: no place left; confirmed: seat
+ * confirmed; expired: the seat was not confirmed by the confirm-by day; withdrawn: the participant withdrew.
+ */
+export type EnrollmentStatus = 'rejected' | 'selected' | 'reserved' | 'not-selected' | 'confirmed' | 'expired' | 'withdrawn';
 
 /** Statuses that count as the participant's one active enrollment in a programme. */
 export const ACTIVE_STATUSES: readonly EnrollmentStatus[] = ['selected', 'reserved', 'confirmed'];
@@ -47,4 +50,11 @@ export class Enrollment {
 
   @Column('timestamptz', { name: 'confirmed_at', nullable: true })
   confirmedAt!: Date | null;
+
+  @Column('text', { name: 'withdrawal_reason', nullable: true })
+  withdrawalReason!: string | null;
+
+  /** When the enrollment expired or was withdrawn. */
+  @Column('timestamptz', { name: 'ended_at', nullable: true })
+  endedAt!: Date | null;
 }

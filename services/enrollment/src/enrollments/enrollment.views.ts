@@ -14,6 +14,8 @@ export interface EnrollmentView {
   confirmBy: string | null;
   submittedAt: string;
   confirmedAt: string | null;
+  withdrawalReason: string | null;
+  endedAt: string | null;
 }
 
 export function enrollmentView(enrollment: Enrollment): EnrollmentView {
@@ -29,6 +31,8 @@ export function enrollmentView(enrollment: Enrollment): EnrollmentView {
     confirmBy: enrollment.confirmBy,
     submittedAt: enrollment.submittedAt.toISOString(),
     confirmedAt: enrollment.confirmedAt?.toISOString() ?? null,
+    withdrawalReason: enrollment.withdrawalReason,
+    endedAt: enrollment.endedAt?.toISOString() ?? null,
   };
 }
 

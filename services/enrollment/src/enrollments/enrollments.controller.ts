@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { BatchFillChanged } from '@sinergi/contracts';
-import { SubmitEnrollmentDto } from './enrollment.dto';
+import { SubmitEnrollmentDto, WithdrawEnrollmentDto } from './enrollment.dto';
 import { EnrollmentView } from './enrollment.views';
 import { EnrollmentsService } from './enrollments.service';
 import { FillService } from './fill.service';
@@ -35,6 +35,12 @@ export class EnrollmentsController {
   @HttpCode(200)
   confirm(@Param('id', new ParseUUIDPipe()) id: string): Promise<EnrollmentView> {
     return this.enrollments.confirm(id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: WithdrawEnrollmentDto): Promise<EnrollmentView> {
+    return this.enrollments.withdraw(id, dto.reason);
   }
 }
 

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ConfirmByTimer } from './confirm-by-timer';
 import { BatchFillController, EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { FillService } from './fill.service';
+import { SeatRelease } from './seat-release';
 
-@Module({ controllers: [EnrollmentsController, BatchFillController], providers: [EnrollmentsService, FillService] })
+@Module({ controllers: [EnrollmentsController, BatchFillController], providers: [EnrollmentsService, FillService, SeatRelease, ConfirmByTimer] })
 export class EnrollmentsModule {}

@@ -23,6 +23,7 @@ import { SubmitEnrollmentDto } from './enrollment.dto';
 import { ACTIVE_STATUSES, Enrollment } from './enrollment.entity';
 import { enrollmentView, EnrollmentView, fillOf } from './enrollment.views';
 import { IdempotentRequest } from './idempotent-request.entity';
+import { SeatRelease } from './seat-release';
 import { placeIn } from './seating.rules';
 
 /** An HTTP answer as it is stored for an Idempotency-Key and given again. */
@@ -37,6 +38,7 @@ export class EnrollmentsService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly config: EnrollmentConfig,
+    private readonly seats: SeatRelease,
   ) {}
 
   /**
@@ -69,8 +71,9 @@ export class EnrollmentsService {
       const [batch] = await lockClasses(manager, { id: batchId });
       const enrollment = await manager.findOneByOrFail(Enrollment, { id });
       if (enrollment.status === 'confirmed') return enrollmentView(enrollment);
-      if (enrollment.status !== 'selected' || !enrollment.confirmBy) throw notConfirmable(enrollment.status);
-      if (todayInJakarta() > enrollment.confirmBy) {
+      const expired = enrollment.status === 'expired';
+      if ((enrollment.status !== 'selected' && !expired) || !enrollment.confirmBy) throw notConfirmable(enrollment.status);
+      if (expired || todayInJakarta() > enrollment.confirmBy) {
         throw new ConflictException(`confirmBy: the seat had to be confirmed by ${enrollment.confirmBy}`);
       }
       const confirmed: Enrollment = { ...enrollment, status: 'confirmed', confirmedAt: new Date() };
@@ -83,6 +86,23 @@ export class EnrollmentsService {
         { type: batchFillChangedEvent.type, subject: fill.batchId, data: fill },
       );
       return enrollmentView(confirmed);
+    });
+  }
+
+  /**
+   * Selected, confirmed or reserve -> withdrawn: EnrollmentWithdrawn; a freed seat goes to the first reserve (ReservePromoted)
+   * and the reserve list closes up. Withdrawing again changes nothing.
+   */
+  async withdraw(id: string, reason: string): Promise<EnrollmentView> {
+    const found = await this.get(id);
+    if (!found.batchId) throw notWithdrawable(found.status);
+    const batchId = found.batchId;
+    return this.dataSource.transaction(async (manager) => {
+      const [batch] = await lockClasses(manager, { id: batchId });
+      const enrollment = await manager.findOneByOrFail(Enrollment, { id });
+      if (enrollment.status === 'withdrawn') return enrollmentView(enrollment);
+      if (!ACTIVE_STATUSES.includes(enrollment.status)) throw notWithdrawable(enrollment.status);
+      return enrollmentView(await this.seats.withdraw(manager, batch, enrollment, reason, todayInJakarta()));
     });
   }
 
@@ -134,6 +154,8 @@ export class EnrollmentsService {
       confirmBy: null,
       submittedAt: new Date(),
       confirmedAt: null,
+      withdrawalReason: null,
+      endedAt: null,
     };
     const submitted: NewEvent = {
       type: enrollmentSubmittedEvent.type,
@@ -214,4 +236,8 @@ function seatDecision(enrollment: Enrollment, batchId: string): SeatDecision {
 
 function notConfirmable(status: string): ConflictException {
   return new ConflictException(`status: the enrollment is ${status}; only a selected enrollment can confirm its seat`);
+}
+
+function notWithdrawable(status: string): ConflictException {
+  return new ConflictException(`status: the enrollment is ${status}; only a selected, confirmed or reserve enrollment can be withdrawn`);
 }

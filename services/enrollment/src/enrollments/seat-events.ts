@@ -1,0 +1,16 @@
+import { NewEvent } from '@sinergi/messaging';
+import { EnrollmentWithdrawn, enrollmentWithdrawnEvent, ReservePromoted, reservePromotedEvent, SeatExpired, seatExpiredEvent } from '@sinergi/contracts';
+
+/* The one place that builds SeatExpired, ReservePromoted and EnrollmentWithdrawn. */
+
+export function seatExpired(data: SeatExpired): NewEvent<SeatExpired> {
+  return { type: seatExpiredEvent.type, subject: data.enrollmentId, data };
+}
+
+export function reservePromoted(data: ReservePromoted): NewEvent<ReservePromoted> {
+  return { type: reservePromotedEvent.type, subject: data.enrollmentId, data };
+}
+
+export function enrollmentWithdrawn(data: EnrollmentWithdrawn): NewEvent<EnrollmentWithdrawn> {
+  return { type: enrollmentWithdrawnEvent.type, subject: data.enrollmentId, data };
+}
