@@ -1,11 +1,11 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { PollingTimer } from '@sinergi/platform';
 import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
 import { Enrollment } from './enrollment.entity';
 import { SeatRelease } from './seat-release';
 
-const TICK_MS = 1_000;
 const BATCH_LIMIT = 200;
 
 /**
@@ -15,42 +15,18 @@ const BATCH_LIMIT = 200;
  * timer never waits for a lock (and so cannot deadlock), and a class a request is changing waits for the next tick.
  */
 @Injectable()
-export class ConfirmByTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(ConfirmByTimer.name);
-  private timeout?: NodeJS.Timeout;
-  private tick: Promise<void> = Promise.resolve();
-  private stopped = false;
-
+export class ConfirmByTimer extends PollingTimer {
   constructor(
     private readonly dataSource: DataSource,
     private readonly seats: SeatRelease,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule();
-  }
-
-  /** Stops before the database pool closes; a tick in progress finishes first. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timeout);
-    await this.tick;
+  ) {
+    super();
   }
 
   /** One pass: expires every selected seat past its confirm-by day, as of `now` in Jakarta. */
   async runOnce(now: Date = new Date()): Promise<void> {
     const today = todayInJakarta(now);
-    while (!this.stopped && (await this.dataSource.transaction((manager) => this.expireOverdue(manager, today))) === BATCH_LIMIT);
-  }
-
-  private schedule(): void {
-    this.timeout = setTimeout(() => {
-      this.tick = this.runOnce()
-        .catch((error: Error) => this.logger.error(`confirm-by pass failed, retrying next tick: ${error.message}`))
-        .finally(() => {
-          if (!this.stopped) this.schedule();
-        });
-    }, TICK_MS);
+    await this.drain(this.dataSource, BATCH_LIMIT, (manager) => this.expireOverdue(manager, today));
   }
 
   private async expireOverdue(manager: EntityManager, today: string): Promise<number> {

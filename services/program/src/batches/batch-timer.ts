@@ -1,11 +1,11 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { BatchStatus } from '@sinergi/contracts';
+import { PollingTimer } from '@sinergi/platform';
 import { dueLifecycleStep } from './batch-saga.rules';
 import { BatchSaga } from './batch-saga.service';
 import { CALENDAR_TIME_ZONE, todayIn } from './calendar';
 
-const TICK_MS = 1_000;
 const BATCH_LIMIT = 200;
 
 /**
@@ -14,26 +14,12 @@ const BATCH_LIMIT = 200;
  * instances share the work, and a batch a reply is being applied to waits for the next tick.
  */
 @Injectable()
-export class BatchTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(BatchTimer.name);
-  private timeout?: NodeJS.Timeout;
-  private tick: Promise<void> = Promise.resolve();
-  private stopped = false;
-
+export class BatchTimer extends PollingTimer {
   constructor(
     private readonly dataSource: DataSource,
     private readonly saga: BatchSaga,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule();
-  }
-
-  /** Stops before the database pool closes; a tick in progress finishes first. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timeout);
-    await this.tick;
+  ) {
+    super();
   }
 
   /**
@@ -43,19 +29,9 @@ export class BatchTimer implements OnApplicationBootstrap, BeforeApplicationShut
    */
   async runOnce(now: Date = new Date()): Promise<void> {
     const today = todayIn(CALENDAR_TIME_ZONE, now);
-    while (!this.stopped && (await this.dataSource.transaction((manager) => this.failOverdue(manager, now))) === BATCH_LIMIT);
-    while (!this.stopped && (await this.dataSource.transaction((manager) => this.checkQuorum(manager, today))) === BATCH_LIMIT);
-    while (!this.stopped && (await this.dataSource.transaction((manager) => this.advanceCalendar(manager, today))) === BATCH_LIMIT);
-  }
-
-  private schedule(): void {
-    this.timeout = setTimeout(() => {
-      this.tick = this.runOnce()
-        .catch((error: Error) => this.logger.error(`timer pass failed, retrying next tick: ${error.message}`))
-        .finally(() => {
-          if (!this.stopped) this.schedule();
-        });
-    }, TICK_MS);
+    await this.drain(this.dataSource, BATCH_LIMIT, (manager) => this.failOverdue(manager, now));
+    await this.drain(this.dataSource, BATCH_LIMIT, (manager) => this.checkQuorum(manager, today));
+    await this.drain(this.dataSource, BATCH_LIMIT, (manager) => this.advanceCalendar(manager, today));
   }
 
   private async failOverdue(manager: EntityManager, now: Date): Promise<number> {
