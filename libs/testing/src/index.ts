@@ -1,4 +1,5 @@
 export * from './envelopes';
+export * from './fixtures';
 export * from './kafka-helpers';
 export * from './service-under-test';
 export * from './test-database';

@@ -5,7 +5,7 @@ import {
   InstructorAssignmentReleased,
   InstructorWithdrawn,
 } from '@sinergi/contracts';
-import { batchPlanned, instructorBody, InstructorModuleHarness } from './support';
+import { batchPlanned, InstructorModuleHarness } from './support';
 
 interface AssignmentView {
   id: string;
@@ -26,16 +26,6 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     await harness?.destroy();
   });
 
-  async function registerInstructors(...overrides: Array<Record<string, unknown>>): Promise<string[]> {
-    const ids: string[] = [];
-    for (const override of overrides) {
-      const response = await harness.request<{ id: string }>('POST', '/instructors', instructorBody(override));
-      expect(response.status).toBe(201);
-      ids.push(response.body.id);
-    }
-    return ids;
-  }
-
   const plan = (overrides: Parameters<typeof batchPlanned>[0]) => {
     const batch = batchPlanned(overrides);
     return harness.publish({ type: 'BatchPlanned', subject: batch.batchId, data: batch }).then(() => batch);
@@ -46,11 +36,11 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     (await harness.waitForEvents<InstructorAssignmentRejected>('InstructorAssignmentRejected', (data) => data.batchId === batchId))[0].data;
 
   it('prefers an instructor from the class province, then the lightest load in the month, then the lowest id', async () => {
-    const [local1, local2] = (await registerInstructors(
+    const [local1, local2] = (await harness.registerInstructors(
       { homeProvinceCode: '32', competencies: ['KWU-PREF'] },
       { homeProvinceCode: '32', competencies: ['KWU-PREF'] },
     )).sort();
-    const [elsewhere] = await registerInstructors({ homeProvinceCode: '33', competencies: ['KWU-PREF'] });
+    const [elsewhere] = await harness.registerInstructors({ homeProvinceCode: '33', competencies: ['KWU-PREF'] });
 
     const first = await plan({ moduleCode: 'KWU-PREF', provinceCode: '32', startDate: '2025-05-05', endDate: '2025-05-09' });
     expect(await assignedTo(first.batchId)).toMatchObject({ instructorId: local1, moduleCode: 'KWU-PREF', startDate: '2025-05-05', endDate: '2025-05-09' });
@@ -66,7 +56,7 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
   });
 
   it('re-announces the assignment when a staffed class is planned again', async () => {
-    await registerInstructors({ competencies: ['KWU-AGAIN'] });
+    await harness.registerInstructors({ competencies: ['KWU-AGAIN'] });
     const batch = await plan({ moduleCode: 'KWU-AGAIN' });
     const original = await assignedTo(batch.batchId);
     await harness.publish({ type: 'BatchPlanned', subject: batch.batchId, data: batch });
@@ -84,16 +74,16 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
   });
 
   it('rejects a class when every competent instructor is busy, unavailable or at the limit, and saying which', async () => {
-    const [busy, unavailable] = await registerInstructors(
+    const [busy, unavailable] = await harness.registerInstructors(
       { competencies: ['KWU-FULL'], maxClassesPerPeriod: 5 },
       { competencies: ['KWU-FULL'], maxClassesPerPeriod: 5 },
     );
-    await registerInstructors({ competencies: ['KWU-FULL'], maxClassesPerPeriod: 1, active: false });
+    await harness.registerInstructors({ competencies: ['KWU-FULL'], maxClassesPerPeriod: 1, active: false });
     await harness.request('POST', `/instructors/${unavailable}/unavailability`, { from: '2025-05-07', to: '2025-05-07' });
     const taken = await plan({ moduleCode: 'KWU-FULL', startDate: '2025-05-05', endDate: '2025-05-09' });
     expect((await assignedTo(taken.batchId)).instructorId).toBe(busy);
 
-    const [limited] = await registerInstructors({ competencies: ['KWU-FULL', 'KWU-OTHER'], maxClassesPerPeriod: 1 });
+    const [limited] = await harness.registerInstructors({ competencies: ['KWU-FULL', 'KWU-OTHER'], maxClassesPerPeriod: 1 });
     const otherModule = await plan({ moduleCode: 'KWU-OTHER', startDate: '2025-05-26', endDate: '2025-05-30' });
     expect((await assignedTo(otherModule.batchId)).instructorId).toBe(limited);
 
@@ -105,7 +95,7 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
   });
 
   it('releases the instructor when planning fails or the class is cancelled, and they can be assigned again', async () => {
-    const [only] = await registerInstructors({ competencies: ['KWU-RELEASE'] });
+    const [only] = await harness.registerInstructors({ competencies: ['KWU-RELEASE'] });
     const failing = await plan({ moduleCode: 'KWU-RELEASE' });
     const assigned = await assignedTo(failing.batchId);
     const waiting = await plan({ moduleCode: 'KWU-RELEASE' });
@@ -141,7 +131,7 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
   });
 
   it('reassigns a class when its instructor withdraws, and tells the saga when nobody can take over', async () => {
-    await registerInstructors({ competencies: ['KWU-WITHDRAW'] }, { competencies: ['KWU-WITHDRAW'] });
+    await harness.registerInstructors({ competencies: ['KWU-WITHDRAW'] }, { competencies: ['KWU-WITHDRAW'] });
     const batch = await plan({ moduleCode: 'KWU-WITHDRAW' });
     const first = await assignedTo(batch.batchId);
 

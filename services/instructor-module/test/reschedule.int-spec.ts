@@ -1,5 +1,5 @@
 import { BatchPlanned, BatchRescheduled, InstructorAssigned, InstructorAssignmentRejected, InstructorWithdrawn } from '@sinergi/contracts';
-import { batchPlanned, instructorBody, InstructorModuleHarness } from './support';
+import { batchPlanned, InstructorModuleHarness } from './support';
 
 interface AssignmentView {
   id: string;
@@ -23,16 +23,6 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
   afterAll(async () => {
     await harness?.destroy();
   });
-
-  async function registerInstructors(...overrides: Array<Record<string, unknown>>): Promise<string[]> {
-    const ids: string[] = [];
-    for (const override of overrides) {
-      const response = await harness.request<{ id: string }>('POST', '/instructors', instructorBody(override));
-      expect(response.status).toBe(201);
-      ids.push(response.body.id);
-    }
-    return ids;
-  }
 
   const plan = async (overrides: Partial<BatchPlanned>): Promise<BatchPlanned> => {
     const batch = batchPlanned(overrides);
@@ -58,7 +48,7 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
   };
 
   it('moves the assignment when the instructor is free on the new dates, frees the old days, and re-announces a repeat', async () => {
-    const [only] = await registerInstructors({ competencies: ['KWU-RS-FREE'], maxClassesPerPeriod: 2 });
+    const [only] = await harness.registerInstructors({ competencies: ['KWU-RS-FREE'], maxClassesPerPeriod: 2 });
     const batch = await plan({ moduleCode: 'KWU-RS-FREE', startDate: '2025-07-07', endDate: '2025-07-11' });
     const original = await assignedTo(batch.batchId);
     expect(original.instructorId).toBe(only);
@@ -80,8 +70,8 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
   });
 
   it('hands the class to another qualified instructor when its own is busy on the new dates', async () => {
-    const [busy] = await registerInstructors({ competencies: ['KWU-RS-BUSY', 'KWU-RS-ELSE'], homeProvinceCode: '32' });
-    const [other] = await registerInstructors({ competencies: ['KWU-RS-BUSY'], homeProvinceCode: '33' });
+    const [busy] = await harness.registerInstructors({ competencies: ['KWU-RS-BUSY', 'KWU-RS-ELSE'], homeProvinceCode: '32' });
+    const [other] = await harness.registerInstructors({ competencies: ['KWU-RS-BUSY'], homeProvinceCode: '33' });
     const batch = await plan({ moduleCode: 'KWU-RS-BUSY', provinceCode: '32', startDate: '2025-07-07', endDate: '2025-07-11' });
     const original = await assignedTo(batch.batchId);
     expect(original.instructorId).toBe(busy);
@@ -116,7 +106,7 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
   });
 
   it('tells the saga nobody can take over when no qualified instructor can teach the new dates', async () => {
-    const [only] = await registerInstructors({ competencies: ['KWU-RS-NONE', 'KWU-RS-AUG'], maxClassesPerPeriod: 1 });
+    const [only] = await harness.registerInstructors({ competencies: ['KWU-RS-NONE', 'KWU-RS-AUG'], maxClassesPerPeriod: 1 });
     const batch = await plan({ moduleCode: 'KWU-RS-NONE', startDate: '2025-07-28', endDate: '2025-07-31' });
     const original = await assignedTo(batch.batchId);
     const august = await plan({ moduleCode: 'KWU-RS-AUG', startDate: '2025-08-18', endDate: '2025-08-22' });
@@ -136,7 +126,7 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
   });
 
   it('does nothing for a class without an active assignment', async () => {
-    await registerInstructors({ competencies: ['KWU-RS-UNKNOWN'] });
+    await harness.registerInstructors({ competencies: ['KWU-RS-UNKNOWN'] });
     const unknown = batchPlanned({ moduleCode: 'KWU-RS-UNKNOWN', startDate: '2025-07-07', endDate: '2025-07-11' });
     await reschedule(unknown, unknown, '2025-07-14', '2025-07-18');
     // Same key, same partition: whatever the reschedule published would come before the answer to this plan.

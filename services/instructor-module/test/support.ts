@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BatchPlanned, TOPICS } from '@sinergi/contracts';
-import { ServiceHarness } from '@sinergi/testing';
+import { sampleBatchPlanned, ServiceHarness } from '@sinergi/testing';
 import { instructorModuleService } from '../src/instructor-module.service-definition';
 
 /** The instructor-module in this process, on its own database and topic namespace. */
@@ -13,6 +13,17 @@ export class InstructorModuleHarness extends ServiceHarness {
         TOPICS.kemenumkmRosterResults,
       ]),
     );
+  }
+
+  /** Registers instructors (one per override of the sample body) and returns their ids in that order. */
+  async registerInstructors(...overrides: Array<Record<string, unknown>>): Promise<string[]> {
+    const ids: string[] = [];
+    for (const override of overrides) {
+      const response = await this.request<{ id: string }>('POST', '/instructors', instructorBody(override));
+      expect(response.status).toBe(201);
+      ids.push(response.body.id);
+    }
+    return ids;
   }
 
   /** The types of the events published for one class, in topic order. */
@@ -40,19 +51,5 @@ export function instructorBody(overrides: Record<string, unknown> = {}): Record<
 }
 
 export function batchPlanned(overrides: Partial<BatchPlanned> = {}): BatchPlanned {
-  return {
-    batchId: randomUUID(),
-    programmeId: '5b4c1f0e-6a7d-4e2b-9c3a-1d2e3f4a5b6c',
-    moduleCode: 'KWU-01',
-    provinceCode: '32',
-    venueCode: 'BBPVP-BANDUNG',
-    startDate: '2025-05-05',
-    endDate: '2025-05-09',
-    seats: 16,
-    reserves: 2,
-    minimumQuorum: 12,
-    confirmBy: '2025-04-28',
-    replyBy: '2025-04-20T00:00:00.000Z',
-    ...overrides,
-  };
+  return sampleBatchPlanned(overrides);
 }

@@ -1,6 +1,6 @@
 import { BatchPlanned, BatchRescheduled, VenueReservationEnded, VenueReserved } from '@sinergi/contracts';
 import { Reservation } from '../src/reservations/reservation.entity';
-import { batchPlanned, planned, venueBody, VenueCapacityHarness } from './support';
+import { batchPlanned, planned, VenueCapacityHarness } from './support';
 
 /** Room-days held by more than one active reservation: must always be none. */
 const DOUBLE_BOOKED_ROOM_DAYS = `
@@ -36,12 +36,6 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
     await harness?.destroy();
   });
 
-  async function registerVenue(overrides: Record<string, unknown> = {}): Promise<string> {
-    const body = venueBody(overrides);
-    expect((await harness.request('POST', '/venues', body)).status).toBe(201);
-    return body.venueCode;
-  }
-
   async function reserve(batch: BatchPlanned): Promise<VenueReserved> {
     await harness.publish(planned(batch));
     const [reserved] = await harness.waitForEvents<VenueReserved>('VenueReserved', (data) => data.batchId === batch.batchId);
@@ -53,7 +47,7 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
   const withdrawnFor = (batchId: string) => harness.waitForEvents<VenueReservationEnded>('VenueReservationWithdrawn', (data) => data.batchId === batchId);
 
   it('keeps the room on free new dates, frees the old days at once, and re-announces a repeated reschedule', async () => {
-    const venueCode = await registerVenue();
+    const venueCode = await harness.registerVenue();
     const batch = batchPlanned({ venueCode, startDate: '2027-05-03', endDate: '2027-05-07' });
     const first = await reserve(batch);
     expect(first.roomCode).toBe('R1');
@@ -79,7 +73,7 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
   });
 
   it('moves the class to another room of the venue when its own is taken on the new dates', async () => {
-    const venueCode = await registerVenue();
+    const venueCode = await harness.registerVenue();
     const moving = batchPlanned({ venueCode, startDate: '2027-06-07', endDate: '2027-06-11' });
     const staying = batchPlanned({ venueCode, startDate: '2027-06-14', endDate: '2027-06-18' });
     const held = await reserve(moving);
@@ -101,7 +95,7 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
   });
 
   it('withdraws the reservation when no room is free on the new dates, or a new day is closed', async () => {
-    const venueCode = await registerVenue({ rooms: [{ roomCode: 'R1', name: 'Kelas', seats: 20 }], closedDays: ['2027-07-21'] });
+    const venueCode = await harness.registerVenue({ rooms: [{ roomCode: 'R1', name: 'Kelas', seats: 20 }], closedDays: ['2027-07-21'] });
     const moving = batchPlanned({ venueCode, startDate: '2027-07-05', endDate: '2027-07-09' });
     const staying = batchPlanned({ venueCode, startDate: '2027-07-12', endDate: '2027-07-16' });
     const held = await reserve(moving);
@@ -130,7 +124,7 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
   });
 
   it('does nothing for a batch without an active reservation (unknown or already released)', async () => {
-    const venueCode = await registerVenue();
+    const venueCode = await harness.registerVenue();
     const released = batchPlanned({ venueCode, startDate: '2027-08-02', endDate: '2027-08-06' });
     await reserve(released);
     await harness.publish({

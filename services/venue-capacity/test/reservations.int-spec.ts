@@ -22,17 +22,11 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     await harness?.destroy();
   });
 
-  async function registerVenue(overrides: Record<string, unknown> = {}): Promise<string> {
-    const body = venueBody(overrides);
-    expect((await harness.request('POST', '/venues', body)).status).toBe(201);
-    return body.venueCode;
-  }
-
   const reservedFor = (batchId: string) => harness.waitForEvents<VenueReserved>('VenueReserved', (data) => data.batchId === batchId);
   const rejectedFor = (batchId: string) => harness.waitForEvents<VenueReservationRejected>('VenueReservationRejected', (data) => data.batchId === batchId);
 
   it('reserves the smallest room that seats the class, and re-announces it when the batch is planned again', async () => {
-    const venueCode = await registerVenue({
+    const venueCode = await harness.registerVenue({
       rooms: [
         { roomCode: 'AULA', name: 'Aula', seats: 60 },
         { roomCode: 'K2', name: 'Kelas 2', seats: 20 },
@@ -62,7 +56,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
   });
 
   it('rejects with the rule: unknown venue, no room large enough, closed day, no room free', async () => {
-    const venueCode = await registerVenue({ rooms: [{ roomCode: 'R1', name: 'Kelas', seats: 20 }], closedDays: ['2025-05-15'] });
+    const venueCode = await harness.registerVenue({ rooms: [{ roomCode: 'R1', name: 'Kelas', seats: 20 }], closedDays: ['2025-05-15'] });
     const first = batchPlanned({ venueCode, startDate: '2025-05-05', endDate: '2025-05-09' });
     await harness.publish(planned(first));
     await reservedFor(first.batchId);
@@ -80,7 +74,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
   });
 
   it('gives a single room to exactly one of 20 classes planned at once for the same days', async () => {
-    const venueCode = await registerVenue({ rooms: [{ roomCode: 'ONLY', name: 'Satu-satunya', seats: 20 }] });
+    const venueCode = await harness.registerVenue({ rooms: [{ roomCode: 'ONLY', name: 'Satu-satunya', seats: 20 }] });
     const batches = Array.from({ length: 20 }, () => batchPlanned({ venueCode, startDate: '2025-05-19', endDate: '2025-05-23' }));
     await harness.publish(...batches.map(planned));
 
@@ -94,7 +88,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
   });
 
   it('lets PostgreSQL settle 20 reservations racing in parallel transactions, moving the losers to the next room', async () => {
-    const venueCode = await registerVenue({
+    const venueCode = await harness.registerVenue({
       rooms: [
         { roomCode: 'A', name: 'Kelas A', seats: 20 },
         { roomCode: 'B', name: 'Kelas B', seats: 20 },
@@ -112,7 +106,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
   });
 
   it('releases the room when planning fails or the class is cancelled, and the room is reused at once', async () => {
-    const venueCode = await registerVenue({ rooms: [{ roomCode: 'R1', name: 'Kelas', seats: 20 }] });
+    const venueCode = await harness.registerVenue({ rooms: [{ roomCode: 'R1', name: 'Kelas', seats: 20 }] });
     const failing = batchPlanned({ venueCode });
     await harness.publish(planned(failing));
     const [reserved] = await reservedFor(failing.batchId);
@@ -141,7 +135,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
   });
 
   it('withdraws the reservations of a room that becomes unavailable, and only those', async () => {
-    const venueCode = await registerVenue();
+    const venueCode = await harness.registerVenue();
     const inPeriod = batchPlanned({ venueCode, startDate: '2025-05-05', endDate: '2025-05-09' });
     const after = batchPlanned({ venueCode, startDate: '2025-05-19', endDate: '2025-05-23' });
     await harness.publish(planned(inPeriod), planned(after));
@@ -181,7 +175,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
   });
 
   it('reports reserved against available room-days per venue, province and day', async () => {
-    const venueCode = await registerVenue({ provinceCode: '94', closedDays: ['2025-07-03'] });
+    const venueCode = await harness.registerVenue({ provinceCode: '94', closedDays: ['2025-07-03'] });
     const batch = batchPlanned({ venueCode, startDate: '2025-07-01', endDate: '2025-07-02' });
     await harness.publish(planned(batch));
     await reservedFor(batch.batchId);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BatchPlanned, EventEnvelope, TOPICS } from '@sinergi/contracts';
-import { ServiceHarness, waitFor } from '@sinergi/testing';
+import { sampleBatchPlanned, ServiceHarness, waitFor } from '@sinergi/testing';
 import { venueCapacityService } from '../src/venue-capacity.service-definition';
 
 /** venue-capacity in this process, on its own database and topic namespace. */
@@ -9,6 +9,13 @@ export class VenueCapacityHarness extends ServiceHarness {
     return new VenueCapacityHarness(
       await ServiceHarness.open(venueCapacityService, [TOPICS.venues, TOPICS.venueReservations, TOPICS.kemnakerVenueResults]),
     );
+  }
+
+  /** Registers a sample venue (the overrides change its body) and returns its code. */
+  async registerVenue(overrides: Record<string, unknown> = {}): Promise<string> {
+    const body = venueBody(overrides);
+    expect((await this.request('POST', '/venues', body)).status).toBe(201);
+    return body.venueCode;
   }
 
   /** Waits until `count` answers (reserved or rejected) arrived for the batches. */
@@ -45,21 +52,7 @@ export function venueBody(overrides: Record<string, unknown> = {}): { venueCode:
 }
 
 export function batchPlanned(overrides: Partial<BatchPlanned> = {}): BatchPlanned {
-  return {
-    batchId: randomUUID(),
-    programmeId: '5b4c1f0e-6a7d-4e2b-9c3a-1d2e3f4a5b6c',
-    moduleCode: 'KWU-01',
-    provinceCode: '36',
-    venueCode: 'BBPVP-SERANG',
-    startDate: '2025-05-05',
-    endDate: '2025-05-09',
-    seats: 16,
-    reserves: 2,
-    minimumQuorum: 12,
-    confirmBy: '2025-04-28',
-    replyBy: '2025-04-20T00:00:00.000Z',
-    ...overrides,
-  };
+  return sampleBatchPlanned({ provinceCode: '36', venueCode: 'BBPVP-SERANG', ...overrides });
 }
 
 export function planned(batch: BatchPlanned): { type: string; subject: string; data: BatchPlanned } {
