@@ -1,6 +1,7 @@
 import { buildCatalog, EventCatalog } from './catalog';
 import * as agreements from './events/agreements';
 import * as batches from './events/batches';
+import * as contacts from './events/contacts';
 import * as enrollments from './events/enrollments';
 import * as instructorAssignments from './events/instructor-assignments';
 import * as instructorCatalogue from './events/instructor-catalogue';
@@ -17,5 +18,5 @@ function definitionsIn(module: object) {
 
 /** Every event type the platform publishes or receives. */
 export const EVENT_CATALOG: EventCatalog = buildCatalog(
-  [agreements, programmes, batches, enrollments, venues, venueReservations, instructorAssignments, instructorCatalogue, integration].flatMap(definitionsIn),
+  [agreements, programmes, batches, enrollments, contacts, venues, venueReservations, instructorAssignments, instructorCatalogue, integration].flatMap(definitionsIn),
 );
