@@ -5,3 +5,4 @@ export * from './service-under-test';
 export * from './test-database';
 export * from './wait-for';
 export * from './service-harness';
+export * from './secrets';

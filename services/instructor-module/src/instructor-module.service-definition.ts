@@ -1,8 +1,10 @@
-import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
+import { ServiceDefinition } from '@sinergi/platform';
 import { Assignment } from './assignments/assignment.entity';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { Instructor, InstructorUnavailableDay } from './instructors/instructor.entity';
 import { InstructorsModule } from './instructors/instructors.module';
+import { InstructorModuleConfig } from './instructor-module.config';
+import { InstructorModuleConfigModule } from './instructor-module-config.module';
 import { CreateTrainingModules1732700000400 } from './migrations/1732700000400-create-training-modules';
 import { CreateInstructors1732700000410 } from './migrations/1732700000410-create-instructors';
 import { CreateAssignments1732700000420 } from './migrations/1732700000420-create-assignments';
@@ -12,8 +14,8 @@ import { TrainingModulesModule } from './training-modules/training-modules.modul
 
 export const instructorModuleService: ServiceDefinition = {
   name: 'instructor-module',
-  configClass: ServiceConfig,
-  modules: () => [TrainingModulesModule, InstructorsModule, RosterModule, AssignmentsModule],
+  configClass: InstructorModuleConfig,
+  modules: (config) => [InstructorModuleConfigModule.forRoot(config), TrainingModulesModule, InstructorsModule, RosterModule, AssignmentsModule],
   entities: [TrainingModule, Instructor, InstructorUnavailableDay, Assignment],
   migrations: [CreateTrainingModules1732700000400, CreateInstructors1732700000410, CreateAssignments1732700000420],
   consumesEvents: true,

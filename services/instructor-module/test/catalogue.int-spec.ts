@@ -1,8 +1,12 @@
 import {
+  ContactCard,
+  InstructorContactChanged,
   InstructorProfile,
   RecordAccepted,
   RecordRejected,
+  sealKeyFrom,
   TrainingModulePublished,
+  unseal,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { instructorBody, InstructorModuleHarness } from './support';
@@ -109,6 +113,30 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
       expect(listed.body).toHaveLength(1);
       expect(listed.body[0]).toMatchObject({ id, phone: '+628*****123', email: 's***@contoh.umkm.go.id' });
       expect((await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=32')).body).toEqual([]);
+    });
+
+    it('gives notification a sealed contact card on registration and on each change of name or contact, not of other details', async () => {
+      const body = instructorBody({ phone: '0812555001', email: 'dewi.lestari@contoh.umkm.go.id' });
+      const id = (await harness.request<InstructorView>('POST', '/instructors', body)).body.id;
+      const change = (override: Record<string, unknown>) => harness.request('PUT', `/instructors/${id}`, { ...body, externalRef: undefined, ...override });
+      expect((await change({ maxClassesPerPeriod: 6 })).status).toBe(200);
+      expect((await change({ phone: '0812555002' })).status).toBe(200);
+
+      await harness.waitForEvents('InstructorUpdated', (data: InstructorProfile) => data.instructorId === id && data.maxClassesPerPeriod === 6);
+      const cards = await harness.waitForEvents<InstructorContactChanged>('InstructorContactChanged', (data) => data.instructorId === id, 2);
+      const key = sealKeyFrom(harness.contactSealKey);
+      expect(cards.map((card) => unseal<ContactCard>(card.data.contact, [key], id))).toEqual([
+        { fullName: body.fullName, phone: '+62812555001', email: 'dewi.lestari@contoh.umkm.go.id' },
+        { fullName: body.fullName, phone: '+62812555002', email: 'dewi.lestari@contoh.umkm.go.id' },
+      ]);
+      for (const card of cards) {
+        expect(card.data.language).toBe('id');
+        const text = JSON.stringify(card);
+        expect(text).not.toContain('dewi.lestari');
+        expect(text).not.toContain('812555');
+        expect(text).not.toContain(String(body.fullName));
+      }
+      expect(harness.eventsOfType('InstructorContactChanged').filter((event) => event.subject === id)).toHaveLength(2);
     });
 
     it('records unavailable days, and refuses a duplicate KemenUMKM id', async () => {

@@ -1,18 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { BatchPlanned, TOPICS } from '@sinergi/contracts';
-import { sampleBatchPlanned, ServiceHarness } from '@sinergi/testing';
+import { HarnessParts, sampleBatchPlanned, ServiceHarness, testSecrets } from '@sinergi/testing';
 import { instructorModuleService } from '../src/instructor-module.service-definition';
 
 /** The instructor-module in this process, on its own database and topic namespace. */
 export class InstructorModuleHarness extends ServiceHarness {
+  private constructor(
+    parts: HarnessParts,
+    /** The key notification would hold to open instructors' contact cards. */
+    readonly contactSealKey: string,
+  ) {
+    super(parts);
+  }
+
   static async start(): Promise<InstructorModuleHarness> {
-    return new InstructorModuleHarness(
-      await ServiceHarness.open(instructorModuleService, [
-        TOPICS.instructorAssignments,
-        TOPICS.instructorCatalogue,
-        TOPICS.kemenumkmRosterResults,
-      ]),
+    const { CONTACT_SEAL_KEY } = testSecrets();
+    const parts = await ServiceHarness.open(
+      instructorModuleService,
+      [TOPICS.instructorAssignments, TOPICS.instructorCatalogue, TOPICS.instructorContacts, TOPICS.kemenumkmRosterResults],
+      { CONTACT_SEAL_KEY },
     );
+    return new InstructorModuleHarness(parts, CONTACT_SEAL_KEY);
   }
 
   /** Registers instructors (one per override of the sample body) and returns their ids in that order. */

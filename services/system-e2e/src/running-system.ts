@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { ServiceName } from '@sinergi/contracts';
-import { createTestDatabase, createTopicNamespace, deleteTopicNamespace, TestDatabase, testBrokers } from '@sinergi/testing';
+import { createTestDatabase, createTopicNamespace, deleteTopicNamespace, TestDatabase, testBrokers, testSecrets } from '@sinergi/testing';
 import { ServiceProcess } from '@sinergi/local-infra';
 
 async function freePort(): Promise<number> {
@@ -35,7 +35,7 @@ export class RunningSystem {
   ) {}
 
   static async start(services: ServiceName[], env: Record<string, string> = {}): Promise<RunningSystem> {
-    const system = new RunningSystem(await createTopicNamespace(), env);
+    const system = new RunningSystem(await createTopicNamespace(), { ...testSecrets(), ...env });
     try {
       await Promise.all(services.map(async (service) => system.launch(service, await createTestDatabase(service), await freePort())));
     } catch (error) {

@@ -1,11 +1,21 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { InstructorUpsertedRecord, instructorRegisteredEvent, instructorUpdatedEvent } from '@sinergi/contracts';
+import {
+  ContactCard,
+  instructorContactChangedEvent,
+  InstructorUpsertedRecord,
+  instructorRegisteredEvent,
+  instructorUpdatedEvent,
+  seal,
+  SealKey,
+  sealKeyFrom,
+} from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { dayCount } from '../calendar.rules';
 import { isUniqueViolation } from '../database-errors';
 import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
+import { InstructorModuleConfig } from '../instructor-module.config';
 import { Instructor, InstructorUnavailableDay, UnavailabilitySource } from './instructor.entity';
 import { maskEmail, maskPhone, normalizePhone, profileOf } from './instructor.rules';
 
@@ -18,10 +28,15 @@ type Details = Pick<Instructor, 'fullName' | 'email' | 'phone' | 'homeProvinceCo
 
 @Injectable()
 export class InstructorsService {
+  private readonly sealKey: SealKey;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-  ) {}
+    config: InstructorModuleConfig,
+  ) {
+    this.sealKey = sealKeyFrom(config.CONTACT_SEAL_KEY);
+  }
 
   async register(dto: RegisterInstructorDto): Promise<InstructorDetailView> {
     try {
@@ -101,7 +116,18 @@ export class InstructorsService {
     else await manager.insert(Instructor, instructor);
     const type = current ? instructorUpdatedEvent.type : instructorRegisteredEvent.type;
     await this.outbox.append(manager, { type, subject: instructor.id, data: profileOf(instructor) });
+    if (!current || contactChanged(current, details)) await this.publishContactCard(manager, instructor);
     return instructor;
+  }
+
+  /** Notification learns how to reach the instructor only through this sealed card. */
+  private async publishContactCard(manager: EntityManager, instructor: Instructor): Promise<void> {
+    const card: ContactCard = { fullName: instructor.fullName, ...(instructor.phone && { phone: instructor.phone }), ...(instructor.email && { email: instructor.email }) };
+    await this.outbox.append(manager, {
+      type: instructorContactChangedEvent.type,
+      subject: instructor.id,
+      data: { instructorId: instructor.id, language: 'id', contact: seal(card, this.sealKey, instructor.id) },
+    });
   }
 
   private async detailOf(manager: EntityManager, instructor: Instructor): Promise<InstructorDetailView> {
@@ -117,6 +143,10 @@ async function lockInstructor(manager: EntityManager, id: string): Promise<Instr
   const instructor = await manager.findOne(Instructor, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!instructor) throw new NotFoundException(`no instructor with id ${id}`);
   return instructor;
+}
+
+function contactChanged(current: Instructor, details: Details): boolean {
+  return current.fullName !== details.fullName || current.email !== details.email || current.phone !== details.phone;
 }
 
 function detailsOf(source: InstructorDetailsDto): Details {
