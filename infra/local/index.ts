@@ -2,3 +2,4 @@ export { type LocalKafka, ensureKafka, stopKafkaFromPidFile } from './kafka';
 export { type LocalPostgres, ensureDatabase, ensurePostgres, stopPostgresFromPidFile } from './postgres';
 export * from './services';
 export * from './secrets';
+export * from './sinks';

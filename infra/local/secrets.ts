@@ -7,6 +7,10 @@ import { cachePath } from './support';
 export interface LocalSecrets {
   NIK_ENCRYPTION_KEY: string;
   NIK_INDEX_KEY: string;
+  /** Seals contact cards between enrollment or instructor-module and notification. */
+  CONTACT_SEAL_KEY: string;
+  /** Signs notification's requests to the messaging provider (locally, the provider sink). */
+  MESSAGING_PROVIDER_SECRET: string;
 }
 
 const SECRETS_FILE = cachePath('local-secrets.json');
@@ -16,11 +20,15 @@ const SECRETS_FILE = cachePath('local-secrets.json');
  * can be read by the next. Production sets these from its secret store instead.
  */
 export function localSecrets(): LocalSecrets {
-  if (existsSync(SECRETS_FILE)) return JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) as LocalSecrets;
+  const kept: Partial<LocalSecrets> = existsSync(SECRETS_FILE) ? JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) : {};
+  // A key added since the file was written is made up now; the ones already there are kept.
   const secrets: LocalSecrets = {
-    NIK_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    NIK_INDEX_KEY: randomBytes(32).toString('base64'),
+    NIK_ENCRYPTION_KEY: kept.NIK_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+    NIK_INDEX_KEY: kept.NIK_INDEX_KEY ?? randomBytes(32).toString('base64'),
+    CONTACT_SEAL_KEY: kept.CONTACT_SEAL_KEY ?? randomBytes(32).toString('base64'),
+    MESSAGING_PROVIDER_SECRET: kept.MESSAGING_PROVIDER_SECRET ?? randomBytes(32).toString('hex'),
   };
+  if (Object.keys(secrets).every((name) => name in kept)) return secrets;
   mkdirSync(dirname(SECRETS_FILE), { recursive: true });
   writeFileSync(SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

@@ -41,6 +41,16 @@ describe('loadConfig', () => {
     expect(attempt).not.toThrow(/too-short-secret/);
   });
 
+  it('hides a URL that carries credentials, whatever the setting is called', () => {
+    class WithRelay extends ServiceConfig {
+      @Matches(/^smtps?:\/\/[^/]+$/, { message: 'must be an smtp:// URL' })
+      SMTP_URL!: string;
+    }
+    const attempt = () => loadConfig(WithRelay, 'notification', { ...valid, SMTP_URL: 'http://mailer:hunter2@relay:587' });
+    expect(attempt).toThrow(/SMTP_URL: must be an smtp:\/\/ URL \(value hidden\)/);
+    expect(attempt).not.toThrow(/hunter2/);
+  });
+
   it('refuses a Kafka session timeout the broker would refuse', () => {
     expect(() => loadConfig(ServiceConfig, 'program', { ...valid, KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(
       /KAFKA_SESSION_TIMEOUT_MS: must be at least 6000/,

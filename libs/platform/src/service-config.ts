@@ -39,6 +39,11 @@ function isSecretSetting(name: string): boolean {
   return name === 'DATABASE_URL' || /(KEY|SECRET|PASSWORD|TOKEN)$/.test(name);
 }
 
+/** A URL with user:password@ in it, e.g. SMTP_URL=smtp://user:password@relay:587. */
+function carriesCredentials(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*@/i.test(value);
+}
+
 export class ConfigError extends Error {}
 
 /** Reads and validates a config class from the environment; the error lists every bad setting and its rule. */
@@ -58,7 +63,7 @@ export function loadConfig<T extends ServiceConfig>(
 
 function describe(error: ValidationError, env: NodeJS.ProcessEnv): string {
   const value = env[error.property];
-  const shown = value === undefined ? 'it is not set' : isSecretSetting(error.property) ? 'value hidden' : `got "${value}"`;
+  const shown = value === undefined ? 'it is not set' : isSecretSetting(error.property) || carriesCredentials(value) ? 'value hidden' : `got "${value}"`;
   const rules = Object.values(error.constraints ?? {}).join('; ');
   return `  - ${error.property}: ${rules} (${shown})`;
 }

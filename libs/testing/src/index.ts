@@ -6,3 +6,4 @@ export * from './test-database';
 export * from './wait-for';
 export * from './service-harness';
 export * from './secrets';
+export * from './message-sinks';
