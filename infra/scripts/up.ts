@@ -1,13 +1,39 @@
-import { allTopicSpecs } from '@sinergi/contracts';
+import { allTopicSpecs, type ServiceName } from '@sinergi/contracts';
 import { ensureTopics } from '@sinergi/messaging';
-import { databaseNameOf, ensureDatabase, ensureKafka, ensurePostgres, localSecrets, ServiceProcess, SERVICES } from '@sinergi/local-infra';
+import {
+  databaseNameOf,
+  ensureDatabase,
+  ensureKafka,
+  ensurePostgres,
+  type LocalMessageSinks,
+  type LocalSecrets,
+  localSecrets,
+  ServiceProcess,
+  SERVICES,
+  startLocalMessageSinks,
+} from '@sinergi/local-infra';
 import { seedDemoData } from './demo-data';
 
 const log = (line: string) => process.stdout.write(`[sinergi] ${line}\n`);
 
+/** Each service's settings beyond the common ones; a key goes only to the services that hold it. */
+function settingsOf(service: ServiceName, secrets: LocalSecrets, sinks: LocalMessageSinks): Record<string, string> {
+  const { NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY } = secrets;
+  switch (service) {
+    case 'enrollment':
+      return { NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY };
+    case 'instructor-module':
+      return { CONTACT_SEAL_KEY };
+    case 'notification':
+      return { CONTACT_SEAL_KEY, ...sinks.notificationEnv };
+    default:
+      return {};
+  }
+}
+
 /**
- * `npm start`: infrastructure, databases, topics, the six services, demo data.
- * Ctrl-C stops the services (each drains its work), then whatever infrastructure it started.
+ * `npm start`: infrastructure, the message sinks, databases, topics, the six services, demo data.
+ * Ctrl-C stops the services (each drains its work), then the sinks and whatever infrastructure it started.
  */
 async function main(): Promise<void> {
   const kafka = await ensureKafka();
@@ -16,6 +42,11 @@ async function main(): Promise<void> {
     await kafka.stop();
     await postgres.stop();
   };
+  const secrets = localSecrets();
+  const sinks = await startLocalMessageSinks(secrets.MESSAGING_PROVIDER_SECRET).catch(async (error: Error) => {
+    await stopInfrastructure();
+    throw error;
+  });
   const services: ServiceProcess[] = [];
   let stopping = false;
   const stopAll = async (exitCode: number) => {
@@ -23,6 +54,7 @@ async function main(): Promise<void> {
     stopping = true;
     log('stopping services...');
     await Promise.all(services.map((service) => service.stop()));
+    await sinks.close();
     await stopInfrastructure();
     log('stopped');
     process.exit(exitCode);
@@ -41,7 +73,7 @@ async function main(): Promise<void> {
           port: Number(process.env[`SINERGI_${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? port),
           databaseUrl,
           kafkaBrokers: kafka.brokers.join(','),
-          env: name === 'enrollment' ? { ...localSecrets() } : {},
+          env: settingsOf(name, secrets, sinks),
           onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`),
         }),
       );
@@ -57,6 +89,7 @@ async function main(): Promise<void> {
 
   log('all six services are up:');
   for (const service of services) log(`  ${service.options.service.padEnd(18)} ${service.url}  (health: ${service.url}/health)`);
+  log(`every message sent: emails ${sinks.smtp.httpUrl}/messages, SMS and WhatsApp ${sinks.provider.url}/messages (add ?to=<address or +62...>)`);
   log(`the gateway listens on ${services[0].url}; press Ctrl-C to stop everything`);
 }
 
