@@ -6,7 +6,11 @@ import * as enrollments from './events/enrollments';
 import * as instructorAssignments from './events/instructor-assignments';
 import * as instructorCatalogue from './events/instructor-catalogue';
 import * as integration from './events/integration';
+import * as nominations from './events/nominations';
+import * as participantOutcomes from './events/participant-outcomes';
+import * as notificationDeliveries from './events/notification-deliveries';
 import * as programmes from './events/programmes';
+import * as selection from './events/selection';
 import * as venueReservations from './events/venue-reservations';
 import * as venues from './events/venues';
 
@@ -18,5 +22,5 @@ function definitionsIn(module: object) {
 
 /** Every event type the platform publishes or receives. */
 export const EVENT_CATALOG: EventCatalog = buildCatalog(
-  [agreements, programmes, batches, enrollments, contacts, venues, venueReservations, instructorAssignments, instructorCatalogue, integration].flatMap(definitionsIn),
+  [agreements, programmes, batches, enrollments, contacts, venues, venueReservations, instructorAssignments, instructorCatalogue, integration, selection, nominations, notificationDeliveries, participantOutcomes].flatMap(definitionsIn),
 );

@@ -3,7 +3,9 @@ import { EventEnvelope } from '@sinergi/contracts';
 
 /**
  * What an @EventPattern handler receives with @Ctx(): the transaction its writes must use
- * (the inbox record commits in it too) and where the event came from.
+ * (the inbox record commits in it too), where the event came from, and a heartbeat that a
+ * long handler (e.g. thousands of records in one message) calls now and then so the group
+ * does not take its partition away mid-work.
  */
 export class InboxContext {
   constructor(
@@ -13,5 +15,6 @@ export class InboxContext {
     readonly partition: number,
     readonly offset: string,
     readonly attempt: number,
+    readonly heartbeat: () => Promise<void> = async () => undefined,
   ) {}
 }

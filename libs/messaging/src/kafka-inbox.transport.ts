@@ -157,7 +157,7 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
     return this.options.dataSource.transaction(async (manager) => {
       const firstTime = await this.recordInInbox(manager, envelope, payload, 'handled');
       if (!firstTime) return 'duplicate';
-      const context = new InboxContext(manager, envelope, topic, partition, message.offset, attempt);
+      const context = new InboxContext(manager, envelope, topic, partition, message.offset, attempt, payload.heartbeat);
       const trace = { correlationId: envelope.correlationid, causationId: envelope.id, traceparent: childTraceparent(envelope.traceparent) };
       await runInTraceContext(trace, async () => {
         await lastValueFrom(this.transformToObservable(await handler(envelope.data, context)), { defaultValue: undefined });

@@ -26,16 +26,35 @@ describe('enrollment config', () => {
   });
 
   it('defaults the eligible ages to 18-64', () => {
-    const config = loadConfig(EnrollmentConfig, 'enrollment', { ...common, NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key() });
+    const config = loadConfig(EnrollmentConfig, 'enrollment', { ...common, NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key(), CONTACT_SEAL_KEY: key() });
     expect([config.ELIGIBLE_MIN_AGE, config.ELIGIBLE_MAX_AGE]).toEqual([18, 64]);
   });
 
   it('gives a promoted reserve at least 2 days to confirm unless told otherwise, and at most 30', () => {
-    const keys = { NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key() };
+    const keys = { NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key(), CONTACT_SEAL_KEY: key() };
     expect(loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys }).PROMOTION_CONFIRM_DAYS).toBe(2);
     expect(loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys, PROMOTION_CONFIRM_DAYS: '5' }).PROMOTION_CONFIRM_DAYS).toBe(5);
     expect(() => loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys, PROMOTION_CONFIRM_DAYS: '31' })).toThrow(
       /PROMOTION_CONFIRM_DAYS: must be between 0 and 30/,
+    );
+  });
+
+  it('needs a contact seal key that is neither NIK key', () => {
+    const keys = { NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key() };
+    expect(() => loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys })).toThrow(/CONTACT_SEAL_KEY: must be 32 random bytes/);
+    expect(() => loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys, CONTACT_SEAL_KEY: keys.NIK_INDEX_KEY })).toThrow(
+      /CONTACT_SEAL_KEY: must differ from NIK_INDEX_KEY/,
+    );
+  });
+
+  it('checks the stub identity adapter settings', () => {
+    const keys = { NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key(), CONTACT_SEAL_KEY: key() };
+    expect(loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys }).IDENTITY_CHECK_STUB_NO_MATCH_SERIALS).toBe('9999');
+    expect(() => loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys, IDENTITY_CHECK_STUB_NO_MATCH_SERIALS: '99' })).toThrow(
+      /IDENTITY_CHECK_STUB_NO_MATCH_SERIALS: must be 4-digit NIK serials/,
+    );
+    expect(() => loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys, IDENTITY_CHECK_ADAPTER: 'dukcapil' })).toThrow(
+      /IDENTITY_CHECK_ADAPTER: must be one of stub/,
     );
   });
 });

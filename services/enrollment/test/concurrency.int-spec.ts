@@ -32,6 +32,7 @@ describe('enrollment under 10x oversubscription (real Kafka, real PostgreSQL)', 
       expect(created.status).toBe(201);
       participantIds.push(created.body.id);
     }
+    for (const participantId of participantIds) expect((await harness.identityChecked(participantId)).identityStatus).toBe('verified');
 
     const answers = await Promise.all(
       participantIds.map((participantId) => harness.enroll<EnrollmentView>({ participantId, programmeId: programme.programmeId })),

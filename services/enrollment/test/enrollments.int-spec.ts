@@ -43,9 +43,7 @@ describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
   });
 
   async function registered(overrides: Record<string, unknown> = {}): Promise<string> {
-    const created = await harness.request<{ id: string }>('POST', '/participants', participantBody(overrides));
-    expect(created.status).toBe(201);
-    return created.body.id;
+    return (await harness.registerChecked(participantBody(overrides))).id;
   }
 
   it('keeps its own view of programmes and classes from ProgrammeLaunched, ProgrammeAmended and BatchConfirmed', async () => {
@@ -92,7 +90,7 @@ describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
 
   it('selects an eligible participant, with a masked NIK only in EnrollmentSubmitted', async () => {
     const body = participantBody();
-    const participant = await harness.request<{ id: string }>('POST', '/participants', body);
+    const participant = { body: await harness.registerChecked(body) };
     const enrolled = await harness.enroll<EnrollmentView>({ participantId: participant.body.id, programmeId: programme.programmeId });
     expect(enrolled.status).toBe(201);
     expect(enrolled.body).toMatchObject({ status: 'selected', batchId: bandung.batchId, confirmBy: bandung.confirmBy });
@@ -131,8 +129,7 @@ describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
     const young = participantBody({ birthDate: daysFromNow(-17 * 365) });
     const [year, month, day] = (young.birthDate as string).split('-');
     young.nik = `${(young.nik as string).slice(0, 6)}${day}${month}${year.slice(2)}${(young.nik as string).slice(12)}`;
-    const participant = await harness.request<{ id: string }>('POST', '/participants', young);
-    expect(participant.status).toBe(201);
+    const participant = { body: await harness.registerChecked(young) };
     const enrolled = await harness.enroll<EnrollmentView>({ participantId: participant.body.id, programmeId: programme.programmeId });
     expect(enrolled.body.status).toBe('rejected');
     expect(enrolled.body.reasons).toEqual([{ field: 'birthDate', rule: expect.stringMatching(/^age on \S+ \(the class start\) is 17; it must be between 18 and 64$/) }]);

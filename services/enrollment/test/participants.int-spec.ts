@@ -1,3 +1,4 @@
+import { ContactCard, ParticipantContactChanged, sealKeyFrom, unseal } from '@sinergi/contracts';
 import { EnrollmentHarness, participantBody } from './support';
 
 interface ParticipantView {
@@ -7,6 +8,7 @@ interface ParticipantView {
   birthDate: string;
   gender: string;
   business: { nib: string | null; scale: string; sector: string };
+  identityStatus: string;
 }
 
 interface ErrorBody {
@@ -49,8 +51,21 @@ describe('enrollment participants (real Kafka, real PostgreSQL)', () => {
 
     const fetched = await harness.request<ParticipantView>('GET', `/participants/${created.body.id}`);
     expect(fetched.status).toBe(200);
-    expect(fetched.body).toEqual(created.body);
+    expect(fetched.body).toEqual({ ...created.body, identityStatus: fetched.body.identityStatus });
     expect(JSON.stringify(fetched.body)).not.toContain(nik);
+  });
+
+  it('publishes the contact card sealed: it opens with CONTACT_SEAL_KEY, and its bytes carry no name or phone', async () => {
+    const body = participantBody({ fullName: 'Siti Rahmawati Contoh', phone: '081298765432', language: 'en' }, 'F');
+    const created = await register(body);
+    expect(created.status).toBe(201);
+    const [event] = await harness.waitForEvents<ParticipantContactChanged>('ParticipantContactChanged', (data) => data.participantId === created.body.id);
+    expect(event.subject).toBe(created.body.id);
+    expect(event.data.language).toBe('en');
+    const card = unseal<ContactCard>(event.data.contact, [sealKeyFrom(harness.settings.CONTACT_SEAL_KEY)], created.body.id);
+    expect(card).toEqual({ fullName: 'Siti Rahmawati Contoh', phone: '+6281298765432', email: body.email });
+    const raw = JSON.stringify(event);
+    for (const secret of ['Siti', '81298765432', body.email as string, body.nik as string]) expect(raw).not.toContain(secret);
   });
 
   it('accepts a business without NIB', async () => {

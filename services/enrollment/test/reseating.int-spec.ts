@@ -37,9 +37,8 @@ describe('enrollment confirm-by expiry, withdrawal and reserve promotion (real K
 
   /** Registers a participant in a province and enrolls them in a class; returns the enrollment. */
   async function enrolled(batchId: string, provinceCode: string): Promise<EnrollmentView> {
-    const participant = await harness.request<{ id: string }>('POST', '/participants', participantBody({ provinceCode }));
-    expect(participant.status).toBe(201);
-    const enrollment = await harness.enroll<EnrollmentView>({ participantId: participant.body.id, programmeId: programme.programmeId, batchId });
+    const participant = await harness.registerChecked(participantBody({ provinceCode }));
+    const enrollment = await harness.enroll<EnrollmentView>({ participantId: participant.id, programmeId: programme.programmeId, batchId });
     expect(enrollment.status).toBe(201);
     return enrollment.body;
   }
@@ -162,12 +161,12 @@ describe('enrollment confirm-by expiry, withdrawal and reserve promotion (real K
   });
 
   it('refuses to withdraw an enrollment that holds no place, and needs a reason', async () => {
-    const participant = await harness.request<{ id: string }>('POST', '/participants', participantBody({ provinceCode: '35' }));
-    const rejected = await harness.enroll<EnrollmentView>({ participantId: participant.body.id, programmeId: programme.programmeId });
+    const participant = await harness.registerChecked(participantBody({ provinceCode: '35' }));
+    const rejected = await harness.enroll<EnrollmentView>({ participantId: participant.id, programmeId: programme.programmeId });
     expect(rejected.body.status).toBe('rejected');
     const refused = await harness.request<ErrorBody>('POST', `/enrollments/${rejected.body.id}/withdraw`, { reason: 'tidak jadi' });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe('status: the enrollment is rejected; only a selected, confirmed or reserve enrollment can be withdrawn');
+    expect(refused.body.message).toBe('status: the enrollment is rejected; only a pending-identity, registered, selected, confirmed or reserve enrollment can be withdrawn');
 
     const noReason = await harness.request<ErrorBody>('POST', `/enrollments/${rejected.body.id}/withdraw`, {});
     expect(noReason.status).toBe(400);

@@ -1,13 +1,48 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BatchConfirmed, ProgrammeLaunched, TOPICS } from '@sinergi/contracts';
-import { HttpResult, ServiceHarness, waitFor } from '@sinergi/testing';
+import { HarnessParts, HttpResult, ServiceHarness, testSecrets, waitFor } from '@sinergi/testing';
 import { enrollmentService } from '../src/enrollment.service-definition';
 
-/** The enrollment service in this process, on its own database and topic namespace, with fresh NIK keys. */
+export interface ParticipantView {
+  id: string;
+  maskedNik: string;
+  fullName: string;
+  language: string;
+  identityStatus: 'pending' | 'verified' | 'no-match';
+}
+
+/**
+ * The enrollment service in this process, on its own database and topic namespace, with fresh keys and the stub
+ * identity check answering at once (match, unless the NIK serial is 9999); `env` overrides any setting.
+ */
 export class EnrollmentHarness extends ServiceHarness {
-  static async start(): Promise<EnrollmentHarness> {
-    const keys = { NIK_ENCRYPTION_KEY: randomBytes(32).toString('base64'), NIK_INDEX_KEY: randomBytes(32).toString('base64') };
-    return new EnrollmentHarness(await ServiceHarness.open(enrollmentService, [TOPICS.enrollments, TOPICS.batchFill], keys));
+  private constructor(
+    parts: HarnessParts,
+    /** The settings the service was started with, e.g. its CONTACT_SEAL_KEY. */
+    readonly settings: Record<string, string>,
+  ) {
+    super(parts);
+  }
+
+  static async start(env: Record<string, string> = {}): Promise<EnrollmentHarness> {
+    const settings = { ...testSecrets(), IDENTITY_CHECK_RETRY_BASE_MS: '50', IDENTITY_CHECK_RETRY_MAX_MS: '200', ...env };
+    const topics = [TOPICS.enrollments, TOPICS.batchFill, TOPICS.participantContacts, TOPICS.kemenumkmNominationResults];
+    return new EnrollmentHarness(await ServiceHarness.open(enrollmentService, topics, settings), settings);
+  }
+
+  /** Registers a participant and waits until the civil registry has answered for them. */
+  async registerChecked(body: Record<string, unknown> = participantBody()): Promise<ParticipantView> {
+    const created = await this.request<ParticipantView>('POST', '/participants', body);
+    if (created.status !== 201) throw new Error(`registration failed: ${created.status} ${JSON.stringify(created.body)}`);
+    return this.identityChecked(created.body.id);
+  }
+
+  /** Waits until the participant's identity is no longer pending. */
+  identityChecked(participantId: string): Promise<ParticipantView> {
+    return waitFor(`the identity check of ${participantId}`, async () => {
+      const participant = await this.request<ParticipantView>('GET', `/participants/${participantId}`);
+      return participant.body.identityStatus !== 'pending' && participant.body;
+    });
   }
 
   enroll<T>(body: Record<string, unknown>, key: string = randomUUID()): Promise<HttpResult<T>> {

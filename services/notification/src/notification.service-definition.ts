@@ -1,13 +1,16 @@
-import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
+import { ServiceDefinition } from '@sinergi/platform';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { Delivery } from './deliveries/delivery.entity';
 import { CreateDeliveries1732700000200 } from './migrations/1732700000200-create-deliveries';
+import { AddSendingRecipientsClasses1732700000400 } from './migrations/1732700000400-add-sending-recipients-classes';
+import { NotificationConfig } from './notification.config';
+import { asNotificationConfig, NotificationConfigModule } from './notification-config.module';
 
 export const notificationService: ServiceDefinition = {
   name: 'notification',
-  configClass: ServiceConfig,
-  modules: () => [DeliveriesModule],
+  configClass: NotificationConfig,
+  modules: (config) => [NotificationConfigModule.forRoot(asNotificationConfig(config)), DeliveriesModule.forRoot(asNotificationConfig(config))],
   entities: [Delivery],
-  migrations: [CreateDeliveries1732700000200],
+  migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400],
   consumesEvents: true,
 };

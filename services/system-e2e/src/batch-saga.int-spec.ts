@@ -1,34 +1,9 @@
 import { waitFor } from '@sinergi/testing';
+import { call, expectCreated, Json } from './http';
+import { MAY, MODULE, signAndLaunch } from './programme-setup';
 import { RunningSystem } from './running-system';
 
-type Json = Record<string, unknown>;
-
-const PARTIES = [
-  { code: 'KEMNAKER', name: 'Kementerian Ketenagakerjaan', roles: ['venues'] },
-  { code: 'KEMENUMKM', name: 'Kementerian Usaha Mikro, Kecil, dan Menengah', roles: ['instructors', 'training-modules'] },
-];
-const MODULE = 'KWU-DASAR';
 const PROVINCES = ['32', '33', '35', '73'];
-/** Classes cannot start in the past: the test plans next year's May, the programme's month. */
-const MAY = `${new Date().getUTCFullYear() + 1}-05`;
-
-async function call(method: string, url: string, body?: object): Promise<{ status: number; body: Json & Json[] }> {
-  const response = await fetch(url, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : {} };
-}
-
-async function expectCreated(method: string, url: string, body: object): Promise<Json> {
-  const response = await call(method, url, body);
-  if (response.status !== 201 && response.status !== 200) {
-    throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
-  }
-  return response.body;
-}
 
 /** The batch saga across program, venue-capacity and instructor-module, each a real process, over Kafka. */
 describe('planning classes across program, venue-capacity and instructor-module (processes, Kafka, PostgreSQL)', () => {
@@ -84,32 +59,10 @@ describe('planning classes across program, venue-capacity and instructor-module 
 
   beforeAll(async () => {
     system = await RunningSystem.start(['program', 'venue-capacity', 'instructor-module'], { BATCH_REPLY_TIMEOUT_MS: '60000' });
-    await expectCreated('POST', instructors('/training-modules'), { moduleCode: MODULE, title: 'Kewirausahaan Dasar', hours: 40, ownerPartyCode: 'KEMENUMKM' });
-    const mou = await expectCreated('POST', program('/agreements'), { kind: 'MOU', number: 'MOU-E2E', title: 'Sinergi Program Pengembangan UMKM', signedOn: '2025-03-25', parties: PARTIES });
-    const pks = await expectCreated('POST', program('/agreements'), {
-      kind: 'PKS',
-      number: 'PKS-E2E',
-      title: 'Pelatihan kewirausahaan Mei 2025',
-      signedOn: '2025-04-10',
-      parentAgreementId: mou.id,
-      participantCeiling: 10_000,
-      parties: PARTIES,
-    });
-    const programme = await expectCreated('POST', program('/programmes'), {
-      agreementId: pks.id,
-      name: 'Pelatihan Kewirausahaan Mei 2025',
-      periodStart: `${MAY}-01`,
-      periodEnd: `${MAY}-31`,
-      targetParticipants: 5_000,
-      participantCeiling: 10_000,
-      prioritySegments: ['micro', 'small'],
-      selectionPolicy: 'lottery',
-      moduleCode: MODULE,
-      classDays: 5,
-      minimumQuorum: 10,
-      confirmByDaysBeforeStart: 3,
-    });
-    programmeId = programme.id as string;
+    programmeId = await signAndLaunch(
+      { program: program(''), instructors: instructors('') },
+      { selectionPolicy: 'lottery', classDays: 5, minimumQuorum: 10, confirmByDaysBeforeStart: 3 },
+    );
   }, 240_000);
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { Client } from 'pg';
 import type { ServiceName } from '@sinergi/contracts';
 import { createTestDatabase, createTopicNamespace, deleteTopicNamespace, TestDatabase, testBrokers, testSecrets } from '@sinergi/testing';
 import { ServiceProcess } from '@sinergi/local-infra';
@@ -43,6 +44,17 @@ export class RunningSystem {
       throw system.explain(error as Error);
     }
     return system;
+  }
+
+  /** Runs SQL on a service's database, for a test that must move time on (deadlines, class days) as days passing would. */
+  async query<T>(service: ServiceName, sql: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.member(service).database.url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
   }
 
   url(service: ServiceName): string {

@@ -57,7 +57,7 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
       const found = (await (await fetch(`${system.url('notification')}/deliveries?correlationId=${correlationId}`)).json()) as DeliveryView[];
       return found.length === 2 && found;
     });
-    expect(deliveries.map((delivery) => delivery.recipient).sort()).toEqual(['party-admins:KEMENUMKM', 'party-admins:KEMNAKER']);
+    expect(deliveries.map((delivery) => delivery.recipient).sort()).toEqual(['admin:KEMENUMKM', 'admin:KEMNAKER']);
     for (const delivery of deliveries) {
       expect(delivery).toMatchObject({ eventType: 'AgreementSigned', template: 'agreement-signed', status: 'pending' });
       expect(delivery.traceparent.split('-')[1]).toBe('0af7651916cd43dd8448eb211c80319c');

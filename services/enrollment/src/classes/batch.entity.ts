@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** confirmed (open for enrollment, not started), cancelled, running (BatchStarted), completed (certificates issued), closed. */
+export type ClassStatus = 'confirmed' | 'cancelled' | 'running' | 'completed' | 'closed';
+
 /**
  * Enrollment's view of a confirmed class (BatchConfirmed) and how full it is. `selected` counts the seats
  * taken (selected or confirmed), `confirmed` those already confirmed, `reserved` the reserve places taken;
@@ -16,6 +19,13 @@ export class Batch {
   @Column('text', { name: 'province_code' })
   provinceCode!: string;
 
+  @Column('text')
+  status!: ClassStatus;
+
+  @Column('text', { name: 'venue_code' })
+  venueCode!: string;
+
+  /** The class is held every day from startDate to endDate (program plans classDays consecutive days). */
   @Column('date', { name: 'start_date' })
   startDate!: string;
 

@@ -1,8 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { In } from 'typeorm';
 import {
+  batchClosedEvent,
   BatchConfirmed,
   batchConfirmedEvent,
+  BatchLifecycleStep,
+  batchStartedEvent,
   batchFillChangedEvent,
   ProgrammeAmended,
   programmeAmendedEvent,
@@ -13,7 +17,7 @@ import { InboxContext, Outbox } from '@sinergi/messaging';
 import { fillOf } from '../enrollments/enrollment.views';
 import { Batch } from './batch.entity';
 
-/** Keeps enrollment's own copy of programmes and confirmed classes; a redelivered or repeated event changes nothing more. */
+/** Keeps enrollment's own copy of programmes and confirmed classes (and where each class is in its life); a redelivered or repeated event changes nothing more. */
 @Controller()
 export class ClassesConsumer {
   constructor(private readonly outbox: Outbox) {}
@@ -55,10 +59,10 @@ export class ClassesConsumer {
   @EventPattern(batchConfirmedEvent.type)
   async onBatchConfirmed(@Payload() batch: BatchConfirmed, @Ctx() context: InboxContext): Promise<void> {
     await context.manager.query(
-      `INSERT INTO batches (id, programme_id, province_code, start_date, end_date, seats, reserves, minimum_quorum, confirm_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO batches (id, programme_id, province_code, start_date, end_date, seats, reserves, minimum_quorum, confirm_by, venue_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (id) DO UPDATE SET programme_id = $2, province_code = $3, start_date = $4, end_date = $5,
-         seats = $6, reserves = $7, minimum_quorum = $8, confirm_by = $9`,
+         seats = $6, reserves = $7, minimum_quorum = $8, confirm_by = $9, venue_code = $10`,
       [
         batch.batchId,
         batch.programmeId,
@@ -69,9 +73,22 @@ export class ClassesConsumer {
         batch.reserves,
         batch.minimumQuorum,
         batch.confirmBy,
+        batch.venueCode,
       ],
     );
     const fill = fillOf(await context.manager.findOneByOrFail(Batch, { id: batch.batchId }));
     await this.outbox.append(context.manager, { type: batchFillChangedEvent.type, subject: batch.batchId, data: fill });
+  }
+
+  /** Only a confirmed class starts; a repeated or late event changes nothing. */
+  @EventPattern(batchStartedEvent.type)
+  async onBatchStarted(@Payload() step: BatchLifecycleStep, @Ctx() context: InboxContext): Promise<void> {
+    await context.manager.update(Batch, { id: step.batchId, status: 'confirmed' }, { status: 'running' });
+  }
+
+  /** The class's records are final: its register can no longer be changed. */
+  @EventPattern(batchClosedEvent.type)
+  async onBatchClosed(@Payload() step: BatchLifecycleStep, @Ctx() context: InboxContext): Promise<void> {
+    await context.manager.update(Batch, { id: step.batchId, status: In(['confirmed', 'running', 'completed']) }, { status: 'closed' });
   }
 }

@@ -1,14 +1,20 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { EnrollmentProblem } from '@sinergi/contracts';
+import { EnrollmentChannel, EnrollmentProblem } from '@sinergi/contracts';
 
 /**
- * rejected: ineligible; selected: holds a seat; reserved: on the reserve list; not-selected: no place left; confirmed: seat
- * confirmed; expired: the seat was not confirmed by the confirm-by day; withdrawn: the participant withdrew.
+ * pending-identity: waits for the civil registry (Dukcapil) to confirm the participant's NIK; registered: accepted into
+ * the pool of a lottery or ranked programme, waiting for the draw; rejected: identity not matched or ineligible; selected: holds a seat; reserved: on the reserve list; not-selected: no place left; confirmed: seat
+ * confirmed; expired: the seat was not confirmed by the confirm-by day; withdrawn: the participant withdrew;
+ * awaiting-move: the class was cancelled and the participant has not yet answered the offer to move (no seat held);
+ * released: the class was cancelled or rescheduled and the participant left it without moving.
  */
-export type EnrollmentStatus = 'rejected' | 'selected' | 'reserved' | 'not-selected' | 'confirmed' | 'expired' | 'withdrawn';
+export type EnrollmentStatus = 'pending-identity' | 'registered' | 'rejected' | 'selected' | 'reserved' | 'not-selected' | 'confirmed' | 'expired' | 'withdrawn' | 'awaiting-move' | 'released';
 
 /** Statuses that count as the participant's one active enrollment in a programme. */
 export const ACTIVE_STATUSES: readonly EnrollmentStatus[] = ['selected', 'reserved', 'confirmed'];
+
+/** Statuses still waiting for a decision (no class yet); they count as the one active enrollment too. */
+export const WAITING_STATUSES: readonly EnrollmentStatus[] = ['pending-identity', 'registered'];
 
 @Entity('enrollments')
 export class Enrollment {
@@ -31,6 +37,13 @@ export class Enrollment {
 
   @Column('text')
   status!: EnrollmentStatus;
+
+  @Column('text')
+  channel!: EnrollmentChannel;
+
+  /** The nominating institution's score, for ranked selection (higher first). */
+  @Column('double precision', { name: 'selection_score', nullable: true })
+  selectionScore!: number | null;
 
   /** Why the participant was found ineligible. */
   @Column('jsonb')

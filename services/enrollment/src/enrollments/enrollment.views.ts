@@ -1,4 +1,4 @@
-import { BatchFillChanged, EnrollmentProblem } from '@sinergi/contracts';
+import { BatchFillChanged, EnrollmentChannel, EnrollmentProblem } from '@sinergi/contracts';
 import { Batch } from '../classes/batch.entity';
 import { Enrollment, EnrollmentStatus } from './enrollment.entity';
 
@@ -8,6 +8,7 @@ export interface EnrollmentView {
   programmeId: string;
   batchId: string | null;
   status: EnrollmentStatus;
+  channel: EnrollmentChannel;
   reasons: EnrollmentProblem[];
   reserveRank: number | null;
   notSelectedReason: string | null;
@@ -25,6 +26,7 @@ export function enrollmentView(enrollment: Enrollment): EnrollmentView {
     programmeId: enrollment.programmeId,
     batchId: enrollment.batchId,
     status: enrollment.status,
+    channel: enrollment.channel,
     reasons: enrollment.reasons,
     reserveRank: enrollment.reserveRank,
     notSelectedReason: enrollment.notSelectedReason,

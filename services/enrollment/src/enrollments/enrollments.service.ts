@@ -1,30 +1,18 @@
 import { ConflictException, HttpException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
-import {
-  batchFillChangedEvent,
-  EnrollmentProblem,
-  enrollmentRejectedEvent,
-  enrollmentSubmittedEvent,
-  participantNotSelectedEvent,
-  participantReservedEvent,
-  participantSelectedEvent,
-  SeatDecision,
-  seatConfirmedEvent,
-} from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { batchFillChangedEvent, seatConfirmedEvent } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
 import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
-import { Programme } from '../classes/programme.entity';
-import { EnrollmentConfig } from '../enrollment.config';
-import { Participant } from '../participants/participant.entity';
-import { eligibilityProblems } from './eligibility.rules';
+import { Admission } from './admission';
+import { lockClasses } from './class-locks';
 import { SubmitEnrollmentDto } from './enrollment.dto';
-import { ACTIVE_STATUSES, Enrollment } from './enrollment.entity';
+import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
 import { enrollmentView, EnrollmentView, fillOf } from './enrollment.views';
 import { IdempotentRequest } from './idempotent-request.entity';
+import { enrollmentWithdrawn, seatDecision } from './seat-events';
 import { SeatRelease } from './seat-release';
-import { placeIn } from './seating.rules';
 
 /** An HTTP answer as it is stored for an Idempotency-Key and given again. */
 export interface HttpOutcome {
@@ -37,8 +25,8 @@ export class EnrollmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly config: EnrollmentConfig,
     private readonly seats: SeatRelease,
+    private readonly admission: Admission,
   ) {}
 
   /**
@@ -95,6 +83,7 @@ export class EnrollmentsService {
    */
   async withdraw(id: string, reason: string): Promise<EnrollmentView> {
     const found = await this.get(id);
+    if (WAITING_STATUSES.includes(found.status)) return this.withdrawWaiting(id, reason);
     if (!found.batchId) throw notWithdrawable(found.status);
     const batchId = found.batchId;
     return this.dataSource.transaction(async (manager) => {
@@ -103,6 +92,20 @@ export class EnrollmentsService {
       if (enrollment.status === 'withdrawn') return enrollmentView(enrollment);
       if (!ACTIVE_STATUSES.includes(enrollment.status)) throw notWithdrawable(enrollment.status);
       return enrollmentView(await this.seats.withdraw(manager, batch, enrollment, reason, todayInJakarta()));
+    });
+  }
+
+  /** An enrollment with no class yet (waiting for its identity check or the draw) just ends: nothing is freed. */
+  private withdrawWaiting(id: string, reason: string): Promise<EnrollmentView> {
+    return this.dataSource.transaction(async (manager) => {
+      const enrollment = await manager.findOneOrFail(Enrollment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (enrollment.status === 'withdrawn') return enrollmentView(enrollment);
+      if (!WAITING_STATUSES.includes(enrollment.status)) throw notWithdrawable(enrollment.status);
+      const withdrawn: Enrollment = { ...enrollment, status: 'withdrawn', withdrawalReason: reason, endedAt: new Date() };
+      await manager.update(Enrollment, { id }, { status: withdrawn.status, withdrawalReason: reason, endedAt: withdrawn.endedAt });
+      const { participantId, programmeId } = enrollment;
+      await this.outbox.append(manager, enrollmentWithdrawn({ enrollmentId: id, participantId, programmeId, reason }));
+      return enrollmentView(withdrawn);
     });
   }
 
@@ -116,7 +119,7 @@ export class EnrollmentsService {
   private async answer(manager: EntityManager, dto: SubmitEnrollmentDto): Promise<HttpOutcome> {
     await manager.query('SAVEPOINT enroll');
     try {
-      const view = await this.submit(manager, dto);
+      const view = enrollmentView(await this.admission.submit(manager, { ...dto, channel: 'self-service' }));
       await manager.query('RELEASE SAVEPOINT enroll');
       return { status: 201, body: view };
     } catch (error) {
@@ -126,112 +129,6 @@ export class EnrollmentsService {
       return { status: error.getStatus(), body: typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body };
     }
   }
-
-  private async submit(manager: EntityManager, dto: SubmitEnrollmentDto): Promise<EnrollmentView> {
-    const participant = await manager.findOne(Participant, { where: { id: dto.participantId }, lock: { mode: 'pessimistic_write' } });
-    if (!participant) throw new NotFoundException(`participantId: no participant with id ${dto.participantId}`);
-    const programme = await manager.findOneBy(Programme, { id: dto.programmeId });
-    if (!programme) throw new NotFoundException(`programmeId: no launched programme with id ${dto.programmeId}`);
-    const active = await manager.findOneBy(Enrollment, { participantId: participant.id, programmeId: programme.id, status: In([...ACTIVE_STATUSES]) });
-    if (active) {
-      throw new ConflictException(
-        `participantId: the participant already has an active enrollment in this programme (${active.id}, ${active.status}); one active enrollment per programme`,
-      );
-    }
-    const namedClass = dto.batchId ? await manager.findOneBy(Batch, { id: dto.batchId, programmeId: programme.id }) : undefined;
-    if (namedClass === null) throw new NotFoundException(`batchId: no confirmed class ${dto.batchId} in this programme`);
-
-    const enrollment: Enrollment = {
-      id: randomUUID(),
-      participantId: participant.id,
-      programmeId: programme.id,
-      requestedBatchId: dto.batchId ?? null,
-      batchId: null,
-      status: 'rejected',
-      reasons: [],
-      reserveRank: null,
-      notSelectedReason: null,
-      confirmBy: null,
-      submittedAt: new Date(),
-      confirmedAt: null,
-      withdrawalReason: null,
-      endedAt: null,
-    };
-    const submitted: NewEvent = {
-      type: enrollmentSubmittedEvent.type,
-      subject: enrollment.id,
-      data: {
-        enrollmentId: enrollment.id,
-        programmeId: programme.id,
-        participantId: participant.id,
-        maskedNik: participant.maskedNik,
-        channel: 'self-service',
-        provinceCode: participant.provinceCode,
-      },
-    };
-    const problems = eligibilityProblems({
-      participant,
-      prioritySegments: programme.prioritySegments,
-      startDate: namedClass?.startDate ?? programme.periodStart,
-      classesInProvince: await manager.countBy(Batch, { programmeId: programme.id, provinceCode: participant.provinceCode }),
-      namedClass,
-      minAge: this.config.ELIGIBLE_MIN_AGE,
-      maxAge: this.config.ELIGIBLE_MAX_AGE,
-    });
-    if (problems.length > 0) return this.reject(manager, { ...enrollment, reasons: problems }, submitted, problems);
-    const candidates = namedClass ? { id: namedClass.id } : { programmeId: programme.id, provinceCode: participant.provinceCode };
-    return this.place(manager, enrollment, submitted, await lockClasses(manager, candidates));
-  }
-
-  private async reject(manager: EntityManager, enrollment: Enrollment, submitted: NewEvent, reasons: EnrollmentProblem[]): Promise<EnrollmentView> {
-    await manager.insert(Enrollment, enrollment);
-    await this.outbox.append(manager, submitted, {
-      type: enrollmentRejectedEvent.type,
-      subject: enrollment.id,
-      data: { enrollmentId: enrollment.id, programmeId: enrollment.programmeId, participantId: enrollment.participantId, reasons },
-    });
-    return enrollmentView(enrollment);
-  }
-
-  /** Takes a seat, a reserve place or neither in the candidate classes, which the caller has locked. */
-  private async place(manager: EntityManager, enrollment: Enrollment, submitted: NewEvent, classes: Batch[]): Promise<EnrollmentView> {
-    const placement = placeIn(classes);
-    if (placement.kind === 'none') {
-      const notSelected: Enrollment = { ...enrollment, status: 'not-selected', notSelectedReason: placement.reason };
-      await manager.insert(Enrollment, notSelected);
-      await this.outbox.append(manager, submitted, {
-        type: participantNotSelectedEvent.type,
-        subject: enrollment.id,
-        data: { enrollmentId: enrollment.id, participantId: enrollment.participantId, programmeId: enrollment.programmeId, reason: placement.reason },
-      });
-      return enrollmentView(notSelected);
-    }
-
-    const batch = placement.klass;
-    const placed: Enrollment =
-      placement.kind === 'seat'
-        ? { ...enrollment, batchId: batch.id, status: 'selected', confirmBy: batch.confirmBy }
-        : { ...enrollment, batchId: batch.id, status: 'reserved', reserveRank: placement.rank };
-    const counter = placement.kind === 'seat' ? 'selected' : 'reserved';
-    await manager.increment(Batch, { id: batch.id }, counter, 1);
-    await manager.insert(Enrollment, placed);
-    const decision: NewEvent =
-      placement.kind === 'seat'
-        ? { type: participantSelectedEvent.type, subject: placed.id, data: { ...seatDecision(placed, batch.id), confirmBy: batch.confirmBy } }
-        : { type: participantReservedEvent.type, subject: placed.id, data: { ...seatDecision(placed, batch.id), rank: placement.rank } };
-    const fill = fillOf({ ...batch, [counter]: batch[counter] + 1 });
-    await this.outbox.append(manager, submitted, decision, { type: batchFillChangedEvent.type, subject: batch.id, data: fill });
-    return enrollmentView(placed);
-  }
-}
-
-/** Locks classes in id order, so that concurrent requests cannot deadlock, and reads their fill as committed. */
-function lockClasses(manager: EntityManager, where: Partial<Pick<Batch, 'id' | 'programmeId' | 'provinceCode'>>): Promise<Batch[]> {
-  return manager.find(Batch, { where, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
-}
-
-function seatDecision(enrollment: Enrollment, batchId: string): SeatDecision {
-  return { enrollmentId: enrollment.id, participantId: enrollment.participantId, programmeId: enrollment.programmeId, batchId };
 }
 
 function notConfirmable(status: string): ConflictException {
@@ -239,5 +136,5 @@ function notConfirmable(status: string): ConflictException {
 }
 
 function notWithdrawable(status: string): ConflictException {
-  return new ConflictException(`status: the enrollment is ${status}; only a selected, confirmed or reserve enrollment can be withdrawn`);
+  return new ConflictException(`status: the enrollment is ${status}; only a pending-identity, registered, selected, confirmed or reserve enrollment can be withdrawn`);
 }

@@ -1,7 +1,15 @@
 import { NewEvent } from '@sinergi/messaging';
-import { EnrollmentWithdrawn, enrollmentWithdrawnEvent, ReservePromoted, reservePromotedEvent, SeatExpired, seatExpiredEvent } from '@sinergi/contracts';
+import {
+  EnrollmentWithdrawn,
+  enrollmentWithdrawnEvent,
+  ReservePromoted,
+  reservePromotedEvent,
+  SeatDecision,
+  SeatExpired,
+  seatExpiredEvent,
+} from '@sinergi/contracts';
 
-/* The one place that builds SeatExpired, ReservePromoted and EnrollmentWithdrawn. */
+/* The one place that builds SeatExpired, ReservePromoted and EnrollmentWithdrawn, and seat decisions. */
 
 export function seatExpired(data: SeatExpired): NewEvent<SeatExpired> {
   return { type: seatExpiredEvent.type, subject: data.enrollmentId, data };
@@ -13,4 +21,8 @@ export function reservePromoted(data: ReservePromoted): NewEvent<ReservePromoted
 
 export function enrollmentWithdrawn(data: EnrollmentWithdrawn): NewEvent<EnrollmentWithdrawn> {
   return { type: enrollmentWithdrawnEvent.type, subject: data.enrollmentId, data };
+}
+
+export function seatDecision(enrollment: { id: string; participantId: string; programmeId: string }, batchId: string): SeatDecision {
+  return { enrollmentId: enrollment.id, participantId: enrollment.participantId, programmeId: enrollment.programmeId, batchId };
 }

@@ -4,7 +4,7 @@ import { batchFillChangedEvent, participantReservedEvent, SeatDecision } from '@
 import { NewEvent, Outbox } from '@sinergi/messaging';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
-import { Enrollment } from './enrollment.entity';
+import { Enrollment, EnrollmentStatus } from './enrollment.entity';
 import { fillOf } from './enrollment.views';
 import { promotionConfirmBy, reshuffleReserves } from './promotion.rules';
 import { enrollmentWithdrawn, reservePromoted, seatExpired } from './seat-events';
@@ -44,12 +44,20 @@ export class SeatRelease {
       { status: withdrawn.status, withdrawalReason: reason, reserveRank: null, endedAt: withdrawn.endedAt },
     );
     const events: NewEvent[] = [enrollmentWithdrawn({ ...decision(enrollment, batch.id), reason })];
-    const heldSeat = enrollment.status !== 'reserved';
+    await this.vacated(manager, batch, enrollment.status, today, events);
+    return withdrawn;
+  }
+
+  /**
+   * An enrollment that held `held` (selected, confirmed or reserved) in this class has left it without withdrawing (it
+   * moved to another class or was released); the caller has already updated its row. A freed seat goes to the first reserve.
+   */
+  async vacated(manager: EntityManager, batch: Batch, held: EnrollmentStatus, today: string, events: NewEvent[] = []): Promise<void> {
+    const heldSeat = held !== 'reserved';
     const left: Batch = heldSeat
-      ? { ...batch, selected: batch.selected - 1, confirmed: batch.confirmed - (enrollment.status === 'confirmed' ? 1 : 0) }
+      ? { ...batch, selected: batch.selected - 1, confirmed: batch.confirmed - (held === 'confirmed' ? 1 : 0) }
       : { ...batch, reserved: batch.reserved - 1 };
     await this.save(manager, await this.reseat(manager, left, heldSeat, today, events), events);
-    return withdrawn;
   }
 
   /** Promotes the first reserve into a freed seat, if any, and closes up the reserve ranks (ParticipantReserved with each new rank). */

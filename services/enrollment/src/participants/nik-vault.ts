@@ -29,7 +29,7 @@ export class NikVault {
     return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
   }
 
-  /** For the identity check against Dukcapil (not yet built); fails on a tampered or misplaced ciphertext. */
+  /** For the identity check against Dukcapil; fails on a tampered or misplaced ciphertext. */
   open(sealed: Buffer, participantId: string): string {
     const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, sealed.subarray(0, IV_BYTES));
     decipher.setAAD(Buffer.from(participantId));

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { BUSINESS_SCALES, BusinessScale, PROVINCE_CODES } from '@sinergi/contracts';
+import { BUSINESS_SCALES, BusinessScale, Language, LANGUAGES, PROVINCE_CODES } from '@sinergi/contracts';
 import { Gender } from './nik.rules';
 
 /** Nest prefixes these messages with `business.`. */
@@ -45,6 +45,10 @@ export class RegisterParticipantDto {
 
   @IsIn(PROVINCE_CODES, { message: 'provinceCode: must be a Kemendagri province code, e.g. 32 for Jawa Barat' })
   provinceCode!: string;
+
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language: must be one of ${LANGUAGES.join(', ')}` })
+  language?: Language;
 
   @IsDefined({ message: 'business: is required ({ nib?, scale, sector })' })
   @ValidateNested()

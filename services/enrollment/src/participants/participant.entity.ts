@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BusinessScale } from '@sinergi/contracts';
+import { BusinessScale, Language } from '@sinergi/contracts';
 import { Gender } from './nik.rules';
+
+/** pending: the civil registry (Dukcapil) has not answered yet; verified: it matched; no-match: it did not. */
+export type IdentityStatus = 'pending' | 'verified' | 'no-match';
 
 /** A micro or small business owner. The NIK is only stored encrypted, with a keyed blind index and its masked form. */
 @Entity('participants')
@@ -47,4 +50,14 @@ export class Participant {
 
   @Column('timestamptz', { name: 'registered_at' })
   registeredAt!: Date;
+
+  /** The language messages to the participant are written in. */
+  @Column('text')
+  language!: Language;
+
+  @Column('text', { name: 'identity_status' })
+  identityStatus!: IdentityStatus;
+
+  @Column('timestamptz', { name: 'identity_checked_at', nullable: true })
+  identityCheckedAt!: Date | null;
 }

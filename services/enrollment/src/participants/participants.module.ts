@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ContactCards } from './contact-card';
 import { NikVault } from './nik-vault';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 
-@Module({ controllers: [ParticipantsController], providers: [ParticipantsService, NikVault] })
+@Module({ controllers: [ParticipantsController], providers: [ParticipantsService, NikVault, ContactCards], exports: [ParticipantsService, NikVault] })
 export class ParticipantsModule {}

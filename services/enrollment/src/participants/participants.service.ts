@@ -1,14 +1,15 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { BusinessScale } from '@sinergi/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { BusinessScale, Language } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
 import { parseIsoDate, todayInJakarta } from '../calendar';
-import { isUniqueViolation } from '../database-errors';
+import { ContactCards } from './contact-card';
 import { nibProblems, normalizePhone, PHONE_RULE } from './contact.rules';
 import { Gender, maskNik, nikProblems } from './nik.rules';
 import { NikVault } from './nik-vault';
 import { RegisterParticipantDto } from './participant.dto';
-import { Participant } from './participant.entity';
+import { IdentityStatus, Participant } from './participant.entity';
 
 /** A participant as the API shows them: the NIK only masked. */
 export interface ParticipantView {
@@ -21,50 +22,72 @@ export interface ParticipantView {
   email: string | null;
   provinceCode: string;
   business: { nib: string | null; scale: BusinessScale; sector: string };
+  language: Language;
+  /** Whether the civil registry (Dukcapil) has confirmed the NIK: enrollments wait while it is pending. */
+  identityStatus: IdentityStatus;
   registeredAt: string;
 }
+
+/** What registration needs, from the HTTP API or a nomination record. */
+export type Registration = Omit<RegisterParticipantDto, 'business'> & { business: { nib?: string; scale: BusinessScale; sector: string } };
 
 @Injectable()
 export class ParticipantsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly vault: NikVault,
+    private readonly outbox: Outbox,
+    private readonly contactCards: ContactCards,
   ) {}
 
-  async register(dto: RegisterParticipantDto): Promise<ParticipantView> {
-    const phone = normalizePhone(dto.phone);
+  register(dto: RegisterParticipantDto): Promise<ParticipantView> {
+    return this.dataSource.transaction(async (manager) => viewOf(await this.registerIn(manager, dto)));
+  }
+
+  /**
+   * Registers in the caller's transaction: the participant, the identity-check job (Dukcapil answers later) and the
+   * sealed contact card for notification. 400 lists every problem as `field: rule`; 409 when the NIK is registered.
+   */
+  async registerIn(manager: EntityManager, registration: Registration): Promise<Participant> {
+    const phone = normalizePhone(registration.phone);
     const problems = [
-      ...birthDateProblems(dto.birthDate),
-      ...(parseIsoDate(dto.birthDate) ? nikProblems(dto.nik, dto) : []),
+      ...birthDateProblems(registration.birthDate),
+      ...(parseIsoDate(registration.birthDate) ? nikProblems(registration.nik, registration) : []),
       ...(phone ? [] : [PHONE_RULE]),
-      ...nibProblems(dto.business.nib),
+      ...nibProblems(registration.business.nib),
     ];
     if (problems.length > 0 || !phone) throw new BadRequestException({ message: problems, error: 'Bad Request', statusCode: 400 });
-
     const id = randomUUID();
     const participant: Participant = {
       id,
-      nikCiphertext: this.vault.seal(dto.nik, id),
-      nikIndex: this.vault.blindIndex(dto.nik),
-      maskedNik: maskNik(dto.nik),
-      fullName: dto.fullName,
-      birthDate: dto.birthDate,
-      gender: dto.gender,
+      nikCiphertext: this.vault.seal(registration.nik, id),
+      nikIndex: this.vault.blindIndex(registration.nik),
+      maskedNik: maskNik(registration.nik),
+      fullName: registration.fullName,
+      birthDate: registration.birthDate,
+      gender: registration.gender,
       phone,
-      email: dto.email ?? null,
-      provinceCode: dto.provinceCode,
-      businessNib: dto.business.nib ?? null,
-      businessScale: dto.business.scale,
-      businessSector: dto.business.sector,
+      email: registration.email ?? null,
+      provinceCode: registration.provinceCode,
+      businessNib: registration.business.nib ?? null,
+      businessScale: registration.business.scale,
+      businessSector: registration.business.sector,
       registeredAt: new Date(),
+      language: registration.language ?? 'id',
+      identityStatus: 'pending',
+      identityCheckedAt: null,
     };
-    try {
-      await this.dataSource.getRepository(Participant).insert(participant);
-    } catch (error) {
-      if (isUniqueViolation(error, 'participants_nik_index')) throw new ConflictException('nik: a participant with this NIK is already registered');
-      throw error;
-    }
-    return viewOf(participant);
+    // ON CONFLICT rather than catching the unique violation: no savepoint, which matters when nominations register thousands in one transaction.
+    const inserted = await manager.createQueryBuilder().insert().into(Participant).values(participant).orIgnore().returning('id').execute();
+    if (inserted.raw.length === 0) throw new ConflictException('nik: a participant with this NIK is already registered');
+    await manager.query('INSERT INTO identity_checks (participant_id) VALUES ($1)', [id]);
+    await this.outbox.append(manager, this.contactCards.changed(participant));
+    return participant;
+  }
+
+  /** The participant registered with this NIK, found by its blind index. */
+  findByNik(manager: EntityManager, nik: string): Promise<Participant | null> {
+    return manager.findOneBy(Participant, { nikIndex: this.vault.blindIndex(nik) });
   }
 
   async get(id: string): Promise<ParticipantView> {
@@ -90,6 +113,8 @@ function viewOf(participant: Participant): ParticipantView {
     email: participant.email,
     provinceCode: participant.provinceCode,
     business: { nib: participant.businessNib, scale: participant.businessScale, sector: participant.businessSector },
+    language: participant.language,
+    identityStatus: participant.identityStatus,
     registeredAt: participant.registeredAt.toISOString(),
   };
 }

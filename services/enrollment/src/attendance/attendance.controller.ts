@@ -1,0 +1,23 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { RecordAttendanceDto } from './attendance.dto';
+import { AttendanceService, ClassRegister } from './attendance.service';
+
+/** The class register, kept by the venue operator day by day. */
+@Controller('batches')
+export class AttendanceController {
+  constructor(private readonly attendance: AttendanceService) {}
+
+  @Put(':batchId/attendance/:day')
+  record(
+    @Param('batchId', new ParseUUIDPipe()) batchId: string,
+    @Param('day') day: string,
+    @Body() dto: RecordAttendanceDto,
+  ): Promise<ClassRegister> {
+    return this.attendance.record(batchId, day, dto.records);
+  }
+
+  @Get(':batchId/attendance')
+  register(@Param('batchId', new ParseUUIDPipe()) batchId: string): Promise<ClassRegister> {
+    return this.attendance.register(batchId);
+  }
+}

@@ -1,0 +1,20 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsUUID, ValidateNested } from 'class-validator';
+
+/** Nest prefixes these messages with `records.<index>.`. */
+export class AttendanceRecordDto {
+  @IsUUID('all', { message: 'enrollmentId: must be a UUID' })
+  enrollmentId!: string;
+
+  @IsBoolean({ message: 'present: must be true or false' })
+  present!: boolean;
+}
+
+export class RecordAttendanceDto {
+  @IsArray({ message: 'records: must be a list of { enrollmentId, present }' })
+  @ArrayMinSize(1, { message: 'records: must list at least one participant' })
+  @ArrayMaxSize(200, { message: 'records: must list at most 200 participants (a class has at most 200 seats)' })
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceRecordDto)
+  records!: AttendanceRecordDto[];
+}

@@ -1,0 +1,119 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { attendanceRecordedEvent } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
+import { todayInJakarta } from '../calendar';
+import { Batch } from '../classes/batch.entity';
+import { lockClasses } from '../enrollments/class-locks';
+import { Enrollment, EnrollmentStatus } from '../enrollments/enrollment.entity';
+import { AttendanceRecordDto } from './attendance.dto';
+import { AttendanceRecord } from './attendance-record.entity';
+import { classDaysOf, dayProblem, recordProblems } from './attendance.rules';
+
+/** Who sits in the class: a promoted reserve may still be selected (not yet confirmed) when the class starts. */
+export const SEATED_STATUSES: readonly EnrollmentStatus[] = ['selected', 'confirmed'];
+
+export interface RegisterLine {
+  enrollmentId: string;
+  participantId: string;
+  status: EnrollmentStatus;
+  /** Each recorded day: true present, false absent; a day not recorded is missing. */
+  days: Record<string, boolean>;
+  attendedDays: number;
+}
+
+export interface ClassRegister {
+  batchId: string;
+  startDate: string;
+  endDate: string;
+  classDays: string[];
+  participants: RegisterLine[];
+}
+
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /**
+   * Records one class day for the participants listed, replacing what was recorded for that day, under the class row
+   * lock (so it cannot interleave with the class's completion). One AttendanceRecorded per participant listed.
+   */
+  record(batchId: string, day: string, records: AttendanceRecordDto[]): Promise<ClassRegister> {
+    return this.dataSource.transaction(async (manager) => {
+      const [batch] = await lockClasses(manager, { id: batchId });
+      if (!batch) throw new NotFoundException(`batchId: no confirmed class with id ${batchId}`);
+      if (batch.status === 'cancelled') throw new ConflictException('batchId: the class was cancelled; it has no attendance');
+      if (batch.status === 'completed' || batch.status === 'closed') {
+        throw new ConflictException(`day: the class is ${batch.status}; its register is final`);
+      }
+      const problem = dayProblem(day, batch, todayInJakarta());
+      if (problem) throw new BadRequestException([problem]);
+      const seated = await seatedIn(manager, batch.id);
+      const problems = recordProblems(
+        records.map((record) => record.enrollmentId),
+        new Set(seated.map((enrollment) => enrollment.id)),
+      );
+      if (problems.length > 0) throw new BadRequestException(problems);
+
+      const recordedAt = new Date();
+      await manager.delete(AttendanceRecord, { batchId: batch.id, day });
+      await manager.insert(
+        AttendanceRecord,
+        records.map((record) => ({ enrollmentId: record.enrollmentId, day, batchId: batch.id, present: record.present, recordedAt })),
+      );
+      const participantOf = new Map(seated.map((enrollment) => [enrollment.id, enrollment.participantId]));
+      await this.outbox.append(
+        manager,
+        ...records.map((record) => ({
+          type: attendanceRecordedEvent.type,
+          subject: record.enrollmentId,
+          data: {
+            batchId: batch.id,
+            day,
+            enrollmentId: record.enrollmentId,
+            participantId: participantOf.get(record.enrollmentId),
+            present: record.present,
+          },
+        })),
+      );
+      return registerOf(batch, await manager.findBy(AttendanceRecord, { batchId: batch.id }), seated);
+    });
+  }
+
+  /** The class register: every seated participant and the days recorded for them. */
+  async register(batchId: string): Promise<ClassRegister> {
+    const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
+    if (!batch) throw new NotFoundException(`batchId: no confirmed class with id ${batchId}`);
+    const records = await this.dataSource.getRepository(AttendanceRecord).findBy({ batchId });
+    return registerOf(batch, records, await seatedIn(this.dataSource.manager, batchId));
+  }
+}
+
+export function seatedIn(manager: EntityManager, batchId: string): Promise<Enrollment[]> {
+  return manager.find(Enrollment, {
+    where: { batchId, status: In([...SEATED_STATUSES]) },
+    order: { submittedAt: 'ASC', id: 'ASC' },
+  });
+}
+
+function registerOf(batch: Batch, records: AttendanceRecord[], seated: Enrollment[]): ClassRegister {
+  return {
+    batchId: batch.id,
+    startDate: batch.startDate,
+    endDate: batch.endDate,
+    classDays: classDaysOf(batch.startDate, batch.endDate),
+    participants: seated.map((enrollment) => {
+      const own = records.filter((record) => record.enrollmentId === enrollment.id).sort((a, b) => a.day.localeCompare(b.day));
+      return {
+        enrollmentId: enrollment.id,
+        participantId: enrollment.participantId,
+        status: enrollment.status,
+        days: Object.fromEntries(own.map((record) => [record.day, record.present])),
+        attendedDays: own.filter((record) => record.present).length,
+      };
+    }),
+  };
+}

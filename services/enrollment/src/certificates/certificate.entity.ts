@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** certificate: the class completed (attendance at or above the rule); letter: a participation letter (surat keterangan mengikuti). */
+export type DocumentKind = 'certificate' | 'letter';
+
+/** The one completion document of an enrollment; the primary key makes it exactly once. */
+@Entity('certificates')
+export class Certificate {
+  @PrimaryColumn('uuid', { name: 'enrollment_id' })
+  enrollmentId!: string;
+
+  @Column('text')
+  kind!: DocumentKind;
+
+  @Column('text')
+  number!: string;
+
+  /** Certificates only: the public code anyone can check. */
+  @Column('text', { name: 'verification_code', nullable: true })
+  verificationCode!: string | null;
+
+  @Column('uuid', { name: 'batch_id' })
+  batchId!: string;
+
+  @Column('uuid', { name: 'participant_id' })
+  participantId!: string;
+
+  @Column('uuid', { name: 'programme_id' })
+  programmeId!: string;
+
+  @Column('int', { name: 'attended_days' })
+  attendedDays!: number;
+
+  @Column('int', { name: 'class_days' })
+  classDays!: number;
+
+  @Column('timestamptz', { name: 'issued_at' })
+  issuedAt!: Date;
+}

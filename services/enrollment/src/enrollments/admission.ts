@@ -1,0 +1,225 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import {
+  batchFillChangedEvent,
+  EnrollmentChannel,
+  enrollmentAcceptedEvent,
+  EnrollmentProblem,
+  enrollmentRejectedEvent,
+  enrollmentSubmittedEvent,
+  participantNotSelectedEvent,
+  participantReservedEvent,
+  participantSelectedEvent,
+} from '@sinergi/contracts';
+import { NewEvent, Outbox } from '@sinergi/messaging';
+import { Batch } from '../classes/batch.entity';
+import { Programme } from '../classes/programme.entity';
+import { EnrollmentConfig } from '../enrollment.config';
+import { Participant } from '../participants/participant.entity';
+import { lockClasses } from './class-locks';
+import { eligibilityProblems } from './eligibility.rules';
+import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
+import { fillOf } from './enrollment.views';
+import { seatDecision } from './seat-events';
+import { placeIn } from './seating.rules';
+
+export interface AdmissionRequest {
+  participantId: string;
+  programmeId: string;
+  batchId?: string;
+  channel: EnrollmentChannel;
+  /** A nominating institution's score, for ranked selection. */
+  score?: number;
+}
+
+/** The reason of an enrollment whose participant the civil registry did not match. */
+export const IDENTITY_NOT_MATCHED: EnrollmentProblem = {
+  field: 'nik',
+  rule: 'the civil registry (Dukcapil) did not match this NIK with the name, birth date and gender given',
+};
+
+/**
+ * How an enrollment request becomes a decision, whichever way it came (HTTP, nomination) and whenever the identity
+ * check answers: submitted -> pending-identity (while Dukcapil has not answered) -> rejected (no match, ineligible) or
+ * accepted -> a seat, reserve place or none first come first served, or the pool (registered) of a lottery or ranked
+ * programme. Lock order: participant row, programme row (shared), class rows, enrollment rows.
+ */
+@Injectable()
+export class Admission {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly config: EnrollmentConfig,
+  ) {}
+
+  /** Throws 404 for an unknown participant, programme or class, 409 for a second active enrollment or a closed pool. */
+  async submit(manager: EntityManager, request: AdmissionRequest): Promise<Enrollment> {
+    const participant = await manager.findOne(Participant, { where: { id: request.participantId }, lock: { mode: 'pessimistic_write' } });
+    if (!participant) throw new NotFoundException(`participantId: no participant with id ${request.participantId}`);
+    const programme = await lockProgramme(manager, request.programmeId);
+    if (!programme) throw new NotFoundException(`programmeId: no launched programme with id ${request.programmeId}`);
+    const open = await manager.findOneBy(Enrollment, {
+      participantId: participant.id,
+      programmeId: programme.id,
+      status: In([...WAITING_STATUSES, ...ACTIVE_STATUSES]),
+    });
+    if (open) {
+      throw new ConflictException(
+        `participantId: the participant already has an active enrollment in this programme (${open.id}, ${open.status}); one active enrollment per programme`,
+      );
+    }
+    const namedClass = request.batchId ? await manager.findOneBy(Batch, { id: request.batchId, programmeId: programme.id, status: 'confirmed' }) : undefined;
+    if (namedClass === null) throw new NotFoundException(`batchId: no confirmed class ${request.batchId} in this programme`);
+    const drawnAt = await drawTime(manager, programme);
+    if (drawnAt) throw new ConflictException(`programmeId: registration is closed; the selection was drawn at ${drawnAt.toISOString()}`);
+
+    const enrollment: Enrollment = {
+      id: randomUUID(),
+      participantId: participant.id,
+      programmeId: programme.id,
+      requestedBatchId: request.batchId ?? null,
+      batchId: null,
+      status: 'pending-identity',
+      channel: request.channel,
+      selectionScore: request.score ?? null,
+      reasons: [],
+      reserveRank: null,
+      notSelectedReason: null,
+      confirmBy: null,
+      submittedAt: new Date(),
+      confirmedAt: null,
+      withdrawalReason: null,
+      endedAt: null,
+    };
+    await this.outbox.append(manager, {
+      type: enrollmentSubmittedEvent.type,
+      subject: enrollment.id,
+      data: {
+        enrollmentId: enrollment.id,
+        programmeId: programme.id,
+        participantId: participant.id,
+        maskedNik: participant.maskedNik,
+        channel: request.channel,
+        provinceCode: participant.provinceCode,
+      },
+    });
+    if (participant.identityStatus === 'pending') {
+      await manager.insert(Enrollment, enrollment);
+      return enrollment;
+    }
+    if (participant.identityStatus === 'no-match') return this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED]);
+    return this.decide(manager, enrollment, participant, programme, namedClass ?? undefined);
+  }
+
+  /**
+   * The participant's identity check answered: each of their enrollments waiting for it goes on (or is rejected).
+   * The caller holds the participant row lock and has recorded the answer on it.
+   */
+  async resumeAfterIdentity(manager: EntityManager, participant: Participant): Promise<void> {
+    const waiting = await manager.find(Enrollment, {
+      where: { participantId: participant.id, status: 'pending-identity' },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+    });
+    for (const enrollment of waiting) {
+      if (participant.identityStatus === 'no-match') {
+        await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED]);
+        continue;
+      }
+      const programme = await lockProgramme(manager, enrollment.programmeId);
+      if (!programme) throw new Error(`programme ${enrollment.programmeId} of enrollment ${enrollment.id} is gone`);
+      const namedClass = enrollment.requestedBatchId ? await manager.findOneByOrFail(Batch, { id: enrollment.requestedBatchId }) : undefined;
+      await this.decide(manager, enrollment, participant, programme, namedClass);
+    }
+  }
+
+  /** Eligibility, then EnrollmentAccepted and a seat decision now (first come, first served) or in the draw. */
+  private async decide(manager: EntityManager, enrollment: Enrollment, participant: Participant, programme: Programme, namedClass?: Batch): Promise<Enrollment> {
+    const problems = eligibilityProblems({
+      participant,
+      prioritySegments: programme.prioritySegments,
+      startDate: namedClass?.startDate ?? programme.periodStart,
+      classesInProvince: await manager.countBy(Batch, { programmeId: programme.id, provinceCode: participant.provinceCode, status: 'confirmed' }),
+      namedClass,
+      minAge: this.config.ELIGIBLE_MIN_AGE,
+      maxAge: this.config.ELIGIBLE_MAX_AGE,
+    });
+    if (problems.length > 0) return this.reject(manager, enrollment, problems);
+    const awaitingSelection = programme.selectionPolicy !== 'first-come-first-served';
+    await this.outbox.append(manager, {
+      type: enrollmentAcceptedEvent.type,
+      subject: enrollment.id,
+      data: {
+        enrollmentId: enrollment.id,
+        participantId: enrollment.participantId,
+        programmeId: enrollment.programmeId,
+        selectionPolicy: programme.selectionPolicy,
+        awaitingSelection,
+      },
+    });
+    if (awaitingSelection) {
+      const drawnAt = await drawTime(manager, programme);
+      if (drawnAt) return this.notSelected(manager, enrollment, `the selection was drawn at ${drawnAt.toISOString()}, before the identity check answered`);
+      return save(manager, { ...enrollment, status: 'registered' });
+    }
+    const candidates = namedClass ? { id: namedClass.id, status: 'confirmed' as const } : { programmeId: programme.id, provinceCode: participant.provinceCode, status: 'confirmed' as const };
+    return this.place(manager, enrollment, await lockClasses(manager, candidates));
+  }
+
+  private async reject(manager: EntityManager, enrollment: Enrollment, reasons: EnrollmentProblem[]): Promise<Enrollment> {
+    const rejected = await save(manager, { ...enrollment, status: 'rejected', reasons });
+    await this.outbox.append(manager, {
+      type: enrollmentRejectedEvent.type,
+      subject: enrollment.id,
+      data: { enrollmentId: enrollment.id, programmeId: enrollment.programmeId, participantId: enrollment.participantId, reasons },
+    });
+    return rejected;
+  }
+
+  private async notSelected(manager: EntityManager, enrollment: Enrollment, reason: string): Promise<Enrollment> {
+    const notSelected = await save(manager, { ...enrollment, status: 'not-selected', notSelectedReason: reason });
+    await this.outbox.append(manager, {
+      type: participantNotSelectedEvent.type,
+      subject: enrollment.id,
+      data: { enrollmentId: enrollment.id, participantId: enrollment.participantId, programmeId: enrollment.programmeId, reason },
+    });
+    return notSelected;
+  }
+
+  /** First come, first served: a seat, a reserve place or neither in the candidate classes, which the caller has locked. */
+  private async place(manager: EntityManager, enrollment: Enrollment, classes: Batch[]): Promise<Enrollment> {
+    const placement = placeIn(classes);
+    if (placement.kind === 'none') return this.notSelected(manager, enrollment, placement.reason);
+    const batch = placement.klass;
+    const placed: Enrollment =
+      placement.kind === 'seat'
+        ? { ...enrollment, batchId: batch.id, status: 'selected', confirmBy: batch.confirmBy }
+        : { ...enrollment, batchId: batch.id, status: 'reserved', reserveRank: placement.rank };
+    const counter = placement.kind === 'seat' ? 'selected' : 'reserved';
+    await manager.increment(Batch, { id: batch.id }, counter, 1);
+    await save(manager, placed);
+    const decision: NewEvent =
+      placement.kind === 'seat'
+        ? { type: participantSelectedEvent.type, subject: placed.id, data: { ...seatDecision(placed, batch.id), confirmBy: batch.confirmBy } }
+        : { type: participantReservedEvent.type, subject: placed.id, data: { ...seatDecision(placed, batch.id), rank: placement.rank } };
+    const fill = fillOf({ ...batch, [counter]: batch[counter] + 1 });
+    await this.outbox.append(manager, decision, { type: batchFillChangedEvent.type, subject: batch.id, data: fill });
+    return placed;
+  }
+}
+
+/** Shared: many enrollments go on at once, while the draw (FOR UPDATE) waits for them and they for it. */
+function lockProgramme(manager: EntityManager, id: string): Promise<Programme | null> {
+  return manager.findOne(Programme, { where: { id }, lock: { mode: 'pessimistic_read' } });
+}
+
+async function drawTime(manager: EntityManager, programme: Programme): Promise<Date | undefined> {
+  if (programme.selectionPolicy === 'first-come-first-served') return undefined;
+  const [draw] = await manager.query<Array<{ drawn_at: Date }>>('SELECT drawn_at FROM selection_draws WHERE programme_id = $1', [programme.id]);
+  return draw?.drawn_at;
+}
+
+/** Inserts a new enrollment or updates one waiting for its identity check. */
+async function save(manager: EntityManager, enrollment: Enrollment): Promise<Enrollment> {
+  await manager.upsert(Enrollment, enrollment, ['id']);
+  return enrollment;
+}

@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { EnrollmentView } from '../enrollments/enrollment.views';
+import { MoveDto } from './move.dto';
+import { MovesService } from './moves.service';
+
+/** A participant's answer to a class-change offer (their class was cancelled or rescheduled). */
+@Controller('enrollments')
+export class MovesController {
+  constructor(private readonly moves: MovesService) {}
+
+  @Post(':id/move')
+  @HttpCode(200)
+  move(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MoveDto): Promise<EnrollmentView> {
+    return this.moves.move(id, dto.batchId);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  release(@Param('id', new ParseUUIDPipe()) id: string): Promise<EnrollmentView> {
+    return this.moves.release(id);
+  }
+}

@@ -1,0 +1,29 @@
+import { HttpException } from '@nestjs/common';
+import { MAX_NOMINATION_RECORDS, RecordProblem } from '@sinergi/contracts';
+
+/** How a result names a record: its own recordRef when usable, else its place in the message. */
+export function recordRefOf(record: unknown, index: number): string {
+  const ref = typeof record === 'object' && record !== null ? (record as Record<string, unknown>).recordRef : undefined;
+  return typeof ref === 'string' && ref.length > 0 && ref.length <= 200 ? ref : `records[${index}]`;
+}
+
+/** The problem of every record of a message with more records than the contract allows. */
+export const TOO_MANY_RECORDS: RecordProblem = {
+  field: 'records',
+  rule: `at most ${MAX_NOMINATION_RECORDS} records per message; send the batch in several messages`,
+};
+
+export const DUPLICATE_REF: RecordProblem = { field: 'recordRef', rule: 'appears more than once in this message; each record needs its own' };
+
+/**
+ * The service's HTTP errors as record problems: each message is `field: rule`, as registration and enrollment
+ * write them (400 lists several).
+ */
+export function problemsOf(error: HttpException): RecordProblem[] {
+  const response = error.getResponse();
+  const raw = typeof response === 'string' ? response : (response as { message?: string | string[] }).message ?? error.message;
+  return (Array.isArray(raw) ? raw : [raw]).map((message) => {
+    const colon = message.indexOf(': ');
+    return colon > 0 ? { field: message.slice(0, colon), rule: message.slice(colon + 2) } : { field: '/', rule: message };
+  });
+}

@@ -1,0 +1,21 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { DrawSelectionDto } from './selection.dto';
+import { SelectionService, SelectionView } from './selection.service';
+
+@Controller('programmes/:programmeId/selection')
+export class SelectionController {
+  constructor(private readonly selection: SelectionService) {}
+
+  /** Closes registration and draws (or ranks) the pool; a repeat answers the first draw. */
+  @Post()
+  @HttpCode(200)
+  draw(@Param('programmeId', new ParseUUIDPipe()) programmeId: string, @Body() dto: DrawSelectionDto): Promise<SelectionView> {
+    return this.selection.draw(programmeId, dto.seed);
+  }
+
+  /** The seed, the pool in draw order with each sort key and outcome: all an auditor needs to re-run the draw. */
+  @Get()
+  get(@Param('programmeId', new ParseUUIDPipe()) programmeId: string): Promise<SelectionView> {
+    return this.selection.get(programmeId);
+  }
+}

@@ -1,0 +1,181 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  BusinessScale,
+  batchFillChangedEvent,
+  participantNotSelectedEvent,
+  participantReservedEvent,
+  participantSelectedEvent,
+  SelectionDrawn,
+  selectionDrawnEvent,
+} from '@sinergi/contracts';
+import { NewEvent, Outbox } from '@sinergi/messaging';
+import { Batch } from '../classes/batch.entity';
+import { Programme } from '../classes/programme.entity';
+import { lockClasses } from '../enrollments/class-locks';
+import { fillOf } from '../enrollments/enrollment.views';
+import { seatDecision } from '../enrollments/seat-events';
+import { placeIn } from '../enrollments/seating.rules';
+import { Enrollment } from '../enrollments/enrollment.entity';
+import { DrawPolicy, drawOrder, lotteryKey, PoolEntry, poolDigest } from './draw.rules';
+
+export type DrawOutcome = 'selected' | 'reserved' | 'not-selected';
+
+/** One enrollment of the pool, at its place in the draw, with what it got. */
+export interface DrawEntry {
+  position: number;
+  enrollmentId: string;
+  participantId: string;
+  /** lottery: the SHA-256 sort key; ranked: null. */
+  lotteryKey: string | null;
+  score: number | null;
+  businessScale: BusinessScale;
+  submittedAt: string;
+  outcome: DrawOutcome;
+  batchId: string | null;
+  reserveRank: number | null;
+}
+
+export interface SelectionView extends SelectionDrawn {
+  /** In draw order. */
+  entries: DrawEntry[];
+}
+
+interface PoolRow {
+  enrollmentId: string;
+  participantId: string;
+  requestedBatchId: string | null;
+  provinceCode: string;
+  score: number | null;
+  businessScale: BusinessScale;
+  submittedAt: Date;
+}
+
+/**
+ * Closes a lottery or ranked programme's registration and draws its pool, once: the programme row is locked, then its
+ * classes, then the pool; each enrollment in draw order gets a seat, a reserve place or none exactly as first come,
+ * first served would give them in that order. A repeat answers the first draw.
+ */
+@Injectable()
+export class SelectionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  draw(programmeId: string, seed: string = randomBytes(16).toString('hex')): Promise<SelectionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const programme = await manager.findOne(Programme, { where: { id: programmeId }, lock: { mode: 'pessimistic_write' } });
+      if (!programme) throw new NotFoundException(`programmeId: no launched programme with id ${programmeId}`);
+      if (programme.selectionPolicy === 'first-come-first-served') {
+        throw new ConflictException('programmeId: the programme gives seats first come, first served; there is nothing to draw');
+      }
+      const earlier = await this.find(manager, programmeId);
+      if (earlier) return earlier;
+      return this.drawPool(manager, programme, programme.selectionPolicy, seed);
+    });
+  }
+
+  async get(programmeId: string): Promise<SelectionView> {
+    const found = await this.find(this.dataSource.manager, programmeId);
+    if (!found) throw new NotFoundException(`programmeId: no selection has been drawn for programme ${programmeId}`);
+    return found;
+  }
+
+  private async drawPool(manager: EntityManager, programme: Programme, policy: DrawPolicy, seed: string): Promise<SelectionView> {
+    const classes = await lockClasses(manager, { programmeId: programme.id, status: 'confirmed' });
+    const pool: PoolRow[] = await manager.query(
+      `SELECT e.id AS "enrollmentId", e.participant_id AS "participantId", e.requested_batch_id AS "requestedBatchId",
+              p.province_code AS "provinceCode", e.selection_score AS "score", p.business_scale AS "businessScale", e.submitted_at AS "submittedAt"
+         FROM enrollments e JOIN participants p ON p.id = e.participant_id
+        WHERE e.programme_id = $1 AND e.status = 'registered' FOR UPDATE OF e`,
+      [programme.id],
+    );
+    const byId = new Map(pool.map((row) => [row.enrollmentId, row]));
+    const poolEntries: PoolEntry[] = pool.map((row) => ({
+      enrollmentId: row.enrollmentId,
+      score: row.score,
+      businessScale: row.businessScale,
+      submittedAt: row.submittedAt.toISOString(),
+    }));
+    const ordered = drawOrder(policy, seed, poolEntries);
+    const fills = new Map(classes.map((klass) => [klass.id, { ...klass }]));
+    const drawn: DrawEntry[] = ordered.map((entry, index) => {
+      const row = byId.get(entry.enrollmentId) as PoolRow;
+      const candidates = [...fills.values()].filter((klass) =>
+        row.requestedBatchId ? klass.id === row.requestedBatchId : klass.provinceCode === row.provinceCode,
+      );
+      const placement = placeIn(candidates);
+      const drawnEntry = { position: index + 1, ...entry, participantId: row.participantId, lotteryKey: policy === 'lottery' ? lotteryKey(seed, entry.enrollmentId) : null };
+      if (placement.kind === 'none') return { ...drawnEntry, outcome: 'not-selected', batchId: null, reserveRank: null };
+      const klass = placement.klass;
+      if (placement.kind === 'seat') {
+        klass.selected += 1;
+        return { ...drawnEntry, outcome: 'selected', batchId: klass.id, reserveRank: null };
+      }
+      klass.reserved += 1;
+      return { ...drawnEntry, outcome: 'reserved', batchId: klass.id, reserveRank: placement.rank };
+    });
+    const drawnAt = new Date();
+    const digest = poolDigest(drawn.map((entry) => entry.enrollmentId));
+    const selection: SelectionView = { programmeId: programme.id, policy, seed, poolSize: drawn.length, poolDigest: digest, drawnAt: drawnAt.toISOString(), entries: drawn };
+    const events: NewEvent[] = [];
+    for (const entry of drawn) events.push(await this.apply(manager, programme.id, entry, fills, drawn.length, policy));
+    for (const klass of classes) {
+      const fill = fills.get(klass.id) as Batch;
+      if (fill.selected === klass.selected && fill.reserved === klass.reserved) continue;
+      await manager.update(Batch, { id: klass.id }, { selected: fill.selected, reserved: fill.reserved });
+      events.push({ type: batchFillChangedEvent.type, subject: klass.id, data: fillOf(fill) });
+    }
+    const { entries, ...summary } = selection;
+    const drawnData: SelectionDrawn = summary;
+    events.push({ type: selectionDrawnEvent.type, subject: programme.id, data: drawnData });
+    await manager.query(
+      `INSERT INTO selection_draws (programme_id, policy, seed, pool_size, pool_digest, entries, drawn_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [programme.id, policy, seed, drawn.length, digest, JSON.stringify(entries), drawnAt],
+    );
+    await this.outbox.append(manager, ...events);
+    return selection;
+  }
+
+  /** Writes one entry's outcome on its enrollment and returns its event. The counters are written once per class after. */
+  private async apply(
+    manager: EntityManager,
+    programmeId: string,
+    entry: DrawEntry,
+    fills: Map<string, Batch>,
+    poolSize: number,
+    policy: DrawPolicy,
+  ): Promise<NewEvent> {
+    const decided = { id: entry.enrollmentId, participantId: entry.participantId, programmeId };
+    if (entry.outcome === 'not-selected') {
+      const reason = `every seat and reserve place went to earlier places in the ${policy === 'lottery' ? 'lottery' : 'ranking'} (this enrollment drew place ${entry.position} of ${poolSize})`;
+      await manager.update(Enrollment, { id: entry.enrollmentId }, { status: 'not-selected', notSelectedReason: reason });
+      return { type: participantNotSelectedEvent.type, subject: entry.enrollmentId, data: { enrollmentId: entry.enrollmentId, participantId: entry.participantId, programmeId, reason } };
+    }
+    const klass = fills.get(entry.batchId as string) as Batch;
+    if (entry.outcome === 'selected') {
+      await manager.update(Enrollment, { id: entry.enrollmentId }, { status: 'selected', batchId: klass.id, confirmBy: klass.confirmBy });
+      return { type: participantSelectedEvent.type, subject: entry.enrollmentId, data: { ...seatDecision(decided, klass.id), confirmBy: klass.confirmBy } };
+    }
+    await manager.update(Enrollment, { id: entry.enrollmentId }, { status: 'reserved', batchId: klass.id, reserveRank: entry.reserveRank });
+    return { type: participantReservedEvent.type, subject: entry.enrollmentId, data: { ...seatDecision(decided, klass.id), rank: entry.reserveRank } };
+  }
+
+  private async find(manager: EntityManager, programmeId: string): Promise<SelectionView | undefined> {
+    const [row] = await manager.query<
+      Array<{ policy: DrawPolicy; seed: string; pool_size: number; pool_digest: string; entries: DrawEntry[]; drawn_at: Date }>
+    >('SELECT policy, seed, pool_size, pool_digest, entries, drawn_at FROM selection_draws WHERE programme_id = $1', [programmeId]);
+    if (!row) return undefined;
+    return {
+      programmeId,
+      policy: row.policy,
+      seed: row.seed,
+      poolSize: row.pool_size,
+      poolDigest: row.pool_digest,
+      drawnAt: row.drawn_at.toISOString(),
+      entries: row.entries,
+    };
+  }
+}

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AttendanceRecorded,
+  BatchLifecycleStep,
+  CertificateIssued,
+  ParticipantCompleted,
+  ParticipationLetterIssued,
+  ProgrammeLaunched,
+} from '@sinergi/contracts';
+import { waitFor } from '@sinergi/testing';
+import { todayInJakarta } from '../src/calendar';
+import { addDays } from '../src/enrollments/promotion.rules';
+import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
+
+interface EnrollmentView {
+  id: string;
+  participantId: string;
+  status: string;
+}
+
+interface ErrorBody {
+  statusCode: number;
+  message: string | string[];
+}
+
+interface ClassRegister {
+  classDays: string[];
+  participants: Array<{ enrollmentId: string; days: Record<string, boolean>; attendedDays: number }>;
+}
+
+describe('enrollment attendance, completion and certificates (real Kafka, real PostgreSQL)', () => {
+  let harness: EnrollmentHarness;
+  let programme: ProgrammeLaunched;
+  const today = todayInJakarta();
+  const days = [-4, -3, -2, -1, 0].map((offset) => addDays(today, offset));
+
+  beforeAll(async () => {
+    harness = await EnrollmentHarness.start({ OFFICIAL_DOMAIN: 'verifikasi.contoh.go.id' });
+    programme = programmeLaunched({ periodStart: addDays(today, -10) });
+  });
+
+  afterAll(async () => {
+    await harness?.destroy();
+  });
+
+  async function seated(batchId: string, provinceCode: string, confirm = true): Promise<EnrollmentView & { fullName: string }> {
+    const participant = await harness.registerChecked(participantBody({ provinceCode }));
+    const enrollment = await harness.enroll<EnrollmentView>({ participantId: participant.id, programmeId: programme.programmeId, batchId });
+    expect(enrollment.body.status).toBe('selected');
+    if (confirm) expect((await harness.request('POST', `/enrollments/${enrollment.body.id}/confirm`)).status).toBe(200);
+    return { ...enrollment.body, fullName: participant.fullName };
+  }
+
+  function record(batchId: string, day: string, records: Array<{ enrollmentId: string; present: boolean }>) {
+    return harness.request<ClassRegister & ErrorBody>('PUT', `/batches/${batchId}/attendance/${day}`, { records });
+  }
+
+  function lifecycle(type: 'BatchStarted' | 'BatchCompleted', batchId: string, on: string) {
+    const data: BatchLifecycleStep = { batchId, programmeId: programme.programmeId, on };
+    return harness.publish({ type, subject: batchId, data });
+  }
+
+  it('records a class register, then issues a certificate at 4 of 5 days, a letter at 3, exactly once; the code verifies', async () => {
+    // A five-day class that started four days ago (WIB) and ends today; its seats may still be confirmed.
+    const klass = batchConfirmed(programme, {
+      provinceCode: '61',
+      seats: 4,
+      reserves: 0,
+      minimumQuorum: 1,
+      startDate: days[0],
+      endDate: days[4],
+      confirmBy: addDays(today, 3),
+    });
+    const later = batchConfirmed(programme, {
+      provinceCode: '62',
+      seats: 2,
+      reserves: 0,
+      minimumQuorum: 1,
+      startDate: today,
+      endDate: addDays(today, 4),
+      confirmBy: addDays(today, 3),
+    });
+    await harness.launch(programme, klass, later);
+    const full = await seated(klass.batchId, '61');
+    const part = await seated(klass.batchId, '61', false); // a promoted reserve may sit the class before confirming
+    const absent = await seated(klass.batchId, '61');
+    const elsewhere = await seated(later.batchId, '62');
+    await lifecycle('BatchStarted', klass.batchId, days[0]);
+
+    for (const [index, day] of days.entries()) {
+      const answer = await record(klass.batchId, day, [
+        { enrollmentId: full.id, present: true },
+        { enrollmentId: part.id, present: index < 3 },
+        { enrollmentId: absent.id, present: false },
+      ]);
+      expect(answer.status).toBe(200);
+    }
+    // The last day again: it replaces what was recorded (the full participant left early; the others are no longer listed).
+    expect((await record(klass.batchId, days[4], [{ enrollmentId: full.id, present: false }])).status).toBe(200);
+    const [recorded] = await harness.waitForEvents<AttendanceRecorded>(
+      'AttendanceRecorded',
+      (data) => data.enrollmentId === full.id && data.day === days[4] && !data.present,
+    );
+    expect(recorded.data).toEqual({
+      batchId: klass.batchId,
+      day: days[4],
+      enrollmentId: full.id,
+      participantId: full.participantId,
+      present: false,
+    });
+
+    const register = await harness.request<ClassRegister>('GET', `/batches/${klass.batchId}/attendance`);
+    expect(register.body.classDays).toEqual(days);
+    expect(register.body.participants.map((line) => [line.enrollmentId, line.attendedDays])).toEqual([
+      [full.id, 4],
+      [part.id, 3],
+      [absent.id, 0],
+    ]);
+    expect(register.body.participants[0].days).toEqual({
+      [days[0]]: true,
+      [days[1]]: true,
+      [days[2]]: true,
+      [days[3]]: true,
+      [days[4]]: false,
+    });
+    expect(register.body.participants[1].days).toEqual({ [days[0]]: true, [days[1]]: true, [days[2]]: true, [days[3]]: false });
+
+    // Refused: a future day, a day outside the class, a participant not in the class, a day that is no date.
+    const future = await record(later.batchId, addDays(today, 1), [{ enrollmentId: elsewhere.id, present: true }]);
+    expect(future.status).toBe(400);
+    expect(future.body.message).toEqual([`day: must not be in the future; today in WIB is ${today}`]);
+    const outside = await record(klass.batchId, addDays(today, -5), [{ enrollmentId: full.id, present: true }]);
+    expect(outside.status).toBe(400);
+    expect(outside.body.message).toEqual([`day: must be a day of the class, ${days[0]} to ${days[4]}`]);
+    const stranger = await record(klass.batchId, days[1], [
+      { enrollmentId: full.id, present: true },
+      { enrollmentId: elsewhere.id, present: true },
+    ]);
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.message).toEqual([
+      `records.1.enrollmentId: ${elsewhere.id} is not a seated participant of this class (selected or confirmed)`,
+    ]);
+    const notADay = await record(klass.batchId, '2026-02-30', [{ enrollmentId: full.id, present: true }]);
+    expect(notADay.body.message).toEqual(['day: must be a date YYYY-MM-DD, e.g. 2025-05-12']);
+
+    const [completion] = await lifecycle('BatchCompleted', klass.batchId, today);
+
+    const [completed] = await harness.waitForEvents<ParticipantCompleted>('ParticipantCompleted', (data) => data.enrollmentId === full.id);
+    expect(completed.data).toEqual({
+      enrollmentId: full.id,
+      participantId: full.participantId,
+      programmeId: programme.programmeId,
+      batchId: klass.batchId,
+      attendedDays: 4,
+      classDays: 5,
+    });
+    const [certificate] = await harness.waitForEvents<CertificateIssued>('CertificateIssued', (data) => data.enrollmentId === full.id);
+    const code = certificate.data.verificationCode;
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(certificate.data).toMatchObject({
+      batchId: klass.batchId,
+      certificateNumber: `SNG/${days[4].slice(0, 4)}/${klass.batchId.slice(0, 8).toUpperCase()}/001`,
+      verificationUrl: `https://verifikasi.contoh.go.id/verify/${code}`,
+    });
+    const [letter] = await harness.waitForEvents<ParticipationLetterIssued>(
+      'ParticipationLetterIssued',
+      (data) => data.enrollmentId === part.id,
+    );
+    expect(letter.data).toMatchObject({
+      letterNumber: `SNG/SK/${days[4].slice(0, 4)}/${klass.batchId.slice(0, 8).toUpperCase()}/001`,
+      attendedDays: 3,
+      classDays: 5,
+    });
+
+    // Anyone can check the code (as typed: lower case, hyphenated); only what is printed on the certificate comes back.
+    const typed = `${code.slice(0, 5)}-${code.slice(5)}`.toLowerCase();
+    const verified = await harness.request<Record<string, unknown>>('GET', `/certificates/verify/${typed}`);
+    expect(verified.status).toBe(200);
+    expect(verified.body).toEqual({
+      valid: true,
+      certificateNumber: certificate.data.certificateNumber,
+      holderName: full.fullName,
+      programme: programme.name,
+      classStartDate: days[0],
+      classEndDate: days[4],
+      issuedAt: certificate.data.issuedAt,
+    });
+    const unknown = await harness.request<ErrorBody>('GET', '/certificates/verify/0000000000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe('code: no certificate has this verification code; check it against the certificate (10 characters)');
+    expect((await harness.request<ErrorBody>('GET', '/certificates/verify/not-a-code')).body.message).toBe(unknown.body.message);
+
+    expect((await harness.request('GET', `/enrollments/${full.id}/certificate`)).body).toMatchObject({
+      kind: 'certificate',
+      verificationCode: code,
+      attendedDays: 4,
+    });
+    expect((await harness.request('GET', `/enrollments/${part.id}/certificate`)).body).toMatchObject({
+      kind: 'letter',
+      verificationCode: null,
+      attendedDays: 3,
+    });
+    expect((await harness.request('GET', `/enrollments/${absent.id}/certificate`)).status).toBe(404);
+
+    // BatchCompleted redelivered, and repeated as a new message: no second document.
+    await harness.republish([completion]);
+    const [repeat] = await lifecycle('BatchCompleted', klass.batchId, today);
+    await waitFor('the repeated completion to be handled', async () => {
+      const [row] = await harness.query<{ count: number }>('SELECT count(*)::int AS count FROM inbox WHERE event_id = $1', [repeat.id]);
+      return row.count === 1;
+    });
+    const documents = await harness.query<{ enrollment_id: string; kind: string }>(
+      'SELECT enrollment_id, kind FROM certificates WHERE batch_id = $1 ORDER BY kind',
+      [klass.batchId],
+    );
+    expect(documents).toEqual([
+      { enrollment_id: full.id, kind: 'certificate' },
+      { enrollment_id: part.id, kind: 'letter' },
+    ]);
+    expect(
+      harness.eventsOfType<CertificateIssued>('CertificateIssued').filter((event) => event.data.batchId === klass.batchId),
+    ).toHaveLength(1);
+
+    const final = await record(klass.batchId, days[4], [{ enrollmentId: full.id, present: true }]);
+    expect(final.status).toBe(409);
+    expect(final.body.message).toBe('day: the class is completed; its register is final');
+    expect((await record(randomUUID(), days[0], [{ enrollmentId: full.id, present: true }])).status).toBe(404);
+  });
+});

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { NominationRecordAccepted, NominationRecordRejected } from '@sinergi/contracts';
+import { waitFor } from '@sinergi/testing';
+import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
+
+function record(ref: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const { nik, fullName, birthDate, gender, phone, email, provinceCode, business } = participantBody();
+  return { recordRef: ref, nik, fullName, birthDate, gender, phone, email, provinceCode, business, ...overrides };
+}
+
+describe('enrollment KemenUMKM nominations (real Kafka, real PostgreSQL)', () => {
+  let harness: EnrollmentHarness;
+  const programme = programmeLaunched();
+
+  beforeAll(async () => {
+    // The handler heartbeats between chunks, so the tests' short session timeout holds even for a long message.
+    harness = await EnrollmentHarness.start();
+    await harness.launch(programme, batchConfirmed(programme, { seats: 200, reserves: 10 }));
+  });
+
+  afterAll(async () => {
+    await harness?.destroy();
+  });
+
+  const resultsOf = (sourceEventId: string) => [
+    ...harness.eventsOfType<NominationRecordAccepted>('NominationRecordAccepted').filter((e) => e.data.sourceEventId === sourceEventId),
+    ...harness.eventsOfType<NominationRecordRejected>('NominationRecordRejected').filter((e) => e.data.sourceEventId === sourceEventId),
+  ];
+
+  it('enrolls good records with channel nomination, rejects bad ones by field and rule, and adds nothing on redelivery', async () => {
+    const institutionId = 'PLUT-JABAR-01';
+    const knownBody = participantBody();
+    const known = await harness.registerChecked(knownBody);
+    const good = record('R-1', { language: 'en', score: 80 });
+    const bad = record('R-3', { nik: '12345', phone: '021555' });
+    const ineligible = record('R-4', { birthDate: '1985-03-13' });
+    const { nik: _nik, ...withoutNik } = record('R-5');
+    const envelopes = await harness.publish({
+      type: 'NominationBatchSubmitted',
+      subject: institutionId,
+      data: { institutionId, programmeId: programme.programmeId, records: [good, bad, ineligible, record('R-2', { nik: knownBody.nik }), withoutNik, record('R-1')] },
+    });
+    const id = envelopes[0].id;
+    await waitFor('5 results', () => resultsOf(id).length >= 5 && true);
+    expect(resultsOf(id)).toHaveLength(5);
+    const byRef = new Map(resultsOf(id).map((event) => [event.data.recordRef, event]));
+    expect(byRef.get('R-1')?.type).toBe('NominationRecordRejected');
+    expect((byRef.get('R-1')?.data as NominationRecordRejected).problems).toEqual([{ field: 'recordRef', rule: 'appears more than once in this message; each record needs its own' }]);
+    expect((byRef.get('R-3')?.data as NominationRecordRejected).problems.map((p) => p.field)).toEqual(['nik', 'phone']);
+    expect((byRef.get('R-4')?.data as NominationRecordRejected).problems).toEqual([
+      { field: 'nik', rule: 'the birth date in the NIK (digits 7-12) does not match birthDate' },
+    ]);
+    expect((byRef.get('R-5')?.data as NominationRecordRejected).problems).toEqual([{ field: 'nik', rule: "must have required property 'nik'" }]);
+    expect(byRef.get('R-2')?.data).toMatchObject({ participantId: known.id });
+    expect(JSON.stringify(resultsOf(id))).not.toContain(good.nik as string);
+
+    const second = await harness.publish({
+      type: 'NominationBatchSubmitted',
+      subject: institutionId,
+      data: { institutionId, programmeId: programme.programmeId, records: [good] },
+    });
+    await waitFor('the second message result', () => resultsOf(second[0].id).length === 1 && true);
+    const [accepted] = resultsOf(second[0].id) as Array<{ type: string; data: NominationRecordAccepted }>;
+    expect(accepted.type).toBe('NominationRecordAccepted');
+    const [enrollment] = await harness.query<{ channel: string; selection_score: number }>('SELECT channel, selection_score FROM enrollments WHERE id = $1', [
+      accepted.data.enrollmentId,
+    ]);
+    expect(enrollment).toEqual({ channel: 'nomination', selection_score: 80 });
+    await harness.waitForEvents('ParticipantSelected', (data: { enrollmentId: string }) => data.enrollmentId === accepted.data.enrollmentId);
+
+    await harness.republish(second);
+    const third = await harness.publish({ type: 'NominationBatchSubmitted', subject: institutionId, data: { institutionId, programmeId: programme.programmeId, records: [] } });
+    await waitFor('the message after the redelivery to be handled', async () => {
+      const [row] = await harness.query<{ count: number }>('SELECT count(*)::int AS count FROM inbox WHERE event_id = $1', [third[0].id]);
+      return row.count === 1;
+    });
+    expect(resultsOf(second[0].id)).toHaveLength(1);
+    const [count] = await harness.query<{ count: number }>('SELECT count(*)::int AS count FROM enrollments WHERE participant_id = $1', [accepted.data.participantId]);
+    expect(count.count).toBe(1);
+  });
+
+  it('rejects every record of a message over 2,000 records, and accepts every good record of a long message (time reported)', async () => {
+    const institutionId = `DINAS-${randomUUID().slice(0, 8)}`;
+    const tooMany = Array.from({ length: 2001 }, (_, i) => ({ recordRef: `X-${i}` }));
+    const [over] = await harness.publish({ type: 'NominationBatchSubmitted', subject: institutionId, data: { institutionId, programmeId: programme.programmeId, records: tooMany } });
+    await waitFor('2001 rejections', () => resultsOf(over.id).length === 2001 && true, { timeoutMs: 120_000 });
+    expect(resultsOf(over.id).every((event) => event.type === 'NominationRecordRejected')).toBe(true);
+
+    // 400 records: longer than the tests' 6 s session timeout, short enough for CI; the README gives the 2,000-record time.
+    const records = Array.from({ length: 400 }, (_, i) => record(`N-${i}`));
+    const started = Date.now();
+    const [big] = await harness.publish({ type: 'NominationBatchSubmitted', subject: institutionId, data: { institutionId, programmeId: programme.programmeId, records } });
+    await waitFor('400 results', () => resultsOf(big.id).length === 400 && true, { timeoutMs: 120_000 });
+    process.stdout.write(`400-record nomination message: all results published after ${Date.now() - started} ms (size ${JSON.stringify(big).length} bytes)\n`);
+    expect(resultsOf(big.id).filter((event) => event.type === 'NominationRecordAccepted')).toHaveLength(400);
+  }, 300_000);
+});

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { BatchFillChanged, SelectionDrawn } from '@sinergi/contracts';
+import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
+
+interface Selection extends SelectionDrawn {
+  entries: Array<{ position: number; enrollmentId: string; lotteryKey: string; outcome: string; batchId: string | null; reserveRank: number | null }>;
+}
+
+const POOL = 25;
+
+describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
+  let harness: EnrollmentHarness;
+
+  beforeAll(async () => {
+    harness = await EnrollmentHarness.start();
+  });
+
+  afterAll(async () => {
+    await harness?.destroy();
+  });
+
+  it('pools accepted enrollments, draws once with the seed, seats in draw order, and answers a repeat with the first draw', async () => {
+    const programme = programmeLaunched({ selectionPolicy: 'lottery' });
+    const klass = batchConfirmed(programme, { seats: 16, reserves: 2 });
+    await harness.launch(programme, klass);
+    const ids: string[] = [];
+    for (let i = 0; i < POOL; i += 1) {
+      const participant = await harness.registerChecked(participantBody());
+      const enrolled = await harness.enroll<{ id: string; status: string }>({ participantId: participant.id, programmeId: programme.programmeId });
+      expect(enrolled.body.status).toBe('registered');
+      ids.push(enrolled.body.id);
+    }
+    const accepted = await harness.waitForEvents<{ enrollmentId: string; awaitingSelection: boolean }>(
+      'EnrollmentAccepted',
+      (data) => ids.includes(data.enrollmentId),
+      POOL,
+    );
+    expect(accepted.every((event) => event.data.awaitingSelection)).toBe(true);
+
+    const drawn = await harness.request<Selection>('POST', `/programmes/${programme.programmeId}/selection`, { seed: 'audit-2025-05' });
+    expect(drawn.status).toBe(200);
+    // The audit, as the README describes it: sort by SHA-256(seed + ':' + id).
+    const key = (id: string) => createHash('sha256').update(`audit-2025-05:${id}`).digest('hex');
+    const expected = [...ids].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    expect(drawn.body.entries.map((entry) => entry.enrollmentId)).toEqual(expected);
+    expect(drawn.body.poolDigest).toBe(createHash('sha256').update(expected.join('\n')).digest('hex'));
+    expect(drawn.body.entries.map((entry) => entry.outcome)).toEqual([...Array(16).fill('selected'), 'reserved', 'reserved', ...Array(POOL - 18).fill('not-selected')]);
+    expect(drawn.body.entries.slice(16, 18).map((entry) => entry.reserveRank)).toEqual([1, 2]);
+
+    const [event] = await harness.waitForEvents<SelectionDrawn>('SelectionDrawn', (data) => data.programmeId === programme.programmeId);
+    expect(event.data).toEqual({
+      programmeId: programme.programmeId,
+      policy: 'lottery',
+      seed: 'audit-2025-05',
+      poolSize: POOL,
+      poolDigest: drawn.body.poolDigest,
+      drawnAt: drawn.body.drawnAt,
+    });
+    await harness.waitForEvents('ParticipantSelected', (data: { enrollmentId: string }) => ids.includes(data.enrollmentId), 16);
+    await harness.waitForEvents('ParticipantNotSelected', (data: { enrollmentId: string }) => ids.includes(data.enrollmentId), POOL - 18);
+    const [fill] = await harness.waitForEvents<BatchFillChanged>('BatchFillChanged', (data) => data.batchId === klass.batchId && data.selected === 16);
+    expect(fill.data).toMatchObject({ selected: 16, reserved: 2 });
+
+    const repeat = await harness.request<Selection>('POST', `/programmes/${programme.programmeId}/selection`, { seed: 'another' });
+    expect(repeat.body).toEqual(drawn.body);
+    expect((await harness.request<Selection>('GET', `/programmes/${programme.programmeId}/selection`)).body).toEqual(drawn.body);
+
+    const late = await harness.registerChecked(participantBody());
+    const refused = await harness.enroll<{ message: string }>({ participantId: late.id, programmeId: programme.programmeId });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/^programmeId: registration is closed; the selection was drawn at /);
+  });
+});

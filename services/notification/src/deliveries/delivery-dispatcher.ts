@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NotificationDelivered, notificationDeliveredEvent, NotificationFailed, notificationFailedEvent, RecipientKind } from '@sinergi/contracts';
+import { NewEvent, Outbox } from '@sinergi/messaging';
+import { PollingTimer } from '@sinergi/platform';
+import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError } from '../channels/channel';
+import { ClassDetails, renderMessage } from '../messages/templates';
+import { retryDelayMs } from '../messages/timing';
+import { NotificationConfig } from '../notification.config';
+import { Recipient, RecipientDirectory } from '../recipients/recipient-directory';
+import { chooseChannels } from './channel-choice';
+
+const CLAIM_LIMIT = 50;
+/** A claimed delivery is not claimed again for this long: longer than any send can take, short enough to recover from a crash. */
+const CLAIM_LEASE = '5 minutes';
+const MAX_REASON_LENGTH = 1000;
+
+interface ClaimedDelivery {
+  id: string;
+  eventId: string;
+  recipientKind: RecipientKind;
+  recipientId: string;
+  template: string;
+  params: Record<string, unknown>;
+  critical: boolean;
+  batchId: string | null;
+  attempts: number;
+  createdAt: Date;
+}
+
+type Outcome =
+  | { status: 'sent'; channel: ChannelName; providerMessageId: string; language: 'id' | 'en' }
+  | { status: 'failed'; reason: string; channel?: ChannelName; attempted: boolean }
+  | { status: 'retry'; reason: string; at: Date; attempted: boolean }
+  | { status: 'cancelled'; reason: string };
+
+/**
+ * Sends what is due. A pass claims due deliveries (FOR UPDATE SKIP LOCKED, then a lease on next_attempt_at) and
+ * commits, sends with no transaction open, then records the outcome and its NotificationDelivered/Failed event in one
+ * transaction. A crash mid-send leaves the lease to expire and the delivery is sent again; the providers take the
+ * delivery id as the idempotency key (Message-ID for email), so a repeat is recognisable.
+ */
+@Injectable()
+export class DeliveryDispatcher extends PollingTimer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly directory: RecipientDirectory,
+    private readonly config: NotificationConfig,
+    @Inject(CHANNEL_ADAPTERS) private readonly adapters: ChannelAdapter[],
+  ) {
+    super();
+  }
+
+  async runOnce(now: Date = new Date()): Promise<void> {
+    let claimed: ClaimedDelivery[];
+    do {
+      claimed = await this.claimDue(now);
+      await Promise.all(claimed.map((delivery) => this.deliver(delivery, now)));
+    } while (claimed.length === CLAIM_LIMIT);
+  }
+
+  private async claimDue(now: Date): Promise<ClaimedDelivery[]> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE deliveries SET next_attempt_at = now() + interval '${CLAIM_LEASE}'
+        WHERE id IN (SELECT id FROM deliveries WHERE status IN ('pending', 'scheduled') AND next_attempt_at <= $1
+                      ORDER BY next_attempt_at LIMIT ${CLAIM_LIMIT} FOR UPDATE SKIP LOCKED)
+        RETURNING id, event_id AS "eventId", recipient_kind AS "recipientKind", recipient_id AS "recipientId", template, params, critical,
+                  batch_id AS "batchId", attempts, created_at AS "createdAt"`,
+      [now],
+    )) as [ClaimedDelivery[], number];
+    return rows;
+  }
+
+  private async deliver(delivery: ClaimedDelivery, now: Date): Promise<void> {
+    let outcome: Outcome;
+    try {
+      outcome = await this.attempt(delivery, now);
+    } catch (error) {
+      outcome = { status: 'failed', reason: (error as Error).message, attempted: false };
+    }
+    await this.record(delivery, outcome, now);
+  }
+
+  private async attempt(delivery: ClaimedDelivery, now: Date): Promise<Outcome> {
+    const recipient = await this.directory.find(this.dataSource.manager, delivery.recipientKind, delivery.recipientId);
+    if (!delivery.critical && recipient?.preferences.optOut) return { status: 'cancelled', reason: 'recipient opted out of non-critical messages' };
+    const channels = chooseChannels(recipient, this.config.NOTIFICATION_CHANNEL_ORDER, this.adapters.map((adapter) => adapter.name));
+    if (channels.length === 0) return this.withoutContact(delivery, recipient, now);
+
+    const message = renderMessage(delivery.template, {
+      language: recipient!.language,
+      officialDomain: this.config.OFFICIAL_DOMAIN,
+      recipientName: recipient!.contact?.fullName,
+      params: delivery.params,
+      class: delivery.batchId ? await this.classDetails(delivery.batchId) : undefined,
+    });
+    const errors: string[] = [];
+    let retryable = false;
+    for (const { channel, to } of channels) {
+      const adapter = this.adapters.find((candidate) => candidate.name === channel)!;
+      try {
+        const { providerMessageId } = await adapter.send({ deliveryId: delivery.id, channel, to, ...message, language: recipient!.language });
+        return { status: 'sent', channel, providerMessageId, language: recipient!.language };
+      } catch (error) {
+        retryable ||= !(error instanceof DeliveryError && error.permanent);
+        errors.push(`${channel}: ${(error as Error).message}`);
+      }
+    }
+    const reason = errors.join('; ');
+    const attempts = delivery.attempts + 1;
+    if (retryable && attempts < this.config.NOTIFICATION_MAX_ATTEMPTS) {
+      const at = new Date(now.getTime() + retryDelayMs(attempts, this.config.NOTIFICATION_RETRY_BASE_MS, this.config.NOTIFICATION_RETRY_MAX_MS));
+      return { status: 'retry', reason, at, attempted: true };
+    }
+    const why = retryable ? `gave up after ${attempts} attempts: ${reason}` : reason;
+    return { status: 'failed', reason: why, channel: channels[channels.length - 1].channel, attempted: true };
+  }
+
+  /** No card yet: wait for it a bounded time (the card's topic is independent of the event's), then fail. */
+  private withoutContact(delivery: ClaimedDelivery, recipient: Recipient | null, now: Date): Outcome {
+    const waitUntil = new Date(delivery.createdAt).getTime() + this.config.NOTIFICATION_CONTACT_WAIT_MS;
+    if (!recipient?.contact && waitUntil > now.getTime()) {
+      const at = new Date(Math.min(waitUntil, now.getTime() + this.config.NOTIFICATION_RETRY_BASE_MS));
+      return { status: 'retry', reason: 'waiting for the recipient contact card', at, attempted: false };
+    }
+    const offered = this.adapters.map((adapter) => adapter.name).join(', ') || 'none';
+    return { status: 'failed', reason: `no contact: ${delivery.recipientKind} ${delivery.recipientId} has no address or number for any channel offered (${offered})`, attempted: false };
+  }
+
+  private async classDetails(batchId: string): Promise<ClassDetails | undefined> {
+    const [details] = (await this.dataSource.query(
+      `SELECT c.module_code AS "moduleCode", c.start_date::text AS "startDate", c.end_date::text AS "endDate", v.name AS "venueName", v.city AS "venueCity"
+         FROM classes c LEFT JOIN venues v ON v.venue_code = c.venue_code WHERE c.batch_id = $1`,
+      [batchId],
+    )) as ClassDetails[];
+    return details;
+  }
+
+  private async record(delivery: ClaimedDelivery, outcome: Outcome, now: Date): Promise<void> {
+    const attempts = delivery.attempts + (outcome.status === 'sent' || ('attempted' in outcome && outcome.attempted) ? 1 : 0);
+    await this.dataSource.transaction(async (manager) => {
+      const [updated] = (await manager.query(
+        `UPDATE deliveries SET status = $2, attempts = $3, next_attempt_at = $4, channel = COALESCE($5, channel), language = COALESCE($6, language),
+            provider_message_id = $7, last_error = $8, updated_at = now()
+          WHERE id = $1 AND status IN ('pending', 'scheduled') RETURNING id`,
+        [
+          delivery.id,
+          outcome.status === 'retry' ? 'pending' : outcome.status,
+          attempts,
+          outcome.status === 'retry' ? outcome.at : now,
+          outcome.status === 'sent' || outcome.status === 'failed' ? (outcome.channel ?? null) : null,
+          outcome.status === 'sent' ? outcome.language : null,
+          outcome.status === 'sent' ? outcome.providerMessageId : null,
+          outcome.status === 'sent' ? null : outcome.reason.slice(0, MAX_REASON_LENGTH),
+        ],
+      )) as [unknown[], number];
+      // Cancelled meanwhile (its class was cancelled): the cancellation stands.
+      if (updated.length === 0) return;
+      const event = this.statusEvent(delivery, outcome, attempts, now);
+      if (event) await this.outbox.append(manager, event);
+    });
+    if (outcome.status === 'failed') this.logger.warn(`delivery ${delivery.id} (${delivery.template}) failed: ${outcome.reason}`);
+  }
+
+  private statusEvent(delivery: ClaimedDelivery, outcome: Outcome, attempts: number, now: Date): NewEvent | null {
+    const about = { deliveryId: delivery.id, eventId: delivery.eventId, recipientKind: delivery.recipientKind, recipientId: delivery.recipientId, template: delivery.template, attempts };
+    if (outcome.status === 'sent') {
+      const data: NotificationDelivered = { ...about, channel: outcome.channel, deliveredAt: now.toISOString() };
+      return { type: notificationDeliveredEvent.type, subject: delivery.id, data };
+    }
+    if (outcome.status === 'failed') {
+      const data: NotificationFailed = { ...about, ...(outcome.channel ? { channel: outcome.channel } : {}), reason: outcome.reason.slice(0, MAX_REASON_LENGTH) };
+      return { type: notificationFailedEvent.type, subject: delivery.id, data };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,212 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  CertificateIssued,
+  certificateIssuedEvent,
+  ClassChangeOffered,
+  classChangeOfferedEvent,
+  EnrollmentAccepted,
+  enrollmentAcceptedEvent,
+  EnrollmentRejected,
+  enrollmentRejectedEvent,
+  EnrollmentSubmitted,
+  enrollmentSubmittedEvent,
+  EnrollmentWithdrawn,
+  enrollmentWithdrawnEvent,
+  ParticipantMoved,
+  participantMovedEvent,
+  ParticipantReleased,
+  participantReleasedEvent,
+  ParticipationLetterIssued,
+  participationLetterIssuedEvent,
+  ParticipantReserved,
+  participantReservedEvent,
+  ParticipantSelected,
+  participantSelectedEvent,
+  ReservePromoted,
+  reservePromotedEvent,
+  SeatDecision,
+  seatConfirmedEvent,
+  SeatExpired,
+  seatExpiredEvent,
+} from '@sinergi/contracts';
+import { InboxContext } from '@sinergi/messaging';
+import { EntityManager } from 'typeorm';
+import { DeliveryPlanner, PlannedDelivery } from '../deliveries/delivery-planner';
+import { NotificationConfig } from '../notification.config';
+import { reminderTime } from './timing';
+
+type PlaceStatus = 'selected' | 'confirmed' | 'reserved' | 'gone';
+
+/** A start reminder for a class whose dates are not known yet waits here until BatchConfirmed or BatchRescheduled times it. */
+export const UNTIMED = new Date('9999-12-31T00:00:00Z');
+
+/**
+ * What enrollment's decisions mean to the participant, and notification's own record of who holds a place in which
+ * class (to tell them all when the class is cancelled or rescheduled).
+ */
+@Controller()
+export class EnrollmentMessagesConsumer {
+  constructor(
+    private readonly planner: DeliveryPlanner,
+    private readonly config: NotificationConfig,
+  ) {}
+
+  @EventPattern(enrollmentSubmittedEvent.type)
+  async onSubmitted(@Payload() event: EnrollmentSubmitted, @Ctx() context: InboxContext): Promise<void> {
+    await this.planner.plan(context.manager, context.envelope, [
+      { recipientKind: 'participant', recipientId: event.participantId, template: 'enrollment-received', enrollmentId: event.enrollmentId },
+    ]);
+  }
+
+  @EventPattern(enrollmentRejectedEvent.type)
+  async onRejected(@Payload() event: EnrollmentRejected, @Ctx() context: InboxContext): Promise<void> {
+    await this.planner.plan(context.manager, context.envelope, [
+      { recipientKind: 'participant', recipientId: event.participantId, template: 'enrollment-rejected', enrollmentId: event.enrollmentId },
+    ]);
+  }
+
+  @EventPattern(participantReservedEvent.type)
+  async onReserved(@Payload() event: ParticipantReserved, @Ctx() context: InboxContext): Promise<void> {
+    await this.recordPlace(context.manager, event, 'reserved');
+    await this.planner.plan(context.manager, context.envelope, [
+      { ...this.about(event), template: 'waitlisted', params: { rank: event.rank } },
+    ]);
+  }
+
+  @EventPattern(participantSelectedEvent.type)
+  async onSelected(@Payload() event: ParticipantSelected, @Ctx() context: InboxContext): Promise<void> {
+    await this.offerSeat(context, event, 'selected');
+  }
+
+  @EventPattern(reservePromotedEvent.type)
+  async onPromoted(@Payload() event: ReservePromoted, @Ctx() context: InboxContext): Promise<void> {
+    await this.offerSeat(context, event, 'promoted');
+  }
+
+  @EventPattern(seatConfirmedEvent.type)
+  async onConfirmed(@Payload() event: SeatDecision, @Ctx() context: InboxContext): Promise<void> {
+    const batch = await this.recordPlace(context.manager, event, 'confirmed');
+    await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder'], 'seat confirmed');
+    await this.planStartReminder(context, event, batch);
+  }
+
+  @EventPattern(seatExpiredEvent.type)
+  async onExpired(@Payload() event: SeatExpired, @Ctx() context: InboxContext): Promise<void> {
+    await this.recordPlace(context.manager, event, 'gone');
+    await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'seat expired');
+    await this.planner.plan(context.manager, context.envelope, [{ ...this.about(event), template: 'seat-expired' }]);
+  }
+
+  @EventPattern(enrollmentWithdrawnEvent.type)
+  async onWithdrawn(@Payload() event: EnrollmentWithdrawn, @Ctx() context: InboxContext): Promise<void> {
+    await context.manager.query(`UPDATE class_places SET status = 'gone' WHERE enrollment_id = $1`, [event.enrollmentId]);
+    await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'enrollment withdrawn');
+  }
+
+  @EventPattern(enrollmentAcceptedEvent.type)
+  async onAccepted(@Payload() event: EnrollmentAccepted, @Ctx() context: InboxContext): Promise<void> {
+    await this.planner.plan(context.manager, context.envelope, [
+      { recipientKind: 'participant', recipientId: event.participantId, template: 'enrollment-accepted', enrollmentId: event.enrollmentId, params: { awaitingSelection: event.awaitingSelection } },
+    ]);
+  }
+
+  @EventPattern(classChangeOfferedEvent.type)
+  async onChangeOffered(@Payload() event: ClassChangeOffered, @Ctx() context: InboxContext): Promise<void> {
+    await this.planner.plan(context.manager, context.envelope, [
+      {
+        ...this.about({ ...event, batchId: event.fromBatchId }),
+        template: 'class-change-offered',
+        params: { reason: event.reason, options: event.options.length, respondBy: event.respondBy },
+      },
+    ]);
+  }
+
+  /** The old class's reminders go; the new class gets the reminders its place calls for. */
+  @EventPattern(participantMovedEvent.type)
+  async onMoved(@Payload() event: ParticipantMoved, @Ctx() context: InboxContext): Promise<void> {
+    const decision = { ...event, batchId: event.toBatchId };
+    await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'moved to another class');
+    const batch = await this.recordPlace(context.manager, decision, event.status);
+    const confirmBy = event.status === 'selected' ? event.confirmBy : undefined;
+    await this.planner.plan(context.manager, context.envelope, [
+      { ...this.about(decision), template: 'participant-moved', params: confirmBy ? { confirmBy } : {} },
+      ...(confirmBy ? this.confirmByReminder(decision, confirmBy) : []),
+    ]);
+    if (event.status === 'confirmed') await this.planStartReminder(context, decision, batch);
+  }
+
+  @EventPattern(participantReleasedEvent.type)
+  async onReleased(@Payload() event: ParticipantReleased, @Ctx() context: InboxContext): Promise<void> {
+    await this.recordPlace(context.manager, event, 'gone');
+    await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'released from the class');
+    await this.planner.plan(context.manager, context.envelope, [{ ...this.about(event), template: 'participant-released' }]);
+  }
+
+  @EventPattern(certificateIssuedEvent.type)
+  async onCertificate(@Payload() event: CertificateIssued, @Ctx() context: InboxContext): Promise<void> {
+    await this.planner.plan(context.manager, context.envelope, [
+      { ...this.about(event), template: 'certificate-issued', params: { certificateNumber: event.certificateNumber, verificationUrl: event.verificationUrl } },
+    ]);
+  }
+
+  @EventPattern(participationLetterIssuedEvent.type)
+  async onParticipationLetter(@Payload() event: ParticipationLetterIssued, @Ctx() context: InboxContext): Promise<void> {
+    await this.planner.plan(context.manager, context.envelope, [
+      {
+        ...this.about(event),
+        template: 'participation-letter-issued',
+        params: { letterNumber: event.letterNumber, attendedDays: event.attendedDays, classDays: event.classDays },
+      },
+    ]);
+  }
+
+  /** The start reminder, N days before the first day at 08:00 WIB; untimed until the class's dates are known. */
+  private async planStartReminder(context: InboxContext, decision: SeatDecision, batch: { startDate: string | null; status: string }): Promise<void> {
+    const now = new Date();
+    if (batch.status === 'cancelled' || (batch.startDate && reminderTime(batch.startDate, 0) <= now)) return;
+    const sendAt = batch.startDate ? maxDate(reminderTime(batch.startDate, this.config.START_REMINDER_DAYS_BEFORE), now) : UNTIMED;
+    await this.planner.plan(context.manager, context.envelope, [{ ...this.about(decision), template: 'start-reminder', sendAt }]);
+  }
+
+  private confirmByReminder(decision: SeatDecision, confirmBy: string): PlannedDelivery[] {
+    const reminderAt = reminderTime(confirmBy, 1);
+    return reminderAt > new Date() ? [{ ...this.about(decision), template: 'confirm-by-reminder', params: { confirmBy }, sendAt: reminderAt }] : [];
+  }
+
+  /** A seat to confirm by a day: the message now, and a reminder at 08:00 WIB the day before unless confirmed first. */
+  private async offerSeat(context: InboxContext, event: ParticipantSelected | ReservePromoted, template: 'selected' | 'promoted'): Promise<void> {
+    await this.recordPlace(context.manager, event, 'selected');
+    await this.planner.plan(context.manager, context.envelope, [
+      { ...this.about(event), template, params: { confirmBy: event.confirmBy } },
+      ...this.confirmByReminder(event, event.confirmBy),
+    ]);
+  }
+
+  private about(event: SeatDecision) {
+    return { recipientKind: 'participant' as const, recipientId: event.participantId, batchId: event.batchId, enrollmentId: event.enrollmentId };
+  }
+
+  /**
+   * Records the place under the class row's lock (created empty if program's events have not arrived yet), so that a
+   * place and its class's BatchConfirmed/Rescheduled/Cancelled, handled at the same time from their own topics, see
+   * each other: whichever commits second sees the first. Returns the class as it stands.
+   */
+  private async recordPlace(manager: EntityManager, event: SeatDecision, status: PlaceStatus): Promise<{ startDate: string | null; status: string }> {
+    const [batch] = (await manager.query(
+      `INSERT INTO classes (batch_id, programme_id) VALUES ($1, $2)
+       ON CONFLICT (batch_id) DO UPDATE SET batch_id = EXCLUDED.batch_id RETURNING start_date::text AS "startDate", status`,
+      [event.batchId, event.programmeId],
+    )) as Array<{ startDate: string | null; status: string }>;
+    await manager.query(
+      `INSERT INTO class_places (enrollment_id, participant_id, batch_id, status) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (enrollment_id) DO UPDATE SET batch_id = EXCLUDED.batch_id, status = EXCLUDED.status`,
+      [event.enrollmentId, event.participantId, event.batchId, status],
+    );
+    return batch;
+  }
+}
+
+function maxDate(a: Date, b: Date): Date {
+  return a > b ? a : b;
+}

@@ -1,0 +1,94 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Put } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RecipientKind } from '@sinergi/contracts';
+import { PreferencesDto, RECIPIENT_CODE, RegisterContactDto } from './recipient.dto';
+import { Preferences, RecipientDirectory } from './recipient-directory';
+
+const KINDS_IN_PATHS: Record<string, RecipientKind> = {
+  participants: 'participant',
+  instructors: 'instructor',
+  'venue-operators': 'venue-operator',
+  admins: 'admin',
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the API says of a recipient: never their name, address or number, only which channels can reach them. */
+export interface RecipientView {
+  kind: RecipientKind;
+  id: string;
+  reachableBy: Array<'email' | 'phone'>;
+  language: string;
+  preferences: Preferences;
+}
+
+@Controller('recipients')
+export class RecipientsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: RecipientDirectory,
+  ) {}
+
+  @Put('venue-operators/:venueCode')
+  @HttpCode(200)
+  async registerVenueOperator(@Param('venueCode') venueCode: string, @Body() contact: RegisterContactDto): Promise<RecipientView> {
+    return this.register('venue-operator', code('venueCode', venueCode), contact);
+  }
+
+  @Put('admins/:id')
+  @HttpCode(200)
+  async registerAdmin(@Param('id') id: string, @Body() contact: RegisterContactDto): Promise<RecipientView> {
+    return this.register('admin', code('id', id), contact);
+  }
+
+  @Put(':kind/:id/preferences')
+  @HttpCode(200)
+  async setPreferences(@Param('kind') kindInPath: string, @Param('id') id: string, @Body() body: PreferencesDto): Promise<RecipientView> {
+    const kind = kindOf(kindInPath);
+    const recipientId = idOf(kind, id);
+    await this.directory.setPreferences(this.dataSource.manager, kind, recipientId, { language: body.language ?? null, channels: body.channels ?? null, optOut: body.optOut });
+    return this.view(kind, recipientId);
+  }
+
+  @Get(':kind/:id')
+  async get(@Param('kind') kindInPath: string, @Param('id') id: string): Promise<RecipientView> {
+    const kind = kindOf(kindInPath);
+    return this.view(kind, idOf(kind, id));
+  }
+
+  @Get(':kind/:id/preferences')
+  async getPreferences(@Param('kind') kindInPath: string, @Param('id') id: string): Promise<Preferences> {
+    const kind = kindOf(kindInPath);
+    return (await this.view(kind, idOf(kind, id))).preferences;
+  }
+
+  private async register(kind: RecipientKind, id: string, contact: RegisterContactDto): Promise<RecipientView> {
+    await this.directory.register(this.dataSource.manager, kind, id, contact.language, { fullName: contact.fullName, email: contact.email, phone: contact.phone });
+    return this.view(kind, id);
+  }
+
+  private async view(kind: RecipientKind, id: string): Promise<RecipientView> {
+    const recipient = await this.directory.find(this.dataSource.manager, kind, id);
+    if (!recipient) throw new NotFoundException(`no ${kind} ${id} is known to notification`);
+    const reachableBy = [...(recipient.contact?.email ? (['email'] as const) : []), ...(recipient.contact?.phone ? (['phone'] as const) : [])];
+    return { kind, id, reachableBy, language: recipient.language, preferences: recipient.preferences };
+  }
+}
+
+function kindOf(kindInPath: string): RecipientKind {
+  const kind = KINDS_IN_PATHS[kindInPath];
+  if (!kind) throw new BadRequestException(`kind must be one of ${Object.keys(KINDS_IN_PATHS).join(', ')}`);
+  return kind;
+}
+
+function idOf(kind: RecipientKind, id: string): string {
+  if (kind === 'participant' || kind === 'instructor') {
+    if (!UUID.test(id)) throw new BadRequestException(`id must be the ${kind}'s UUID`);
+    return id.toLowerCase();
+  }
+  return code('id', id);
+}
+
+function code(field: string, value: string): string {
+  if (!RECIPIENT_CODE.test(value)) throw new BadRequestException(`${field} must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-BDG`);
+  return value;
+}

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { waitFor } from '@sinergi/testing';
+import { DigestTimer } from '../src/digest/digest-timer';
+import { reminderTime } from '../src/messages/timing';
+import { inDays, NotificationHarness, seatDecision } from './support';
+
+const uniqueEmail = () => `siti.${randomUUID().slice(0, 8)}@example.id`;
+const uniquePhone = () => `+62812${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+const submitted = (participantId: string) => ({
+  enrollmentId: randomUUID(),
+  programmeId: randomUUID(),
+  participantId,
+  maskedNik: '******123456**01',
+  channel: 'self-service',
+  provinceCode: '32',
+});
+
+/** Real broker, database, SMTP server and provider webhook. */
+describe('notification: events to messages over real channels', () => {
+  let harness: NotificationHarness;
+
+  beforeAll(async () => {
+    harness = await NotificationHarness.start();
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('sends one message per event, recipient and template, however often the event is redelivered', async () => {
+    const email = uniqueEmail();
+    const participantId = await harness.participant({ email });
+    const decision = seatDecision(participantId);
+    const [selected] = await harness.publish({ type: 'ParticipantSelected', subject: decision.enrollmentId, data: { ...decision, confirmBy: inDays(10) } });
+    await harness.republish([selected]);
+    await harness.republish([selected]);
+    // The same key, so handled after both redeliveries.
+    const [confirmed] = await harness.publish({ type: 'SeatConfirmed', subject: decision.enrollmentId, data: decision });
+
+    const sent = await harness.settled(selected, 'selected');
+    await waitFor('the start reminder', async () => (await harness.deliveriesOf(confirmed.id)).length === 1);
+    const [delivered] = await harness.delivered(sent.id);
+
+    expect((await harness.deliveriesOf(selected.id)).map((row) => [row.template, row.status]).sort()).toEqual([
+      ['confirm-by-reminder', 'cancelled'],
+      ['selected', 'sent'],
+    ]);
+    expect(harness.sinks.emailsTo(email)).toHaveLength(1);
+    expect(harness.eventsOfType('NotificationDelivered').filter((event) => (event.data as { deliveryId: string }).deliveryId === sent.id)).toHaveLength(1);
+    expect(delivered).toMatchObject({ subject: sent.id, data: { eventId: selected.id, recipientKind: 'participant', recipientId: participantId, template: 'selected', channel: 'email', attempts: 1 } });
+    expect(JSON.stringify(delivered)).not.toContain(email);
+  });
+
+  it('writes in the language of the card, or of the preference, which wins', async () => {
+    const english = uniqueEmail();
+    const indonesian = uniqueEmail();
+    const switched = uniqueEmail();
+    const ids = [await harness.participant({ email: english }, 'en'), await harness.participant({ email: indonesian }, 'id'), await harness.participant({ email: switched }, 'id')];
+    expect((await harness.request('PUT', `/recipients/participants/${ids[2]}/preferences`, { language: 'en' })).status).toBe(200);
+    await harness.publish(...ids.map((id) => ({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(id) })));
+
+    const [[toEnglish], [toIndonesian], [toSwitched]] = await Promise.all([english, indonesian, switched].map((address) => harness.sinks.waitForEmails(address)));
+    expect(toEnglish.subject).toBe('[Sinergi] Your registration was received');
+    expect(toEnglish.text).toContain('We never ask for your OTP or NIK');
+    expect(toIndonesian.subject).toBe('[Sinergi] Pendaftaran Anda diterima');
+    expect(toIndonesian.text).toContain('Kami tidak pernah meminta kode OTP atau NIK Anda');
+    expect(toIndonesian.text).toContain('https://sinergi.kemnaker.go.id');
+    expect(toSwitched.subject).toBe('[Sinergi] Your registration was received');
+  });
+
+  it('retries through a provider outage with backoff, then sends once', async () => {
+    const phone = uniquePhone();
+    const participantId = await harness.participant({ phone });
+    await harness.request('PUT', `/recipients/participants/${participantId}/preferences`, { channels: ['sms'] });
+    harness.sinks.failNext(2);
+    const [event] = await harness.publish({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(participantId) });
+
+    const sent = await harness.settled(event, 'enrollment-received');
+    expect(sent).toMatchObject({ attempts: 3, channel: 'sms', lastError: null });
+    const [message] = await harness.sinks.waitForProviderMessages(phone);
+    expect(harness.sinks.providerMessagesTo(phone)).toHaveLength(1);
+    expect(message).toMatchObject({ channel: 'sms', language: 'id' });
+    expect((await harness.delivered(sent.id))[0].data.attempts).toBe(3);
+  });
+
+  it('fails with the reason and publishes NotificationFailed when the retries run out', async () => {
+    const phone = uniquePhone();
+    const participantId = await harness.participant({ phone });
+    await harness.request('PUT', `/recipients/participants/${participantId}/preferences`, { channels: ['whatsapp'] });
+    harness.sinks.failNext(3);
+    const [event] = await harness.publish({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(participantId) });
+
+    const failed = await harness.settled(event, 'enrollment-received', 'failed');
+    expect(failed.attempts).toBe(3);
+    expect(failed.lastError).toMatch(/^gave up after 3 attempts: whatsapp: .*503/);
+    const [published] = await harness.failed(failed.id);
+    expect(published.data).toMatchObject({ deliveryId: failed.id, eventId: event.id, template: 'enrollment-received', channel: 'whatsapp', attempts: 3, reason: failed.lastError });
+    expect(JSON.stringify(published)).not.toContain(phone);
+    expect(harness.sinks.providerMessagesTo(phone)).toHaveLength(0);
+    expect((await harness.request('GET', `/deliveries/${failed.id}`)).body).toMatchObject({ status: 'failed', lastError: failed.lastError });
+  });
+
+  it('respects an opt-out for non-critical messages but not for being selected', async () => {
+    const email = uniqueEmail();
+    const participantId = await harness.participant({ email });
+    await harness.request('PUT', `/recipients/participants/${participantId}/preferences`, { optOut: true });
+    const decision = seatDecision(participantId);
+    const [accepted, selected] = await harness.publish(
+      { type: 'EnrollmentSubmitted', subject: decision.enrollmentId, data: { ...submitted(participantId), enrollmentId: decision.enrollmentId } },
+      { type: 'ParticipantSelected', subject: decision.enrollmentId, data: { ...decision, confirmBy: inDays(10) } },
+    );
+
+    const skipped = await harness.settled(accepted, 'enrollment-received', 'cancelled');
+    await harness.settled(selected, 'selected');
+    expect(skipped.lastError).toBe('recipient opted out of non-critical messages');
+    expect(harness.sinks.emailsTo(email).map((mail) => mail.subject)).toEqual(['[Sinergi] Selamat, Anda terpilih']);
+  });
+
+  it('serves a recipient whose card arrives after the event, and fails with "no contact" when none comes', async () => {
+    const email = uniqueEmail();
+    const late = randomUUID();
+    const [forLate] = await harness.publish({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(late) });
+    await harness.participant({ email }, 'id', late);
+    const [forNobody] = await harness.publish({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(randomUUID()) });
+
+    await harness.settled(forLate, 'enrollment-received');
+    const failed = await harness.settled(forNobody, 'enrollment-received', 'failed');
+    expect(failed.lastError).toMatch(/^no contact: participant /);
+    expect((await harness.failed(failed.id))[0].data.reason).toBe(failed.lastError);
+  });
+
+  it('keeps reminders through a restart, re-plans them when the class moves, and cancels them with the class', async () => {
+    const batchId = randomUUID();
+    const [first, second] = [uniqueEmail(), uniqueEmail()];
+    const people = [await harness.participant({ email: first }), await harness.participant({ email: second })];
+    const startDate = inDays(20);
+    await harness.publish({
+      type: 'BatchConfirmed',
+      subject: batchId,
+      data: { batchId, programmeId: randomUUID(), moduleCode: 'KWU-DASAR', provinceCode: '32', venueCode: 'BBPVP-BDG', roomCode: 'R1', instructorId: randomUUID(), startDate, endDate: inDays(24), seats: 20, reserves: 5, minimumQuorum: 10, confirmBy: inDays(10) },
+    });
+    await harness.publish(...people.map((participantId) => ({ type: 'SeatConfirmed', subject: randomUUID(), data: seatDecision(participantId, batchId) })));
+    const reminders = () =>
+      harness.query<{ recipient: string; status: string; at: Date }>(
+        `SELECT recipient, status, next_attempt_at AS at FROM deliveries WHERE batch_id = $1 AND template = 'start-reminder' ORDER BY created_at, recipient`,
+        [batchId],
+      );
+    const planned = reminderTime(startDate, 2).getTime();
+    await waitFor('two timed start reminders', async () => (await reminders()).filter((row) => row.status === 'scheduled' && row.at.getTime() === planned).length === 2);
+
+    await harness.restart(async () => {
+      // Time passes while the service is down: the first reminder falls due.
+      const client = new Client({ connectionString: harness.service.database.url });
+      await client.connect();
+      await client.query(`UPDATE deliveries SET next_attempt_at = now() WHERE batch_id = $1 AND recipient = $2`, [batchId, `participant:${people[0]}`]);
+      await client.end();
+    });
+    const [reminder] = await harness.sinks.waitForEmails(first);
+    expect(reminder.subject).toBe('[Sinergi] Pengingat: kelas Anda segera dimulai');
+    expect(reminder.text).toContain('Kelas KWU-DASAR');
+
+    const newStart = inDays(40);
+    const [moved] = await harness.publish({
+      type: 'BatchRescheduled',
+      subject: batchId,
+      data: { batchId, programmeId: randomUUID(), previousStartDate: startDate, previousEndDate: inDays(24), startDate: newStart, endDate: inDays(44), reason: 'ruang direnovasi' },
+    });
+    await harness.settled(moved, 'class-rescheduled');
+    // Everyone confirmed gets a reminder for the new dates, including whoever already had one for the old dates.
+    const byRecipient = async () => (await reminders()).map((row) => `${row.recipient === `participant:${people[0]}` ? 'first' : 'second'} ${row.status}`).sort();
+    expect(await byRecipient()).toEqual(['first scheduled', 'first sent', 'second cancelled', 'second scheduled']);
+    const replanned = (await reminders()).filter((row) => row.status === 'scheduled');
+    expect(replanned.map((row) => row.at.getTime())).toEqual([reminderTime(newStart, 2).getTime(), reminderTime(newStart, 2).getTime()]);
+
+    const [cancelled] = await harness.publish({ type: 'BatchCancelled', subject: batchId, data: { batchId, programmeId: randomUUID(), reason: 'admin', detail: 'dibatalkan' } });
+    await waitFor('both told of the cancellation', async () => (await harness.deliveriesOf(cancelled.id)).filter((row) => row.recipient.startsWith('participant:') && row.status === 'sent').length === 2);
+    expect(await byRecipient()).toEqual(['first cancelled', 'first sent', 'second cancelled', 'second cancelled']);
+    expect(harness.sinks.emailsTo(second).map((mail) => mail.subject)).toEqual(['[Sinergi] Jadwal kelas Anda berubah', '[Sinergi] Kelas Anda dibatalkan']);
+  });
+  it('registers a venue operator over HTTP, refusing bad input by field and rule, and tells them of a reservation', async () => {
+    const email = uniqueEmail();
+    const refused = await harness.request<{ message: string[] }>('PUT', '/recipients/venue-operators/BBPVP-BDG', { fullName: '', phone: '0812', language: 'fr' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toEqual(
+      expect.arrayContaining(['fullName must be 1-200 characters', expect.stringMatching(/^phone must be an Indonesian number in E.164/), 'language must be one of id, en']),
+    );
+    expect((await harness.request<{ message: string }>('PUT', '/recipients/venue-operators/bad code', { fullName: 'Budi', email })).body.message).toMatch(/^venueCode must be/);
+
+    const venueCode = `BLK-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const registered = await harness.request('PUT', `/recipients/venue-operators/${venueCode}`, { fullName: 'Budi Santoso', email, language: 'en' });
+    expect(registered).toEqual({ status: 200, body: { kind: 'venue-operator', id: venueCode, reachableBy: ['email'], language: 'en', preferences: { language: null, channels: null, optOut: false } } });
+    const batchId = randomUUID();
+    await harness.publish({
+      type: 'VenueReserved',
+      subject: batchId,
+      data: { batchId, reservationId: randomUUID(), venueCode, roomCode: 'R1', startDate: inDays(15), endDate: inDays(19), seats: 20 },
+    });
+
+    const [mail] = await harness.sinks.waitForEmails(email);
+    expect(mail.subject).toBe('[Sinergi] Room reserved');
+    expect(mail.text).toMatch(/^Dear Budi Santoso,/);
+    const byRecipient = await harness.request<Array<{ template: string; status: string }>>('GET', `/deliveries?recipient=venue-operator:${venueCode}`);
+    expect(byRecipient.body).toEqual([expect.objectContaining({ template: 'venue-reserved', status: 'sent' })]);
+  });
+  it("sends the admins' daily digest once a day, with the fill rate and the classes under quorum", async () => {
+    const email = uniqueEmail();
+    const adminId = `ADMIN-${randomUUID().slice(0, 6).toUpperCase()}`;
+    await harness.request('PUT', `/recipients/admins/${adminId}`, { fullName: 'Dewi', email });
+    const [programmeId, batchId] = [randomUUID(), randomUUID()];
+    const [fill] = await harness.publish({
+      type: 'BatchFillChanged',
+      subject: batchId,
+      data: { batchId, programmeId, seats: 20, reserves: 5, selected: 6, confirmed: 4, reserved: 0, minimumQuorum: 10, quorumMet: false },
+    });
+    await waitFor('the fill recorded', async () => (await harness.query('SELECT 1 FROM inbox WHERE event_id = $1', [fill.id])).length === 1);
+
+    const timer = harness.service.app.get(DigestTimer);
+    const at = new Date('2031-03-03T01:30:00Z');
+    await timer.runOnce(at);
+    await timer.runOnce(at);
+
+    const [digest] = await harness.sinks.waitForEmails(email);
+    expect(digest.subject).toBe('[Sinergi] Ringkasan harian 3 Maret 2031');
+    expect(digest.text).toContain(`Program ${programmeId}: 1 kelas, 4/20 kursi terkonfirmasi (20%).`);
+    expect(digest.text).toContain(`- di bawah kuorum: kelas ${batchId} (4/10)`);
+    expect(await harness.request<unknown[]>('GET', `/deliveries?recipient=admin:${adminId}`)).toMatchObject({ body: [{ template: 'admin-digest' }] });
+  });
+});

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { ContactCard, EventEnvelope, Language, NotificationDelivered, NotificationFailed, seal, sealKeyFrom, TOPICS } from '@sinergi/contracts';
+import { MessageSinks, ServiceHarness, startMessageSinks, testSecrets, waitFor } from '@sinergi/testing';
+import { notificationService } from '../src/notification.service-definition';
+
+export interface DeliveryRow {
+  id: string;
+  eventId: string;
+  recipient: string;
+  template: string;
+  status: string;
+  attempts: number;
+  channel: string | null;
+  language: string | null;
+  lastError: string | null;
+  nextAttemptAt: string;
+}
+
+/** Notification with real SMTP and provider sinks; retries and the wait for a contact card made short for tests. */
+export class NotificationHarness extends ServiceHarness {
+  private constructor(
+    parts: Awaited<ReturnType<typeof ServiceHarness.open>>,
+    readonly sinks: MessageSinks,
+    private readonly sealKey: string,
+  ) {
+    super(parts);
+  }
+
+  static async start(): Promise<NotificationHarness> {
+    const sinks = await startMessageSinks();
+    const { CONTACT_SEAL_KEY } = testSecrets();
+    const env = {
+      ...sinks.env(),
+      CONTACT_SEAL_KEY,
+      NOTIFICATION_MAX_ATTEMPTS: '3',
+      NOTIFICATION_RETRY_BASE_MS: '100',
+      NOTIFICATION_RETRY_MAX_MS: '200',
+      NOTIFICATION_CONTACT_WAIT_MS: '3000',
+    };
+    return new NotificationHarness(await ServiceHarness.open(notificationService, [TOPICS.notificationDeliveries], env), sinks, CONTACT_SEAL_KEY);
+  }
+
+  async stop(): Promise<void> {
+    await this.destroy();
+    await this.sinks.close();
+  }
+
+  /** A participant's sealed contact card, as enrollment publishes it; returns the participant id. */
+  async participant(card: Omit<ContactCard, 'fullName'>, language: Language = 'id', participantId = randomUUID()): Promise<string> {
+    const contact = seal({ fullName: 'Siti Rahayu', ...card }, sealKeyFrom(this.sealKey), participantId);
+    await this.publish({ type: 'ParticipantContactChanged', subject: participantId, data: { participantId, language, contact } });
+    return participantId;
+  }
+
+  async deliveriesOf(eventId: string): Promise<DeliveryRow[]> {
+    return (await this.request<DeliveryRow[]>('GET', `/deliveries?eventId=${eventId}`)).body;
+  }
+
+  /** Waits until the event's delivery of a template reaches a final status. */
+  async settled(envelope: EventEnvelope, template: string, status = 'sent'): Promise<DeliveryRow> {
+    return waitFor(`${template} ${status}`, async () => (await this.deliveriesOf(envelope.id)).find((row) => row.template === template && row.status === status));
+  }
+
+  delivered(deliveryId: string) {
+    return this.waitForEvents<NotificationDelivered>('NotificationDelivered', (data) => data.deliveryId === deliveryId);
+  }
+
+  failed(deliveryId: string) {
+    return this.waitForEvents<NotificationFailed>('NotificationFailed', (data) => data.deliveryId === deliveryId);
+  }
+}
+
+export function seatDecision(participantId: string, batchId = randomUUID()) {
+  return { enrollmentId: randomUUID(), participantId, programmeId: randomUUID(), batchId };
+}
+
+export function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}

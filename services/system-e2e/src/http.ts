@@ -1,0 +1,26 @@
+export type Json = Record<string, unknown>;
+
+/** One HTTP call to a service; the body parsed as JSON. */
+export async function call(
+  method: string,
+  url: string,
+  body?: object,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Json & Json[] }> {
+  const response = await fetch(url, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
+/** A call that must succeed (200 or 201); anything else fails the test with the service's answer. */
+export async function expectCreated(method: string, url: string, body: object, headers: Record<string, string> = {}): Promise<Json> {
+  const response = await call(method, url, body, headers);
+  if (response.status !== 201 && response.status !== 200) {
+    throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
