@@ -15,6 +15,8 @@ import {
   enrollmentWithdrawnEvent,
   ParticipantMoved,
   participantMovedEvent,
+  ParticipantNotSelected,
+  participantNotSelectedEvent,
   ParticipantReleased,
   participantReleasedEvent,
   ParticipationLetterIssued,
@@ -63,6 +65,13 @@ export class EnrollmentMessagesConsumer {
   async onRejected(@Payload() event: EnrollmentRejected, @Ctx() context: InboxContext): Promise<void> {
     await this.planner.plan(context.manager, context.envelope, [
       { recipientKind: 'participant', recipientId: event.participantId, template: 'enrollment-rejected', enrollmentId: event.enrollmentId },
+    ]);
+  }
+
+  @EventPattern(participantNotSelectedEvent.type)
+  async onNotSelected(@Payload() event: ParticipantNotSelected, @Ctx() context: InboxContext): Promise<void> {
+    await this.planner.plan(context.manager, context.envelope, [
+      { recipientKind: 'participant', recipientId: event.participantId, template: 'not-selected', enrollmentId: event.enrollmentId },
     ]);
   }
 

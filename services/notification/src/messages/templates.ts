@@ -92,6 +92,11 @@ export const TEMPLATES = {
     id: () => ({ subject: 'Pendaftaran Anda belum dapat diterima', body: 'Pendaftaran Anda belum memenuhi syarat. Alasannya dapat dilihat di portal.' }),
     en: () => ({ subject: 'Your registration could not be accepted', body: 'Your registration does not meet the requirements. The reasons are on the portal.' }),
   },
+  'not-selected': {
+    critical: false,
+    id: () => ({ subject: 'Anda belum mendapat kursi', body: 'Semua kursi dan tempat cadangan kelas di provinsi Anda sudah terisi. Anda dapat mendaftar pada gelombang berikutnya melalui portal.' }),
+    en: () => ({ subject: 'No seat this time', body: 'Every seat and reserve place of the classes in your province is taken. You may register for the next wave on the portal.' }),
+  },
   waitlisted: {
     critical: false,
     id: (c) => ({ subject: 'Anda masuk daftar cadangan', body: `Anda berada di daftar cadangan ${describeClass(c)}, urutan ${param(c, 'rank')}. Kami akan mengabari Anda bila ada kursi.` }),
