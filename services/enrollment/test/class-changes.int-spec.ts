@@ -13,7 +13,7 @@ import { waitFor } from '@sinergi/testing';
 import { todayInJakarta } from '../src/calendar';
 import { addDays } from '../src/enrollments/promotion.rules';
 import { OfferTimer } from '../src/moves/offer-timer';
-import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
+import { batchConfirmed, EnrollmentHarness, programmeLaunched } from './support';
 
 interface EnrollmentView {
   id: string;
@@ -45,12 +45,7 @@ describe('enrollment when a class is cancelled or rescheduled (real Kafka, real 
     await harness?.destroy();
   });
 
-  async function enrolled(batchId: string, provinceCode: string): Promise<EnrollmentView> {
-    const participant = await harness.registerChecked(participantBody({ provinceCode }));
-    const enrollment = await harness.enroll<EnrollmentView>({ participantId: participant.id, programmeId: programme.programmeId, batchId });
-    expect(enrollment.status).toBe(201);
-    return enrollment.body;
-  }
+  const enrolled = (batchId: string, provinceCode: string) => harness.enrolledIn<EnrollmentView>(programme.programmeId, batchId, provinceCode);
 
   async function enrollment(id: string): Promise<EnrollmentView> {
     return (await harness.request<EnrollmentView>('GET', `/enrollments/${id}`)).body;

@@ -35,13 +35,7 @@ describe('enrollment confirm-by expiry, withdrawal and reserve promotion (real K
     await harness?.destroy();
   });
 
-  /** Registers a participant in a province and enrolls them in a class; returns the enrollment. */
-  async function enrolled(batchId: string, provinceCode: string): Promise<EnrollmentView> {
-    const participant = await harness.registerChecked(participantBody({ provinceCode }));
-    const enrollment = await harness.enroll<EnrollmentView>({ participantId: participant.id, programmeId: programme.programmeId, batchId });
-    expect(enrollment.status).toBe(201);
-    return enrollment.body;
-  }
+  const enrolled = (batchId: string, provinceCode: string) => harness.enrolledIn<EnrollmentView>(programme.programmeId, batchId, provinceCode);
 
   function ranks(batchId: string): Promise<Array<{ id: string; reserve_rank: number }>> {
     return harness.query('SELECT id, reserve_rank FROM enrollments WHERE batch_id = $1 AND status = $2 ORDER BY reserve_rank', [batchId, 'reserved']);

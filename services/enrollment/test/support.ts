@@ -45,6 +45,14 @@ export class EnrollmentHarness extends ServiceHarness {
     });
   }
 
+  /** Registers a checked participant in a province and enrolls them in a class of the programme; the enrollment. */
+  async enrolledIn<T>(programmeId: string, batchId: string, provinceCode: string): Promise<T> {
+    const participant = await this.registerChecked(participantBody({ provinceCode }));
+    const enrollment = await this.enroll<T>({ participantId: participant.id, programmeId, batchId });
+    if (enrollment.status !== 201) throw new Error(`enrollment failed: ${enrollment.status} ${JSON.stringify(enrollment.body)}`);
+    return enrollment.body;
+  }
+
   enroll<T>(body: Record<string, unknown>, key: string = randomUUID()): Promise<HttpResult<T>> {
     return this.request<T>('POST', '/enrollments', body, { 'idempotency-key': key });
   }
