@@ -72,5 +72,18 @@ describe('enrollment under 10x oversubscription (real Kafka, real PostgreSQL)', 
       quorumMet: false,
     });
     expect((await harness.request<BatchFillChanged>('GET', `/batches/${klass.batchId}/fill`)).body).toEqual(finalFill);
+    expect((await harness.request('GET', `/programmes/${programme.programmeId}/fill`)).body).toEqual({
+      programmeId: programme.programmeId,
+      targetParticipants: programme.targetParticipants,
+      participantCeiling: programme.participantCeiling,
+      classes: 1,
+      classesUnderQuorum: 1,
+      seats: 16,
+      selected: 16,
+      confirmed: 0,
+      reserved: 2,
+      targetFillRate: 0,
+      enrollmentsByStatus: { 'not-selected': APPLICANTS - 18, reserved: 2, selected: 16 },
+    });
   });
 });

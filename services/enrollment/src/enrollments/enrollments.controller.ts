@@ -4,7 +4,7 @@ import { BatchFillChanged } from '@sinergi/contracts';
 import { SubmitEnrollmentDto, WithdrawEnrollmentDto } from './enrollment.dto';
 import { EnrollmentView } from './enrollment.views';
 import { EnrollmentsService } from './enrollments.service';
-import { FillService } from './fill.service';
+import { FillService, ProgrammeFill } from './fill.service';
 
 const MAX_KEY_LENGTH = 200;
 
@@ -51,5 +51,15 @@ export class BatchFillController {
   @Get(':batchId/fill')
   fill(@Param('batchId', new ParseUUIDPipe()) batchId: string): Promise<BatchFillChanged> {
     return this.fills.get(batchId);
+  }
+}
+
+@Controller('programmes')
+export class ProgrammeFillController {
+  constructor(private readonly fills: FillService) {}
+
+  @Get(':programmeId/fill')
+  fill(@Param('programmeId', new ParseUUIDPipe()) programmeId: string): Promise<ProgrammeFill> {
+    return this.fills.ofProgramme(programmeId);
   }
 }

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { Admission } from './admission';
 import { ConfirmByTimer } from './confirm-by-timer';
-import { BatchFillController, EnrollmentsController } from './enrollments.controller';
+import { BatchFillController, EnrollmentsController, ProgrammeFillController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { FillService } from './fill.service';
 import { SeatRelease } from './seat-release';
 
 @Module({
-  controllers: [EnrollmentsController, BatchFillController],
+  controllers: [EnrollmentsController, BatchFillController, ProgrammeFillController],
   providers: [EnrollmentsService, FillService, SeatRelease, ConfirmByTimer, Admission],
   exports: [Admission, SeatRelease],
 })

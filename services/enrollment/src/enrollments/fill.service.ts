@@ -2,7 +2,25 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BatchFillChanged } from '@sinergi/contracts';
 import { Batch } from '../classes/batch.entity';
+import { Programme } from '../classes/programme.entity';
 import { fillOf } from './enrollment.views';
+
+/** A programme's fill: its live classes added up, against its target, with its enrollments by status. */
+export interface ProgrammeFill {
+  programmeId: string;
+  targetParticipants: number;
+  participantCeiling: number;
+  /** Confirmed, running, completed or closed classes; cancelled ones hold nobody. */
+  classes: number;
+  classesUnderQuorum: number;
+  seats: number;
+  selected: number;
+  confirmed: number;
+  reserved: number;
+  /** Confirmed seats over the target, 0-1 (may pass 1 up to the ceiling). */
+  targetFillRate: number;
+  enrollmentsByStatus: Record<string, number>;
+}
 
 @Injectable()
 export class FillService {
@@ -12,5 +30,30 @@ export class FillService {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
     if (!batch) throw new NotFoundException(`no confirmed class with id ${batchId}`);
     return fillOf(batch);
+  }
+
+  async ofProgramme(programmeId: string): Promise<ProgrammeFill> {
+    const programme = await this.dataSource.getRepository(Programme).findOneBy({ id: programmeId });
+    if (!programme) throw new NotFoundException(`programmeId: no launched programme with id ${programmeId}`);
+    const [classes]: Array<Omit<ProgrammeFill, 'programmeId' | 'targetParticipants' | 'participantCeiling' | 'targetFillRate' | 'enrollmentsByStatus'>> =
+      await this.dataSource.query(
+        `SELECT count(*)::int AS classes, (count(*) FILTER (WHERE confirmed < minimum_quorum))::int AS "classesUnderQuorum",
+                coalesce(sum(seats), 0)::int AS seats, coalesce(sum(selected), 0)::int AS selected,
+                coalesce(sum(confirmed), 0)::int AS confirmed, coalesce(sum(reserved), 0)::int AS reserved
+           FROM batches WHERE programme_id = $1 AND status <> 'cancelled'`,
+        [programmeId],
+      );
+    const statuses: Array<{ status: string; count: number }> = await this.dataSource.query(
+      'SELECT status, count(*)::int AS count FROM enrollments WHERE programme_id = $1 GROUP BY status ORDER BY status',
+      [programmeId],
+    );
+    return {
+      programmeId,
+      targetParticipants: programme.targetParticipants,
+      participantCeiling: programme.participantCeiling,
+      ...classes,
+      targetFillRate: Math.round((classes.confirmed / programme.targetParticipants) * 10_000) / 10_000,
+      enrollmentsByStatus: Object.fromEntries(statuses.map((row) => [row.status, row.count])),
+    };
   }
 }
