@@ -67,6 +67,8 @@ export async function seedDemoData(urls: Urls, log: Log): Promise<void> {
       await ensure(`instructor ${ref}`, 'POST', `${urls.instructorModule}/instructors`, {
         externalRef: ref,
         fullName: `Instruktur Contoh ${ref}`,
+        // Invented addresses: under npm start they land in the local SMTP sink.
+        email: `${ref.toLowerCase()}@instruktur.contoh.id`,
         homeProvinceCode: centre.provinceCode,
         competencies: [MODULE.moduleCode],
         maxClassesPerPeriod: 4,
