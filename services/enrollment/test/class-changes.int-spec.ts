@@ -11,7 +11,7 @@ import {
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { todayInJakarta } from '../src/calendar';
-import { addDays } from '../src/enrollments/promotion.rules';
+import { addDays } from '../src/calendar';
 import { OfferTimer } from '../src/moves/offer-timer';
 import { batchConfirmed, EnrollmentHarness, programmeLaunched } from './support';
 

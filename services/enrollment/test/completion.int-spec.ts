@@ -9,7 +9,7 @@ import {
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { todayInJakarta } from '../src/calendar';
-import { addDays } from '../src/enrollments/promotion.rules';
+import { addDays } from '../src/calendar';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
 interface EnrollmentView {

@@ -4,7 +4,7 @@ import { waitFor } from '@sinergi/testing';
 import { todayInJakarta } from '../src/calendar';
 import { ConfirmByTimer } from '../src/enrollments/confirm-by-timer';
 import { EnrollmentWithdrawn, ReservePromoted, SeatExpired } from '@sinergi/contracts';
-import { addDays } from '../src/enrollments/promotion.rules';
+import { addDays } from '../src/calendar';
 import { batchConfirmed, daysFromNow, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
 interface EnrollmentView {

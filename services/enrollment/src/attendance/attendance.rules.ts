@@ -1,5 +1,4 @@
-import { parseIsoDate } from '../calendar';
-import { addDays } from '../enrollments/promotion.rules';
+import { addDays, parseIsoDate } from '../calendar';
 
 /** Every day of a class: program holds it on each day from its start to its end. */
 export function classDaysOf(startDate: string, endDate: string): string[] {

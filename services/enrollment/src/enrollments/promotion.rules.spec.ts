@@ -1,4 +1,5 @@
-import { addDays, isExpired, promotionConfirmBy, reshuffleReserves } from './promotion.rules';
+import { addDays } from '../calendar';
+import { isExpired, promotionConfirmBy, reshuffleReserves } from './promotion.rules';
 
 describe('promotion rules', () => {
   const list = [

@@ -1,3 +1,5 @@
+import { addDays } from '../calendar';
+
 /** A place on a class's reserve list; rank 1 is the next to be promoted. */
 export interface ReservePlace {
   id: string;
@@ -28,13 +30,6 @@ export function reshuffleReserves(reserves: readonly ReservePlace[], change: { s
 export function promotionConfirmBy(classConfirmBy: string, today: string, days: number): string {
   const earliest = addDays(today, days);
   return classConfirmBy > earliest ? classConfirmBy : earliest;
-}
-
-/** A calendar day `days` after a YYYY-MM-DD day. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /** Whether a selected seat has expired: today (WIB) is past its confirm-by day. */

@@ -9,7 +9,7 @@ import { EnrollmentConfig } from '../enrollment.config';
 import { lockClasses } from '../enrollments/class-locks';
 import { ACTIVE_STATUSES, Enrollment } from '../enrollments/enrollment.entity';
 import { fillOf } from '../enrollments/enrollment.views';
-import { addDays } from '../enrollments/promotion.rules';
+import { addDays, daysBetween } from '../calendar';
 import { Participant } from '../participants/participant.entity';
 import { classChangeOffered, participantReleased, who } from './class-change-events';
 import { ClassChangeOffer, HeldStatus } from './class-change-offer.entity';
@@ -114,9 +114,4 @@ export class ClassChanges {
     const participant = await manager.findOneByOrFail(Participant, { id: enrollment.participantId });
     return participant.provinceCode;
   }
-}
-
-/** Whole days from one YYYY-MM-DD day to another (negative when earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
