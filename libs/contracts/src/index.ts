@@ -20,3 +20,4 @@ export * from './reference/provinces';
 export * from './schema';
 export * from './sealed';
 export * from './topics';
+export * from './http/problem';
