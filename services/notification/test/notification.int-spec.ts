@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { waitFor } from '@sinergi/testing';
-import { DigestTimer } from '../src/digest/digest-timer';
-import { reminderTime } from '../src/messages/timing';
+import { DigestTimer } from '../src/digest/digest.timer';
+import { reminderTime } from '../src/timing.rules';
 import { inDays, NotificationHarness, seatDecision } from './support';
 
 const uniqueEmail = () => `siti.${randomUUID().slice(0, 8)}@example.id`;

@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { CHANNEL_ADAPTERS, ChannelAdapter } from './channel';
+import { CHANNEL_ADAPTERS, ChannelAdapter } from './channel.port';
 import { EmailChannel } from './email.channel';
 import { ProviderChannel } from './provider.channel';
 

@@ -1,6 +1,6 @@
 import { createTransport, type SMTPPoolOptions, type Transporter } from 'nodemailer';
-import { ChannelAdapter, DeliveryError, OutgoingMessage } from './channel';
-import { redactContacts } from './redact-contacts';
+import { ChannelAdapter, DeliveryError, OutgoingMessage } from './channel.port';
+import { redactContacts } from './delivery-errors.rules';
 
 /** The header that carries the delivery id, so that a mailbox, a sink or a person can find the delivery. */
 export const DELIVERY_ID_HEADER = 'X-Sinergi-Delivery-Id';

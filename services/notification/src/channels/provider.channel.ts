@@ -1,6 +1,6 @@
-import { ChannelAdapter, DeliveryError, OutgoingMessage } from './channel';
-import { signProviderRequest } from './provider-signature';
-import { redactContacts } from './redact-contacts';
+import { ChannelAdapter, DeliveryError, OutgoingMessage } from './channel.port';
+import { signProviderRequest } from './provider-signature.rules';
+import { redactContacts } from './delivery-errors.rules';
 
 export interface ProviderSettings {
   /** The provider's base URL; messages go to `<url>/messages`. */

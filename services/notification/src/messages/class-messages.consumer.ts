@@ -20,9 +20,9 @@ import {
 } from '@sinergi/contracts';
 import { InboxContext } from '@sinergi/messaging';
 import { EntityManager } from 'typeorm';
-import { DeliveryPlanner, PlannedDelivery } from '../deliveries/delivery-planner';
+import { DeliveryPlanner, PlannedDelivery } from '../deliveries/delivery-planner.service';
 import { NotificationConfig } from '../notification.config';
-import { reminderTime } from './timing';
+import { reminderTime } from '../timing.rules';
 
 /**
  * Notification's view of each class (dates, venue, instructor, fill) that messages are written from, and what a

@@ -16,7 +16,7 @@ import {
   venueReservedEvent,
 } from '@sinergi/contracts';
 import { InboxContext } from '@sinergi/messaging';
-import { DeliveryPlanner } from '../deliveries/delivery-planner';
+import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
 
 /** Messages to the people who run a class: its instructor, its venue's operator, and the parties' admins. */
 @Controller()

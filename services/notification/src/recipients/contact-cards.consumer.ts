@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { InstructorContactChanged, instructorContactChangedEvent, ParticipantContactChanged, participantContactChangedEvent } from '@sinergi/contracts';
 import { InboxContext } from '@sinergi/messaging';
-import { RecipientDirectory } from './recipient-directory';
+import { RecipientDirectory } from './recipient-directory.service';
 
 /** The latest contact card per participant and instructor, kept sealed. */
 @Controller()

@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException
 import { DataSource } from 'typeorm';
 import { RecipientKind } from '@sinergi/contracts';
 import { PreferencesDto, RECIPIENT_CODE, RegisterContactDto } from './recipient.dto';
-import { Preferences, RecipientDirectory } from './recipient-directory';
+import { Preferences, RecipientDirectory } from './recipient-directory.service';
 
 const KINDS_IN_PATHS: Record<string, RecipientKind> = {
   participants: 'participant',

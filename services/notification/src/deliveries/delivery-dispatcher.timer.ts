@@ -3,12 +3,12 @@ import { DataSource } from 'typeorm';
 import { NotificationDelivered, notificationDeliveredEvent, NotificationFailed, notificationFailedEvent, RecipientKind } from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
 import { PollingTimer } from '@sinergi/platform';
-import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError } from '../channels/channel';
-import { ClassDetails, renderMessage } from '../messages/templates';
-import { retryDelayMs } from '../messages/timing';
+import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError } from '../channels/channel.port';
+import { ClassDetails, renderMessage } from '../templates/templates.rules';
+import { retryDelayMs } from '../timing.rules';
 import { NotificationConfig } from '../notification.config';
-import { Recipient, RecipientDirectory } from '../recipients/recipient-directory';
-import { chooseChannels } from './channel-choice';
+import { Recipient, RecipientDirectory } from '../recipients/recipient-directory.service';
+import { chooseChannels } from './channel-choice.rules';
 
 const CLAIM_LIMIT = 50;
 /** A claimed delivery is not claimed again for this long: longer than any send can take, short enough to recover from a crash. */

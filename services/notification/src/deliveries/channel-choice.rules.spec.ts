@@ -1,5 +1,5 @@
-import { Recipient } from '../recipients/recipient-directory';
-import { chooseChannels } from './channel-choice';
+import { Recipient } from '../recipients/recipient-directory.service';
+import { chooseChannels } from './channel-choice.rules';
 
 const recipient = (contact: Recipient['contact'], channels: Recipient['preferences']['channels'] = null): Recipient => ({
   kind: 'participant',

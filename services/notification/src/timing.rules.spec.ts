@@ -1,4 +1,4 @@
-import { jakartaDay, jakartaHour, reminderTime, retryDelayMs } from './timing';
+import { jakartaDay, jakartaHour, reminderTime, retryDelayMs } from './timing.rules';
 
 describe('timing', () => {
   it('times a reminder at 08:00 WIB the given days before a date', () => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signProviderRequest, verifyProviderSignature } from './provider-signature';
+import { signProviderRequest, verifyProviderSignature } from './provider-signature.rules';
 
 const secret = 'a-local-secret-of-at-least-32-characters';
 const body = '{"deliveryId":"d-1","channel":"sms","to":"+6281234567890","text":"Halo","language":"id"}';

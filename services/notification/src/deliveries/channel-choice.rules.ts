@@ -1,5 +1,5 @@
 import { NOTIFICATION_CHANNELS, NotificationChannel } from '@sinergi/contracts';
-import type { Recipient } from '../recipients/recipient-directory';
+import type { Recipient } from '../recipients/recipient-directory.service';
 
 export interface ChannelTarget {
   channel: NotificationChannel;

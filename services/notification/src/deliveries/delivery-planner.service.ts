@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, RecipientKind } from '@sinergi/contracts';
-import { isCritical, TemplateName } from '../messages/templates';
+import { isCritical, TemplateName } from '../templates/templates.rules';
 
 export interface PlannedDelivery {
   recipientKind: RecipientKind;

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PollingTimer } from '@sinergi/platform';
-import { DeliveryPlanner } from '../deliveries/delivery-planner';
-import { DigestLine } from '../messages/templates';
-import { jakartaDay, jakartaHour } from '../messages/timing';
+import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
+import { DigestLine } from '../templates/templates.rules';
+import { jakartaDay, jakartaHour } from '../timing.rules';
 import { NotificationConfig } from '../notification.config';
 
 const DIGEST_TICK_MS = 60_000;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Test } from '@nestjs/testing';
 import { MessageSinks, startMessageSinks } from '@sinergi/testing';
-import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError, OutgoingMessage } from './channel';
-import { buildChannelAdapters, ChannelsModule } from './channels.module';
-import { DELIVERY_ID_HEADER, EmailChannel } from './email.channel';
-import { ProviderChannel } from './provider.channel';
+import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError, OutgoingMessage } from '../src/channels/channel.port';
+import { buildChannelAdapters, ChannelsModule } from '../src/channels/channels.module';
+import { DELIVERY_ID_HEADER, EmailChannel } from '../src/channels/email.channel';
+import { ProviderChannel } from '../src/channels/provider.channel';
 
 /** Real SMTP over TCP and real HTTP, to the sinks `npm start` runs. */
 describe('channels against the local sinks', () => {

@@ -1,7 +1,7 @@
-import { DeliveryError } from './channel';
+import { DeliveryError } from './channel.port';
 import { classifySmtpError, SmtpFailure } from './email.channel';
 import { classifyProviderResponse } from './provider.channel';
-import { redactContacts } from './redact-contacts';
+import { redactContacts } from './delivery-errors.rules';
 
 const smtpFailure = (fields: Partial<SmtpFailure>): SmtpFailure => Object.assign(new Error(fields.response ?? 'failed'), fields);
 

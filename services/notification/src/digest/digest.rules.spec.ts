@@ -1,4 +1,4 @@
-import { digestLines } from './digest-timer';
+import { digestLines } from './digest.timer';
 
 describe('digestLines', () => {
   it('sums the fill per programme and lists the classes under quorum', () => {

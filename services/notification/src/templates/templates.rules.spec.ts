@@ -1,5 +1,5 @@
 import { LANGUAGES } from '@sinergi/contracts';
-import { formatDate, isCritical, renderMessage, TEMPLATE_NAMES } from './templates';
+import { formatDate, isCritical, renderMessage, TEMPLATE_NAMES } from './templates.rules';
 
 const domain = 'sinergi.kemnaker.go.id';
 const params = { confirmBy: '2025-05-02', rank: 3, previousStartDate: '2025-05-05', reason: 'venue', roomCode: 'R1', day: '2025-05-01', programmes: [] };
