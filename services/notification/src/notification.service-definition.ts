@@ -1,15 +1,18 @@
 import { ServiceDefinition } from '@sinergi/platform';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { Delivery } from './deliveries/delivery.entity';
+import { DigestModule } from './digest/digest.module';
+import { MessagesModule } from './messages/messages.module';
 import { CreateDeliveries1732700000200 } from './migrations/1732700000200-create-deliveries';
 import { AddSendingRecipientsClasses1732700000400 } from './migrations/1732700000400-add-sending-recipients-classes';
 import { NotificationConfig } from './notification.config';
 import { asNotificationConfig, NotificationConfigModule } from './notification-config.module';
+import { RecipientsModule } from './recipients/recipients.module';
 
 export const notificationService: ServiceDefinition = {
   name: 'notification',
   configClass: NotificationConfig,
-  modules: (config) => [NotificationConfigModule.forRoot(asNotificationConfig(config)), DeliveriesModule.forRoot(asNotificationConfig(config))],
+  modules: (config) => [NotificationConfigModule.forRoot(asNotificationConfig(config)), RecipientsModule, DeliveriesModule, MessagesModule, DigestModule],
   entities: [Delivery],
   migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400],
   consumesEvents: true,

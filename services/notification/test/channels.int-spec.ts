@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import { DynamicModule, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { MessageSinks, startMessageSinks } from '@sinergi/testing';
 import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError, OutgoingMessage } from '../src/channels/channel.port';
-import { buildChannelAdapters, ChannelsModule } from '../src/channels/channels.module';
+import { buildChannelAdapters, ChannelSettings, ChannelsModule } from '../src/channels/channels.module';
 import { DELIVERY_ID_HEADER, EmailChannel } from '../src/channels/email.channel';
 import { ProviderChannel } from '../src/channels/provider.channel';
+import { NotificationConfig } from '../src/notification.config';
 
 /** Real SMTP over TCP and real HTTP, to the sinks `npm start` runs. */
 describe('channels against the local sinks', () => {
@@ -75,7 +77,7 @@ describe('channels against the local sinks', () => {
   });
 
   it('ChannelsModule provides the adapters to Nest and closes the SMTP pool when the app shuts down', async () => {
-    const app = await Test.createTestingModule({ imports: [ChannelsModule.forRoot(sinks.env())] }).compile();
+    const app = await Test.createTestingModule({ imports: [ChannelsModule, globalConfig(sinks.env())] }).compile();
     const provided = app.get<ChannelAdapter[]>(CHANNEL_ADAPTERS);
     expect(provided.map((candidate) => candidate.name)).toEqual(['email', 'sms', 'whatsapp']);
     await provided[0].send(message('email', 'nest@example.id'));
@@ -142,6 +144,13 @@ describe('channels against the local sinks', () => {
     });
   });
 });
+
+/** NotificationConfig, provided to every module as the service bootstrap provides it. */
+@Module({})
+class GlobalConfigModule {}
+function globalConfig(settings: ChannelSettings): DynamicModule {
+  return { module: GlobalConfigModule, global: true, providers: [{ provide: NotificationConfig, useValue: settings }], exports: [NotificationConfig] };
+}
 
 /** A port that was free a moment ago and has nothing listening on it now. */
 function closedPort(): Promise<number> {

@@ -1,4 +1,5 @@
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { NotificationConfig } from '../notification.config';
 import { CHANNEL_ADAPTERS, ChannelAdapter } from './channel.port';
 import { EmailChannel } from './email.channel';
 import { ProviderChannel } from './provider.channel';
@@ -24,18 +25,13 @@ export function buildChannelAdapters(settings: ChannelSettings): ChannelAdapter[
   return adapters;
 }
 
-/** Provides CHANNEL_ADAPTERS (ChannelAdapter[]) and closes the SMTP pool at shutdown. */
-@Module({})
+/** Provides CHANNEL_ADAPTERS (ChannelAdapter[]) from NotificationConfig's channel settings, and closes the SMTP pool at shutdown. */
+@Module({
+  providers: [{ provide: CHANNEL_ADAPTERS, useFactory: (settings: ChannelSettings) => buildChannelAdapters(settings), inject: [NotificationConfig] }],
+  exports: [CHANNEL_ADAPTERS],
+})
 export class ChannelsModule implements OnApplicationShutdown {
   constructor(@Inject(CHANNEL_ADAPTERS) private readonly adapters: ChannelAdapter[]) {}
-
-  static forRoot(settings: ChannelSettings): DynamicModule {
-    return {
-      module: ChannelsModule,
-      providers: [{ provide: CHANNEL_ADAPTERS, useFactory: () => buildChannelAdapters(settings) }],
-      exports: [CHANNEL_ADAPTERS],
-    };
-  }
 
   onApplicationShutdown(): void {
     for (const adapter of this.adapters) if (adapter instanceof EmailChannel) adapter.close();
