@@ -3,12 +3,12 @@ import { DataSource } from 'typeorm';
 import { NotificationDelivered, notificationDeliveredEvent, NotificationFailed, notificationFailedEvent, RecipientKind } from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
 import { PollingTimer } from '@sinergi/platform';
-import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError } from '../channels/channel.port';
+import { CHANNEL_ADAPTERS, ChannelAdapter, DeliveryError } from '../channels/channel.port';
 import { ClassDetails, renderMessage } from '../templates/templates.rules';
-import { retryDelayMs } from '../timing.rules';
 import { NotificationConfig } from '../notification.config';
-import { Recipient, RecipientDirectory } from '../recipients/recipient-directory.service';
+import { RecipientDirectory } from '../recipients/recipient-directory.service';
 import { chooseChannels } from './channel-choice.rules';
+import { afterFailedChannels, attemptsAfter, ChannelFailure, optOutOutcome, Outcome, withoutContact } from './delivery-outcome.rules';
 
 const CLAIM_LIMIT = 50;
 /** A claimed delivery is not claimed again for this long: longer than any send can take, short enough to recover from a crash. */
@@ -27,12 +27,6 @@ interface ClaimedDelivery {
   attempts: number;
   createdAt: Date;
 }
-
-type Outcome =
-  | { status: 'sent'; channel: ChannelName; providerMessageId: string; language: 'id' | 'en' }
-  | { status: 'failed'; reason: string; channel?: ChannelName; attempted: boolean }
-  | { status: 'retry'; reason: string; at: Date; attempted: boolean }
-  | { status: 'cancelled'; reason: string };
 
 /**
  * Sends what is due. A pass claims due deliveries (FOR UPDATE SKIP LOCKED, then a lease on next_attempt_at) and
@@ -84,9 +78,11 @@ export class DeliveryDispatcher extends PollingTimer {
 
   private async attempt(delivery: ClaimedDelivery, now: Date): Promise<Outcome> {
     const recipient = await this.directory.find(this.dataSource.manager, delivery.recipientKind, delivery.recipientId);
-    if (!delivery.critical && recipient?.preferences.optOut) return { status: 'cancelled', reason: 'recipient opted out of non-critical messages' };
-    const channels = chooseChannels(recipient, this.config.NOTIFICATION_CHANNEL_ORDER, this.adapters.map((adapter) => adapter.name));
-    if (channels.length === 0) return this.withoutContact(delivery, recipient, now);
+    const optedOut = optOutOutcome(delivery.critical, recipient?.preferences.optOut ?? false);
+    if (optedOut) return optedOut;
+    const offered = this.adapters.map((adapter) => adapter.name);
+    const channels = chooseChannels(recipient, this.config.NOTIFICATION_CHANNEL_ORDER, offered);
+    if (channels.length === 0) return withoutContact(delivery, Boolean(recipient?.contact), offered, this.config, now);
 
     const message = renderMessage(delivery.template, {
       language: recipient!.language,
@@ -95,37 +91,17 @@ export class DeliveryDispatcher extends PollingTimer {
       params: delivery.params,
       class: delivery.batchId ? await this.classDetails(delivery.batchId) : undefined,
     });
-    const errors: string[] = [];
-    let retryable = false;
+    const failures: ChannelFailure[] = [];
     for (const { channel, to } of channels) {
       const adapter = this.adapters.find((candidate) => candidate.name === channel)!;
       try {
         const { providerMessageId } = await adapter.send({ deliveryId: delivery.id, channel, to, ...message, language: recipient!.language });
         return { status: 'sent', channel, providerMessageId, language: recipient!.language };
       } catch (error) {
-        retryable ||= !(error instanceof DeliveryError && error.permanent);
-        errors.push(`${channel}: ${(error as Error).message}`);
+        failures.push({ channel, message: (error as Error).message, permanent: error instanceof DeliveryError && error.permanent });
       }
     }
-    const reason = errors.join('; ');
-    const attempts = delivery.attempts + 1;
-    if (retryable && attempts < this.config.NOTIFICATION_MAX_ATTEMPTS) {
-      const at = new Date(now.getTime() + retryDelayMs(attempts, this.config.NOTIFICATION_RETRY_BASE_MS, this.config.NOTIFICATION_RETRY_MAX_MS));
-      return { status: 'retry', reason, at, attempted: true };
-    }
-    const why = retryable ? `gave up after ${attempts} attempts: ${reason}` : reason;
-    return { status: 'failed', reason: why, channel: channels[channels.length - 1].channel, attempted: true };
-  }
-
-  /** No card yet: wait for it a bounded time (the card's topic is independent of the event's), then fail. */
-  private withoutContact(delivery: ClaimedDelivery, recipient: Recipient | null, now: Date): Outcome {
-    const waitUntil = new Date(delivery.createdAt).getTime() + this.config.NOTIFICATION_CONTACT_WAIT_MS;
-    if (!recipient?.contact && waitUntil > now.getTime()) {
-      const at = new Date(Math.min(waitUntil, now.getTime() + this.config.NOTIFICATION_RETRY_BASE_MS));
-      return { status: 'retry', reason: 'waiting for the recipient contact card', at, attempted: false };
-    }
-    const offered = this.adapters.map((adapter) => adapter.name).join(', ') || 'none';
-    return { status: 'failed', reason: `no contact: ${delivery.recipientKind} ${delivery.recipientId} has no address or number for any channel offered (${offered})`, attempted: false };
+    return afterFailedChannels(failures, delivery.attempts, this.config, now);
   }
 
   private async classDetails(batchId: string): Promise<ClassDetails | undefined> {
@@ -138,7 +114,7 @@ export class DeliveryDispatcher extends PollingTimer {
   }
 
   private async record(delivery: ClaimedDelivery, outcome: Outcome, now: Date): Promise<void> {
-    const attempts = delivery.attempts + (outcome.status === 'sent' || ('attempted' in outcome && outcome.attempted) ? 1 : 0);
+    const attempts = attemptsAfter(delivery.attempts, outcome);
     await this.dataSource.transaction(async (manager) => {
       const [updated] = (await manager.query(
         `UPDATE deliveries SET status = $2, attempts = $3, next_attempt_at = $4, channel = COALESCE($5, channel), language = COALESCE($6, language),

@@ -1,0 +1,67 @@
+import type { RecipientKind } from '@sinergi/contracts';
+import type { ChannelName } from '../channels/channel.port';
+import type { NotificationConfig } from '../notification.config';
+import { retryDelayMs } from '../timing.rules';
+
+/** What one pass of the dispatcher made of a delivery. `attempted`: a channel was tried, so the pass counts as an attempt. */
+export type Outcome =
+  | { status: 'sent'; channel: ChannelName; providerMessageId: string; language: 'id' | 'en' }
+  | { status: 'failed'; reason: string; channel?: ChannelName; attempted: boolean }
+  | { status: 'retry'; reason: string; at: Date; attempted: boolean }
+  | { status: 'cancelled'; reason: string };
+
+export type RetryPolicy = Pick<NotificationConfig, 'NOTIFICATION_MAX_ATTEMPTS' | 'NOTIFICATION_RETRY_BASE_MS' | 'NOTIFICATION_RETRY_MAX_MS' | 'NOTIFICATION_CONTACT_WAIT_MS'>;
+
+/** One channel's failed send; `permanent` when a retry cannot help. */
+export interface ChannelFailure {
+  channel: ChannelName;
+  message: string;
+  permanent: boolean;
+}
+
+/** A recipient who opted out still gets critical messages, and no other. */
+export function optOutOutcome(critical: boolean, optedOut: boolean): Outcome | null {
+  return !critical && optedOut ? { status: 'cancelled', reason: 'recipient opted out of non-critical messages' } : null;
+}
+
+/**
+ * Every channel tried failed. While one of them may pass on a retry and attempts are left, the delivery waits the
+ * backoff; otherwise it fails with each channel's reason.
+ */
+export function afterFailedChannels(failures: readonly ChannelFailure[], previousAttempts: number, policy: RetryPolicy, now: Date): Outcome {
+  const reason = failures.map((failure) => `${failure.channel}: ${failure.message}`).join('; ');
+  const retryable = failures.some((failure) => !failure.permanent);
+  const attempts = previousAttempts + 1;
+  if (retryable && attempts < policy.NOTIFICATION_MAX_ATTEMPTS) {
+    const at = new Date(now.getTime() + retryDelayMs(attempts, policy.NOTIFICATION_RETRY_BASE_MS, policy.NOTIFICATION_RETRY_MAX_MS));
+    return { status: 'retry', reason, at, attempted: true };
+  }
+  const why = retryable ? `gave up after ${attempts} attempts: ${reason}` : reason;
+  return { status: 'failed', reason: why, channel: failures[failures.length - 1].channel, attempted: true };
+}
+
+export interface UnreachableDelivery {
+  recipientKind: RecipientKind;
+  recipientId: string;
+  createdAt: Date;
+}
+
+/**
+ * No channel offered can reach the recipient. Without a card yet, the delivery waits for it a bounded time (the
+ * card's topic is independent of the event's), looking again every retry base; then, or with a card that lacks the
+ * address or number, it fails.
+ */
+export function withoutContact(delivery: UnreachableDelivery, hasCard: boolean, offered: readonly ChannelName[], policy: RetryPolicy, now: Date): Outcome {
+  const waitUntil = new Date(delivery.createdAt).getTime() + policy.NOTIFICATION_CONTACT_WAIT_MS;
+  if (!hasCard && waitUntil > now.getTime()) {
+    const at = new Date(Math.min(waitUntil, now.getTime() + policy.NOTIFICATION_RETRY_BASE_MS));
+    return { status: 'retry', reason: 'waiting for the recipient contact card', at, attempted: false };
+  }
+  const channels = offered.join(', ') || 'none';
+  return { status: 'failed', reason: `no contact: ${delivery.recipientKind} ${delivery.recipientId} has no address or number for any channel offered (${channels})`, attempted: false };
+}
+
+/** The delivery's attempts after a pass: one more when the pass sent or tried a channel. */
+export function attemptsAfter(previousAttempts: number, outcome: Outcome): number {
+  return previousAttempts + (outcome.status === 'sent' || ('attempted' in outcome && outcome.attempted) ? 1 : 0);
+}
