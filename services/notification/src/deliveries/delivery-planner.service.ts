@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, RecipientKind } from '@sinergi/contracts';
-import { isCritical, TemplateName } from '../templates/templates.rules';
-
-export interface PlannedDelivery {
-  recipientKind: RecipientKind;
-  recipientId: string;
-  template: TemplateName;
-  params?: Record<string, unknown>;
-  batchId?: string;
-  enrollmentId?: string;
-  /** A reminder: held as `scheduled` (cancellable) until then. Absent: due now. */
-  sendAt?: Date;
-}
+import { EventEnvelope } from '@sinergi/contracts';
+import { TemplateName } from '../templates/templates.rules';
+import { deliveryRow, PlannedDelivery } from './delivery-plan.rules';
 
 /** What caused deliveries: an event, or the digest timer's day (event type `DailyDigestDue`). */
 export type DeliveryCause = Pick<EventEnvelope, 'id' | 'type' | 'correlationid' | 'traceparent'>;
@@ -25,6 +15,7 @@ export type DeliveryCause = Pick<EventEnvelope, 'id' | 'type' | 'correlationid' 
 export class DeliveryPlanner {
   async plan(manager: EntityManager, cause: DeliveryCause, deliveries: PlannedDelivery[]): Promise<void> {
     for (const delivery of deliveries) {
+      const row = deliveryRow(delivery);
       await manager.query(
         `INSERT INTO deliveries (event_id, event_type, recipient, recipient_kind, recipient_id, template, params, critical, batch_id,
             enrollment_id, status, next_attempt_at, correlation_id, traceparent)
@@ -33,16 +24,16 @@ export class DeliveryPlanner {
         [
           cause.id,
           cause.type,
-          `${delivery.recipientKind}:${delivery.recipientId}`,
+          row.recipient,
           delivery.recipientKind,
           delivery.recipientId,
           delivery.template,
-          JSON.stringify(delivery.params ?? {}),
-          isCritical(delivery.template),
+          JSON.stringify(row.params),
+          row.critical,
           delivery.batchId ?? null,
           delivery.enrollmentId ?? null,
-          delivery.sendAt ? 'scheduled' : 'pending',
-          delivery.sendAt ?? null,
+          row.status,
+          row.nextAttemptAt,
           cause.correlationid,
           cause.traceparent ?? null,
         ],

@@ -20,9 +20,11 @@ import {
 } from '@sinergi/contracts';
 import { InboxContext } from '@sinergi/messaging';
 import { EntityManager } from 'typeorm';
-import { DeliveryPlanner, PlannedDelivery } from '../deliveries/delivery-planner.service';
+import { PlannedDelivery } from '../deliveries/delivery-plan.rules';
+import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
 import { NotificationConfig } from '../notification.config';
 import { reminderTime } from '../timing.rules';
+import { startReminderAt } from './reminders.rules';
 
 /**
  * Notification's view of each class (dates, venue, instructor, fill) that messages are written from, and what a
@@ -76,19 +78,17 @@ export class ClassMessagesConsumer {
     const confirmed = (await manager.query(`SELECT enrollment_id AS "enrollmentId", participant_id AS "participantId" FROM class_places WHERE batch_id = $1 AND status = 'confirmed'`, [
       event.batchId,
     ])) as Array<{ enrollmentId: string; participantId: string }>;
-    const now = new Date();
-    const reminderAt = reminderTime(event.startDate, this.config.START_REMINDER_DAYS_BEFORE);
-    const reminders: PlannedDelivery[] =
-      reminderTime(event.startDate, 0) > now
-        ? confirmed.map((place) => ({
-            recipientKind: 'participant',
-            recipientId: place.participantId,
-            template: 'start-reminder',
-            batchId: event.batchId,
-            enrollmentId: place.enrollmentId,
-            sendAt: reminderAt > now ? reminderAt : now,
-          }))
-        : [];
+    const sendAt = startReminderAt(event.startDate, this.config.START_REMINDER_DAYS_BEFORE, new Date());
+    const reminders: PlannedDelivery[] = sendAt
+      ? confirmed.map((place) => ({
+          recipientKind: 'participant',
+          recipientId: place.participantId,
+          template: 'start-reminder',
+          batchId: event.batchId,
+          enrollmentId: place.enrollmentId,
+          sendAt,
+        }))
+      : [];
     await this.planner.plan(manager, context.envelope, [...people, ...reminders]);
   }
 

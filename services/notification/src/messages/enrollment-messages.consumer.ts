@@ -34,14 +34,12 @@ import {
 } from '@sinergi/contracts';
 import { InboxContext } from '@sinergi/messaging';
 import { EntityManager } from 'typeorm';
-import { DeliveryPlanner, PlannedDelivery } from '../deliveries/delivery-planner.service';
+import { PlannedDelivery } from '../deliveries/delivery-plan.rules';
+import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
 import { NotificationConfig } from '../notification.config';
-import { reminderTime } from '../timing.rules';
+import { confirmByReminderAt, startReminderAt } from './reminders.rules';
 
 type PlaceStatus = 'selected' | 'confirmed' | 'reserved' | 'gone';
-
-/** A start reminder for a class whose dates are not known yet waits here until BatchConfirmed or BatchRescheduled times it. */
-export const UNTIMED = new Date('9999-12-31T00:00:00Z');
 
 /**
  * What enrollment's decisions mean to the participant, and notification's own record of who holds a place in which
@@ -172,15 +170,14 @@ export class EnrollmentMessagesConsumer {
 
   /** The start reminder, N days before the first day at 08:00 WIB; untimed until the class's dates are known. */
   private async planStartReminder(context: InboxContext, decision: SeatDecision, batch: { startDate: string | null; status: string }): Promise<void> {
-    const now = new Date();
-    if (batch.status === 'cancelled' || (batch.startDate && reminderTime(batch.startDate, 0) <= now)) return;
-    const sendAt = batch.startDate ? maxDate(reminderTime(batch.startDate, this.config.START_REMINDER_DAYS_BEFORE), now) : UNTIMED;
-    await this.planner.plan(context.manager, context.envelope, [{ ...this.about(decision), template: 'start-reminder', sendAt }]);
+    if (batch.status === 'cancelled') return;
+    const sendAt = startReminderAt(batch.startDate, this.config.START_REMINDER_DAYS_BEFORE, new Date());
+    if (sendAt) await this.planner.plan(context.manager, context.envelope, [{ ...this.about(decision), template: 'start-reminder', sendAt }]);
   }
 
   private confirmByReminder(decision: SeatDecision, confirmBy: string): PlannedDelivery[] {
-    const reminderAt = reminderTime(confirmBy, 1);
-    return reminderAt > new Date() ? [{ ...this.about(decision), template: 'confirm-by-reminder', params: { confirmBy }, sendAt: reminderAt }] : [];
+    const reminderAt = confirmByReminderAt(confirmBy, new Date());
+    return reminderAt ? [{ ...this.about(decision), template: 'confirm-by-reminder', params: { confirmBy }, sendAt: reminderAt }] : [];
   }
 
   /** A seat to confirm by a day: the message now, and a reminder at 08:00 WIB the day before unless confirmed first. */
@@ -214,8 +211,4 @@ export class EnrollmentMessagesConsumer {
     );
     return batch;
   }
-}
-
-function maxDate(a: Date, b: Date): Date {
-  return a > b ? a : b;
 }
