@@ -1,7 +1,5 @@
 import { DeliveryError } from './channel.port';
-import { classifySmtpError, SmtpFailure } from './email.channel';
-import { classifyProviderResponse } from './provider.channel';
-import { redactContacts } from './delivery-errors.rules';
+import { classifyProviderResponse, classifySmtpError, networkFailure, providerMessageIdFrom, redactContacts, SmtpFailure } from './delivery-errors.rules';
 
 const smtpFailure = (fields: Partial<SmtpFailure>): SmtpFailure => Object.assign(new Error(fields.response ?? 'failed'), fields);
 
@@ -27,6 +25,22 @@ describe('provider responses', () => {
     const error = classifyProviderResponse(422, '{"error":"+6281234567890 is not on WhatsApp"}');
     expect(error.message).not.toContain('6281234567890');
     expect(error.message).toContain('<number> is not on WhatsApp');
+  });
+});
+
+describe('provider answers and silences', () => {
+  it('takes the providerMessageId from a 2xx answer; an answer without one is transient', () => {
+    expect(providerMessageIdFrom('{"providerMessageId":"pm-1"}')).toBe('pm-1');
+    for (const body of ['{}', '{"providerMessageId":""}', 'accepted']) {
+      expect(() => providerMessageIdFrom(body)).toThrow(expect.objectContaining({ permanent: false, message: expect.stringContaining('without a providerMessageId') }));
+    }
+  });
+
+  it('a timeout or a network error is transient, with the contact cut out of the cause', () => {
+    const timeout = Object.assign(new Error('aborted'), { name: 'TimeoutError' });
+    expect(networkFailure(timeout, 10_000)).toMatchObject({ permanent: false, message: 'the messaging provider did not answer within 10000 ms' });
+    const refused = new Error('fetch failed', { cause: new Error('connect ECONNREFUSED for +6281234567890') });
+    expect(networkFailure(refused, 10_000)).toMatchObject({ permanent: false, message: 'could not reach the messaging provider: connect ECONNREFUSED for <number>' });
   });
 });
 

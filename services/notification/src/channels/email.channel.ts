@@ -1,6 +1,6 @@
 import { createTransport, type SMTPPoolOptions, type Transporter } from 'nodemailer';
-import { ChannelAdapter, DeliveryError, OutgoingMessage } from './channel.port';
-import { redactContacts } from './delivery-errors.rules';
+import { ChannelAdapter, OutgoingMessage } from './channel.port';
+import { classifySmtpError, SmtpFailure } from './delivery-errors.rules';
 
 /** The header that carries the delivery id, so that a mailbox, a sink or a person can find the delivery. */
 export const DELIVERY_ID_HEADER = 'X-Sinergi-Delivery-Id';
@@ -11,9 +11,6 @@ export interface EmailChannelSettings {
   /** The From header, e.g. "Sinergi Kemnaker <noreply@sinergi.kemnaker.go.id>". */
   from: string;
 }
-
-/** Failures of the connection itself, before any SMTP reply: the server may answer next time. */
-const CONNECTION_ERROR_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EPROXY']);
 
 /** Email over SMTP through one pool of connections, closed by close() at shutdown. */
 export class EmailChannel implements ChannelAdapter {
@@ -60,23 +57,4 @@ function poolOptions(smtpUrl: string): SMTPPoolOptions & { pool: true } {
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
   };
-}
-
-export interface SmtpFailure extends Error {
-  code?: string;
-  responseCode?: number;
-  response?: string;
-}
-
-/** 5xx replies and an envelope nodemailer refuses (no valid recipient) are permanent; 4xx and a lost connection are not. */
-export function classifySmtpError(error: SmtpFailure): DeliveryError {
-  const reply = error.responseCode;
-  const detail = redactContacts(error.response ?? error.message);
-  if (reply !== undefined && reply >= 500) return new DeliveryError(`SMTP server refused the message (${reply}): ${detail}`, true);
-  if (reply !== undefined && reply >= 400) return new DeliveryError(`SMTP server deferred the message (${reply}): ${detail}`, false);
-  if (error.code === 'EENVELOPE') return new DeliveryError(`invalid envelope: ${detail}`, true);
-  if (error.code !== undefined && CONNECTION_ERROR_CODES.has(error.code)) {
-    return new DeliveryError(`could not reach the SMTP server (${error.code}): ${detail}`, false);
-  }
-  return new DeliveryError(`SMTP send failed${error.code ? ` (${error.code})` : ''}: ${detail}`, false);
 }
