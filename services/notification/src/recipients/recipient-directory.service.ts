@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ContactCard, Language, NotificationChannel, RecipientKind, seal, SealedPayload, SealKey, sealKeyFrom, unseal } from '@sinergi/contracts';
 import { NotificationConfig } from '../notification.config';
+import { recipientLanguage } from './recipient.rules';
 
 export interface Preferences {
   language: Language | null;
@@ -69,7 +70,7 @@ export class RecipientDirectory {
       kind,
       id,
       contact: row.contact ? this.open(row.contact, id) : null,
-      language: row.preferred_language ?? row.language ?? 'id',
+      language: recipientLanguage(row.preferred_language, row.language),
       preferences: { language: row.preferred_language, channels: row.preferred_channels, optOut: row.opt_out },
     };
   }
