@@ -21,3 +21,4 @@ export * from './schema';
 export * from './sealed';
 export * from './topics';
 export * from './http/problem';
+export * from './http/program';
