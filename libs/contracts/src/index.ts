@@ -22,3 +22,4 @@ export * from './sealed';
 export * from './topics';
 export * from './http/problem';
 export * from './http/program';
+export * from './http/enrollment';
