@@ -23,3 +23,4 @@ export * from './topics';
 export * from './http/problem';
 export * from './http/program';
 export * from './http/enrollment';
+export * from './http/venue-capacity';
