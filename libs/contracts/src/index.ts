@@ -24,3 +24,4 @@ export * from './http/problem';
 export * from './http/program';
 export * from './http/enrollment';
 export * from './http/venue-capacity';
+export * from './http/instructor-module';
