@@ -25,3 +25,4 @@ export * from './http/program';
 export * from './http/enrollment';
 export * from './http/venue-capacity';
 export * from './http/instructor-module';
+export * from './http/notification';
