@@ -21,3 +21,8 @@ export * from './schema';
 export * from './sealed';
 export * from './topics';
 export * from './http/problem';
+export * from './http/program';
+export * from './http/enrollment';
+export * from './http/venue-capacity';
+export * from './http/instructor-module';
+export * from './http/notification';

@@ -4,6 +4,7 @@ import {
   BatchFillChanged,
   BatchRescheduled,
   ClassChangeOffered,
+  EnrollmentView,
   ParticipantMoved,
   ParticipantReleased,
   ProgrammeLaunched,
@@ -14,15 +15,6 @@ import { todayInJakarta } from '../src/calendar';
 import { addDays } from '../src/calendar';
 import { OfferTimer } from '../src/moves/offer-timer';
 import { batchConfirmed, EnrollmentHarness, programmeLaunched } from './support';
-
-interface EnrollmentView {
-  id: string;
-  participantId: string;
-  batchId: string | null;
-  status: string;
-  reserveRank: number | null;
-  confirmBy: string | null;
-}
 
 interface ErrorBody {
   statusCode: number;
@@ -45,7 +37,7 @@ describe('enrollment when a class is cancelled or rescheduled (real Kafka, real 
     await harness?.destroy();
   });
 
-  const enrolled = (batchId: string, provinceCode: string) => harness.enrolledIn<EnrollmentView>(programme.programmeId, batchId, provinceCode);
+  const enrolled = (batchId: string, provinceCode: string) => harness.enrolledIn(programme.programmeId, batchId, provinceCode);
 
   async function enrollment(id: string): Promise<EnrollmentView> {
     return (await harness.request<EnrollmentView>('GET', `/enrollments/${id}`)).body;

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AttendanceEntry,
   AttendanceRecorded,
   BatchLifecycleStep,
   CertificateIssued,
+  CertificateVerificationView,
+  ClassRegisterView,
+  EnrollmentView,
   ParticipantCompleted,
   ParticipationLetterIssued,
   ProgrammeLaunched,
@@ -12,20 +16,9 @@ import { todayInJakarta } from '../src/calendar';
 import { addDays } from '../src/calendar';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
-interface EnrollmentView {
-  id: string;
-  participantId: string;
-  status: string;
-}
-
 interface ErrorBody {
   statusCode: number;
   message: string | string[];
-}
-
-interface ClassRegister {
-  classDays: string[];
-  participants: Array<{ enrollmentId: string; days: Record<string, boolean>; attendedDays: number }>;
 }
 
 describe('enrollment attendance, completion and certificates (real Kafka, real PostgreSQL)', () => {
@@ -51,8 +44,8 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     return { ...enrollment.body, fullName: participant.fullName };
   }
 
-  function record(batchId: string, day: string, records: Array<{ enrollmentId: string; present: boolean }>) {
-    return harness.request<ClassRegister & ErrorBody>('PUT', `/batches/${batchId}/attendance/${day}`, { records });
+  function record(batchId: string, day: string, records: AttendanceEntry[]) {
+    return harness.request<ClassRegisterView & ErrorBody>('PUT', `/batches/${batchId}/attendance/${day}`, { records });
   }
 
   function lifecycle(type: 'BatchStarted' | 'BatchCompleted', batchId: string, on: string) {
@@ -109,7 +102,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
       present: false,
     });
 
-    const register = await harness.request<ClassRegister>('GET', `/batches/${klass.batchId}/attendance`);
+    const register = await harness.request<ClassRegisterView>('GET', `/batches/${klass.batchId}/attendance`);
     expect(register.body.classDays).toEqual(days);
     expect(register.body.participants.map((line) => [line.enrollmentId, line.attendedDays])).toEqual([
       [full.id, 4],
@@ -174,7 +167,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
 
     // Anyone can check the code (as typed: lower case, hyphenated); only what is printed on the certificate comes back.
     const typed = `${code.slice(0, 5)}-${code.slice(5)}`.toLowerCase();
-    const verified = await harness.request<Record<string, unknown>>('GET', `/certificates/verify/${typed}`);
+    const verified = await harness.request<CertificateVerificationView>('GET', `/certificates/verify/${typed}`);
     expect(verified.status).toBe(200);
     expect(verified.body).toEqual({
       valid: true,

@@ -1,13 +1,6 @@
-import { BatchFillChanged, ParticipantReserved } from '@sinergi/contracts';
+import { BatchFillChanged, EnrollmentView, ParticipantReserved, ParticipantView } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
-
-interface EnrollmentView {
-  id: string;
-  status: string;
-  reserveRank: number | null;
-  notSelectedReason: string | null;
-}
 
 const APPLICANTS = 180;
 
@@ -28,7 +21,7 @@ describe('enrollment under 10x oversubscription (real Kafka, real PostgreSQL)', 
     await harness.launch(programme, klass);
     const participantIds: string[] = [];
     for (let i = 0; i < APPLICANTS; i += 1) {
-      const created = await harness.request<{ id: string }>('POST', '/participants', participantBody());
+      const created = await harness.request<ParticipantView>('POST', '/participants', participantBody());
       expect(created.status).toBe(201);
       participantIds.push(created.body.id);
     }

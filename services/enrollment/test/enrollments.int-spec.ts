@@ -3,6 +3,7 @@ import {
   BatchFillChanged,
   EnrollmentRejected,
   EnrollmentSubmitted,
+  EnrollmentView,
   MASKED_NIK_PATTERN,
   ParticipantSelected,
   ProgrammeLaunched,
@@ -10,15 +11,6 @@ import {
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { batchConfirmed, daysFromNow, EnrollmentHarness, participantBody, programmeLaunched } from './support';
-
-interface EnrollmentView {
-  id: string;
-  participantId: string;
-  batchId: string | null;
-  status: string;
-  reasons: Array<{ field: string; rule: string }>;
-  confirmBy: string | null;
-}
 
 interface ErrorBody {
   statusCode: number;

@@ -1,12 +1,6 @@
-import { EnrollmentRejected } from '@sinergi/contracts';
+import { EnrollmentRejected, EnrollmentView, ParticipantView } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { batchConfirmed, EnrollmentHarness, participantBody, ParticipantView, programmeLaunched } from './support';
-
-interface EnrollmentView {
-  id: string;
-  status: string;
-  reasons: Array<{ field: string; rule: string }>;
-}
+import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
 /** A NIK with serial 9999, which the stub registry does not match. */
 function unmatched(): Record<string, unknown> {

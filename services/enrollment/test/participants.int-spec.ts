@@ -1,15 +1,5 @@
-import { ContactCard, ParticipantContactChanged, sealKeyFrom, unseal } from '@sinergi/contracts';
+import { ContactCard, ParticipantContactChanged, ParticipantView, sealKeyFrom, unseal } from '@sinergi/contracts';
 import { EnrollmentHarness, participantBody } from './support';
-
-interface ParticipantView {
-  id: string;
-  maskedNik: string;
-  phone: string;
-  birthDate: string;
-  gender: string;
-  business: { nib: string | null; scale: string; sector: string };
-  identityStatus: string;
-}
 
 interface ErrorBody {
   statusCode: number;

@@ -1,21 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BatchFillChanged, ParticipantReserved, ProgrammeLaunched, TOPICS } from '@sinergi/contracts';
+import { BatchFillChanged, EnrollmentView, ParticipantReserved, ProgrammeLaunched, TOPICS } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { todayInJakarta } from '../src/calendar';
 import { ConfirmByTimer } from '../src/enrollments/confirm-by-timer';
 import { EnrollmentWithdrawn, ReservePromoted, SeatExpired } from '@sinergi/contracts';
 import { addDays } from '../src/calendar';
 import { batchConfirmed, daysFromNow, EnrollmentHarness, participantBody, programmeLaunched } from './support';
-
-interface EnrollmentView {
-  id: string;
-  participantId: string;
-  batchId: string | null;
-  status: string;
-  reserveRank: number | null;
-  confirmBy: string | null;
-  withdrawalReason: string | null;
-}
 
 interface ErrorBody {
   statusCode: number;
@@ -35,7 +25,7 @@ describe('enrollment confirm-by expiry, withdrawal and reserve promotion (real K
     await harness?.destroy();
   });
 
-  const enrolled = (batchId: string, provinceCode: string) => harness.enrolledIn<EnrollmentView>(programme.programmeId, batchId, provinceCode);
+  const enrolled = (batchId: string, provinceCode: string) => harness.enrolledIn(programme.programmeId, batchId, provinceCode);
 
   function ranks(batchId: string): Promise<Array<{ id: string; reserve_rank: number }>> {
     return harness.query('SELECT id, reserve_rank FROM enrollments WHERE batch_id = $1 AND status = $2 ORDER BY reserve_rank', [batchId, 'reserved']);

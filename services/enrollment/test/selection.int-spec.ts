@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BatchFillChanged, SelectionDrawn } from '@sinergi/contracts';
+import { BatchFillChanged, SelectionDrawn, SelectionView } from '@sinergi/contracts';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
-
-interface Selection extends SelectionDrawn {
-  entries: Array<{ position: number; enrollmentId: string; lotteryKey: string; outcome: string; batchId: string | null; reserveRank: number | null }>;
-}
 
 const POOL = 25;
 
@@ -26,7 +22,7 @@ describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
     const ids: string[] = [];
     for (let i = 0; i < POOL; i += 1) {
       const participant = await harness.registerChecked(participantBody());
-      const enrolled = await harness.enroll<{ id: string; status: string }>({ participantId: participant.id, programmeId: programme.programmeId });
+      const enrolled = await harness.enroll({ participantId: participant.id, programmeId: programme.programmeId });
       expect(enrolled.body.status).toBe('registered');
       ids.push(enrolled.body.id);
     }
@@ -37,7 +33,7 @@ describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
     );
     expect(accepted.every((event) => event.data.awaitingSelection)).toBe(true);
 
-    const drawn = await harness.request<Selection>('POST', `/programmes/${programme.programmeId}/selection`, { seed: 'audit-2025-05' });
+    const drawn = await harness.request<SelectionView>('POST', `/programmes/${programme.programmeId}/selection`, { seed: 'audit-2025-05' });
     expect(drawn.status).toBe(200);
     // The audit, as the README describes it: sort by SHA-256(seed + ':' + id).
     const key = (id: string) => createHash('sha256').update(`audit-2025-05:${id}`).digest('hex');
@@ -61,9 +57,9 @@ describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
     const [fill] = await harness.waitForEvents<BatchFillChanged>('BatchFillChanged', (data) => data.batchId === klass.batchId && data.selected === 16);
     expect(fill.data).toMatchObject({ selected: 16, reserved: 2 });
 
-    const repeat = await harness.request<Selection>('POST', `/programmes/${programme.programmeId}/selection`, { seed: 'another' });
+    const repeat = await harness.request<SelectionView>('POST', `/programmes/${programme.programmeId}/selection`, { seed: 'another' });
     expect(repeat.body).toEqual(drawn.body);
-    expect((await harness.request<Selection>('GET', `/programmes/${programme.programmeId}/selection`)).body).toEqual(drawn.body);
+    expect((await harness.request<SelectionView>('GET', `/programmes/${programme.programmeId}/selection`)).body).toEqual(drawn.body);
 
     const late = await harness.registerChecked(participantBody());
     const refused = await harness.enroll<{ message: string }>({ participantId: late.id, programmeId: programme.programmeId });

@@ -1,15 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { BatchConfirmed, ProgrammeLaunched, TOPICS } from '@sinergi/contracts';
+import { BatchConfirmed, EnrollmentView, ParticipantView, ProgrammeLaunched, TOPICS } from '@sinergi/contracts';
 import { HarnessParts, HttpResult, ServiceHarness, testSecrets, waitFor } from '@sinergi/testing';
 import { enrollmentService } from '../src/enrollment.service-definition';
-
-export interface ParticipantView {
-  id: string;
-  maskedNik: string;
-  fullName: string;
-  language: string;
-  identityStatus: 'pending' | 'verified' | 'no-match';
-}
 
 /**
  * The enrollment service in this process, on its own database and topic namespace, with fresh keys and the stub
@@ -46,14 +38,15 @@ export class EnrollmentHarness extends ServiceHarness {
   }
 
   /** Registers a checked participant in a province and enrolls them in a class of the programme; the enrollment. */
-  async enrolledIn<T>(programmeId: string, batchId: string, provinceCode: string): Promise<T> {
+  async enrolledIn(programmeId: string, batchId: string, provinceCode: string): Promise<EnrollmentView> {
     const participant = await this.registerChecked(participantBody({ provinceCode }));
-    const enrollment = await this.enroll<T>({ participantId: participant.id, programmeId, batchId });
+    const enrollment = await this.enroll({ participantId: participant.id, programmeId, batchId });
     if (enrollment.status !== 201) throw new Error(`enrollment failed: ${enrollment.status} ${JSON.stringify(enrollment.body)}`);
     return enrollment.body;
   }
 
-  enroll<T>(body: Record<string, unknown>, key: string = randomUUID()): Promise<HttpResult<T>> {
+  /** The body is not typed as SubmitEnrollmentRequest: tests also send malformed ones. */
+  enroll<T = EnrollmentView>(body: Record<string, unknown>, key: string = randomUUID()): Promise<HttpResult<T>> {
     return this.request<T>('POST', '/enrollments', body, { 'idempotency-key': key });
   }
 

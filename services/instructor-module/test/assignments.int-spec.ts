@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AssignmentView,
+  AssignmentWithdrawalView,
   InstructorAssigned,
   InstructorAssignmentRejected,
   InstructorAssignmentReleased,
   InstructorWithdrawn,
 } from '@sinergi/contracts';
 import { batchPlanned, InstructorModuleHarness } from './support';
-
-interface AssignmentView {
-  id: string;
-  batchId: string;
-  instructorId: string;
-  status: string;
-  replacesInstructorId: string | null;
-}
 
 describe('instructor-module assignments for the batch saga (real Kafka, real PostgreSQL)', () => {
   let harness: InstructorModuleHarness;
@@ -135,18 +129,18 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     const batch = await plan({ moduleCode: 'KWU-WITHDRAW' });
     const first = await assignedTo(batch.batchId);
 
-    const reassigned = await harness.request<{ withdrawn: AssignmentView; replacement: AssignmentView }>(
+    const reassigned = await harness.request<AssignmentWithdrawalView>(
       'POST',
       `/assignments/${first.assignmentId}/withdraw`,
       { reason: 'sakit' },
     );
     expect(reassigned.status).toBe(200);
     expect(reassigned.body.withdrawn).toMatchObject({ id: first.assignmentId, status: 'withdrawn' });
-    const second = reassigned.body.replacement;
+    const second = reassigned.body.replacement as AssignmentView;
     expect(second).toMatchObject({ status: 'active', replacesInstructorId: first.instructorId });
     expect(second.instructorId).not.toBe(first.instructorId);
 
-    const lastWithdrawal = await harness.request<{ replacement: null }>('POST', `/assignments/${second.id}/withdraw`, { reason: 'bentrok jadwal' });
+    const lastWithdrawal = await harness.request<AssignmentWithdrawalView>('POST', `/assignments/${second.id}/withdraw`, { reason: 'bentrok jadwal' });
     expect(lastWithdrawal.body.replacement).toBeNull();
 
     const withdrawals = await harness.waitForEvents<InstructorWithdrawn>('InstructorWithdrawn', (data) => data.batchId === batch.batchId, 2);

@@ -1,26 +1,18 @@
 import {
   ContactCard,
   InstructorContactChanged,
+  InstructorDetailView,
   InstructorProfile,
+  InstructorView,
   RecordAccepted,
   RecordRejected,
   sealKeyFrom,
   TrainingModulePublished,
+  TrainingModuleView,
   unseal,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { instructorBody, InstructorModuleHarness } from './support';
-
-interface InstructorView {
-  id: string;
-  externalRef: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  homeProvinceCode: string;
-  competencies: string[];
-  unavailableDays?: string[];
-}
 
 describe('instructor-module catalogue: training modules, instructors, KemenUMKM roster (real Kafka, real PostgreSQL)', () => {
   let harness: InstructorModuleHarness;
@@ -37,13 +29,13 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
     const module = { moduleCode: 'KWU-BASIC', title: 'Kewirausahaan Dasar', hours: 24, ownerPartyCode: 'KEMENUMKM' };
 
     it('publishes version 1, then a new version only when the content changes', async () => {
-      const created = await harness.request<TrainingModulePublished>('POST', '/training-modules', module);
+      const created = await harness.request<TrainingModuleView>('POST', '/training-modules', module);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ ...module, version: 1 });
 
-      const same = await harness.request<TrainingModulePublished>('POST', '/training-modules', module);
+      const same = await harness.request<TrainingModuleView>('POST', '/training-modules', module);
       expect(same.body.version).toBe(1);
-      const changed = await harness.request<TrainingModulePublished>('POST', '/training-modules', { ...module, hours: 32 });
+      const changed = await harness.request<TrainingModuleView>('POST', '/training-modules', { ...module, hours: 32 });
       expect(changed.body).toMatchObject({ hours: 32, version: 2 });
 
       const events = await harness.waitForEvents<TrainingModulePublished>('TrainingModulePublished', (data) => data.moduleCode === 'KWU-BASIC', 2);
@@ -51,8 +43,8 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
         ['KWU-BASIC', 1, 24],
         ['KWU-BASIC', 2, 32],
       ]);
-      expect((await harness.request<TrainingModulePublished>('GET', '/training-modules/KWU-BASIC')).body.version).toBe(2);
-      expect((await harness.request<TrainingModulePublished[]>('GET', '/training-modules')).body.map((m) => m.moduleCode)).toContain('KWU-BASIC');
+      expect((await harness.request<TrainingModuleView>('GET', '/training-modules/KWU-BASIC')).body.version).toBe(2);
+      expect((await harness.request<TrainingModuleView[]>('GET', '/training-modules')).body.map((m) => m.moduleCode)).toContain('KWU-BASIC');
       expect((await harness.request('GET', '/training-modules/NOPE')).status).toBe(404);
     });
 
@@ -78,12 +70,12 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
   describe('instructors over HTTP', () => {
     it('registers and updates an instructor, publishing profiles without name or contact', async () => {
       const body = instructorBody({ phone: '0812345123', email: 'siti.rahma@contoh.umkm.go.id', competencies: ['KWU-HTTP'] });
-      const registered = await harness.request<InstructorView>('POST', '/instructors', body);
+      const registered = await harness.request<InstructorDetailView>('POST', '/instructors', body);
       expect(registered.status).toBe(201);
       expect(registered.body).toMatchObject({ phone: '+62812345123', email: 'siti.rahma@contoh.umkm.go.id', homeProvinceCode: '32' });
       const id = registered.body.id;
 
-      const updated = await harness.request<InstructorView>('PUT', `/instructors/${id}`, {
+      const updated = await harness.request<InstructorDetailView>('PUT', `/instructors/${id}`, {
         ...body,
         externalRef: undefined,
         homeProvinceCode: '35',
@@ -117,7 +109,7 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
 
     it('gives notification a sealed contact card on registration and on each change of name or contact, not of other details', async () => {
       const body = instructorBody({ phone: '0812555001', email: 'dewi.lestari@contoh.umkm.go.id' });
-      const id = (await harness.request<InstructorView>('POST', '/instructors', body)).body.id;
+      const id = (await harness.request<InstructorDetailView>('POST', '/instructors', body)).body.id;
       const change = (override: Record<string, unknown>) => harness.request('PUT', `/instructors/${id}`, { ...body, externalRef: undefined, ...override });
       expect((await change({ maxClassesPerPeriod: 6 })).status).toBe(200);
       expect((await change({ phone: '0812555002' })).status).toBe(200);
@@ -141,11 +133,11 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
 
     it('records unavailable days, and refuses a duplicate KemenUMKM id', async () => {
       const body = instructorBody({ competencies: ['KWU-HTTP'] });
-      const { body: instructor } = await harness.request<InstructorView>('POST', '/instructors', body);
-      const marked = await harness.request<InstructorView>('POST', `/instructors/${instructor.id}/unavailability`, { from: '2025-05-06', to: '2025-05-08' });
+      const { body: instructor } = await harness.request<InstructorDetailView>('POST', '/instructors', body);
+      const marked = await harness.request<InstructorDetailView>('POST', `/instructors/${instructor.id}/unavailability`, { from: '2025-05-06', to: '2025-05-08' });
       expect(marked.status).toBe(200);
       expect(marked.body.unavailableDays).toEqual(['2025-05-06', '2025-05-07', '2025-05-08']);
-      expect((await harness.request<InstructorView>('GET', `/instructors/${instructor.id}`)).body.unavailableDays).toHaveLength(3);
+      expect((await harness.request<InstructorDetailView>('GET', `/instructors/${instructor.id}`)).body.unavailableDays).toHaveLength(3);
 
       const backwards = await harness.request<{ message: string }>('POST', `/instructors/${instructor.id}/unavailability`, { from: '2025-05-08', to: '2025-05-06' });
       expect(backwards.status).toBe(400);
@@ -210,7 +202,7 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
 
       const [listed] = (await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-ROSTER')).body;
       expect(listed).toMatchObject({ externalRef: 'KUMKM-0001', phone: '+628*******432', homeProvinceCode: '73' });
-      expect((await harness.request<InstructorView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual(['2025-05-20']);
+      expect((await harness.request<InstructorDetailView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual(['2025-05-20']);
       await harness.waitForEvents<InstructorProfile>('InstructorRegistered', (data) => data.instructorId === listed.id);
     });
 
@@ -245,10 +237,10 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
       expect(bySource.get(staleModule.id)?.problems).toEqual([{ field: '/version', rule: 'must not be older than the current version 3' }]);
 
       await harness.waitForEvents<RecordAccepted>('RosterRecordAccepted', (data) => data.sourceEventId === goodUpdate.id);
-      const [listed] = (await harness.request<Array<InstructorView & { maxClassesPerPeriod: number }>>('GET', '/instructors?moduleCode=KWU-ROSTER')).body;
+      const [listed] = (await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-ROSTER')).body;
       expect(listed.maxClassesPerPeriod).toBe(5);
-      expect((await harness.request<InstructorView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual([]);
-      expect((await harness.request<TrainingModulePublished>('GET', '/training-modules/KWU-ROSTER')).body.title).toBe('Pemasaran Digital UMKM');
+      expect((await harness.request<InstructorDetailView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual([]);
+      expect((await harness.request<TrainingModuleView>('GET', '/training-modules/KWU-ROSTER')).body.title).toBe('Pemasaran Digital UMKM');
       await waitFor('InstructorUpdated for the roster update', () =>
         harness.eventsOfType<InstructorProfile>('InstructorUpdated').some((event) => event.data.instructorId === listed.id && event.data.maxClassesPerPeriod === 5),
       );

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { InstructorAssigned, InstructorAssignmentRejected } from '@sinergi/contracts';
+import { InstructorAssigned, InstructorAssignmentRejected, InstructorDetailView } from '@sinergi/contracts';
 import { AssignmentsService } from '../src/assignments/assignments.service';
 import { batchPlanned, instructorBody, InstructorModuleHarness } from './support';
 
@@ -24,7 +24,7 @@ describe('instructor-module never double-books an instructor under concurrency (
   async function registerInstructors(count: number, overrides: Record<string, unknown>): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      ids.push((await harness.request<{ id: string }>('POST', '/instructors', instructorBody(overrides))).body.id);
+      ids.push((await harness.request<InstructorDetailView>('POST', '/instructors', instructorBody(overrides))).body.id);
     }
     return ids.sort();
   }

@@ -1,17 +1,5 @@
-import { BatchPlanned, BatchRescheduled, InstructorAssigned, InstructorAssignmentRejected, InstructorWithdrawn } from '@sinergi/contracts';
+import { AssignmentView, BatchPlanned, BatchRescheduled, InstructorAssigned, InstructorAssignmentRejected, InstructorWithdrawn } from '@sinergi/contracts';
 import { batchPlanned, InstructorModuleHarness } from './support';
-
-interface AssignmentView {
-  id: string;
-  batchId: string;
-  instructorId: string;
-  startDate: string;
-  endDate: string;
-  period: string;
-  status: string;
-  endReason: string | null;
-  replacesInstructorId: string | null;
-}
 
 describe('instructor-module follows a rescheduled class (real Kafka, real PostgreSQL)', () => {
   let harness: InstructorModuleHarness;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BatchPlanned, TOPICS } from '@sinergi/contracts';
+import { BatchPlanned, InstructorDetailView, RegisterInstructorRequest, TOPICS } from '@sinergi/contracts';
 import { HarnessParts, sampleBatchPlanned, ServiceHarness, testSecrets } from '@sinergi/testing';
 import { instructorModuleService } from '../src/instructor-module.service-definition';
 
@@ -27,7 +27,7 @@ export class InstructorModuleHarness extends ServiceHarness {
   async registerInstructors(...overrides: Array<Record<string, unknown>>): Promise<string[]> {
     const ids: string[] = [];
     for (const override of overrides) {
-      const response = await this.request<{ id: string }>('POST', '/instructors', instructorBody(override));
+      const response = await this.request<InstructorDetailView>('POST', '/instructors', instructorBody(override));
       expect(response.status).toBe(201);
       ids.push(response.body.id);
     }
@@ -42,8 +42,8 @@ export class InstructorModuleHarness extends ServiceHarness {
 
 let instructorSeq = 0;
 
-/** A valid registration; the name and contact details are sample data. */
-export function instructorBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** A valid registration; the name and contact details are sample data. Overrides may also make it malformed. */
+export function instructorBody(overrides: Record<string, unknown> = {}): RegisterInstructorRequest {
   instructorSeq += 1;
   return {
     externalRef: `UMKM-INS-${randomUUID().slice(0, 8)}`,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { DeliveryView, RecipientView } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { DigestTimer } from '../src/digest/digest.timer';
 import { reminderTime } from '../src/timing.rules';
@@ -98,7 +99,7 @@ describe('notification: events to messages over real channels', () => {
     expect(published.data).toMatchObject({ deliveryId: failed.id, eventId: event.id, template: 'enrollment-received', channel: 'whatsapp', attempts: 3, reason: failed.lastError });
     expect(JSON.stringify(published)).not.toContain(phone);
     expect(harness.sinks.providerMessagesTo(phone)).toHaveLength(0);
-    expect((await harness.request('GET', `/deliveries/${failed.id}`)).body).toMatchObject({ status: 'failed', lastError: failed.lastError });
+    expect((await harness.request<DeliveryView>('GET', `/deliveries/${failed.id}`)).body).toMatchObject({ status: 'failed', lastError: failed.lastError });
   });
 
   it('respects an opt-out for non-critical messages but not for being selected', async () => {
@@ -188,7 +189,7 @@ describe('notification: events to messages over real channels', () => {
     expect((await harness.request<{ message: string }>('PUT', '/recipients/venue-operators/bad code', { fullName: 'Budi', email })).body.message).toMatch(/^venueCode must be/);
 
     const venueCode = `BLK-${randomUUID().slice(0, 6).toUpperCase()}`;
-    const registered = await harness.request('PUT', `/recipients/venue-operators/${venueCode}`, { fullName: 'Budi Santoso', email, language: 'en' });
+    const registered = await harness.request<RecipientView>('PUT', `/recipients/venue-operators/${venueCode}`, { fullName: 'Budi Santoso', email, language: 'en' });
     expect(registered).toEqual({ status: 200, body: { kind: 'venue-operator', id: venueCode, reachableBy: ['email'], language: 'en', preferences: { language: null, channels: null, optOut: false } } });
     const batchId = randomUUID();
     await harness.publish({
@@ -200,7 +201,7 @@ describe('notification: events to messages over real channels', () => {
     const [mail] = await harness.sinks.waitForEmails(email);
     expect(mail.subject).toBe('[Sinergi] Room reserved');
     expect(mail.text).toMatch(/^Dear Budi Santoso,/);
-    const byRecipient = await harness.request<Array<{ template: string; status: string }>>('GET', `/deliveries?recipient=venue-operator:${venueCode}`);
+    const byRecipient = await harness.request<DeliveryView[]>('GET', `/deliveries?recipient=venue-operator:${venueCode}`);
     expect(byRecipient.body).toEqual([expect.objectContaining({ template: 'venue-reserved', status: 'sent' })]);
   });
   it("sends the admins' daily digest once a day, with the fill rate and the classes under quorum", async () => {
@@ -224,6 +225,6 @@ describe('notification: events to messages over real channels', () => {
     expect(digest.subject).toBe('[Sinergi] Ringkasan harian 3 Maret 2031');
     expect(digest.text).toContain(`Program ${programmeId}: 1 kelas, 4/20 kursi terkonfirmasi (20%).`);
     expect(digest.text).toContain(`- di bawah kuorum: kelas ${batchId} (4/10)`);
-    expect(await harness.request<unknown[]>('GET', `/deliveries?recipient=admin:${adminId}`)).toMatchObject({ body: [{ template: 'admin-digest' }] });
+    expect(await harness.request<DeliveryView[]>('GET', `/deliveries?recipient=admin:${adminId}`)).toMatchObject({ body: [{ template: 'admin-digest' }] });
   });
 });

@@ -1,20 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ContactCard, EventEnvelope, Language, NotificationDelivered, NotificationFailed, seal, sealKeyFrom, TOPICS } from '@sinergi/contracts';
+import { ContactCard, DeliveryView, EventEnvelope, Language, NotificationDelivered, NotificationFailed, seal, sealKeyFrom, TOPICS } from '@sinergi/contracts';
 import { MessageSinks, ServiceHarness, startMessageSinks, testSecrets, waitFor } from '@sinergi/testing';
 import { notificationService } from '../src/notification.service-definition';
-
-export interface DeliveryRow {
-  id: string;
-  eventId: string;
-  recipient: string;
-  template: string;
-  status: string;
-  attempts: number;
-  channel: string | null;
-  language: string | null;
-  lastError: string | null;
-  nextAttemptAt: string;
-}
 
 /** Notification with real SMTP and provider sinks; retries and the wait for a contact card made short for tests. */
 export class NotificationHarness extends ServiceHarness {
@@ -52,12 +39,12 @@ export class NotificationHarness extends ServiceHarness {
     return participantId;
   }
 
-  async deliveriesOf(eventId: string): Promise<DeliveryRow[]> {
-    return (await this.request<DeliveryRow[]>('GET', `/deliveries?eventId=${eventId}`)).body;
+  async deliveriesOf(eventId: string): Promise<DeliveryView[]> {
+    return (await this.request<DeliveryView[]>('GET', `/deliveries?eventId=${eventId}`)).body;
   }
 
   /** Waits until the event's delivery of a template reaches a final status. */
-  async settled(envelope: EventEnvelope, template: string, status = 'sent'): Promise<DeliveryRow> {
+  async settled(envelope: EventEnvelope, template: string, status = 'sent'): Promise<DeliveryView> {
     return waitFor(`${template} ${status}`, async () => (await this.deliveriesOf(envelope.id)).find((row) => row.template === template && row.status === status));
   }
 

@@ -1,4 +1,4 @@
-import { EventEnvelope } from '@sinergi/contracts';
+import { AgreementView, EventEnvelope, LaunchProgrammeRequest, ProgrammeView } from '@sinergi/contracts';
 import { createTopicNamespace, deleteTopicNamespace, ServiceUnderTest, startServiceUnderTest, TopicCollector, waitFor } from '@sinergi/testing';
 import { programService } from '../src/program.service-definition';
 
@@ -13,15 +13,16 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
   let prefix: string;
   let sequence = 0;
 
-  async function post(path: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
+  /** Typed as the caller expects: a contract view, or by default an error's body. */
+  async function post<T = Record<string, unknown>>(path: string, body: object): Promise<{ status: number; body: T }> {
     const response = await fetch(`${program.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    return { status: response.status, body: (await response.json()) as T };
   }
 
   async function signPks(participantCeiling = 10_000): Promise<string> {
     sequence += 1;
-    const mou = await post('/agreements', { kind: 'MOU', number: `MOU-${sequence}`, title: 'Sinergi Program Pengembangan UMKM', signedOn: '2025-03-25', parties: PARTIES });
-    const pks = await post('/agreements', {
+    const mou = await post<AgreementView>('/agreements', { kind: 'MOU', number: `MOU-${sequence}`, title: 'Sinergi Program Pengembangan UMKM', signedOn: '2025-03-25', parties: PARTIES });
+    const pks = await post<AgreementView>('/agreements', {
       kind: 'PKS',
       number: `PKS-${sequence}`,
       title: 'Pelatihan kewirausahaan serentak Mei 2025',
@@ -32,10 +33,10 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
       parties: PARTIES,
     });
     expect(pks.status).toBe(201);
-    return pks.body.id as string;
+    return pks.body.id;
   }
 
-  function programme(agreementId: string, overrides: object = {}): object {
+  function programme(agreementId: string, overrides: object = {}): LaunchProgrammeRequest {
     return {
       agreementId,
       name: 'Pelatihan Kewirausahaan Mei 2025',
@@ -71,12 +72,12 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
 
   it('launches a programme under a PKS with the class defaults (16 seats + 2 reserves) and publishes it', async () => {
     const pks = await signPks();
-    const launched = await post('/programmes', programme(pks));
+    const launched = await post<ProgrammeView>('/programmes', programme(pks));
     expect(launched.status).toBe(201);
     expect(launched.body).toMatchObject({ classSize: 16, reservesPerClass: 2, targetParticipants: 5_000 });
 
     const [event] = await waitFor('ProgrammeLaunched', () => {
-      const found = eventsOf('program.programmes.v1', launched.body.id as string);
+      const found = eventsOf('program.programmes.v1', launched.body.id);
       return found.length === 1 && found;
     });
     expect(event.type).toBe('ProgrammeLaunched');
@@ -97,8 +98,8 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
 
   it('raises targets by amendment, never lowers them and never past the agreement ceiling', async () => {
     const pks = await signPks(10_000);
-    const { body } = await post('/programmes', programme(pks));
-    const id = body.id as string;
+    const { body } = await post<ProgrammeView>('/programmes', programme(pks));
+    const id = body.id;
 
     expect((await post(`/programmes/${id}/amendments`, { targetParticipants: 7_500, reason: 'more registrations' })).status).toBe(201);
     const lower = await post(`/programmes/${id}/amendments`, { targetParticipants: 100, reason: 'fewer' });
@@ -130,8 +131,8 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
     await waitFor('AgreementEnded', () => eventsOf('program.agreements.v1', pks).some((event) => event.type === 'AgreementEnded'));
 
     sequence += 1;
-    const mou = await post('/agreements', { kind: 'MOU', number: `MOU-only-${sequence}`, title: 'MoU', signedOn: '2025-03-25', parties: PARTIES });
-    expect(await post('/programmes', programme(mou.body.id as string))).toMatchObject({
+    const mou = await post<AgreementView>('/agreements', { kind: 'MOU', number: `MOU-only-${sequence}`, title: 'MoU', signedOn: '2025-03-25', parties: PARTIES });
+    expect(await post('/programmes', programme(mou.body.id))).toMatchObject({
       status: 409,
       body: { message: 'agreementId: a programme runs under a PKS, not an MoU' },
     });

@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { BatchCancelled, BatchFillChanged } from '@sinergi/contracts';
+import { BatchCancelled, BatchFillChanged, BatchSummaryView, BatchView } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { addDays } from '../src/batches/calendar';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
-
-interface BatchView {
-  id: string;
-  status: string;
-  confirmBy: string;
-  cancellationReason: string | null;
-  cancellationDetail: string | null;
-  quorumCheckedOn: string | null;
-  fill: { selected: number; confirmed: number; reserved: number; quorumMet: boolean; at: string } | null;
-  history: Array<{ trigger: string; applied: boolean; note: string }>;
-}
 
 /**
  * Enrollment's fill counts (BatchFillChanged) and the confirm-by deadline: the classes here start in
@@ -100,7 +89,7 @@ describe('program: class fill and the under-quorum cancellation (real Kafka, rea
 
     expect(await getBatch(batch.id)).toMatchObject({ status: 'confirmed', fill: { confirmed: 4, reserved: 0, quorumMet: false } });
     expect(harness.eventsFor(batch.id, 'BatchCancelled')).toEqual([]);
-    const summary = await harness.request<{ confirmedParticipants: number; counts: Record<string, number> }>(
+    const summary = await harness.request<BatchSummaryView>(
       'GET',
       `/programmes/${programmeId}/batch-summary`,
     );

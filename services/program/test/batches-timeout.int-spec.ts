@@ -1,4 +1,4 @@
-import { BatchPlanningFailed } from '@sinergi/contracts';
+import { BatchListItemView, BatchPlanningFailed } from '@sinergi/contracts';
 import { addDays } from '../src/batches/calendar';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
@@ -11,7 +11,7 @@ describe('program: the batch saga timer (real Kafka, real PostgreSQL)', () => {
   const serang = venue('BBPVP-SRG', '36', [20, 20]);
 
   const planOk = async () => {
-    const response = await harness.request<{ id: string }>('POST', `/programmes/${programmeId}/batches`, {
+    const response = await harness.request<BatchListItemView>('POST', `/programmes/${programmeId}/batches`, {
       venueCode: serang.venueCode,
       startDate: addDays(today(), 7),
     });

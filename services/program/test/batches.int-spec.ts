@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { BatchConfirmed, BatchPlanned, BatchPlanningFailed } from '@sinergi/contracts';
+import { BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { addDays } from '../src/batches/calendar';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
-
-interface BatchView {
-  id: string;
-  status: string;
-  roomCode: string | null;
-  instructorId: string | null;
-  failedStep: string | null;
-  failureReason: string | null;
-  history: Array<{ trigger: string; fromStatus: string | null; toStatus: string; eventType: string | null; applied: boolean; note: string }>;
-}
 
 interface Refused {
   rule: string;
@@ -154,12 +144,12 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
     expect(statuses).toEqual([...Array(5).fill(201), ...Array(7).fill(409)]);
     expect(responses.filter((response) => response.status === 409).every((response) => response.body.rule === 'participant-ceiling')).toBe(true);
 
-    const summary = await harness.request<{ counts: Record<string, number>; liveSeats: number; participantCeiling: number }>(
+    const summary = await harness.request<BatchSummaryView>(
       'GET',
       `/programmes/${small}/batch-summary`,
     );
     expect(summary.body).toMatchObject({ liveSeats: 80, participantCeiling: 80, counts: { planned: 5, confirmed: 0 } });
-    const listed = await harness.request<unknown[]>('GET', `/programmes/${small}/batches?status=planned`);
+    const listed = await harness.request<BatchListItemView[]>('GET', `/programmes/${small}/batches?status=planned`);
     expect(listed.body).toHaveLength(5);
     expect((await harness.request('GET', `/programmes/${small}/batches?status=nonsense`)).status).toBe(400);
   });
@@ -172,7 +162,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
     await harness.registerVenues(venues);
     const bulkProgramme = await harness.insertProgramme({ participantCeiling: 10_000 });
 
-    const response = await harness.request<{ planned: number; batchIds: string[]; unplaced: number; reasons: unknown[] }>(
+    const response = await harness.request<BulkPlanView>(
       'POST',
       `/programmes/${bulkProgramme}/batches/bulk`,
       { count: 320, from: addDays(today(), 1), to: addDays(today(), 50), provinceCodes: provinces },

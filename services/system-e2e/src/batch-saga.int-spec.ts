@@ -1,5 +1,18 @@
+import type {
+  AssignmentView,
+  BatchListItemView,
+  BatchSummaryView,
+  BatchView,
+  BulkPlanView,
+  InstructorDetailView,
+  InstructorView,
+  RegisterInstructorRequest,
+  RegisterVenueRequest,
+  ReservationView,
+  VenueState,
+} from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { call, expectCreated, Json } from './http';
+import { call, expectCreated } from './http';
 import { MAY, MODULE, signAndLaunch } from './programme-setup';
 import { RunningSystem } from './running-system';
 
@@ -14,7 +27,7 @@ describe('planning classes across program, venue-capacity and instructor-module 
   const instructors = (path: string) => `${system.url('instructor-module')}${path}`;
 
   async function registerVenue(venueCode: string, provinceCode: string, rooms: number): Promise<void> {
-    await expectCreated('POST', venues('/venues'), {
+    const venue: RegisterVenueRequest = {
       venueCode,
       name: `BLK Contoh ${venueCode}`,
       kind: 'BLK',
@@ -23,38 +36,40 @@ describe('planning classes across program, venue-capacity and instructor-module 
       rooms: Array.from({ length: rooms }, (_, index) => ({ roomCode: `R${index + 1}`, name: `Ruang ${index + 1}`, seats: 20 })),
       closedDays: [],
       sample: true,
-    });
+    };
+    await expectCreated<VenueState>('POST', venues('/venues'), venue);
   }
 
   async function registerInstructor(externalRef: string, provinceCode: string, maxClassesPerPeriod: number): Promise<void> {
-    await expectCreated('POST', instructors('/instructors'), {
+    const instructor: RegisterInstructorRequest = {
       externalRef,
       fullName: `Instruktur ${externalRef}`,
       homeProvinceCode: provinceCode,
       competencies: [MODULE],
       maxClassesPerPeriod,
       active: true,
-    });
+    };
+    await expectCreated<InstructorDetailView>('POST', instructors('/instructors'), instructor);
   }
 
-  async function batch(batchId: string): Promise<Json> {
-    return (await call('GET', program(`/batches/${batchId}`))).body;
+  async function batch(batchId: string): Promise<BatchView> {
+    return (await call<BatchView>('GET', program(`/batches/${batchId}`))).body;
   }
 
-  async function settled(batchId: string): Promise<Json> {
+  async function settled(batchId: string): Promise<BatchView> {
     return waitFor(`batch ${batchId} to be confirmed or failed`, async () => {
       const found = await batch(batchId);
-      return ['confirmed', 'failed'].includes(found.status as string) && found;
+      return ['confirmed', 'failed'].includes(found.status) && found;
     }, { timeoutMs: 60_000, intervalMs: 200 });
   }
 
   async function planOne(venueCode: string, startDate: string): Promise<string> {
     // The program's venue directory follows venue-capacity's events: retry while it catches up.
     const planned = await waitFor(`program to know venue ${venueCode}`, async () => {
-      const response = await call('POST', program(`/programmes/${programmeId}/batches`), { venueCode, startDate });
+      const response = await call<BatchListItemView>('POST', program(`/programmes/${programmeId}/batches`), { venueCode, startDate });
       return response.status === 201 && response.body;
     });
-    return planned.id as string;
+    return planned.id;
   }
 
   beforeAll(async () => {
@@ -76,9 +91,9 @@ describe('planning classes across program, venue-capacity and instructor-module 
 
     const confirmed = await settled(batchId);
     expect(confirmed).toMatchObject({ status: 'confirmed', venueCode: 'BLK-E2E-ONE', roomCode: 'R1' });
-    const reservations = (await call('GET', venues(`/reservations?batchId=${batchId}`))).body;
+    const reservations = (await call<ReservationView[]>('GET', venues(`/reservations?batchId=${batchId}`))).body;
     expect(reservations).toHaveLength(1);
-    const assignments = (await call('GET', instructors(`/assignments?batchId=${batchId}`))).body;
+    const assignments = (await call<AssignmentView[]>('GET', instructors(`/assignments?batchId=${batchId}`))).body;
     expect(assignments).toHaveLength(1);
   });
 
@@ -92,9 +107,9 @@ describe('planning classes across program, venue-capacity and instructor-module 
     const second = await planOne('BLK-E2E-FULL', `${MAY}-13`);
     const failed = await settled(second);
     expect(failed.status).toBe('failed');
-    expect(String(failed.failureReason)).toMatch(/room/i);
+    expect(failed.failureReason).toMatch(/room/i);
     await waitFor('the second class instructor assignment released', async () => {
-      const assignments = (await call('GET', instructors(`/assignments?batchId=${second}`))).body as Json[];
+      const assignments = (await call<AssignmentView[]>('GET', instructors(`/assignments?batchId=${second}`))).body;
       return assignments.length > 0 && assignments.every((assignment) => assignment.status !== 'active');
     });
   });
@@ -108,11 +123,11 @@ describe('planning classes across program, venue-capacity and instructor-module 
     const moved = await call('POST', program(`/batches/${batchId}/reschedule`), { startDate: `${MAY}-19`, reason: 'hari libur daerah' });
     expect(moved.status).toBe(200);
     await waitFor('the room to move with the class', async () => {
-      const [reservation] = (await call('GET', venues(`/reservations?batchId=${batchId}`))).body as Json[];
+      const [reservation] = (await call<ReservationView[]>('GET', venues(`/reservations?batchId=${batchId}`))).body;
       return reservation?.status === 'active' && reservation.startDate === `${MAY}-19`;
     });
     await waitFor('the instructor to move with the class', async () => {
-      const [assignment] = (await call('GET', instructors(`/assignments?batchId=${batchId}`))).body as Json[];
+      const [assignment] = (await call<AssignmentView[]>('GET', instructors(`/assignments?batchId=${batchId}`))).body;
       return assignment?.status === 'active' && assignment.startDate === `${MAY}-19`;
     });
     expect(await batch(batchId)).toMatchObject({ status: 'confirmed', startDate: `${MAY}-19`, roomCode: 'R1' });
@@ -127,22 +142,21 @@ describe('planning classes across program, venue-capacity and instructor-module 
       for (let person = 1; person <= 18; person += 1) await registerInstructor(`BULK-${index}-${person}`, provinceCode, 6);
     }
     const plan = await waitFor('program to know the 20 venues', async () => {
-      const response = await call('POST', program(`/programmes/${programmeId}/batches/bulk`), {
+      const response = await call<BulkPlanView>('POST', program(`/programmes/${programmeId}/batches/bulk`), {
         count: 320,
         from: `${MAY}-01`,
         to: `${MAY}-31`,
         provinceCodes: PROVINCES,
       });
-      return response.status === 201 && (response.body.batchIds as string[]).length === 320 && response.body;
+      return response.status === 201 && response.body.batchIds.length === 320 && response.body;
     }, { timeoutMs: 60_000, intervalMs: 1_000 });
-    const batchIds = plan.batchIds as string[];
+    const batchIds = plan.batchIds;
     // The planner may also use the venues the earlier tests registered in the same provinces.
-    const venueCodes = ((await call('GET', venues('/venues'))).body as Json[]).map((venue) => venue.venueCode as string);
-    const instructorIds = ((await call('GET', instructors(`/instructors?moduleCode=${MODULE}`))).body as Json[]).map((instructor) => instructor.id as string);
+    const venueCodes = (await call<VenueState[]>('GET', venues('/venues'))).body.map((venue) => venue.venueCode);
+    const instructorIds = (await call<InstructorView[]>('GET', instructors(`/instructors?moduleCode=${MODULE}`))).body.map((instructor) => instructor.id);
 
     const settledCount = async () => {
-      const summary = (await call('GET', program(`/programmes/${programmeId}/batch-summary`))).body;
-      const counts = summary.counts as Record<string, number>;
+      const { counts } = (await call<BatchSummaryView>('GET', program(`/programmes/${programmeId}/batch-summary`))).body;
       return (counts.confirmed ?? 0) + (counts.failed ?? 0);
     };
     await waitFor('a first part of the classes settled', async () => (await settledCount()) >= 40, { timeoutMs: 120_000, intervalMs: 500 });
@@ -159,15 +173,15 @@ describe('planning classes across program, venue-capacity and instructor-module 
     await waitFor('compensation of every failed class to finish', async () => {
       held.clear();
       for (const venueCode of venueCodes) {
-        const reservations = (await call('GET', venues(`/reservations?venueCode=${venueCode}`))).body as Json[];
+        const reservations = (await call<ReservationView[]>('GET', venues(`/reservations?venueCode=${venueCode}`))).body;
         for (const reservation of reservations.filter((candidate) => candidate.status === 'active')) {
-          hold(`room ${reservation.venueCode}/${reservation.roomCode}`, reservation.batchId as string, reservation.startDate as string, reservation.endDate as string);
+          hold(`room ${reservation.venueCode}/${reservation.roomCode}`, reservation.batchId, reservation.startDate, reservation.endDate);
         }
       }
       for (const instructorId of instructorIds) {
-        const assignments = (await call('GET', instructors(`/assignments?instructorId=${instructorId}`))).body as Json[];
+        const assignments = (await call<AssignmentView[]>('GET', instructors(`/assignments?instructorId=${instructorId}`))).body;
         for (const assignment of assignments.filter((candidate) => candidate.status === 'active')) {
-          hold(`instructor ${instructorId}`, assignment.batchId as string, assignment.startDate as string, assignment.endDate as string);
+          hold(`instructor ${instructorId}`, assignment.batchId, assignment.startDate, assignment.endDate);
         }
       }
       const failedIds = new Set(failed.map((outcome) => outcome.id));
@@ -176,7 +190,7 @@ describe('planning classes across program, venue-capacity and instructor-module 
 
     const holdersOf = (kind: string) =>
       new Set([...held].filter(([owner]) => owner.startsWith(kind)).flatMap(([, holdings]) => holdings.map((holding) => holding.batchId)));
-    const confirmedIds = outcomes.filter((outcome) => outcome.status === 'confirmed').map((outcome) => outcome.id as string);
+    const confirmedIds = outcomes.filter((outcome) => outcome.status === 'confirmed').map((outcome) => outcome.id);
     expect(confirmedIds.filter((batchId) => !holdersOf('room').has(batchId))).toEqual([]);
     expect(confirmedIds.filter((batchId) => !holdersOf('instructor').has(batchId))).toEqual([]);
     for (const [owner, holdings] of held) {

@@ -1,12 +1,10 @@
-export type Json = Record<string, unknown>;
-
-/** One HTTP call to a service; the body parsed as JSON. */
-export async function call(
+/** One HTTP call to a service; the body parsed as JSON, typed as the caller expects (a view of `@sinergi/contracts`). */
+export async function call<T = unknown>(
   method: string,
   url: string,
   body?: object,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: Json & Json[] }> {
+): Promise<{ status: number; body: T }> {
   const response = await fetch(url, {
     method,
     headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -17,8 +15,8 @@ export async function call(
 }
 
 /** A call that must succeed (200 or 201); anything else fails the test with the service's answer. */
-export async function expectCreated(method: string, url: string, body: object, headers: Record<string, string> = {}): Promise<Json> {
-  const response = await call(method, url, body, headers);
+export async function expectCreated<T>(method: string, url: string, body: object, headers: Record<string, string> = {}): Promise<T> {
+  const response = await call<T>(method, url, body, headers);
   if (response.status !== 201 && response.status !== 200) {
     throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
   }

@@ -1,5 +1,18 @@
+import type {
+  BatchFillChanged,
+  BatchListItemView,
+  BatchView,
+  CertificateVerificationView,
+  ClassRegisterView,
+  EnrollmentDocumentView,
+  EnrollmentView,
+  InstructorDetailView,
+  ParticipantView,
+  RecipientView,
+  VenueState,
+} from '@sinergi/contracts';
 import { MessageSinks, startMessageSinks, waitFor } from '@sinergi/testing';
-import { call, expectCreated, Json } from './http';
+import { call, expectCreated } from './http';
 import { MAY, MODULE, signAndLaunch } from './programme-setup';
 import { RunningSystem } from './running-system';
 
@@ -59,11 +72,11 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
       timeoutMs: 60_000,
     });
 
-  async function enrollment(someone: Person): Promise<Json> {
-    return (await call('GET', url('enrollment', `/enrollments/${someone.enrollmentId}`))).body;
+  async function enrollment(someone: Person): Promise<EnrollmentView> {
+    return (await call<EnrollmentView>('GET', url('enrollment', `/enrollments/${someone.enrollmentId}`))).body;
   }
 
-  async function untilStatus(someone: Person, status: string): Promise<Json> {
+  async function untilStatus(someone: Person, status: EnrollmentView['status']): Promise<EnrollmentView> {
     return waitFor(`${someone.name} to be ${status}`, async () => {
       const found = await enrollment(someone);
       return found.status === status && found;
@@ -89,11 +102,11 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
         confirmByDaysBeforeStart: 3,
       },
     );
-    await expectCreated('PUT', url('notification', `/recipients/venue-operators/${VENUE}`), {
+    await expectCreated<RecipientView>('PUT', url('notification', `/recipients/venue-operators/${VENUE}`), {
       fullName: 'Operator BLK Journey',
       email: OPERATOR_EMAIL,
     });
-    await expectCreated('POST', url('venue-capacity', '/venues'), {
+    await expectCreated<VenueState>('POST', url('venue-capacity', '/venues'), {
       venueCode: VENUE,
       name: 'BLK Contoh Journey',
       kind: 'BLK',
@@ -103,7 +116,7 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
       closedDays: [],
       sample: true,
     });
-    await expectCreated('POST', url('instructor-module', '/instructors'), {
+    await expectCreated<InstructorDetailView>('POST', url('instructor-module', '/instructors'), {
       externalRef: 'E2E-JOURNEY',
       fullName: 'Instruktur Perjalanan',
       phone: INSTRUCTOR_PHONE,
@@ -113,21 +126,21 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
       active: true,
     });
     const planned = await waitFor('program to know the venue', async () => {
-      const response = await call('POST', url('program', `/programmes/${programmeId}/batches`), {
+      const response = await call<BatchListItemView>('POST', url('program', `/programmes/${programmeId}/batches`), {
         venueCode: VENUE,
         startDate: `${MAY}-12`,
       });
       return response.status === 201 && response.body;
     });
-    batchId = planned.id as string;
+    batchId = planned.id;
     await waitFor(
       'the class confirmed',
-      async () => (await call('GET', url('program', `/batches/${batchId}`))).body.status === 'confirmed',
+      async () => (await call<BatchView>('GET', url('program', `/batches/${batchId}`))).body.status === 'confirmed',
       { timeoutMs: 60_000 },
     );
 
     for (const someone of people) {
-      const registered = await expectCreated('POST', url('enrollment', '/participants'), {
+      const registered = await expectCreated<ParticipantView>('POST', url('enrollment', '/participants'), {
         nik: nikOf(someone),
         fullName: someone.name,
         birthDate: '1985-03-12',
@@ -137,7 +150,7 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
         provinceCode: '32',
         business: { scale: 'micro', sector: 'kuliner' },
       });
-      someone.participantId = registered.id as string;
+      someone.participantId = registered.id;
     }
     // Seats go first come, first served: each enrolls once the enrollment service knows the class, in turn.
     await waitFor(
@@ -145,13 +158,13 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
       async () => (await call('GET', url('enrollment', `/batches/${batchId}/fill`))).status === 200,
     );
     for (const someone of people) {
-      const enrolled = await expectCreated(
+      const enrolled = await expectCreated<EnrollmentView>(
         'POST',
         url('enrollment', '/enrollments'),
         { participantId: someone.participantId, programmeId },
         { 'idempotency-key': `journey-${someone.serial}` },
       );
-      someone.enrollmentId = enrolled.id as string;
+      someone.enrollmentId = enrolled.id;
       await waitFor(`${someone.name}'s identity check`, async () => (await enrollment(someone)).status !== 'pending-identity');
     }
   }, 300_000);
@@ -195,7 +208,7 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
 
     await waitForMessage(p4.phone, 'kursi Anda diberikan kepada peserta cadangan');
     await waitForMessage(p5.phone, 'kini untuk Anda');
-    const fill = (await call('GET', url('enrollment', `/batches/${batchId}/fill`))).body;
+    const fill = (await call<BatchFillChanged>('GET', url('enrollment', `/batches/${batchId}/fill`))).body;
     expect(fill).toMatchObject({ seats: 4, selected: 4, confirmed: 4, reserved: 0, quorumMet: true });
     await waitFor('program to see the fill', async () => {
       const [row] = await system.query<{ confirmed: number }>('program', 'SELECT fill_confirmed AS confirmed FROM batches WHERE id = $1', [
@@ -238,24 +251,24 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
         enrollmentId: someone.enrollmentId,
         present: someone !== p5 || day !== days[2],
       }));
-      await expectCreated('PUT', url('enrollment', `/batches/${batchId}/attendance/${day}`), { records });
+      await expectCreated<ClassRegisterView>('PUT', url('enrollment', `/batches/${batchId}/attendance/${day}`), { records });
     }
     await system.query('program', 'UPDATE batches SET start_date = $2, end_date = $3 WHERE id = $1', [batchId, days[0], days[2]]);
     await waitFor(
       'the class completed',
-      async () => (await call('GET', url('program', `/batches/${batchId}`))).body.status === 'completed',
+      async () => (await call<BatchView>('GET', url('program', `/batches/${batchId}`))).body.status === 'completed',
       { timeoutMs: 30_000 },
     );
 
     const document = (someone: Person) =>
       waitFor(`${someone.name}'s certificate or letter`, async () => {
-        const response = await call('GET', url('enrollment', `/enrollments/${someone.enrollmentId}/certificate`));
+        const response = await call<EnrollmentDocumentView>('GET', url('enrollment', `/enrollments/${someone.enrollmentId}/certificate`));
         return response.status === 200 && response.body;
       });
     const certificate = await document(p1);
     expect(certificate).toMatchObject({ kind: 'certificate', attendedDays: 3, classDays: 3 });
     expect(await document(p5)).toMatchObject({ kind: 'letter', attendedDays: 2, classDays: 3, verificationCode: null });
-    const verified = (await call('GET', url('enrollment', `/certificates/verify/${certificate.verificationCode}`))).body;
+    const verified = (await call<CertificateVerificationView>('GET', url('enrollment', `/certificates/verify/${certificate.verificationCode}`))).body;
     expect(verified).toMatchObject({ valid: true, certificateNumber: certificate.number });
     expect(JSON.stringify(verified)).toContain(p1.name);
     expect(JSON.stringify(verified)).not.toContain(nikOf(p1));

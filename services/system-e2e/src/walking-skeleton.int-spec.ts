@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { AgreementView, DeliveryView, SignAgreementRequest } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { RunningSystem } from './running-system';
 
-const MOU = {
+const MOU: SignAgreementRequest = {
   kind: 'MOU',
   number: 'MoU-KEMNAKER-KEMENUMKM-2025-001',
   title: 'Sinergi Program Pengembangan UMKM',
@@ -12,16 +13,6 @@ const MOU = {
     { code: 'KEMENUMKM', name: 'Kementerian Usaha Mikro, Kecil, dan Menengah', roles: ['instructors', 'training-modules', 'participants'] },
   ],
 };
-
-interface DeliveryView {
-  eventId: string;
-  eventType: string;
-  recipient: string;
-  template: string;
-  status: string;
-  correlationId: string;
-  traceparent: string;
-}
 
 /** The walking skeleton: program and notification as real processes, talking only through Kafka. */
 describe('an MoU signed through program reaches notification (processes, Kafka, PostgreSQL)', () => {
@@ -50,7 +41,7 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
       body: JSON.stringify(MOU),
     });
     expect(response.status).toBe(201);
-    const agreement = (await response.json()) as { id: string; status: string };
+    const agreement = (await response.json()) as AgreementView;
     expect(agreement.status).toBe('signed');
 
     const deliveries = await waitFor('deliveries in notification', async () => {
@@ -60,7 +51,7 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
     expect(deliveries.map((delivery) => delivery.recipient).sort()).toEqual(['admin:KEMENUMKM', 'admin:KEMNAKER']);
     for (const delivery of deliveries) {
       expect(delivery).toMatchObject({ eventType: 'AgreementSigned', template: 'agreement-signed', status: 'pending' });
-      expect(delivery.traceparent.split('-')[1]).toBe('0af7651916cd43dd8448eb211c80319c');
+      expect(delivery.traceparent?.split('-')[1]).toBe('0af7651916cd43dd8448eb211c80319c');
     }
   });
 

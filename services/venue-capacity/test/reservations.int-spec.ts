@@ -1,7 +1,6 @@
-import { VenueReservationEnded, VenueReservationRejected, VenueReserved } from '@sinergi/contracts';
+import { ReservationView, UnavailabilityRecordedView, UtilisationView, VenueReservationEnded, VenueReservationRejected, VenueReserved } from '@sinergi/contracts';
 import { Reservation } from '../src/reservations/reservation.entity';
 import { ReservationsService } from '../src/reservations/reservations.service';
-import { Utilisation } from '../src/utilisation/utilisation.rules';
 import { batchPlanned, planned, venueBody, VenueCapacityHarness } from './support';
 
 /** Room-days held by more than one active reservation: must always be none. */
@@ -51,7 +50,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     await harness.publish(planned(batch));
     const announced = await harness.waitForEvents<VenueReserved>('VenueReserved', (data) => data.batchId === batch.batchId, 2);
     expect(announced[1].data).toEqual(reserved.data);
-    const rows = await harness.request<Reservation[]>('GET', `/reservations?batchId=${batch.batchId}`);
+    const rows = await harness.request<ReservationView[]>('GET', `/reservations?batchId=${batch.batchId}`);
     expect(rows.body).toEqual([expect.objectContaining({ id: reserved.data.reservationId, roomCode: 'K1', status: 'active' })]);
   });
 
@@ -131,7 +130,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
 
     await harness.publish({ type: 'BatchCancelled', subject: next.batchId, data: { batchId: next.batchId, programmeId: next.programmeId, reason: 'under-quorum', detail: 'only 9 confirmed' } });
     await harness.waitForEvents<VenueReservationEnded>('VenueReservationReleased', (data) => data.batchId === next.batchId);
-    expect((await harness.request<Reservation[]>('GET', `/reservations?venueCode=${venueCode}`)).body.map((row) => row.status)).toEqual(['released', 'released']);
+    expect((await harness.request<ReservationView[]>('GET', `/reservations?venueCode=${venueCode}`)).body.map((row) => row.status)).toEqual(['released', 'released']);
   });
 
   it('withdraws the reservations of a room that becomes unavailable, and only those', async () => {
@@ -142,7 +141,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     await reservedFor(inPeriod.batchId);
     await reservedFor(after.batchId);
 
-    const response = await harness.request<{ withdrawnReservationIds: string[] }>('POST', `/venues/${venueCode}/rooms/R1/unavailability`, {
+    const response = await harness.request<UnavailabilityRecordedView>('POST', `/venues/${venueCode}/rooms/R1/unavailability`, {
       from: '2025-05-08',
       to: '2025-05-16',
       reason: 'renovasi atap',
@@ -181,7 +180,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     await reservedFor(batch.batchId);
     expect((await harness.request('POST', `/venues/${venueCode}/rooms/R2/unavailability`, { from: '2025-07-04', to: '2025-07-10', reason: 'cat ulang' })).status).toBe(201);
 
-    const { status, body } = await harness.request<Utilisation>('GET', `/utilisation?from=2025-07-01&to=2025-07-05&venueCode=${venueCode}`);
+    const { status, body } = await harness.request<UtilisationView>('GET', `/utilisation?from=2025-07-01&to=2025-07-05&venueCode=${venueCode}`);
     expect(status).toBe(200);
     // 2 rooms x 4 open days, minus R2 on 4 and 5 July; R1 reserved on 1 and 2 July
     expect(body.total).toEqual({ reservedRoomDays: 2, availableRoomDays: 6, ratio: 0.3333 });
@@ -193,12 +192,12 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
       ['2025-07-04', 0, 1, 0],
       ['2025-07-05', 0, 1, 0],
     ]);
-    const byProvince = await harness.request<Utilisation>('GET', '/utilisation?from=2025-07-01&to=2025-07-05&provinceCode=94');
+    const byProvince = await harness.request<UtilisationView>('GET', '/utilisation?from=2025-07-01&to=2025-07-05&provinceCode=94');
     expect(byProvince.body.provinces).toEqual([{ provinceCode: '94', reservedRoomDays: 2, availableRoomDays: 6, ratio: 0.3333 }]);
 
     const bad = await harness.request<{ message: string[] }>('GET', '/utilisation?from=2025-07-05&to=july');
     expect(bad).toEqual({ status: 400, body: expect.objectContaining({ message: ['to must be a date as YYYY-MM-DD'] }) });
-    const nowhere = await harness.request<Utilisation>('GET', '/utilisation?from=2025-07-01&to=2025-07-05&provinceCode=95');
+    const nowhere = await harness.request<UtilisationView>('GET', '/utilisation?from=2025-07-01&to=2025-07-05&provinceCode=95');
     expect(nowhere.body).toMatchObject({ total: { reservedRoomDays: 0, availableRoomDays: 0, ratio: null }, venues: [], provinces: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BatchPlanned, EventEnvelope, TOPICS } from '@sinergi/contracts';
+import { BatchPlanned, EventEnvelope, RegisterVenueRequest, TOPICS } from '@sinergi/contracts';
 import { sampleBatchPlanned, ServiceHarness, waitFor } from '@sinergi/testing';
 import { venueCapacityService } from '../src/venue-capacity.service-definition';
 
@@ -32,8 +32,8 @@ export class VenueCapacityHarness extends ServiceHarness {
 
 let venueSeq = 0;
 
-/** A new sample venue's registration body with a unique code. */
-export function venueBody(overrides: Record<string, unknown> = {}): { venueCode: string } & Record<string, unknown> {
+/** A new sample venue's registration body with a unique code; overrides may also make it malformed. */
+export function venueBody(overrides: Record<string, unknown> = {}): RegisterVenueRequest {
   venueSeq += 1;
   return {
     venueCode: `BLK-SAMPLE-${venueSeq}-${randomUUID().slice(0, 6).toUpperCase()}`,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { RecordAttendanceDto } from './attendance.dto';
-import { AttendanceService, ClassRegister } from './attendance.service';
+import type { ClassRegisterView } from '@sinergi/contracts';
+import { AttendanceService } from './attendance.service';
 
 /** The class register, kept by the venue operator day by day. */
 @Controller('batches')
@@ -12,12 +13,12 @@ export class AttendanceController {
     @Param('batchId', new ParseUUIDPipe()) batchId: string,
     @Param('day') day: string,
     @Body() dto: RecordAttendanceDto,
-  ): Promise<ClassRegister> {
+  ): Promise<ClassRegisterView> {
     return this.attendance.record(batchId, day, dto.records);
   }
 
   @Get(':batchId/attendance')
-  register(@Param('batchId', new ParseUUIDPipe()) batchId: string): Promise<ClassRegister> {
+  register(@Param('batchId', new ParseUUIDPipe()) batchId: string): Promise<ClassRegisterView> {
     return this.attendance.register(batchId);
   }
 }

@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsUUID, ValidateNested } from 'class-validator';
+import type { AttendanceEntry, RecordAttendanceRequest } from '@sinergi/contracts';
 
 /** Nest prefixes these messages with `records.<index>.`. */
-export class AttendanceRecordDto {
+export class AttendanceRecordDto implements AttendanceEntry {
   @IsUUID('all', { message: 'enrollmentId: must be a UUID' })
   enrollmentId!: string;
 
@@ -10,7 +11,7 @@ export class AttendanceRecordDto {
   present!: boolean;
 }
 
-export class RecordAttendanceDto {
+export class RecordAttendanceDto implements RecordAttendanceRequest {
   @IsArray({ message: 'records: must be a list of { enrollmentId, present }' })
   @ArrayMinSize(1, { message: 'records: must list at least one participant' })
   @ArrayMaxSize(200, { message: 'records: must list at most 200 participants (a class has at most 200 seats)' })

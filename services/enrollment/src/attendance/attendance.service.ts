@@ -1,34 +1,17 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { attendanceRecordedEvent } from '@sinergi/contracts';
+import { attendanceRecordedEvent, ClassRegisterView, EnrollmentStatus } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
 import { lockClasses } from '../enrollments/class-locks';
-import { Enrollment, EnrollmentStatus } from '../enrollments/enrollment.entity';
+import { Enrollment } from '../enrollments/enrollment.entity';
 import { AttendanceRecordDto } from './attendance.dto';
 import { AttendanceRecord } from './attendance-record.entity';
 import { classDaysOf, dayProblem, recordProblems } from './attendance.rules';
 
 /** Who sits in the class: a promoted reserve may still be selected (not yet confirmed) when the class starts. */
 export const SEATED_STATUSES: readonly EnrollmentStatus[] = ['selected', 'confirmed'];
-
-export interface RegisterLine {
-  enrollmentId: string;
-  participantId: string;
-  status: EnrollmentStatus;
-  /** Each recorded day: true present, false absent; a day not recorded is missing. */
-  days: Record<string, boolean>;
-  attendedDays: number;
-}
-
-export interface ClassRegister {
-  batchId: string;
-  startDate: string;
-  endDate: string;
-  classDays: string[];
-  participants: RegisterLine[];
-}
 
 @Injectable()
 export class AttendanceService {
@@ -41,7 +24,7 @@ export class AttendanceService {
    * Records one class day for the participants listed, replacing what was recorded for that day, under the class row
    * lock (so it cannot interleave with the class's completion). One AttendanceRecorded per participant listed.
    */
-  record(batchId: string, day: string, records: AttendanceRecordDto[]): Promise<ClassRegister> {
+  record(batchId: string, day: string, records: AttendanceRecordDto[]): Promise<ClassRegisterView> {
     return this.dataSource.transaction(async (manager) => {
       const [batch] = await lockClasses(manager, { id: batchId });
       if (!batch) throw new NotFoundException(`batchId: no confirmed class with id ${batchId}`);
@@ -84,7 +67,7 @@ export class AttendanceService {
   }
 
   /** The class register: every seated participant and the days recorded for them. */
-  async register(batchId: string): Promise<ClassRegister> {
+  async register(batchId: string): Promise<ClassRegisterView> {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
     if (!batch) throw new NotFoundException(`batchId: no confirmed class with id ${batchId}`);
     const records = await this.dataSource.getRepository(AttendanceRecord).findBy({ batchId });
@@ -99,7 +82,7 @@ export function seatedIn(manager: EntityManager, batchId: string): Promise<Enrol
   });
 }
 
-function registerOf(batch: Batch, records: AttendanceRecord[], seated: Enrollment[]): ClassRegister {
+function registerOf(batch: Batch, records: AttendanceRecord[], seated: Enrollment[]): ClassRegisterView {
   return {
     batchId: batch.id,
     startDate: batch.startDate,

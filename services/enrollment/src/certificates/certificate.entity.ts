@@ -1,7 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/** certificate: the class completed (attendance at or above the rule); letter: a participation letter (surat keterangan mengikuti). */
-export type DocumentKind = 'certificate' | 'letter';
+import type { EnrollmentDocumentKind } from '@sinergi/contracts';
 
 /** The one completion document of an enrollment; the primary key makes it exactly once. */
 @Entity('certificates')
@@ -10,7 +8,7 @@ export class Certificate {
   enrollmentId!: string;
 
   @Column('text')
-  kind!: DocumentKind;
+  kind!: EnrollmentDocumentKind;
 
   @Column('text')
   number!: string;

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { DocumentKind } from './certificate.entity';
+import type { EnrollmentDocumentKind } from '@sinergi/contracts';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper is hard to get wrong. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -23,7 +23,7 @@ export function normalizeVerificationCode(typed: string): string | undefined {
  * A readable, unique number: SNG/<year the class ended>/<first 8 characters of the class id>/<n within the class>,
  * with SK (surat keterangan) before the year for a participation letter, e.g. SNG/2026/3F2A9C1B/007, SNG/SK/2026/3F2A9C1B/002.
  */
-export function documentNumber(kind: DocumentKind, batchId: string, classEndDate: string, sequence: number): string {
+export function documentNumber(kind: EnrollmentDocumentKind, batchId: string, classEndDate: string, sequence: number): string {
   const prefix = kind === 'certificate' ? 'SNG' : 'SNG/SK';
   return `${prefix}/${classEndDate.slice(0, 4)}/${batchId.slice(0, 8).toUpperCase()}/${String(sequence).padStart(3, '0')}`;
 }

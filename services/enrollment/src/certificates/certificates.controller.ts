@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { CertificatesService, CertificateVerification, DocumentView } from './certificates.service';
+import type { CertificateVerificationView, EnrollmentDocumentView } from '@sinergi/contracts';
+import { CertificatesService } from './certificates.service';
 
 /** Public: anyone holding a certificate's code can check it. */
 @Controller('certificates')
@@ -7,7 +8,7 @@ export class CertificateVerificationController {
   constructor(private readonly certificates: CertificatesService) {}
 
   @Get('verify/:code')
-  verify(@Param('code') code: string): Promise<CertificateVerification> {
+  verify(@Param('code') code: string): Promise<CertificateVerificationView> {
     return this.certificates.verify(code);
   }
 }
@@ -17,7 +18,7 @@ export class EnrollmentCertificateController {
   constructor(private readonly certificates: CertificatesService) {}
 
   @Get(':id/certificate')
-  ofEnrollment(@Param('id', new ParseUUIDPipe()) id: string): Promise<DocumentView> {
+  ofEnrollment(@Param('id', new ParseUUIDPipe()) id: string): Promise<EnrollmentDocumentView> {
     return this.certificates.ofEnrollment(id);
   }
 }

@@ -1,31 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CertificateVerificationView, EnrollmentDocumentView } from '@sinergi/contracts';
 import { EnrollmentConfig } from '../enrollment.config';
-import { Certificate, DocumentKind } from './certificate.entity';
+import { Certificate } from './certificate.entity';
 import { normalizeVerificationCode } from './certificate.rules';
-
-/** What anyone may learn from a certificate's code: what is printed on it, nothing more (no NIK, no contact). */
-export interface CertificateVerification {
-  valid: true;
-  certificateNumber: string;
-  holderName: string;
-  programme: string;
-  classStartDate: string;
-  classEndDate: string;
-  issuedAt: string;
-}
-
-export interface DocumentView {
-  enrollmentId: string;
-  kind: DocumentKind;
-  number: string;
-  verificationCode: string | null;
-  verificationUrl: string | null;
-  batchId: string;
-  attendedDays: number;
-  classDays: number;
-  issuedAt: string;
-}
 
 /** One message for every code that names no certificate, so the answer never hints which codes exist. */
 const UNKNOWN_CODE = 'code: no certificate has this verification code; check it against the certificate (10 characters)';
@@ -37,7 +15,7 @@ export class CertificatesService {
     private readonly config: EnrollmentConfig,
   ) {}
 
-  async verify(typed: string): Promise<CertificateVerification> {
+  async verify(typed: string): Promise<CertificateVerificationView> {
     const code = normalizeVerificationCode(typed);
     if (!code) throw new NotFoundException(UNKNOWN_CODE);
     const [found] = await this.dataSource.query<
@@ -65,7 +43,7 @@ export class CertificatesService {
   }
 
   /** The certificate or participation letter of an enrollment. */
-  async ofEnrollment(enrollmentId: string): Promise<DocumentView> {
+  async ofEnrollment(enrollmentId: string): Promise<EnrollmentDocumentView> {
     const document = await this.dataSource.getRepository(Certificate).findOneBy({ enrollmentId });
     if (!document) throw new NotFoundException(`no certificate or participation letter has been issued for enrollment ${enrollmentId}`);
     const code = document.verificationCode;

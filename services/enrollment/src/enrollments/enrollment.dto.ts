@@ -1,6 +1,7 @@
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import type { SubmitEnrollmentRequest, WithdrawEnrollmentRequest } from '@sinergi/contracts';
 
-export class SubmitEnrollmentDto {
+export class SubmitEnrollmentDto implements SubmitEnrollmentRequest {
   @IsUUID('all', { message: 'participantId: must be a UUID' })
   participantId!: string;
 
@@ -13,7 +14,7 @@ export class SubmitEnrollmentDto {
   batchId?: string;
 }
 
-export class WithdrawEnrollmentDto {
+export class WithdrawEnrollmentDto implements WithdrawEnrollmentRequest {
   /** Why the participant withdraws, as they or an operator put it (1-500 characters); it goes into EnrollmentWithdrawn. */
   @IsString({ message: 'reason: must be a string' })
   @Length(1, 500, { message: 'reason: must be 1-500 characters' })

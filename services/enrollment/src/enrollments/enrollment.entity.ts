@@ -1,14 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { EnrollmentChannel, EnrollmentProblem } from '@sinergi/contracts';
-
-/**
- * pending-identity: waits for the civil registry (Dukcapil) to confirm the participant's NIK; registered: accepted into
- * the pool of a lottery or ranked programme, waiting for the draw; rejected: identity not matched or ineligible; selected: holds a seat; reserved: on the reserve list; not-selected: no place left; confirmed: seat
- * confirmed; expired: the seat was not confirmed by the confirm-by day; withdrawn: the participant withdrew;
- * awaiting-move: the class was cancelled and the participant has not yet answered the offer to move (no seat held);
- * released: the class was cancelled or rescheduled and the participant left it without moving.
- */
-export type EnrollmentStatus = 'pending-identity' | 'registered' | 'rejected' | 'selected' | 'reserved' | 'not-selected' | 'confirmed' | 'expired' | 'withdrawn' | 'awaiting-move' | 'released';
+import { EnrollmentChannel, EnrollmentProblem, EnrollmentStatus } from '@sinergi/contracts';
 
 /** Statuses that count as the participant's one active enrollment in a programme. */
 export const ACTIVE_STATUSES: readonly EnrollmentStatus[] = ['selected', 'reserved', 'confirmed'];

@@ -1,23 +1,6 @@
-import { BatchFillChanged, EnrollmentChannel, EnrollmentProblem } from '@sinergi/contracts';
+import { BatchFillChanged, EnrollmentView } from '@sinergi/contracts';
 import { Batch } from '../classes/batch.entity';
-import { Enrollment, EnrollmentStatus } from './enrollment.entity';
-
-export interface EnrollmentView {
-  id: string;
-  participantId: string;
-  programmeId: string;
-  batchId: string | null;
-  status: EnrollmentStatus;
-  channel: EnrollmentChannel;
-  reasons: EnrollmentProblem[];
-  reserveRank: number | null;
-  notSelectedReason: string | null;
-  confirmBy: string | null;
-  submittedAt: string;
-  confirmedAt: string | null;
-  withdrawalReason: string | null;
-  endedAt: string | null;
-}
+import { Enrollment } from './enrollment.entity';
 
 export function enrollmentView(enrollment: Enrollment): EnrollmentView {
   return {

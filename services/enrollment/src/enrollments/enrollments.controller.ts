@@ -1,10 +1,9 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { BatchFillChanged } from '@sinergi/contracts';
+import { BatchFillChanged, EnrollmentView, ProgrammeFillView } from '@sinergi/contracts';
 import { SubmitEnrollmentDto, WithdrawEnrollmentDto } from './enrollment.dto';
-import { EnrollmentView } from './enrollment.views';
 import { EnrollmentsService } from './enrollments.service';
-import { FillService, ProgrammeFill } from './fill.service';
+import { FillService } from './fill.service';
 
 const MAX_KEY_LENGTH = 200;
 
@@ -59,7 +58,7 @@ export class ProgrammeFillController {
   constructor(private readonly fills: FillService) {}
 
   @Get(':programmeId/fill')
-  fill(@Param('programmeId', new ParseUUIDPipe()) programmeId: string): Promise<ProgrammeFill> {
+  fill(@Param('programmeId', new ParseUUIDPipe()) programmeId: string): Promise<ProgrammeFillView> {
     return this.fills.ofProgramme(programmeId);
   }
 }

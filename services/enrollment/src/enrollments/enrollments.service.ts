@@ -1,7 +1,7 @@
 import { ConflictException, HttpException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { batchFillChangedEvent, seatConfirmedEvent } from '@sinergi/contracts';
+import { batchFillChangedEvent, EnrollmentView, seatConfirmedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
@@ -9,7 +9,7 @@ import { Admission } from './admission';
 import { lockClasses } from './class-locks';
 import { SubmitEnrollmentDto } from './enrollment.dto';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
-import { enrollmentView, EnrollmentView, fillOf } from './enrollment.views';
+import { enrollmentView, fillOf } from './enrollment.views';
 import { IdempotentRequest } from './idempotent-request.entity';
 import { enrollmentWithdrawn, seatDecision } from './seat-events';
 import { SeatRelease } from './seat-release';

@@ -1,26 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BatchFillChanged } from '@sinergi/contracts';
+import { BatchFillChanged, ProgrammeFillView } from '@sinergi/contracts';
 import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { fillOf } from './enrollment.views';
-
-/** A programme's fill: its live classes added up, against its target, with its enrollments by status. */
-export interface ProgrammeFill {
-  programmeId: string;
-  targetParticipants: number;
-  participantCeiling: number;
-  /** Confirmed, running, completed or closed classes; cancelled ones hold nobody. */
-  classes: number;
-  classesUnderQuorum: number;
-  seats: number;
-  selected: number;
-  confirmed: number;
-  reserved: number;
-  /** Confirmed seats over the target, 0-1 (may pass 1 up to the ceiling). */
-  targetFillRate: number;
-  enrollmentsByStatus: Record<string, number>;
-}
 
 @Injectable()
 export class FillService {
@@ -32,10 +15,10 @@ export class FillService {
     return fillOf(batch);
   }
 
-  async ofProgramme(programmeId: string): Promise<ProgrammeFill> {
+  async ofProgramme(programmeId: string): Promise<ProgrammeFillView> {
     const programme = await this.dataSource.getRepository(Programme).findOneBy({ id: programmeId });
     if (!programme) throw new NotFoundException(`programmeId: no launched programme with id ${programmeId}`);
-    const [classes]: Array<Omit<ProgrammeFill, 'programmeId' | 'targetParticipants' | 'participantCeiling' | 'targetFillRate' | 'enrollmentsByStatus'>> =
+    const [classes]: Array<Omit<ProgrammeFillView, 'programmeId' | 'targetParticipants' | 'participantCeiling' | 'targetFillRate' | 'enrollmentsByStatus'>> =
       await this.dataSource.query(
         `SELECT count(*)::int AS classes, (count(*) FILTER (WHERE confirmed < minimum_quorum))::int AS "classesUnderQuorum",
                 coalesce(sum(seats), 0)::int AS seats, coalesce(sum(selected), 0)::int AS selected,

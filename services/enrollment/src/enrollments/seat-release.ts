@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { batchFillChangedEvent, participantReservedEvent, SeatDecision } from '@sinergi/contracts';
+import { batchFillChangedEvent, EnrollmentStatus, participantReservedEvent, SeatDecision } from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
-import { Enrollment, EnrollmentStatus } from './enrollment.entity';
+import { Enrollment } from './enrollment.entity';
 import { fillOf } from './enrollment.views';
 import { promotionConfirmBy, reshuffleReserves } from './promotion.rules';
 import { enrollmentWithdrawn, reservePromoted, seatExpired } from './seat-events';

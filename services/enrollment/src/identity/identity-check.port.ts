@@ -1,4 +1,4 @@
-import { Gender } from '../participants/nik.rules';
+import type { Gender } from '@sinergi/contracts';
 
 export const IDENTITY_CHECK_ADAPTERS = ['stub'] as const;
 export type IdentityCheckAdapterName = (typeof IDENTITY_CHECK_ADAPTERS)[number];

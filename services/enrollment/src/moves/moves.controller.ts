@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { EnrollmentView } from '../enrollments/enrollment.views';
+import type { EnrollmentView } from '@sinergi/contracts';
 import { MoveDto } from './move.dto';
 import { MovesService } from './moves.service';
 

@@ -1,12 +1,12 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { batchFillChangedEvent, ReleaseCause } from '@sinergi/contracts';
+import { batchFillChangedEvent, EnrollmentView, ReleaseCause } from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
 import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from '../enrollments/enrollment.entity';
-import { enrollmentView, EnrollmentView, fillOf } from '../enrollments/enrollment.views';
+import { enrollmentView, fillOf } from '../enrollments/enrollment.views';
 import { promotionConfirmBy } from '../enrollments/promotion.rules';
 import { SeatRelease } from '../enrollments/seat-release';
 import { placeIn } from '../enrollments/seating.rules';

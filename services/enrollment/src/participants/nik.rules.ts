@@ -1,7 +1,5 @@
-import { PROVINCE_CODES } from '@sinergi/contracts';
+import { Gender, PROVINCE_CODES } from '@sinergi/contracts';
 import { isRealDate } from '../calendar';
-
-export type Gender = 'F' | 'M';
 
 /** What the registration says about the person, to check the NIK against. */
 export interface NikClaims {

@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { BUSINESS_SCALES, BusinessScale, Language, LANGUAGES, PROVINCE_CODES } from '@sinergi/contracts';
-import { Gender } from './nik.rules';
+import { BUSINESS_SCALES, BusinessScale, Gender, Language, LANGUAGES, PROVINCE_CODES } from '@sinergi/contracts';
+import type { ParticipantBusiness, RegisterParticipantRequest } from '@sinergi/contracts';
 
 /** Nest prefixes these messages with `business.`. */
-export class BusinessDto {
+export class BusinessDto implements ParticipantBusiness {
   /** Checked by nibProblems, so that the message names the rule. */
   @IsOptional()
   @IsString({ message: 'nib: must be text' })
@@ -18,7 +18,7 @@ export class BusinessDto {
   sector!: string;
 }
 
-export class RegisterParticipantDto {
+export class RegisterParticipantDto implements RegisterParticipantRequest {
   /** Checked by nikProblems, so that the message names the rule without echoing the NIK. */
   @IsString({ message: 'nik: must be text' })
   nik!: string;

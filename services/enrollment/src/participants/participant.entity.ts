@@ -1,9 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BusinessScale, Language } from '@sinergi/contracts';
-import { Gender } from './nik.rules';
-
-/** pending: the civil registry (Dukcapil) has not answered yet; verified: it matched; no-match: it did not. */
-export type IdentityStatus = 'pending' | 'verified' | 'no-match';
+import { BusinessScale, Gender, IdentityStatus, Language } from '@sinergi/contracts';
 
 /** A micro or small business owner. The NIK is only stored encrypted, with a keyed blind index and its masked form. */
 @Entity('participants')

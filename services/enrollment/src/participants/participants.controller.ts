@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { RegisterParticipantDto } from './participant.dto';
-import { ParticipantsService, ParticipantView } from './participants.service';
+import type { ParticipantView } from '@sinergi/contracts';
+import { ParticipantsService } from './participants.service';
 
 @Controller('participants')
 export class ParticipantsController {

@@ -1,32 +1,15 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BusinessScale, Language } from '@sinergi/contracts';
+import { BusinessScale, ParticipantView } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { parseIsoDate, todayInJakarta } from '../calendar';
 import { ContactCards } from './contact-card';
 import { nibProblems, normalizePhone, PHONE_RULE } from './contact.rules';
-import { Gender, maskNik, nikProblems } from './nik.rules';
+import { maskNik, nikProblems } from './nik.rules';
 import { NikVault } from './nik-vault';
 import { RegisterParticipantDto } from './participant.dto';
-import { IdentityStatus, Participant } from './participant.entity';
-
-/** A participant as the API shows them: the NIK only masked. */
-export interface ParticipantView {
-  id: string;
-  maskedNik: string;
-  fullName: string;
-  birthDate: string;
-  gender: Gender;
-  phone: string;
-  email: string | null;
-  provinceCode: string;
-  business: { nib: string | null; scale: BusinessScale; sector: string };
-  language: Language;
-  /** Whether the civil registry (Dukcapil) has confirmed the NIK: enrollments wait while it is pending. */
-  identityStatus: IdentityStatus;
-  registeredAt: string;
-}
+import { Participant } from './participant.entity';
 
 /** What registration needs, from the HTTP API or a nomination record. */
 export type Registration = Omit<RegisterParticipantDto, 'business'> & { business: { nib?: string; scale: BusinessScale; sector: string } };

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { DrawSelectionDto } from './selection.dto';
-import { SelectionService, SelectionView } from './selection.service';
+import type { SelectionView } from '@sinergi/contracts';
+import { SelectionService } from './selection.service';
 
 @Controller('programmes/:programmeId/selection')
 export class SelectionController {

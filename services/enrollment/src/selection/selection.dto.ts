@@ -1,6 +1,7 @@
 import { IsOptional, IsString, Length } from 'class-validator';
+import type { DrawSelectionRequest } from '@sinergi/contracts';
 
-export class DrawSelectionDto {
+export class DrawSelectionDto implements DrawSelectionRequest {
   /** Any text; when absent, 128 random bits in hex are drawn and recorded. */
   @IsOptional()
   @IsString({ message: 'seed: must be text' })

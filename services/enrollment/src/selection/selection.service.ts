@@ -4,11 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   BusinessScale,
   batchFillChangedEvent,
+  DrawEntry,
   participantNotSelectedEvent,
   participantReservedEvent,
   participantSelectedEvent,
   SelectionDrawn,
   selectionDrawnEvent,
+  SelectionView,
 } from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
 import { Batch } from '../classes/batch.entity';
@@ -19,28 +21,6 @@ import { seatDecision } from '../enrollments/seat-events';
 import { placeIn } from '../enrollments/seating.rules';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { DrawPolicy, drawOrder, lotteryKey, PoolEntry, poolDigest } from './draw.rules';
-
-export type DrawOutcome = 'selected' | 'reserved' | 'not-selected';
-
-/** One enrollment of the pool, at its place in the draw, with what it got. */
-export interface DrawEntry {
-  position: number;
-  enrollmentId: string;
-  participantId: string;
-  /** lottery: the SHA-256 sort key; ranked: null. */
-  lotteryKey: string | null;
-  score: number | null;
-  businessScale: BusinessScale;
-  submittedAt: string;
-  outcome: DrawOutcome;
-  batchId: string | null;
-  reserveRank: number | null;
-}
-
-export interface SelectionView extends SelectionDrawn {
-  /** In draw order. */
-  entries: DrawEntry[];
-}
 
 interface PoolRow {
   enrollmentId: string;

@@ -1,7 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/** active: the instructor teaches the class; released: the class was cancelled or failed; withdrawn: the instructor pulled out. */
-export type AssignmentStatus = 'active' | 'released' | 'withdrawn';
+import type { AssignmentStatus } from '@sinergi/contracts';
 
 /**
  * One instructor teaching one class on every day from startDate to endDate. The database refuses two

@@ -1,25 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import type { AssignmentView, AssignmentWithdrawalView } from '@sinergi/contracts';
 import { FindAssignmentsQuery, WithdrawDto } from './assignment.dto';
-import { Assignment } from './assignment.entity';
-import { AssignmentsService, WithdrawalOutcome } from './assignments.service';
+import { assignmentView } from './assignment.views';
+import { AssignmentsService } from './assignments.service';
 
 @Controller('assignments')
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Get()
-  find(@Query() query: FindAssignmentsQuery): Promise<Assignment[]> {
-    return this.assignments.find(query);
+  async find(@Query() query: FindAssignmentsQuery): Promise<AssignmentView[]> {
+    return (await this.assignments.find(query)).map(assignmentView);
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Assignment> {
-    return this.assignments.get(id);
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssignmentView> {
+    return assignmentView(await this.assignments.get(id));
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: WithdrawDto): Promise<WithdrawalOutcome> {
+  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: WithdrawDto): Promise<AssignmentWithdrawalView> {
     return this.assignments.withdraw(id, dto.reason);
   }
 }

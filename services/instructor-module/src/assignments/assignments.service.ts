@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  AssignmentWithdrawalView,
   BatchRescheduled,
   InstructorAssigned,
   instructorAssignedEvent,
@@ -14,6 +15,7 @@ import { dayCount, periodOf } from '../calendar.rules';
 import { isExclusionViolation } from '../database-errors';
 import { FindAssignmentsQuery } from './assignment.dto';
 import { Assignment } from './assignment.entity';
+import { assignmentView } from './assignment.views';
 import {
   Candidate,
   ClassToStaff,
@@ -26,11 +28,6 @@ import {
 } from './assignment.rules';
 
 const MAX_REASON_LENGTH = 500;
-
-export interface WithdrawalOutcome {
-  withdrawn: Assignment;
-  replacement: Assignment | null;
-}
 
 type StaffingOutcome = { assignment: Assignment } | { reason: string };
 
@@ -122,7 +119,7 @@ export class AssignmentsService {
   }
 
   /** The instructor pulls out; another one takes the class by the same rules if anyone can. */
-  async withdraw(id: string, reason: string): Promise<WithdrawalOutcome> {
+  async withdraw(id: string, reason: string): Promise<AssignmentWithdrawalView> {
     const found = await this.get(id);
     return this.dataSource.transaction(async (manager) => {
       await lockBatch(manager, found.batchId);
@@ -144,7 +141,7 @@ export class AssignmentsService {
         },
       });
       if (replacement) await this.announce(manager, replacement);
-      return { withdrawn, replacement };
+      return { withdrawn: assignmentView(withdrawn), replacement: replacement && assignmentView(replacement) };
     });
   }
 

@@ -19,11 +19,12 @@ import {
 import { PROVINCE_CODES } from '@sinergi/contracts';
 import { MODULE_CODE, MODULE_CODE_RULE } from '../training-modules/training-module.dto';
 import { INDONESIAN_MOBILE } from './instructor.rules';
+import type { FindInstructorsParams, InstructorUnavailabilityRequest, RegisterInstructorRequest, UpdateInstructorRequest } from '@sinergi/contracts';
 
 const PROVINCE_RULE = 'must be a Kemendagri province code, e.g. 32 for Jawa Barat';
 
 /** The fields an admin may change with PUT; externalRef is fixed at registration. */
-export class InstructorDetailsDto {
+export class InstructorDetailsDto implements UpdateInstructorRequest {
   @IsString({ message: 'fullName must be text' })
   @Length(1, 200, { message: 'fullName must be 1-200 characters' })
   fullName!: string;
@@ -56,13 +57,13 @@ export class InstructorDetailsDto {
   active!: boolean;
 }
 
-export class RegisterInstructorDto extends InstructorDetailsDto {
+export class RegisterInstructorDto extends InstructorDetailsDto implements RegisterInstructorRequest {
   @IsString({ message: 'externalRef must be text' })
   @Length(1, 100, { message: 'externalRef must be 1-100 characters (the KemenUMKM instructor id)' })
   externalRef!: string;
 }
 
-export class UnavailabilityDto {
+export class UnavailabilityDto implements InstructorUnavailabilityRequest {
   @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
   from!: string;
 
@@ -70,7 +71,7 @@ export class UnavailabilityDto {
   to!: string;
 }
 
-export class FindInstructorsQuery {
+export class FindInstructorsQuery implements FindInstructorsParams {
   @IsOptional()
   @Matches(MODULE_CODE, { message: `moduleCode ${MODULE_CODE_RULE}` })
   moduleCode?: string;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
-import { InstructorDetailView, InstructorsService, InstructorView } from './instructors.service';
+import type { InstructorDetailView, InstructorView } from '@sinergi/contracts';
+import { InstructorsService } from './instructors.service';
 
 @Controller('instructors')
 export class InstructorsController {

@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   ContactCard,
+  InstructorDetailView,
   instructorContactChangedEvent,
   InstructorUpsertedRecord,
   instructorRegisteredEvent,
   instructorUpdatedEvent,
+  InstructorView,
   seal,
   SealKey,
   sealKeyFrom,
@@ -20,9 +22,6 @@ import { Instructor, InstructorUnavailableDay, UnavailabilitySource } from './in
 import { maskEmail, maskPhone, normalizePhone, profileOf } from './instructor.rules';
 
 const MAX_UNAVAILABILITY_DAYS = 366;
-
-export type InstructorView = Omit<Instructor, 'createdAt' | 'updatedAt'>;
-export type InstructorDetailView = InstructorView & { unavailableDays: string[] };
 
 type Details = Pick<Instructor, 'fullName' | 'email' | 'phone' | 'homeProvinceCode' | 'competencies' | 'maxClassesPerPeriod' | 'active'>;
 

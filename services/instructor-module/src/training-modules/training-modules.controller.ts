@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import type { TrainingModuleView } from '@sinergi/contracts';
 import { PublishTrainingModuleDto } from './training-module.dto';
-import { TrainingModule } from './training-module.entity';
+import { trainingModuleView } from './training-module.views';
 import { TrainingModulesService } from './training-modules.service';
 
 @Controller('training-modules')
@@ -8,17 +9,17 @@ export class TrainingModulesController {
   constructor(private readonly modules: TrainingModulesService) {}
 
   @Post()
-  publish(@Body() dto: PublishTrainingModuleDto): Promise<TrainingModule> {
-    return this.modules.publish(dto);
+  async publish(@Body() dto: PublishTrainingModuleDto): Promise<TrainingModuleView> {
+    return trainingModuleView(await this.modules.publish(dto));
   }
 
   @Get()
-  list(): Promise<TrainingModule[]> {
-    return this.modules.list();
+  async list(): Promise<TrainingModuleView[]> {
+    return (await this.modules.list()).map(trainingModuleView);
   }
 
   @Get(':code')
-  get(@Param('code') code: string): Promise<TrainingModule> {
-    return this.modules.get(code);
+  async get(@Param('code') code: string): Promise<TrainingModuleView> {
+    return trainingModuleView(await this.modules.get(code));
   }
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { DeliveryView } from '@sinergi/contracts';
 import { Delivery } from './delivery.entity';
 import { FindDeliveriesQuery } from './find-deliveries.query';
 
@@ -10,15 +11,20 @@ export class DeliveriesController {
 
   /** Deliveries owed because of one event, of everything one request (correlation id) caused, or to one recipient. */
   @Get()
-  find(@Query() query: FindDeliveriesQuery): Promise<Delivery[]> {
+  async find(@Query() query: FindDeliveriesQuery): Promise<DeliveryView[]> {
     const where = query.recipient ? { recipient: query.recipient } : query.eventId ? { eventId: query.eventId } : { correlationId: query.correlationId };
-    return this.dataSource.getRepository(Delivery).find({ where, order: { createdAt: 'ASC', recipient: 'ASC', template: 'ASC' }, take: 500 });
+    const deliveries = await this.dataSource.getRepository(Delivery).find({ where, order: { createdAt: 'ASC', recipient: 'ASC', template: 'ASC' }, take: 500 });
+    return deliveries.map(deliveryView);
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a delivery UUID') })) id: string): Promise<Delivery> {
+  async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a delivery UUID') })) id: string): Promise<DeliveryView> {
     const delivery = await this.dataSource.getRepository(Delivery).findOneBy({ id });
     if (!delivery) throw new NotFoundException(`no delivery ${id}`);
-    return delivery;
+    return deliveryView(delivery);
   }
+}
+
+function deliveryView({ nextAttemptAt, createdAt, updatedAt, ...delivery }: Delivery): DeliveryView {
+  return { ...delivery, nextAttemptAt: nextAttemptAt.toISOString(), createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }

@@ -1,8 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { NotificationChannel, RecipientKind } from '@sinergi/contracts';
-
-/** `scheduled` waits for its time (a reminder) and can be cancelled; `pending` is due now or being retried. */
-export type DeliveryStatus = 'pending' | 'scheduled' | 'sent' | 'failed' | 'cancelled';
+import type { DeliveryStatus, NotificationChannel, RecipientKind } from '@sinergi/contracts';
 
 /** One message owed to one recipient because of one event; `(event_id, recipient, template)` makes it exactly one. */
 @Entity('deliveries')

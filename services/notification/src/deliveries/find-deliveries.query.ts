@@ -1,7 +1,8 @@
 import { IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import type { FindDeliveriesParams } from '@sinergi/contracts';
 
 /** Exactly one of eventId, correlationId and recipient. */
-export class FindDeliveriesQuery {
+export class FindDeliveriesQuery implements FindDeliveriesParams {
   @ValidateIf((query: FindDeliveriesQuery) => query.correlationId === undefined && query.recipient === undefined)
   @IsUUID('all', { message: 'eventId must be a UUID (give eventId, correlationId or recipient)' })
   eventId?: string;

@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ContactCard, Language, NotificationChannel, RecipientKind, seal, SealedPayload, SealKey, sealKeyFrom, unseal } from '@sinergi/contracts';
+import { ContactCard, Language, NotificationChannel, RecipientKind, RecipientPreferences, seal, SealedPayload, SealKey, sealKeyFrom, unseal } from '@sinergi/contracts';
 import { NotificationConfig } from '../notification.config';
 import { recipientLanguage } from './recipient.rules';
-
-export interface Preferences {
-  language: Language | null;
-  channels: NotificationChannel[] | null;
-  optOut: boolean;
-}
 
 export interface Recipient {
   kind: RecipientKind;
@@ -17,7 +11,7 @@ export interface Recipient {
   contact: ContactCard | null;
   /** The recipient's language: their preference, else their card's, else Bahasa Indonesia. */
   language: Language;
-  preferences: Preferences;
+  preferences: RecipientPreferences;
 }
 
 interface RecipientRow {
@@ -51,7 +45,7 @@ export class RecipientDirectory {
     await this.upsertContact(manager, kind, id, language, seal(card, this.keys[0], id));
   }
 
-  async setPreferences(manager: EntityManager, kind: RecipientKind, id: string, preferences: Preferences): Promise<void> {
+  async setPreferences(manager: EntityManager, kind: RecipientKind, id: string, preferences: RecipientPreferences): Promise<void> {
     await manager.query(
       `INSERT INTO recipients (kind, id, preferred_language, preferred_channels, opt_out) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (kind, id) DO UPDATE SET preferred_language = $3, preferred_channels = $4, opt_out = $5, updated_at = now()`,

@@ -1,8 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { LANGUAGES, Language, NOTIFICATION_CHANNELS, NotificationChannel } from '@sinergi/contracts';
+import type { RegisterContactRequest, SetPreferencesRequest } from '@sinergi/contracts';
 
 /** A venue operator's desk or an admin, registered by hand: at least one of email and phone. */
-export class RegisterContactDto {
+export class RegisterContactDto implements RegisterContactRequest {
   @IsString({ message: 'fullName must be text' })
   @Length(1, 200, { message: 'fullName must be 1-200 characters' })
   fullName!: string;
@@ -20,7 +21,7 @@ export class RegisterContactDto {
   language: Language = 'id';
 }
 
-export class PreferencesDto {
+export class PreferencesDto implements SetPreferencesRequest {
   @IsOptional()
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
   language?: Language;

@@ -1,8 +1,8 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Put } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RecipientKind } from '@sinergi/contracts';
+import { RecipientKind, RecipientPreferences, RecipientView } from '@sinergi/contracts';
 import { PreferencesDto, RECIPIENT_CODE, RegisterContactDto } from './recipient.dto';
-import { Preferences, RecipientDirectory } from './recipient-directory.service';
+import { RecipientDirectory } from './recipient-directory.service';
 
 const KINDS_IN_PATHS: Record<string, RecipientKind> = {
   participants: 'participant',
@@ -11,15 +11,6 @@ const KINDS_IN_PATHS: Record<string, RecipientKind> = {
   admins: 'admin',
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** What the API says of a recipient: never their name, address or number, only which channels can reach them. */
-export interface RecipientView {
-  kind: RecipientKind;
-  id: string;
-  reachableBy: Array<'email' | 'phone'>;
-  language: string;
-  preferences: Preferences;
-}
 
 @Controller('recipients')
 export class RecipientsController {
@@ -56,7 +47,7 @@ export class RecipientsController {
   }
 
   @Get(':kind/:id/preferences')
-  async getPreferences(@Param('kind') kindInPath: string, @Param('id') id: string): Promise<Preferences> {
+  async getPreferences(@Param('kind') kindInPath: string, @Param('id') id: string): Promise<RecipientPreferences> {
     const kind = kindOf(kindInPath);
     return (await this.view(kind, idOf(kind, id))).preferences;
   }

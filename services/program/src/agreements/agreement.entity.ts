@@ -1,8 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { AgreementParty } from '@sinergi/contracts';
-
-export type AgreementKind = 'MOU' | 'PKS';
-export type AgreementStatus = 'signed' | 'ended';
+import type { AgreementKind, AgreementParty, AgreementStatus } from '@sinergi/contracts';
 
 @Entity('agreements')
 export class Agreement {

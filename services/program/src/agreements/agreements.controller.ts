@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Agreement } from './agreement.entity';
+import type { AgreementView } from '@sinergi/contracts';
+import { agreementView } from './agreement.views';
 import { AgreementsService } from './agreements.service';
 import { AmendAgreementDto, EndAgreementDto } from './amend-agreement.dto';
 import { SignAgreementDto } from './sign-agreement.dto';
@@ -9,27 +10,27 @@ export class AgreementsController {
   constructor(private readonly agreements: AgreementsService) {}
 
   @Post()
-  sign(@Body() dto: SignAgreementDto): Promise<Agreement> {
-    return this.agreements.sign(dto);
+  async sign(@Body() dto: SignAgreementDto): Promise<AgreementView> {
+    return agreementView(await this.agreements.sign(dto));
   }
 
   @Post(':id/amendments')
-  amend(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AmendAgreementDto): Promise<Agreement> {
-    return this.agreements.amend(id, dto);
+  async amend(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AmendAgreementDto): Promise<AgreementView> {
+    return agreementView(await this.agreements.amend(id, dto));
   }
 
   @Post(':id/end')
-  end(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: EndAgreementDto): Promise<Agreement> {
-    return this.agreements.end(id, dto);
+  async end(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: EndAgreementDto): Promise<AgreementView> {
+    return agreementView(await this.agreements.end(id, dto));
   }
 
   @Get()
-  list(): Promise<Agreement[]> {
-    return this.agreements.list();
+  async list(): Promise<AgreementView[]> {
+    return (await this.agreements.list()).map(agreementView);
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Agreement> {
-    return this.agreements.get(id);
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AgreementView> {
+    return agreementView(await this.agreements.get(id));
   }
 }

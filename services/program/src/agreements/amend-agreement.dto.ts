@@ -1,6 +1,7 @@
 import { IsDateString, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import type { AmendAgreementRequest, EndAgreementRequest } from '@sinergi/contracts';
 
-export class AmendAgreementDto {
+export class AmendAgreementDto implements AmendAgreementRequest {
   @IsDateString({ strict: true }, { message: 'amendedOn must be a date as YYYY-MM-DD' })
   amendedOn!: string;
 
@@ -18,7 +19,7 @@ export class AmendAgreementDto {
   participantCeiling?: number;
 }
 
-export class EndAgreementDto {
+export class EndAgreementDto implements EndAgreementRequest {
   @IsDateString({ strict: true }, { message: 'endedOn must be a date as YYYY-MM-DD' })
   endedOn!: string;
 

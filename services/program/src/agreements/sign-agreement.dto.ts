@@ -16,8 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PARTY_ROLES, PartyRole } from '@sinergi/contracts';
+import type { AgreementParty, SignAgreementRequest } from '@sinergi/contracts';
 
-export class AgreementPartyDto {
+export class AgreementPartyDto implements AgreementParty {
   @Matches(/^[A-Z][A-Z0-9_-]{1,31}$/, { message: 'code must be 2-32 upper-case letters, digits, _ or -, e.g. KEMNAKER' })
   code!: string;
 
@@ -31,7 +32,7 @@ export class AgreementPartyDto {
   roles!: PartyRole[];
 }
 
-export class SignAgreementDto {
+export class SignAgreementDto implements SignAgreementRequest {
   @IsIn(['MOU', 'PKS'], { message: 'kind must be MOU or PKS' })
   kind!: 'MOU' | 'PKS';
 

@@ -1,3 +1,4 @@
+import type { PlanningRule, UnplacedClasses } from '@sinergi/contracts';
 import { addDays, classDates, eachDate } from './calendar';
 
 /** What planning needs of a programme's class rules. */
@@ -23,17 +24,6 @@ export interface OccupyingClass {
   startDate: string;
   endDate: string;
 }
-
-export const PLANNING_RULES = [
-  'participant-ceiling',
-  'start-in-past',
-  'outside-programme-period',
-  'venue-unknown',
-  'venue-closed',
-  'no-room-large-enough',
-  'no-capacity',
-] as const;
-export type PlanningRule = (typeof PLANNING_RULES)[number];
 
 export interface Refusal {
   rule: PlanningRule;
@@ -111,15 +101,9 @@ export interface PlannedClass {
   endDate: string;
 }
 
-export interface Unplaced {
-  rule: PlanningRule;
-  count: number;
-  reason: string;
-}
-
 export interface BulkPlan {
   classes: PlannedClass[];
-  unplaced: Unplaced[];
+  unplaced: UnplacedClasses[];
 }
 
 interface VenueSlotState {
@@ -162,7 +146,7 @@ export function planBulk(input: BulkPlanInput): BulkPlan {
     }
   }
 
-  const unplaced: Unplaced[] = [];
+  const unplaced: UnplacedClasses[] = [];
   if (input.count > wanted) {
     unplaced.push({
       rule: 'participant-ceiling',

@@ -1,12 +1,12 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { batchPlannedEvent } from '@sinergi/contracts';
+import { batchPlannedEvent, BulkPlanView } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { DirectoryVenue } from '../venue-directory/directory-venue.entity';
 import { Batch } from './batch.entity';
 import { batchPlanned } from './batch-events';
-import { bulkWindowRefusal, ceilingRefusal, classRefusal, OccupyingClass, planBulk, Refusal, Unplaced } from './batch-planner.rules';
+import { bulkWindowRefusal, ceilingRefusal, classRefusal, OccupyingClass, planBulk, Refusal } from './batch-planner.rules';
 import { BatchTransition } from './batch-transition.entity';
 import { ProgramConfig } from './batches.config';
 import { BulkPlanBatchesDto, PlanBatchDto } from './batch.dto';
@@ -16,13 +16,6 @@ import { refuse } from './refusal';
 
 /** Any constant: bulk plans take turns, so two of them cannot fill the same venue-day. */
 const BULK_PLANNING_LOCK = 7_301_948;
-
-export interface BulkPlanResult {
-  planned: number;
-  batchIds: string[];
-  unplaced: number;
-  reasons: Unplaced[];
-}
 
 @Injectable()
 export class BatchPlanning {
@@ -50,7 +43,7 @@ export class BatchPlanning {
   }
 
   /** Chooses venues and dates for many classes and plans them all in one transaction. */
-  planMany(programmeId: string, dto: BulkPlanBatchesDto): Promise<BulkPlanResult> {
+  planMany(programmeId: string, dto: BulkPlanBatchesDto): Promise<BulkPlanView> {
     if (dto.to < dto.from) throw new BadRequestException('to must not be before from');
     return this.dataSource.transaction(async (manager) => {
       const programme = await programmeForPlanning(manager, programmeId, true);
@@ -108,6 +101,12 @@ export class BatchPlanning {
         failureReason: null,
         cancellationReason: null,
         cancellationDetail: null,
+        fillSelected: null,
+        fillConfirmed: null,
+        fillReserved: null,
+        fillQuorumMet: null,
+        fillAt: null,
+        quorumCheckedOn: null,
       }),
     );
     await manager.insert(Batch, batches);

@@ -1,32 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BATCH_STATUSES, BatchStatus } from '@sinergi/contracts';
+import { BATCH_STATUSES, BatchListItemView, BatchStatus, BatchSummaryView, BatchView } from '@sinergi/contracts';
 import { Batch } from './batch.entity';
 import { BatchTransition } from './batch-transition.entity';
+import { batchListItemView, batchView } from './batch.views';
 import { liveSeatsOf, programmeForPlanning } from './programme-class-rules.query';
-
-type FillColumns = 'fillSelected' | 'fillConfirmed' | 'fillReserved' | 'fillQuorumMet' | 'fillAt';
-
-/** Enrollment's latest fill of a class, as of its event time `at`. */
-export interface BatchFill {
-  selected: number;
-  confirmed: number;
-  reserved: number;
-  quorumMet: boolean;
-  at: Date;
-}
-
-export type BatchListItem = Omit<Batch, FillColumns> & { fill: BatchFill | null };
-export type BatchView = BatchListItem & { history: BatchTransition[] };
-
-export interface BatchSummary {
-  programmeId: string;
-  counts: Record<BatchStatus, number>;
-  liveSeats: number;
-  participantCeiling: number;
-  /** Participants enrollment reports as confirmed in the programme's classes that are neither failed nor cancelled. */
-  confirmedParticipants: number;
-}
 
 @Injectable()
 export class BatchQueries {
@@ -36,19 +14,19 @@ export class BatchQueries {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
     if (!batch) throw new NotFoundException(`no batch with id ${batchId}`);
     const history = await this.dataSource.getRepository(BatchTransition).find({ where: { batchId }, order: { id: 'ASC' } });
-    return { ...listItemOf(batch), history };
+    return batchView(batch, history);
   }
 
-  async list(programmeId: string, status: BatchStatus | undefined): Promise<BatchListItem[]> {
+  async list(programmeId: string, status: BatchStatus | undefined): Promise<BatchListItemView[]> {
     await programmeForPlanning(this.dataSource.manager, programmeId, false);
     const batches = await this.dataSource.getRepository(Batch).find({
       where: { programmeId, ...(status ? { status } : {}) },
       order: { startDate: 'ASC', venueCode: 'ASC', id: 'ASC' },
     });
-    return batches.map(listItemOf);
+    return batches.map(batchListItemView);
   }
 
-  async summary(programmeId: string): Promise<BatchSummary> {
+  async summary(programmeId: string): Promise<BatchSummaryView> {
     const programme = await programmeForPlanning(this.dataSource.manager, programmeId, false);
     const rows: Array<{ status: BatchStatus; count: number }> = await this.dataSource.query(
       'SELECT status, COUNT(*)::int AS count FROM batches WHERE programme_id = $1 GROUP BY status',
@@ -69,20 +47,4 @@ export class BatchQueries {
       confirmedParticipants: confirmed,
     };
   }
-}
-
-/** A batch as the API shows it: enrollment's fill as one object, null until the first BatchFillChanged. */
-export function listItemOf(batch: Batch): BatchListItem {
-  const { fillSelected, fillConfirmed, fillReserved, fillQuorumMet, fillAt, ...rest } = batch;
-  const fill =
-    fillAt === null
-      ? null
-      : {
-          selected: fillSelected ?? 0,
-          confirmed: fillConfirmed ?? 0,
-          reserved: fillReserved ?? 0,
-          quorumMet: fillQuorumMet ?? false,
-          at: fillAt,
-        };
-  return { ...rest, fill };
 }

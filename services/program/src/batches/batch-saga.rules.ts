@@ -1,4 +1,4 @@
-import { BATCH_FAILURE_STEPS, BatchCancellationReason, BatchStatus } from '@sinergi/contracts';
+import { BatchCancellationReason, BatchFailedStep, BatchStatus } from '@sinergi/contracts';
 
 /** The fields of a batch that the saga changes. */
 export interface SagaState {
@@ -10,7 +10,7 @@ export interface SagaState {
   roomCode: string | null;
   assignmentId: string | null;
   instructorId: string | null;
-  failedStep: FailedStep | null;
+  failedStep: BatchFailedStep | null;
   failureReason: string | null;
   cancellationReason: BatchCancellationReason | null;
   cancellationDetail: string | null;
@@ -20,8 +20,6 @@ export interface SagaState {
   /** The day the quorum was evaluated after the confirm-by deadline; null until then. */
   quorumCheckedOn: string | null;
 }
-
-export type FailedStep = (typeof BATCH_FAILURE_STEPS)[number];
 
 /** Everything that can happen to a batch: replies of the other services, admin commands, the clock. */
 export type SagaInput =
@@ -44,7 +42,7 @@ export type SagaInput =
 export type SagaOutcome =
   | { kind: 'recorded' }
   | { kind: 'confirmed' }
-  | { kind: 'failed'; failedStep: FailedStep; reason: string }
+  | { kind: 'failed'; failedStep: BatchFailedStep; reason: string }
   | { kind: 'cancelled'; reason: BatchCancellationReason; detail: string }
   | { kind: 'rescheduled'; previousStartDate: string; previousEndDate: string; reason: string }
   | { kind: 'started' }
@@ -179,7 +177,7 @@ function settle(state: SagaState, note: string): SagaDecision {
   return { applied: true, state, outcome: { kind: 'recorded' }, note: `${note}; waiting for the ${state.reservationId ? 'instructor' : 'venue'}` };
 }
 
-function fail(state: SagaState, failedStep: FailedStep, reason: string): SagaDecision {
+function fail(state: SagaState, failedStep: BatchFailedStep, reason: string): SagaDecision {
   return {
     applied: true,
     state: { ...state, status: 'failed', failedStep, failureReason: reason },

@@ -1,10 +1,11 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { BATCH_STATUSES, BatchStatus, PROVINCE_CODES } from '@sinergi/contracts';
+import type { BulkPlanBatchesRequest, CancelBatchRequest, ListBatchesParams, PlanBatchRequest, RescheduleBatchRequest } from '@sinergi/contracts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = (field: string) => `${field} must be a date as YYYY-MM-DD`;
 
-export class PlanBatchDto {
+export class PlanBatchDto implements PlanBatchRequest {
   @Matches(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, { message: 'venueCode must be a venue code: upper-case letters, digits, _ . or -' })
   venueCode!: string;
 
@@ -13,7 +14,7 @@ export class PlanBatchDto {
   startDate!: string;
 }
 
-export class BulkPlanBatchesDto {
+export class BulkPlanBatchesDto implements BulkPlanBatchesRequest {
   @IsInt({ message: 'count must be a whole number' })
   @Min(1, { message: 'count must be at least 1' })
   @Max(2000, { message: 'count must be at most 2000' })
@@ -34,13 +35,13 @@ export class BulkPlanBatchesDto {
   provinceCodes!: string[];
 }
 
-export class CancelBatchDto {
+export class CancelBatchDto implements CancelBatchRequest {
   @IsString()
   @Length(1, 500, { message: 'detail must say why, in 1 to 500 characters' })
   detail!: string;
 }
 
-export class RescheduleBatchDto {
+export class RescheduleBatchDto implements RescheduleBatchRequest {
   @Matches(DATE, { message: dateMessage('startDate') })
   @IsDateString({ strict: true }, { message: dateMessage('startDate') })
   startDate!: string;
@@ -51,7 +52,7 @@ export class RescheduleBatchDto {
   reason?: string;
 }
 
-export class ListBatchesQuery {
+export class ListBatchesQuery implements ListBatchesParams {
   @IsOptional()
   @IsIn(BATCH_STATUSES, { message: `status must be one of: ${BATCH_STATUSES.join(', ')}` })
   status?: BatchStatus;

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { BatchCancellationReason, BatchStatus } from '@sinergi/contracts';
-import type { FailedStep } from './batch-saga.rules';
+import type { BatchCancellationReason, BatchFailedStep, BatchStatus } from '@sinergi/contracts';
 
 /** A class of a programme, with its saga state: everything the saga needs survives a restart here. */
 @Entity('batches')
@@ -58,7 +57,7 @@ export class Batch {
   instructorId!: string | null;
 
   @Column('text', { name: 'failed_step', nullable: true })
-  failedStep!: FailedStep | null;
+  failedStep!: BatchFailedStep | null;
 
   @Column('text', { name: 'failure_reason', nullable: true })
   failureReason!: string | null;

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { BatchCommands } from './batch-commands.service';
-import { BatchPlanning, BulkPlanResult } from './batch-planning.service';
-import { BatchListItem, BatchQueries, BatchSummary, BatchView, listItemOf } from './batch-queries.service';
+import type { BatchListItemView, BatchSummaryView, BatchView, BulkPlanView } from '@sinergi/contracts';
+import { BatchPlanning } from './batch-planning.service';
+import { BatchQueries } from './batch-queries.service';
+import { batchListItemView } from './batch.views';
 import { BulkPlanBatchesDto, CancelBatchDto, ListBatchesQuery, PlanBatchDto, RescheduleBatchDto } from './batch.dto';
 
 const uuid = new ParseUUIDPipe();
@@ -14,22 +16,22 @@ export class ProgrammeBatchesController {
   ) {}
 
   @Post('batches')
-  async plan(@Param('programmeId', uuid) programmeId: string, @Body() dto: PlanBatchDto): Promise<BatchListItem> {
-    return listItemOf(await this.planning.planOne(programmeId, dto));
+  async plan(@Param('programmeId', uuid) programmeId: string, @Body() dto: PlanBatchDto): Promise<BatchListItemView> {
+    return batchListItemView(await this.planning.planOne(programmeId, dto));
   }
 
   @Post('batches/bulk')
-  planBulk(@Param('programmeId', uuid) programmeId: string, @Body() dto: BulkPlanBatchesDto): Promise<BulkPlanResult> {
+  planBulk(@Param('programmeId', uuid) programmeId: string, @Body() dto: BulkPlanBatchesDto): Promise<BulkPlanView> {
     return this.planning.planMany(programmeId, dto);
   }
 
   @Get('batches')
-  list(@Param('programmeId', uuid) programmeId: string, @Query() query: ListBatchesQuery): Promise<BatchListItem[]> {
+  list(@Param('programmeId', uuid) programmeId: string, @Query() query: ListBatchesQuery): Promise<BatchListItemView[]> {
     return this.queries.list(programmeId, query.status);
   }
 
   @Get('batch-summary')
-  summary(@Param('programmeId', uuid) programmeId: string): Promise<BatchSummary> {
+  summary(@Param('programmeId', uuid) programmeId: string): Promise<BatchSummaryView> {
     return this.queries.summary(programmeId);
   }
 }

@@ -1,7 +1,8 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { BUSINESS_SCALES, BusinessScale, SELECTION_POLICIES, SelectionPolicy } from '@sinergi/contracts';
+import type { AmendProgrammeRequest, LaunchProgrammeRequest } from '@sinergi/contracts';
 
-export class LaunchProgrammeDto {
+export class LaunchProgrammeDto implements LaunchProgrammeRequest {
   @IsUUID('all', { message: 'agreementId must be the id of the PKS the programme runs under' })
   agreementId!: string;
 
@@ -62,7 +63,7 @@ export class LaunchProgrammeDto {
   confirmByDaysBeforeStart!: number;
 }
 
-export class AmendProgrammeDto {
+export class AmendProgrammeDto implements AmendProgrammeRequest {
   @IsOptional()
   @IsInt({ message: 'targetParticipants must be a whole number' })
   @Min(1, { message: 'targetParticipants must be at least 1' })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { ProgrammeView } from '@sinergi/contracts';
 import { AmendProgrammeDto, LaunchProgrammeDto } from './launch-programme.dto';
-import { Programme } from './programme.entity';
+import { programmeView } from './programme.views';
 import { ProgrammesService } from './programmes.service';
 
 @Controller('programmes')
@@ -8,22 +9,22 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @Post()
-  launch(@Body() dto: LaunchProgrammeDto): Promise<Programme> {
-    return this.programmes.launch(dto);
+  async launch(@Body() dto: LaunchProgrammeDto): Promise<ProgrammeView> {
+    return programmeView(await this.programmes.launch(dto));
   }
 
   @Post(':id/amendments')
-  amend(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AmendProgrammeDto): Promise<Programme> {
-    return this.programmes.amend(id, dto);
+  async amend(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AmendProgrammeDto): Promise<ProgrammeView> {
+    return programmeView(await this.programmes.amend(id, dto));
   }
 
   @Get()
-  list(): Promise<Programme[]> {
-    return this.programmes.list();
+  async list(): Promise<ProgrammeView[]> {
+    return (await this.programmes.list()).map(programmeView);
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Programme> {
-    return this.programmes.get(id);
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProgrammeView> {
+    return programmeView(await this.programmes.get(id));
   }
 }

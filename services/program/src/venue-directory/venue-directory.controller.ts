@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
+import type { DirectoryVenueView, VenueDirectoryParams } from '@sinergi/contracts';
 import { DirectoryVenue } from './directory-venue.entity';
 
-export class VenueDirectoryQuery {
+export class VenueDirectoryQuery implements VenueDirectoryParams {
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'provinceCode must be a two-digit Kemendagri province code' })
   provinceCode?: string;
@@ -15,10 +16,11 @@ export class VenueDirectoryController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  list(@Query() query: VenueDirectoryQuery): Promise<DirectoryVenue[]> {
-    return this.dataSource.getRepository(DirectoryVenue).find({
+  async list(@Query() query: VenueDirectoryQuery): Promise<DirectoryVenueView[]> {
+    const venues = await this.dataSource.getRepository(DirectoryVenue).find({
       where: query.provinceCode ? { provinceCode: query.provinceCode } : {},
       order: { venueCode: 'ASC' },
     });
+    return venues.map(({ updatedAt, ...venue }) => ({ ...venue, updatedAt: updatedAt.toISOString() }));
   }
 }

@@ -1,6 +1,7 @@
 import { IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
+import type { FindReservationsParams } from '@sinergi/contracts';
 
-export class FindReservationsQuery {
+export class FindReservationsQuery implements FindReservationsParams {
   @ValidateIf((query: FindReservationsQuery) => query.venueCode === undefined || query.batchId !== undefined)
   @IsUUID('all', { message: 'batchId must be a UUID (give batchId or venueCode)' })
   batchId?: string;

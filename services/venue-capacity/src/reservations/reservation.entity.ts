@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-export type ReservationStatus = 'active' | 'released' | 'withdrawn';
+import type { ReservationStatus } from '@sinergi/contracts';
 
 /**
  * A room held for every day of one class. PostgreSQL refuses two active reservations of one

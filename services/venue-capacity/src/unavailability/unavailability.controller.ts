@@ -1,13 +1,14 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
+import type { UnavailabilityRecordedView } from '@sinergi/contracts';
 import { RecordUnavailabilityDto } from './unavailability.dto';
-import { UnavailabilityRecorded, UnavailabilityService } from './unavailability.service';
+import { UnavailabilityService } from './unavailability.service';
 
 @Controller('venues/:venueCode/rooms/:roomCode/unavailability')
 export class UnavailabilityController {
   constructor(private readonly unavailability: UnavailabilityService) {}
 
   @Post()
-  record(@Param('venueCode') venueCode: string, @Param('roomCode') roomCode: string, @Body() dto: RecordUnavailabilityDto): Promise<UnavailabilityRecorded> {
+  record(@Param('venueCode') venueCode: string, @Param('roomCode') roomCode: string, @Body() dto: RecordUnavailabilityDto): Promise<UnavailabilityRecordedView> {
     return this.unavailability.record(venueCode, roomCode, dto);
   }
 }

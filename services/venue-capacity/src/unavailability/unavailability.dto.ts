@@ -1,6 +1,7 @@
 import { IsDateString, IsString, Length } from 'class-validator';
+import type { RecordUnavailabilityRequest } from '@sinergi/contracts';
 
-export class RecordUnavailabilityDto {
+export class RecordUnavailabilityDto implements RecordUnavailabilityRequest {
   @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
   from!: string;
 

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { roomUnavailableEvent } from '@sinergi/contracts';
+import { roomUnavailableEvent, UnavailabilityRecordedView } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { ReservationsService } from '../reservations/reservations.service';
 import { Room } from '../venues/room.entity';
@@ -9,11 +9,6 @@ import { Venue } from '../venues/venue.entity';
 import { notFound } from '../venues/venues.service';
 import { RecordUnavailabilityDto } from './unavailability.dto';
 import { RoomUnavailability } from './room-unavailability.entity';
-
-export interface UnavailabilityRecorded extends RoomUnavailability {
-  /** Reservations of the room in the period, withdrawn because of it. */
-  withdrawnReservationIds: string[];
-}
 
 @Injectable()
 export class UnavailabilityService {
@@ -27,7 +22,7 @@ export class UnavailabilityService {
    * Takes a room out of use for a period and withdraws the classes it held then. The venue row is
    * locked, so no reservation taken at the same time can slip into the period.
    */
-  record(venueCode: string, roomCode: string, dto: RecordUnavailabilityDto): Promise<UnavailabilityRecorded> {
+  record(venueCode: string, roomCode: string, dto: RecordUnavailabilityDto): Promise<UnavailabilityRecordedView> {
     if (dto.to < dto.from) throw new BadRequestException('to must not be before from');
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.findOne(Venue, { where: { venueCode }, lock: { mode: 'pessimistic_write' } }))) throw notFound(venueCode);
@@ -41,7 +36,7 @@ export class UnavailabilityService {
       for (const reservation of affected) {
         await this.reservations.withdraw(manager, reservation, `room ${roomCode} of ${venueCode} is unavailable from ${dto.from} to ${dto.to}: ${dto.reason}`);
       }
-      return { ...unavailability, withdrawnReservationIds: affected.map((reservation) => reservation.id) };
+      return { ...unavailability, createdAt: unavailability.createdAt.toISOString(), withdrawnReservationIds: affected.map((reservation) => reservation.id) };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import type { UtilisationView } from '@sinergi/contracts';
 import { UtilisationQuery } from './utilisation.query';
-import { Utilisation } from './utilisation.rules';
 import { UtilisationService } from './utilisation.service';
 
 @Controller('utilisation')
@@ -9,7 +9,7 @@ export class UtilisationController {
 
   /** Reserved vs available room-days per venue, per province and per day. */
   @Get()
-  of(@Query() query: UtilisationQuery): Promise<Utilisation> {
+  of(@Query() query: UtilisationQuery): Promise<UtilisationView> {
     return this.utilisation.of(query);
   }
 }

@@ -1,7 +1,8 @@
 import { IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
 import { PROVINCE_CODES } from '@sinergi/contracts';
+import type { UtilisationParams } from '@sinergi/contracts';
 
-export class UtilisationQuery {
+export class UtilisationQuery implements UtilisationParams {
   @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
   from!: string;
 

@@ -1,3 +1,4 @@
+import type { RoomDayUsage, UtilisationView } from '@sinergi/contracts';
 import { contains, DayRange, daysIn } from '../calendar/days.rules';
 
 export interface VenueRooms {
@@ -15,20 +16,6 @@ export interface RoomPeriod {
   to: string;
 }
 
-export interface Usage {
-  reservedRoomDays: number;
-  availableRoomDays: number;
-  /** reserved / available, to 4 decimals; null when nothing was available. */
-  ratio: number | null;
-}
-
-export interface Utilisation extends DayRange {
-  total: Usage;
-  venues: Array<{ venueCode: string; provinceCode: string } & Usage>;
-  provinces: Array<{ provinceCode: string } & Usage>;
-  days: Array<{ date: string } & Usage>;
-}
-
 interface Tally {
   reserved: number;
   available: number;
@@ -38,7 +25,7 @@ interface Tally {
  * Room-days available (every room on every open day, minus its unavailability) and reserved
  * (available room-days an active reservation holds), per venue, per province and per day.
  */
-export function utilisation(range: DayRange, venues: readonly VenueRooms[], unavailable: readonly RoomPeriod[], reserved: readonly RoomPeriod[]): Utilisation {
+export function utilisation(range: DayRange, venues: readonly VenueRooms[], unavailable: readonly RoomPeriod[], reserved: readonly RoomPeriod[]): UtilisationView {
   const days = daysIn(range);
   const unavailableByRoom = byRoom(unavailable);
   const reservedByRoom = byRoom(reserved);
@@ -75,7 +62,7 @@ export function utilisation(range: DayRange, venues: readonly VenueRooms[], unav
   };
 }
 
-export function usage({ reserved, available }: Tally): Usage {
+export function usage({ reserved, available }: Tally): RoomDayUsage {
   return { reservedRoomDays: reserved, availableRoomDays: available, ratio: available === 0 ? null : Math.round((reserved / available) * 10_000) / 10_000 };
 }
 

@@ -1,12 +1,13 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import type { UtilisationView } from '@sinergi/contracts';
 import { dayCount } from '../calendar/days.rules';
 import { Reservation } from '../reservations/reservation.entity';
 import { RoomUnavailability } from '../unavailability/room-unavailability.entity';
 import { Room } from '../venues/room.entity';
 import { Venue } from '../venues/venue.entity';
 import { UtilisationQuery } from './utilisation.query';
-import { Utilisation, utilisation } from './utilisation.rules';
+import { utilisation } from './utilisation.rules';
 
 const MAX_DAYS = 366;
 
@@ -14,7 +15,7 @@ const MAX_DAYS = 366;
 export class UtilisationService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async of(query: UtilisationQuery): Promise<Utilisation> {
+  async of(query: UtilisationQuery): Promise<UtilisationView> {
     const range = { from: query.from, to: query.to };
     if (query.to < query.from) throw new BadRequestException('to must not be before from');
     if (dayCount(range) > MAX_DAYS) throw new BadRequestException(`from and to must be at most ${MAX_DAYS} days apart`);

@@ -1,10 +1,11 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PROVINCE_CODES, VENUE_KINDS, VenueKind } from '@sinergi/contracts';
+import type { FindVenuesParams, RegisterVenueRequest, ReplaceVenueRequest, Room } from '@sinergi/contracts';
 
 const CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
 
-export class RoomDto {
+export class RoomDto implements Room {
   @Matches(CODE, { message: 'roomCode must be 1-40 upper-case letters, digits, _ . or -, e.g. R-101' })
   roomCode!: string;
 
@@ -19,7 +20,7 @@ export class RoomDto {
 }
 
 /** The full state of a venue (PUT replaces it); its code is in the path. */
-export class VenueDetailsDto {
+export class VenueDetailsDto implements ReplaceVenueRequest {
   @IsString({ message: 'name must be text' })
   @Length(1, 200, { message: 'name must be 1-200 characters' })
   name!: string;
@@ -52,12 +53,12 @@ export class VenueDetailsDto {
   sample: boolean = false;
 }
 
-export class RegisterVenueDto extends VenueDetailsDto {
+export class RegisterVenueDto extends VenueDetailsDto implements RegisterVenueRequest {
   @Matches(CODE, { message: 'venueCode must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-SERANG' })
   venueCode!: string;
 }
 
-export class FindVenuesQuery {
+export class FindVenuesQuery implements FindVenuesParams {
   @IsOptional()
   @IsIn(PROVINCE_CODES, { message: 'provinceCode must be a Kemendagri province code, e.g. 36 for Banten' })
   provinceCode?: string;
