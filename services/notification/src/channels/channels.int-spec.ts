@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Test } from '@nestjs/testing';
+import { serviceConfigModule } from '@sinergi/platform';
 import { MessageSinks, startMessageSinks } from '@sinergi/testing';
+import { NotificationConfig } from '../notification.config';
 import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError, OutgoingMessage } from './channel';
 import { buildChannelAdapters, ChannelsModule } from './channels.module';
 import { DELIVERY_ID_HEADER, EmailChannel } from './email.channel';
@@ -75,7 +77,7 @@ describe('channels against the local sinks', () => {
   });
 
   it('ChannelsModule provides the adapters to Nest and closes the SMTP pool when the app shuts down', async () => {
-    const app = await Test.createTestingModule({ imports: [ChannelsModule.forRoot(sinks.env())] }).compile();
+    const app = await Test.createTestingModule({ imports: [serviceConfigModule(NotificationConfig, Object.assign(new NotificationConfig(), sinks.env())), ChannelsModule] }).compile();
     const provided = app.get<ChannelAdapter[]>(CHANNEL_ADAPTERS);
     expect(provided.map((candidate) => candidate.name)).toEqual(['email', 'sms', 'whatsapp']);
     await provided[0].send(message('email', 'nest@example.id'));

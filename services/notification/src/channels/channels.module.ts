@@ -1,4 +1,5 @@
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { NotificationConfig } from '../notification.config';
 import { CHANNEL_ADAPTERS, ChannelAdapter } from './channel';
 import { EmailChannel } from './email.channel';
 import { ProviderChannel } from './provider.channel';
@@ -25,17 +26,12 @@ export function buildChannelAdapters(settings: ChannelSettings): ChannelAdapter[
 }
 
 /** Provides CHANNEL_ADAPTERS (ChannelAdapter[]) and closes the SMTP pool at shutdown. */
-@Module({})
+@Module({
+  providers: [{ provide: CHANNEL_ADAPTERS, inject: [NotificationConfig], useFactory: (config: NotificationConfig) => buildChannelAdapters(config) }],
+  exports: [CHANNEL_ADAPTERS],
+})
 export class ChannelsModule implements OnApplicationShutdown {
   constructor(@Inject(CHANNEL_ADAPTERS) private readonly adapters: ChannelAdapter[]) {}
-
-  static forRoot(settings: ChannelSettings): DynamicModule {
-    return {
-      module: ChannelsModule,
-      providers: [{ provide: CHANNEL_ADAPTERS, useFactory: () => buildChannelAdapters(settings) }],
-      exports: [CHANNEL_ADAPTERS],
-    };
-  }
 
   onApplicationShutdown(): void {
     for (const adapter of this.adapters) if (adapter instanceof EmailChannel) adapter.close();
