@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
+  addDays,
   AttendanceRecorded,
   BatchLifecycleStep,
   CertificateIssued,
   ParticipantCompleted,
   ParticipationLetterIssued,
   ProgrammeLaunched,
+  todayInWib,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { todayInJakarta } from '../src/calendar';
-import { addDays } from '../src/calendar';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
 interface EnrollmentView {
@@ -31,7 +31,7 @@ interface ClassRegister {
 describe('enrollment attendance, completion and certificates (real Kafka, real PostgreSQL)', () => {
   let harness: EnrollmentHarness;
   let programme: ProgrammeLaunched;
-  const today = todayInJakarta();
+  const today = todayInWib();
   const days = [-4, -3, -2, -1, 0].map((offset) => addDays(today, offset));
 
   beforeAll(async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { BatchConfirmed, BatchPlanned, BatchPlanningFailed } from '@sinergi/contracts';
+import { addDays, BatchConfirmed, BatchPlanned, BatchPlanningFailed } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { addDays } from '../src/batches/calendar';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
 interface BatchView {

@@ -1,5 +1,4 @@
-import { PROVINCE_CODES } from '@sinergi/contracts';
-import { isRealDate } from '../calendar';
+import { isRealDate, PROVINCE_CODES } from '@sinergi/contracts';
 
 export type Gender = 'F' | 'M';
 

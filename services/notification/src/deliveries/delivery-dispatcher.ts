@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotificationDelivered, notificationDeliveredEvent, NotificationFailed, notificationFailedEvent, RecipientKind } from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import { exponentialBackoffMs, NewEvent, Outbox } from '@sinergi/messaging';
 import { PollingTimer } from '@sinergi/platform';
 import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError } from '../channels/channel';
 import { ClassDetails, renderMessage } from '../messages/templates';
-import { retryDelayMs } from '../messages/timing';
 import { NotificationConfig } from '../notification.config';
 import { Recipient, RecipientDirectory } from '../recipients/recipient-directory';
 import { chooseChannels } from './channel-choice';
@@ -110,7 +109,7 @@ export class DeliveryDispatcher extends PollingTimer {
     const reason = errors.join('; ');
     const attempts = delivery.attempts + 1;
     if (retryable && attempts < this.config.NOTIFICATION_MAX_ATTEMPTS) {
-      const at = new Date(now.getTime() + retryDelayMs(attempts, this.config.NOTIFICATION_RETRY_BASE_MS, this.config.NOTIFICATION_RETRY_MAX_MS));
+      const at = new Date(now.getTime() + exponentialBackoffMs(attempts, this.config.NOTIFICATION_RETRY_BASE_MS, this.config.NOTIFICATION_RETRY_MAX_MS));
       return { status: 'retry', reason, at, attempted: true };
     }
     const why = retryable ? `gave up after ${attempts} attempts: ${reason}` : reason;

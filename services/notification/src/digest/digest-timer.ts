@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PollingTimer } from '@sinergi/platform';
+import { hourInWib, todayInWib } from '@sinergi/contracts';
 import { DeliveryPlanner } from '../deliveries/delivery-planner';
 import { DigestLine } from '../messages/templates';
-import { jakartaDay, jakartaHour } from '../messages/timing';
 import { NotificationConfig } from '../notification.config';
 
 const DIGEST_TICK_MS = 60_000;
@@ -51,8 +51,8 @@ export class DigestTimer extends PollingTimer {
   }
 
   async runOnce(now: Date = new Date()): Promise<void> {
-    if (jakartaHour(now) < this.config.DIGEST_HOUR_WIB) return;
-    await this.dataSource.transaction((manager) => this.planDigest(manager, jakartaDay(now)));
+    if (hourInWib(now) < this.config.DIGEST_HOUR_WIB) return;
+    await this.dataSource.transaction((manager) => this.planDigest(manager, todayInWib(now)));
   }
 
   private async planDigest(manager: EntityManager, day: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
+import { CODE_PATTERN } from '@sinergi/contracts';
 
 export class FindReservationsQuery {
   @ValidateIf((query: FindReservationsQuery) => query.venueCode === undefined || query.batchId !== undefined)
@@ -6,6 +7,6 @@ export class FindReservationsQuery {
   batchId?: string;
 
   @IsOptional()
-  @Matches(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
+  @Matches(CODE_PATTERN, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
   venueCode?: string;
 }

@@ -1,5 +1,5 @@
 import { IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
-import { PROVINCE_CODES } from '@sinergi/contracts';
+import { CODE_PATTERN, PROVINCE_CODES } from '@sinergi/contracts';
 
 export class UtilisationQuery {
   @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
@@ -9,7 +9,7 @@ export class UtilisationQuery {
   to!: string;
 
   @IsOptional()
-  @Matches(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
+  @Matches(CODE_PATTERN, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
   venueCode?: string;
 
   @IsOptional()

@@ -1,4 +1,4 @@
-import { contains, DayRange, daysIn } from '../calendar/days.rules';
+import { DayRange, daysIn, rangeContains } from '@sinergi/contracts';
 
 export interface VenueRooms {
   venueCode: string;
@@ -97,7 +97,7 @@ function byRoom(periods: readonly RoomPeriod[]): Map<string, RoomPeriod[]> {
 }
 
 function covers(periods: readonly RoomPeriod[] | undefined, day: string): boolean {
-  return (periods ?? []).some((period) => contains(period, day));
+  return (periods ?? []).some((period) => rangeContains(period, day));
 }
 
 function compare(a: string, b: string): number {

@@ -1,11 +1,9 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { PROVINCE_CODES, VENUE_KINDS, VenueKind } from '@sinergi/contracts';
-
-const CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
+import { CODE_PATTERN, PROVINCE_CODES, VENUE_KINDS, VenueKind } from '@sinergi/contracts';
 
 export class RoomDto {
-  @Matches(CODE, { message: 'roomCode must be 1-40 upper-case letters, digits, _ . or -, e.g. R-101' })
+  @Matches(CODE_PATTERN, { message: 'roomCode must be 1-40 upper-case letters, digits, _ . or -, e.g. R-101' })
   roomCode!: string;
 
   @IsString({ message: 'name must be text' })
@@ -53,7 +51,7 @@ export class VenueDetailsDto {
 }
 
 export class RegisterVenueDto extends VenueDetailsDto {
-  @Matches(CODE, { message: 'venueCode must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-SERANG' })
+  @Matches(CODE_PATTERN, { message: 'venueCode must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-SERANG' })
   venueCode!: string;
 }
 
