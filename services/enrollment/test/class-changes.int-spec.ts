@@ -12,7 +12,7 @@ import {
   todayInWib,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { OfferTimer } from '../src/moves/offer-timer';
+import { OfferTimer } from '../src/moves/offer.timer';
 import { batchConfirmed, EnrollmentHarness, programmeLaunched } from './support';
 
 interface EnrollmentView {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, BatchFillChanged, ParticipantReserved, ProgrammeLaunched, todayInWib, TOPICS } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { ConfirmByTimer } from '../src/enrollments/confirm-by-timer';
+import { ConfirmByTimer } from '../src/enrollments/confirm-by.timer';
 import { EnrollmentWithdrawn, ReservePromoted, SeatExpired } from '@sinergi/contracts';
 import { batchConfirmed, daysFromNow, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 

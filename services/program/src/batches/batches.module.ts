@@ -4,7 +4,7 @@ import { BatchPlanning } from './batch-planning.service';
 import { BatchQueries } from './batch-queries.service';
 import { BatchRepliesConsumer } from './batch-replies.consumer';
 import { BatchSaga } from './batch-saga.service';
-import { BatchTimer } from './batch-timer';
+import { BatchTimer } from './batch.timer';
 import { BatchesController, ProgrammeBatchesController } from './batches.controller';
 
 @Module({
