@@ -4,7 +4,8 @@
  * admins' digest hour are counted in it, whatever the machine's time zone.
  */
 
-const WIB_OFFSET_MS = 7 * 3_600_000;
+const HOUR_MS = 3_600_000;
+const WIB_OFFSET_MS = 7 * HOUR_MS;
 
 function wibClock(now: Date): Date {
   return new Date(now.getTime() + WIB_OFFSET_MS);
@@ -13,6 +14,11 @@ function wibClock(now: Date): Date {
 /** The day in WIB at an instant, as YYYY-MM-DD. */
 export function todayInWib(now: Date = new Date()): string {
   return wibClock(now).toISOString().slice(0, 10);
+}
+
+/** The instant a clock in WIB shows `hour`:00 on a day (YYYY-MM-DD). */
+export function atHourInWib(day: string, hour: number): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + hour * HOUR_MS - WIB_OFFSET_MS);
 }
 
 /** The hour (0-23) in WIB at an instant. */
