@@ -23,6 +23,8 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:infra'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging'] },
+  // infra/scripts: the command-line tools behind npm start, npm stop and npm run asyncapi.
+  { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:infra'] },
 ];
 
 /**
@@ -35,12 +37,11 @@ const testDepConstraints = depConstraints.map((constraint) =>
     : constraint,
 );
 
-/** @param {{ constraints?: typeof depConstraints, allowCircularSelfDependency?: boolean }} [options] */
-const moduleBoundaries = ({ constraints = depConstraints, allowCircularSelfDependency = false } = {}) => [
+/** @param {{ constraints?: typeof depConstraints }} [options] */
+const moduleBoundaries = ({ constraints = depConstraints } = {}) => [
   'error',
   {
     depConstraints: constraints,
-    allowCircularSelfDependency,
     // messaging's integration tests (libs/messaging/test) use the harness, and the harness uses messaging:
     // a test-only cycle in the project graph. Production messaging code importing the harness is still
     // rejected by the `type:messaging` constraint.
@@ -83,13 +84,6 @@ export default tseslint.config(
     files: TEST_FILES,
     rules: {
       '@nx/enforce-module-boundaries': moduleBoundaries({ constraints: testDepConstraints }),
-    },
-  },
-  {
-    // Entry-point scripts of the local-infra project import their own library through `@sinergi/local-infra`.
-    files: ['infra/scripts/**/*.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': moduleBoundaries({ allowCircularSelfDependency: true }),
     },
   },
 );

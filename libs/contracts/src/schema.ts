@@ -1,3 +1,4 @@
+import { CODE_PATTERN } from './reference/codes';
 import { PROVINCE_CODES } from './reference/provinces';
 
 /** Small builders for the JSON Schemas of event payloads, so each event reads as its fields. */
@@ -9,7 +10,7 @@ export const s = {
   integer: (minimum = 0, maximum?: number) => ({ type: 'integer', minimum, ...(maximum === undefined ? {} : { maximum }) }) as const,
   boolean: () => ({ type: 'boolean' }) as const,
   oneOf: <T extends string>(values: readonly T[]) => ({ enum: [...values] }) as const,
-  code: () => ({ type: 'string', pattern: '^[A-Z0-9][A-Z0-9_.-]{0,39}$' }) as const,
+  code: () => ({ type: 'string', pattern: CODE_PATTERN.source }) as const,
   provinceCode: () => ({ enum: [...PROVINCE_CODES] }) as const,
   array: (items: object, minItems = 0) => ({ type: 'array', items, minItems }) as const,
   object: (properties: Record<string, object>, optional: readonly string[] = []) => ({

@@ -8,6 +8,7 @@ export * from './offset-committer';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './outbox.migration';
+export * from './backoff';
 export * from './retry-policy';
 export * from './topic-admin';
 export * from './trace-context';

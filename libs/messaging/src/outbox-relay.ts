@@ -22,8 +22,8 @@ interface OutboxRow {
   envelope: EventEnvelope;
 }
 
-/** Any constant works; all relay instances of one database must agree on it. */
-const RELAY_LOCK_KEY = 7_301_946;
+/** The relay's advisory lock, keyed by its name as the platform's ADVISORY_LOCKS are (messaging cannot import platform). */
+const RELAY_LOCK = 'messaging:outbox-relay';
 const RETRY_AFTER_FAILURE_MS = 1_000;
 
 /**
@@ -108,7 +108,7 @@ export class OutboxRelay {
   }
 
   private async tryLock(manager: EntityManager): Promise<boolean> {
-    const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
+    const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [RELAY_LOCK]);
     return locked;
   }
 

@@ -1,3 +1,6 @@
+export * from './database/advisory-locks';
+export * from './database/postgres-errors';
+export * from './database/savepoint';
 export * from './health.controller';
 export * from './migrations';
 export * from './polling-timer';

@@ -1,7 +1,5 @@
 import { DataSource, MigrationInterface, MixedList } from 'typeorm';
-
-/** Any constant works; every instance of every service uses it on its own database. */
-const MIGRATION_LOCK_KEY = 7_301_947;
+import { ADVISORY_LOCKS, lockForSession } from './database/advisory-locks';
 
 /**
  * Runs pending migrations under a session advisory lock, so that instances starting together
@@ -12,11 +10,14 @@ export async function runMigrations(databaseUrl: string, migrations: MixedList<n
   await dataSource.initialize();
   const lockHolder = dataSource.createQueryRunner();
   try {
-    await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations();
-    return applied.map((migration) => migration.name);
+    const release = await lockForSession(lockHolder, ADVISORY_LOCKS.migrations);
+    try {
+      const applied = await dataSource.runMigrations();
+      return applied.map((migration) => migration.name);
+    } finally {
+      await release().catch(() => undefined);
+    }
   } finally {
-    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lockHolder.release();
     await dataSource.destroy();
   }

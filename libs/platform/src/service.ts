@@ -11,9 +11,10 @@ import { traceMiddleware } from './trace.middleware';
 
 export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   name: ServiceName;
+  /** Loaded from the environment at start-up and provided globally: inject it by this class anywhere in the service. */
   configClass: new () => C;
-  /** The service's feature modules, given its validated config. */
-  modules: (config: C) => Array<Type | DynamicModule>;
+  /** The service's feature modules. */
+  modules: Array<Type | DynamicModule>;
   entities: Type[];
   migrations: Array<new () => MigrationInterface>;
   /** Whether the service has @EventPattern handlers, and so joins a consumer group. */
@@ -23,11 +24,20 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
 @Module({})
 class ServiceRootModule {}
 
+@Module({})
+class ServiceConfigModule {}
+
+/** The validated config, injectable by its class in every module of the service (and of a test module that imports this). */
+export function serviceConfigModule<C extends ServiceConfig>(configClass: new () => C, config: C): DynamicModule {
+  return { module: ServiceConfigModule, global: true, providers: [{ provide: configClass, useValue: config }], exports: [configClass] };
+}
+
 export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDefinition<C>, config: C): DynamicModule {
   const catalog = withTopicPrefix(EVENT_CATALOG, config.KAFKA_TOPIC_PREFIX ?? '');
   return {
     module: ServiceRootModule,
     imports: [
+      serviceConfigModule(definition.configClass, config),
       TypeOrmModule.forRoot({
         type: 'postgres',
         url: config.DATABASE_URL,
@@ -42,7 +52,7 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
         databaseUrl: config.DATABASE_URL,
         catalog,
       }),
-      ...definition.modules(config),
+      ...definition.modules,
     ],
     controllers: [HealthController],
     providers: [{ provide: HEALTH_KAFKA_BROKERS, useValue: config.kafkaBrokers }],
@@ -83,7 +93,7 @@ export async function startService<C extends ServiceConfig>(
 }
 
 /** The whole of a service's main.ts: start, or explain why not and exit non-zero. */
-export function runServiceMain(definition: ServiceDefinition): void {
+export function runServiceMain<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
   startService(definition).catch((error: Error & { code?: string; port?: number }) => {
     process.stderr.write(`${explainStartFailure(definition.name, error)}\n`);
     process.exit(1);

@@ -1,7 +1,7 @@
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EVENT_CATALOG, EventEnvelope, TopicSpec } from '@sinergi/contracts';
-import { ServiceDefinition } from '@sinergi/platform';
+import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
 import { buildEnvelope, publishEnvelopes } from './envelopes';
 import { testKafka, TopicCollector } from './kafka-helpers';
 import { createTopicNamespace, deleteTopicNamespace, ServiceUnderTest, startServiceUnderTest } from './service-under-test';
@@ -12,8 +12,8 @@ export interface HttpResult<T> {
   body: T;
 }
 
-export interface HarnessParts {
-  definition: ServiceDefinition;
+export interface HarnessParts<C extends ServiceConfig = ServiceConfig> {
+  definition: ServiceDefinition<C>;
   service: ServiceUnderTest;
   prefix: string;
   env: Record<string, string>;
@@ -32,15 +32,15 @@ export interface PublishedEvent {
  * speaks for the other services and a collector of what it publishes. Services extend it
  * with helpers of their own.
  */
-export class ServiceHarness {
+export class ServiceHarness<C extends ServiceConfig = ServiceConfig> {
   service: ServiceUnderTest;
   readonly prefix: string;
-  private readonly definition: ServiceDefinition;
+  private readonly definition: ServiceDefinition<C>;
   private readonly env: Record<string, string>;
   private readonly producer: Producer;
   private readonly collector: TopicCollector;
 
-  protected constructor(parts: HarnessParts) {
+  protected constructor(parts: HarnessParts<C>) {
     ({
       definition: this.definition,
       service: this.service,
@@ -52,11 +52,11 @@ export class ServiceHarness {
   }
 
   /** Starts the service on a fresh database, collecting the given topics of its namespace. */
-  static async open(
-    definition: ServiceDefinition,
+  static async open<C extends ServiceConfig>(
+    definition: ServiceDefinition<C>,
     collected: readonly TopicSpec[],
     env: Record<string, string> = {},
-  ): Promise<HarnessParts> {
+  ): Promise<HarnessParts<C>> {
     const prefix = await createTopicNamespace();
     const collector = await TopicCollector.start(collected.map((topic) => `${prefix}${topic.name}`));
     const producer = testKafka(`${definition.name}-test`).producer();

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { allTopicSpecs } from '@sinergi/contracts';
 import { ensureTopics } from '@sinergi/messaging';
-import { ServiceDefinition, startService } from '@sinergi/platform';
+import { ServiceConfig, ServiceDefinition, startService } from '@sinergi/platform';
 import { testBrokers, testKafka } from './kafka-helpers';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -39,8 +39,8 @@ export interface ServiceUnderTest {
  * Starts a service in this process, as its main.ts would, on a fresh database (or the one
  * given, to test a restart) and on the topics of the given namespace.
  */
-export async function startServiceUnderTest(
-  definition: ServiceDefinition,
+export async function startServiceUnderTest<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
   topicPrefix: string,
   options: { database?: TestDatabase; env?: Record<string, string> } = {},
 ): Promise<ServiceUnderTest> {

@@ -7,7 +7,6 @@ import { Batch } from './classes/batch.entity';
 import { ClassesModule } from './classes/classes.module';
 import { Programme } from './classes/programme.entity';
 import { EnrollmentConfig } from './enrollment.config';
-import { EnrollmentConfigModule } from './enrollment-config.module';
 import { Enrollment } from './enrollments/enrollment.entity';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { IdempotentRequest } from './enrollments/idempotent-request.entity';
@@ -27,10 +26,10 @@ import { NominationsModule } from './nominations/nominations.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { SelectionModule } from './selection/selection.module';
 
-export const enrollmentService: ServiceDefinition = {
+export const enrollmentService: ServiceDefinition<EnrollmentConfig> = {
   name: 'enrollment',
   configClass: EnrollmentConfig,
-  modules: (config) => [EnrollmentConfigModule.forRoot(config), ParticipantsModule, ClassesModule, EnrollmentsModule, IdentityModule, SelectionModule, NominationsModule, MovesModule, AttendanceModule, CertificatesModule],
+  modules: [ParticipantsModule, ClassesModule, EnrollmentsModule, IdentityModule, SelectionModule, NominationsModule, MovesModule, AttendanceModule, CertificatesModule],
   entities: [Participant, Programme, Batch, Enrollment, IdempotentRequest, ClassChangeOffer, AttendanceRecord, Certificate],
   migrations: [CreateParticipants1732700000300, CreateClasses1732700000310, CreateEnrollments1732700000320, AddExpiryAndWithdrawal1732700000330, AddIdentityAndLanguage1732700000340, AddSelection1732700000350, AddNominationRecords1732700000360, AddClassChangesAttendanceCertificates1732700000370],
   consumesEvents: true,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  addDays,
   BatchCancelled,
   BatchFillChanged,
   BatchRescheduled,
@@ -9,11 +10,10 @@ import {
   ParticipantReleased,
   ProgrammeLaunched,
   ReservePromoted,
+  todayInWib,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { todayInJakarta } from '../src/calendar';
-import { addDays } from '../src/calendar';
-import { OfferTimer } from '../src/moves/offer-timer';
+import { OfferTimer } from '../src/moves/offer.timer';
 import { batchConfirmed, EnrollmentHarness, programmeLaunched } from './support';
 
 interface ErrorBody {
@@ -26,7 +26,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 describe('enrollment when a class is cancelled or rescheduled (real Kafka, real PostgreSQL)', () => {
   let harness: EnrollmentHarness;
   let programme: ProgrammeLaunched;
-  const today = todayInJakarta();
+  const today = todayInWib();
 
   beforeAll(async () => {
     harness = await EnrollmentHarness.start();

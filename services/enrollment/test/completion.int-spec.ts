@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   AttendanceEntry,
+  addDays,
   AttendanceRecorded,
   BatchLifecycleStep,
   CertificateIssued,
@@ -10,10 +11,9 @@ import {
   ParticipantCompleted,
   ParticipationLetterIssued,
   ProgrammeLaunched,
+  todayInWib,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { todayInJakarta } from '../src/calendar';
-import { addDays } from '../src/calendar';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
 interface ErrorBody {
@@ -24,7 +24,7 @@ interface ErrorBody {
 describe('enrollment attendance, completion and certificates (real Kafka, real PostgreSQL)', () => {
   let harness: EnrollmentHarness;
   let programme: ProgrammeLaunched;
-  const today = todayInJakarta();
+  const today = todayInWib();
   const days = [-4, -3, -2, -1, 0].map((offset) => addDays(today, offset));
 
   beforeAll(async () => {

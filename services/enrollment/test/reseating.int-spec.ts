@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { BatchFillChanged, EnrollmentView, ParticipantReserved, ProgrammeLaunched, TOPICS } from '@sinergi/contracts';
+import { addDays, BatchFillChanged, EnrollmentView, ParticipantReserved, ProgrammeLaunched, todayInWib, TOPICS } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { todayInJakarta } from '../src/calendar';
-import { ConfirmByTimer } from '../src/enrollments/confirm-by-timer';
+import { ConfirmByTimer } from '../src/enrollments/confirm-by.timer';
 import { EnrollmentWithdrawn, ReservePromoted, SeatExpired } from '@sinergi/contracts';
-import { addDays } from '../src/calendar';
 import { batchConfirmed, daysFromNow, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
 interface ErrorBody {
@@ -52,7 +50,7 @@ describe('enrollment confirm-by expiry, withdrawal and reserve promotion (real K
 
     const [expired] = await harness.waitForEvents<SeatExpired>('SeatExpired', (data) => data.enrollmentId === seat.id);
     expect(expired.data).toEqual({ enrollmentId: seat.id, participantId: seat.participantId, programmeId: programme.programmeId, batchId: late.batchId });
-    const confirmBy = addDays(todayInJakarta(), 2);
+    const confirmBy = addDays(todayInWib(), 2);
     const [promoted] = await harness.waitForEvents<ReservePromoted>('ReservePromoted', (data) => data.enrollmentId === first.id);
     expect(promoted.data).toEqual({ enrollmentId: first.id, participantId: first.participantId, programmeId: programme.programmeId, batchId: late.batchId, confirmBy });
     await harness.waitForEvents<BatchFillChanged>(

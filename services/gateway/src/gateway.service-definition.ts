@@ -1,9 +1,9 @@
 import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
 
-export const gatewayService: ServiceDefinition = {
+export const gatewayService: ServiceDefinition<ServiceConfig> = {
   name: 'gateway',
   configClass: ServiceConfig,
-  modules: () => [],
+  modules: [],
   entities: [],
   migrations: [],
   consumesEvents: false,

@@ -4,7 +4,6 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { Instructor, InstructorUnavailableDay } from './instructors/instructor.entity';
 import { InstructorsModule } from './instructors/instructors.module';
 import { InstructorModuleConfig } from './instructor-module.config';
-import { InstructorModuleConfigModule } from './instructor-module-config.module';
 import { CreateTrainingModules1732700000400 } from './migrations/1732700000400-create-training-modules';
 import { CreateInstructors1732700000410 } from './migrations/1732700000410-create-instructors';
 import { CreateAssignments1732700000420 } from './migrations/1732700000420-create-assignments';
@@ -12,10 +11,10 @@ import { RosterModule } from './roster/roster.module';
 import { TrainingModule } from './training-modules/training-module.entity';
 import { TrainingModulesModule } from './training-modules/training-modules.module';
 
-export const instructorModuleService: ServiceDefinition = {
+export const instructorModuleService: ServiceDefinition<InstructorModuleConfig> = {
   name: 'instructor-module',
   configClass: InstructorModuleConfig,
-  modules: (config) => [InstructorModuleConfigModule.forRoot(config), TrainingModulesModule, InstructorsModule, RosterModule, AssignmentsModule],
+  modules: [TrainingModulesModule, InstructorsModule, RosterModule, AssignmentsModule],
   entities: [TrainingModule, Instructor, InstructorUnavailableDay, Assignment],
   migrations: [CreateTrainingModules1732700000400, CreateInstructors1732700000410, CreateAssignments1732700000420],
   consumesEvents: true,

@@ -6,13 +6,12 @@ import { MessagesModule } from './messages/messages.module';
 import { CreateDeliveries1732700000200 } from './migrations/1732700000200-create-deliveries';
 import { AddSendingRecipientsClasses1732700000400 } from './migrations/1732700000400-add-sending-recipients-classes';
 import { NotificationConfig } from './notification.config';
-import { asNotificationConfig, NotificationConfigModule } from './notification-config.module';
 import { RecipientsModule } from './recipients/recipients.module';
 
-export const notificationService: ServiceDefinition = {
+export const notificationService: ServiceDefinition<NotificationConfig> = {
   name: 'notification',
   configClass: NotificationConfig,
-  modules: (config) => [NotificationConfigModule.forRoot(asNotificationConfig(config)), RecipientsModule, DeliveriesModule, MessagesModule, DigestModule],
+  modules: [RecipientsModule, DeliveriesModule, MessagesModule, DigestModule],
   entities: [Delivery],
   migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400],
   consumesEvents: true,

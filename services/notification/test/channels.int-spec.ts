@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { DynamicModule, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { serviceConfigModule } from '@sinergi/platform';
 import { MessageSinks, startMessageSinks } from '@sinergi/testing';
 import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelName, DeliveryError, OutgoingMessage } from '../src/channels/channel.port';
-import { buildChannelAdapters, ChannelSettings, ChannelsModule } from '../src/channels/channels.module';
+import { buildChannelAdapters, ChannelsModule } from '../src/channels/channels.module';
 import { DELIVERY_ID_HEADER, EmailChannel } from '../src/channels/email.channel';
 import { ProviderChannel } from '../src/channels/provider.channel';
 import { NotificationConfig } from '../src/notification.config';
@@ -77,7 +77,7 @@ describe('channels against the local sinks', () => {
   });
 
   it('ChannelsModule provides the adapters to Nest and closes the SMTP pool when the app shuts down', async () => {
-    const app = await Test.createTestingModule({ imports: [ChannelsModule, globalConfig(sinks.env())] }).compile();
+    const app = await Test.createTestingModule({ imports: [serviceConfigModule(NotificationConfig, Object.assign(new NotificationConfig(), sinks.env())), ChannelsModule] }).compile();
     const provided = app.get<ChannelAdapter[]>(CHANNEL_ADAPTERS);
     expect(provided.map((candidate) => candidate.name)).toEqual(['email', 'sms', 'whatsapp']);
     await provided[0].send(message('email', 'nest@example.id'));
@@ -144,13 +144,6 @@ describe('channels against the local sinks', () => {
     });
   });
 });
-
-/** NotificationConfig, provided to every module as the service bootstrap provides it. */
-@Module({})
-class GlobalConfigModule {}
-function globalConfig(settings: ChannelSettings): DynamicModule {
-  return { module: GlobalConfigModule, global: true, providers: [{ provide: NotificationConfig, useValue: settings }], exports: [NotificationConfig] };
-}
 
 /** A port that was free a moment ago and has nothing listening on it now. */
 function closedPort(): Promise<number> {

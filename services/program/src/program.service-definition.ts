@@ -15,10 +15,10 @@ import { ProgrammesModule } from './programmes/programmes.module';
 import { DirectoryVenue } from './venue-directory/directory-venue.entity';
 import { VenueDirectoryModule } from './venue-directory/venue-directory.module';
 
-export const programService: ServiceDefinition = {
+export const programService: ServiceDefinition<ProgramConfig> = {
   name: 'program',
   configClass: ProgramConfig,
-  modules: (config) => [AgreementsModule, ProgrammesModule, VenueDirectoryModule, BatchesModule.forRoot(config)],
+  modules: [AgreementsModule, ProgrammesModule, VenueDirectoryModule, BatchesModule],
   entities: [Agreement, Programme, DirectoryVenue, Batch, BatchTransition],
   migrations: [
     CreateAgreements1732700000100,

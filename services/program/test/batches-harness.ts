@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EventEnvelope, TOPICS, VenueState } from '@sinergi/contracts';
+import { addDays, EventEnvelope, todayInWib, TOPICS, VenueState } from '@sinergi/contracts';
 import { ServiceHarness, waitFor } from '@sinergi/testing';
-import { addDays, CALENDAR_TIME_ZONE, todayIn } from '../src/batches/calendar';
 import { programService } from '../src/program.service-definition';
 
 export interface ProgrammeRow {
@@ -12,7 +11,7 @@ export interface ProgrammeRow {
   classSize: number;
 }
 
-export const today = () => todayIn(CALENDAR_TIME_ZONE);
+export const today = () => todayInWib();
 
 /** program in this process on its own database and topic namespace, collecting what it publishes on program.batches.v1. */
 export class BatchesHarness extends ServiceHarness {

@@ -1,5 +1,4 @@
-import { BatchListItemView, BatchPlanningFailed } from '@sinergi/contracts';
-import { addDays } from '../src/batches/calendar';
+import { addDays, BatchListItemView, BatchPlanningFailed } from '@sinergi/contracts';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
 const REPLY_TIMEOUT_MS = 3_000;

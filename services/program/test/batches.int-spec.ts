@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView } from '@sinergi/contracts';
+import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { addDays } from '../src/batches/calendar';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
 interface Refused {

@@ -11,6 +11,7 @@ import type {
   RecipientView,
   VenueState,
 } from '@sinergi/contracts';
+import { addDays, todayInWib } from '@sinergi/contracts';
 import { MessageSinks, startMessageSinks, waitFor } from '@sinergi/testing';
 import { call, expectCreated } from './http';
 import { MAY, MODULE, signAndLaunch } from './programme-setup';
@@ -46,7 +47,7 @@ function nikOf(someone: Person): string {
 }
 
 function jakartaDay(offsetDays: number): string {
-  return new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInWib(), offsetDays);
 }
 
 /**

@@ -9,10 +9,10 @@ import { Room } from './venues/room.entity';
 import { Venue } from './venues/venue.entity';
 import { VenuesModule } from './venues/venues.module';
 
-export const venueCapacityService: ServiceDefinition = {
+export const venueCapacityService: ServiceDefinition<ServiceConfig> = {
   name: 'venue-capacity',
   configClass: ServiceConfig,
-  modules: () => [VenuesModule, ReservationsModule, UnavailabilityModule, UtilisationModule],
+  modules: [VenuesModule, ReservationsModule, UnavailabilityModule, UtilisationModule],
   entities: [Venue, Room, Reservation, RoomUnavailability],
   migrations: [CreateVenuesAndReservations1732700000300],
   consumesEvents: true,

@@ -1,4 +1,4 @@
-import { addDays, parseIsoDate } from '../calendar';
+import { addDays, parseCivilDate } from '@sinergi/contracts';
 
 /** Every day of a class: program holds it on each day from its start to its end. */
 export function classDaysOf(startDate: string, endDate: string): string[] {
@@ -9,7 +9,7 @@ export function classDaysOf(startDate: string, endDate: string): string[] {
 
 /** Why a day cannot be recorded for a class, as `day: rule`; undefined when it can. Today is the day in WIB. */
 export function dayProblem(day: string, klass: { startDate: string; endDate: string }, today: string): string | undefined {
-  if (!parseIsoDate(day)) return 'day: must be a date YYYY-MM-DD, e.g. 2025-05-12';
+  if (!parseCivilDate(day)) return 'day: must be a date YYYY-MM-DD, e.g. 2025-05-12';
   if (day < klass.startDate || day > klass.endDate) return `day: must be a day of the class, ${klass.startDate} to ${klass.endDate}`;
   if (day > today) return `day: must not be in the future; today in WIB is ${today}`;
   return undefined;

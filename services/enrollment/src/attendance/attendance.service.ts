@@ -1,8 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { attendanceRecordedEvent, ClassRegisterView, EnrollmentStatus } from '@sinergi/contracts';
+import { attendanceRecordedEvent, ClassRegisterView, EnrollmentStatus, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
 import { lockClasses } from '../enrollments/class-locks';
 import { Enrollment } from '../enrollments/enrollment.entity';
@@ -32,7 +31,7 @@ export class AttendanceService {
       if (batch.status === 'completed' || batch.status === 'closed') {
         throw new ConflictException(`day: the class is ${batch.status}; its register is final`);
       }
-      const problem = dayProblem(day, batch, todayInJakarta());
+      const problem = dayProblem(day, batch, todayInWib());
       if (problem) throw new BadRequestException([problem]);
       const seated = await seatedIn(manager, batch.id);
       const problems = recordProblems(

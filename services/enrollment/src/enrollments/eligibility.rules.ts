@@ -1,5 +1,4 @@
-import { BusinessScale, EnrollmentProblem } from '@sinergi/contracts';
-import { ageOn } from '../calendar';
+import { ageOn, BusinessScale, EnrollmentProblem } from '@sinergi/contracts';
 
 export interface EligibilityInput {
   participant: { birthDate: string; provinceCode: string; businessScale: BusinessScale };

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Admission } from './admission';
-import { ConfirmByTimer } from './confirm-by-timer';
+import { ConfirmByTimer } from './confirm-by.timer';
 import { BatchFillController, EnrollmentsController, ProgrammeFillController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { FillService } from './fill.service';

@@ -1,9 +1,9 @@
 import { ConflictException, HttpException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { batchFillChangedEvent, EnrollmentView, seatConfirmedEvent } from '@sinergi/contracts';
+import { batchFillChangedEvent, EnrollmentView, seatConfirmedEvent, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { todayInJakarta } from '../calendar';
+import { ADVISORY_LOCKS, lockUntilTransactionEnds, withSavepoint } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Admission } from './admission';
 import { lockClasses } from './class-locks';
@@ -37,7 +37,7 @@ export class EnrollmentsService {
   submitOnce(key: string, dto: SubmitEnrollmentDto): Promise<HttpOutcome> {
     const fingerprint = createHash('sha256').update(JSON.stringify([dto.participantId, dto.programmeId, dto.batchId ?? null])).digest('hex');
     return this.dataSource.transaction(async (manager) => {
-      await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('enrollment:idempotency-key:' || $1, 0))", [key]);
+      await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.idempotencyKey, key);
       const prior = await manager.findOneBy(IdempotentRequest, { key });
       if (prior) {
         if (prior.fingerprint !== fingerprint) throw new UnprocessableEntityException('Idempotency-Key: this key was already used for a different request');
@@ -61,7 +61,7 @@ export class EnrollmentsService {
       if (enrollment.status === 'confirmed') return enrollmentView(enrollment);
       const expired = enrollment.status === 'expired';
       if ((enrollment.status !== 'selected' && !expired) || !enrollment.confirmBy) throw notConfirmable(enrollment.status);
-      if (expired || todayInJakarta() > enrollment.confirmBy) {
+      if (expired || todayInWib() > enrollment.confirmBy) {
         throw new ConflictException(`confirmBy: the seat had to be confirmed by ${enrollment.confirmBy}`);
       }
       const confirmed: Enrollment = { ...enrollment, status: 'confirmed', confirmedAt: new Date() };
@@ -91,7 +91,7 @@ export class EnrollmentsService {
       const enrollment = await manager.findOneByOrFail(Enrollment, { id });
       if (enrollment.status === 'withdrawn') return enrollmentView(enrollment);
       if (!ACTIVE_STATUSES.includes(enrollment.status)) throw notWithdrawable(enrollment.status);
-      return enrollmentView(await this.seats.withdraw(manager, batch, enrollment, reason, todayInJakarta()));
+      return enrollmentView(await this.seats.withdraw(manager, batch, enrollment, reason, todayInWib()));
     });
   }
 
@@ -117,14 +117,11 @@ export class EnrollmentsService {
 
   /** Runs the enrollment in a savepoint: an HTTP error leaves nothing behind but the stored answer. */
   private async answer(manager: EntityManager, dto: SubmitEnrollmentDto): Promise<HttpOutcome> {
-    await manager.query('SAVEPOINT enroll');
     try {
-      const view = enrollmentView(await this.admission.submit(manager, { ...dto, channel: 'self-service' }));
-      await manager.query('RELEASE SAVEPOINT enroll');
+      const view = enrollmentView(await withSavepoint(manager, 'enroll', () => this.admission.submit(manager, { ...dto, channel: 'self-service' })));
       return { status: 201, body: view };
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT enroll');
       const body = error.getResponse();
       return { status: error.getStatus(), body: typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body };
     }

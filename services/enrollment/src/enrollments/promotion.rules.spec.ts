@@ -1,4 +1,4 @@
-import { addDays } from '../calendar';
+import { addDays } from '@sinergi/contracts';
 import { isExpired, promotionConfirmBy, reshuffleReserves } from './promotion.rules';
 
 describe('promotion rules', () => {

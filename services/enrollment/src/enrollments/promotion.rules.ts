@@ -1,4 +1,4 @@
-import { addDays } from '../calendar';
+import { addDays } from '@sinergi/contracts';
 
 /** A place on a class's reserve list; rank 1 is the next to be promoted. */
 export interface ReservePlace {

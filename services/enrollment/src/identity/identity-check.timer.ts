@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { exponentialBackoffMs } from '@sinergi/messaging';
 import { PollingTimer } from '@sinergi/platform';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Admission } from '../enrollments/admission';
 import { NikVault } from '../participants/nik-vault';
 import { Participant } from '../participants/participant.entity';
 import { IdentityAnswer, IdentityCheckPort } from './identity-check.port';
-import { retryDelayMs, withTimeout } from './identity-check.rules';
+import { withTimeout } from './identity-check.rules';
 
 /** Checks at most this many participants at once per instance. */
 const CLAIM_LIMIT = 50;
@@ -63,7 +64,7 @@ export class IdentityCheckTimer extends PollingTimer {
       (): IdentityAnswer => ({ outcome: 'unavailable', reason: `no answer within ${this.config.IDENTITY_CHECK_TIMEOUT_MS} ms` }),
     );
     if (answer.outcome === 'unavailable') {
-      const delay = retryDelayMs(check.attempts, this.config.IDENTITY_CHECK_RETRY_BASE_MS, this.config.IDENTITY_CHECK_RETRY_MAX_MS);
+      const delay = exponentialBackoffMs(check.attempts, this.config.IDENTITY_CHECK_RETRY_BASE_MS, this.config.IDENTITY_CHECK_RETRY_MAX_MS);
       this.logger.warn(`identity check of participant ${check.participantId} (attempt ${check.attempts}) unavailable, retrying in ${delay} ms: ${answer.reason}`);
       await this.dataSource.query(
         `UPDATE identity_checks SET due_at = now() + make_interval(secs => $2::double precision / 1000), leased_until = NULL, last_error = $3

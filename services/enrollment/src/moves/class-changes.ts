@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { BatchCancelled, batchFillChangedEvent, BatchRescheduled, ClassChangeReason, ClassOption } from '@sinergi/contracts';
+import {
+  addDays,
+  BatchCancelled,
+  batchFillChangedEvent,
+  BatchRescheduled,
+  ClassChangeReason,
+  ClassOption,
+  daysBetween,
+  todayInWib,
+} from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
-import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { lockClasses } from '../enrollments/class-locks';
 import { ACTIVE_STATUSES, Enrollment } from '../enrollments/enrollment.entity';
 import { fillOf } from '../enrollments/enrollment.views';
-import { addDays, daysBetween } from '../calendar';
 import { Participant } from '../participants/participant.entity';
 import { classChangeOffered, participantReleased, who } from './class-change-events';
 import { ClassChangeOffer, HeldStatus } from './class-change-offer.entity';
@@ -35,7 +42,7 @@ export class ClassChanges {
     if (!batch || batch.status === 'cancelled') return;
     const emptied: Batch = { ...batch, status: 'cancelled', selected: 0, confirmed: 0, reserved: 0 };
     await manager.update(Batch, { id: batch.id }, { status: 'cancelled', selected: 0, confirmed: 0, reserved: 0 });
-    const today = todayInJakarta();
+    const today = todayInWib();
     const events: NewEvent[] = [];
     for (const enrollment of await this.seatedIn(manager, batch.id)) {
       const options = await moveOptions(manager, batch, await this.provinceOf(manager, enrollment), today);
@@ -66,7 +73,7 @@ export class ClassChanges {
       batch.id,
       confirmBy,
     ]);
-    const today = todayInJakarta();
+    const today = todayInWib();
     const events: NewEvent[] = [];
     for (const enrollment of await this.seatedIn(manager, batch.id)) {
       const options = await moveOptions(manager, moved, await this.provinceOf(manager, enrollment), today);

@@ -4,7 +4,7 @@ import { ClassChangeConsumer } from './class-change.consumer';
 import { ClassChanges } from './class-changes';
 import { MovesController } from './moves.controller';
 import { MovesService } from './moves.service';
-import { OfferTimer } from './offer-timer';
+import { OfferTimer } from './offer.timer';
 
 @Module({
   imports: [EnrollmentsModule],

@@ -1,8 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { batchFillChangedEvent, EnrollmentView, ReleaseCause } from '@sinergi/contracts';
+import { batchFillChangedEvent, EnrollmentView, ReleaseCause, todayInWib } from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
-import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from '../enrollments/enrollment.entity';
@@ -44,7 +43,7 @@ export class MovesService {
           `batchId: must be one of the offered classes (${current.options.map((option) => option.batchId).join(', ')})`,
         );
       }
-      const today = todayInJakarta();
+      const today = todayInWib();
       assertInTime(current, today);
       const held = heldNow(enrollment, current);
       const from = classes.find((klass) => klass.id === current.fromBatchId) as Batch;
@@ -96,7 +95,7 @@ export class MovesService {
       assertOpen(current);
       const held = heldNow(enrollment, current);
       const released = await this.releaseWith(manager, enrollment, current, 'declined');
-      if (current.reason === 'rescheduled') await this.seats.vacated(manager, from, held, todayInJakarta());
+      if (current.reason === 'rescheduled') await this.seats.vacated(manager, from, held, todayInWib());
       return enrollmentView(released);
     });
   }

@@ -12,6 +12,7 @@ import {
   RecordProblem,
 } from '@sinergi/contracts';
 import { InboxContext, NewEvent, Outbox, recordValidator } from '@sinergi/messaging';
+import { withSavepoint } from '@sinergi/platform';
 import { Admission } from '../enrollments/admission';
 import { ParticipantsService } from '../participants/participants.service';
 import { DUPLICATE_REF, problemsOf, recordRefOf, TOO_MANY_RECORDS } from './nomination.rules';
@@ -88,10 +89,8 @@ export class NominationsConsumer {
     if (claimed.length === 0) return undefined;
     const problems = problem ? [problem] : checkRecord(record);
     if (problems.length > 0) return rejected(source, recordRef, problems);
-    await manager.query('SAVEPOINT nomination_record');
     try {
-      const { participantId, enrollmentId } = await this.enroll(manager, source, record as NominationRecord);
-      await manager.query('RELEASE SAVEPOINT nomination_record');
+      const { participantId, enrollmentId } = await withSavepoint(manager, 'nomination_record', () => this.enroll(manager, source, record as NominationRecord));
       await manager.query('UPDATE nomination_records SET accepted = true, participant_id = $3, enrollment_id = $4 WHERE source_event_id = $1 AND record_ref = $2', [
         source.sourceEventId,
         recordRef,
@@ -105,7 +104,6 @@ export class NominationsConsumer {
       };
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT nomination_record');
       return rejected(source, recordRef, problemsOf(error));
     }
   }

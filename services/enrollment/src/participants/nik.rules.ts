@@ -1,5 +1,4 @@
-import { Gender, PROVINCE_CODES } from '@sinergi/contracts';
-import { isRealDate } from '../calendar';
+import { Gender, isRealDate, PROVINCE_CODES } from '@sinergi/contracts';
 
 /** What the registration says about the person, to check the NIK against. */
 export interface NikClaims {

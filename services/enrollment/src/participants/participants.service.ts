@@ -1,9 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BusinessScale, ParticipantView } from '@sinergi/contracts';
+import { BusinessScale, parseCivilDate, ParticipantView, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { parseIsoDate, todayInJakarta } from '../calendar';
 import { ContactCards } from './contact-card';
 import { nibProblems, normalizePhone, PHONE_RULE } from './contact.rules';
 import { maskNik, nikProblems } from './nik.rules';
@@ -35,7 +34,7 @@ export class ParticipantsService {
     const phone = normalizePhone(registration.phone);
     const problems = [
       ...birthDateProblems(registration.birthDate),
-      ...(parseIsoDate(registration.birthDate) ? nikProblems(registration.nik, registration) : []),
+      ...(parseCivilDate(registration.birthDate) ? nikProblems(registration.nik, registration) : []),
       ...(phone ? [] : [PHONE_RULE]),
       ...nibProblems(registration.business.nib),
     ];
@@ -81,8 +80,8 @@ export class ParticipantsService {
 }
 
 function birthDateProblems(birthDate: string): string[] {
-  if (!parseIsoDate(birthDate)) return ['birthDate: must be a real date as YYYY-MM-DD'];
-  return birthDate < todayInJakarta() ? [] : ['birthDate: must be in the past'];
+  if (!parseCivilDate(birthDate)) return ['birthDate: must be a real date as YYYY-MM-DD'];
+  return birthDate < todayInWib() ? [] : ['birthDate: must be in the past'];
 }
 
 function viewOf(participant: Participant): ParticipantView {

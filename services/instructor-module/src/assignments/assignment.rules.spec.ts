@@ -3,6 +3,7 @@ import {
   ClassToStaff,
   isFree,
   moveObstacles,
+  periodOf,
   rankCandidates,
   rejectionReason,
   rescheduleWithdrawalReason,
@@ -21,6 +22,11 @@ function candidate(instructorId: string, overrides: Partial<Candidate> = {}): Ca
 }
 
 describe('assignment rules', () => {
+  it('puts a class in the load-limit period of the month it starts, even when it ends in the next one', () => {
+    expect(periodOf('2025-05-29')).toBe('2025-05');
+    expect(periodOf('2025-06-01')).toBe('2025-06');
+  });
+
   describe('isFree', () => {
     it('needs no other class on those days, no unavailable day, and room under the period limit', () => {
       expect(isFree(candidate('a'))).toBe(true);

@@ -1,4 +1,9 @@
-import { dayCount, periodOf } from '../calendar.rules';
+import { dayCount } from '@sinergi/contracts';
+
+/** The load-limit period of a class: the calendar month its first day falls in, as YYYY-MM. */
+export function periodOf(startDate: string): string {
+  return startDate.slice(0, 7);
+}
 
 /** The class to staff, as BatchPlanned describes it. */
 export interface ClassToStaff {
@@ -57,7 +62,7 @@ export const TEACHING_ANOTHER_CLASS = 'teaching another class on those days';
  * longer active or competent in the module.
  */
 export function moveObstacles(klass: ClassToStaff, candidate: Candidate | undefined): string[] {
-  if (dayCount(klass.startDate, klass.endDate) < 1) return [`the class ends (${klass.endDate}) before it starts (${klass.startDate})`];
+  if (dayCount({ from: klass.startDate, to: klass.endDate }) < 1) return [`the class ends (${klass.endDate}) before it starts (${klass.startDate})`];
   if (!candidate) return [`no longer active and competent in module ${klass.moduleCode}`];
   return [
     candidate.busy ? TEACHING_ANOTHER_CLASS : '',

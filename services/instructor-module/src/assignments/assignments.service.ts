@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AssignmentWithdrawalView,
   BatchRescheduled,
+  dayCount,
   InstructorAssigned,
   instructorAssignedEvent,
   instructorAssignmentRejectedEvent,
@@ -11,8 +12,7 @@ import {
   instructorWithdrawnEvent,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { dayCount, periodOf } from '../calendar.rules';
-import { isExclusionViolation } from '../database-errors';
+import { ADVISORY_LOCKS, isExclusionViolation, lockUntilTransactionEnds, withSavepoint } from '@sinergi/platform';
 import { FindAssignmentsQuery } from './assignment.dto';
 import { Assignment } from './assignment.entity';
 import { assignmentView } from './assignment.views';
@@ -21,6 +21,7 @@ import {
   ClassToStaff,
   isFree,
   moveObstacles,
+  periodOf,
   rankCandidates,
   rejectionReason,
   rescheduleWithdrawalReason,
@@ -164,7 +165,7 @@ export class AssignmentsService {
    * on double booking, and a refused insert just moves on to the next candidate.
    */
   private async staff(manager: EntityManager, klass: ClassToStaff, staffing: Staffing): Promise<StaffingOutcome> {
-    if (dayCount(klass.startDate, klass.endDate) < 1) {
+    if (dayCount({ from: klass.startDate, to: klass.endDate }) < 1) {
       return { reason: `the class ends (${klass.endDate}) before it starts (${klass.startDate})` };
     }
     for (const candidate of rankCandidates(await candidates(manager, klass, staffing.excluded), klass.provinceCode)) {
@@ -180,13 +181,13 @@ export class AssignmentsService {
     instructorId: string,
     staffing: Staffing,
   ): Promise<Assignment | null> {
-    await manager.query('SAVEPOINT try_instructor');
+    return withSavepoint(manager, 'try_instructor', () => this.assignIfFree(manager, klass, instructorId, staffing), (assigned) => assigned !== null);
+  }
+
+  private async assignIfFree(manager: EntityManager, klass: ClassToStaff, instructorId: string, staffing: Staffing): Promise<Assignment | null> {
     await manager.query('SELECT 1 FROM instructors WHERE id = $1 FOR UPDATE', [instructorId]);
     const [fresh] = await candidates(manager, klass, staffing.excluded, instructorId);
-    if (!fresh || !isFree(fresh)) {
-      await manager.query('ROLLBACK TO SAVEPOINT try_instructor');
-      return null;
-    }
+    if (!fresh || !isFree(fresh)) return null;
     const assignment = manager.create(Assignment, {
       id: randomUUID(),
       batchId: klass.batchId,
@@ -206,10 +207,8 @@ export class AssignmentsService {
       await manager.insert(Assignment, assignment);
     } catch (error) {
       if (!isExclusionViolation(error)) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT try_instructor');
       return null;
     }
-    await manager.query('RELEASE SAVEPOINT try_instructor');
     return assignment;
   }
 
@@ -219,24 +218,22 @@ export class AssignmentsService {
    * exclusion constraint having the last word.
    */
   private async tryMove(manager: EntityManager, current: Assignment, klass: ClassToStaff): Promise<MoveOutcome> {
-    if (dayCount(klass.startDate, klass.endDate) < 1) return { obstacles: moveObstacles(klass, undefined) };
-    await manager.query('SAVEPOINT move_assignment');
+    if (dayCount({ from: klass.startDate, to: klass.endDate }) < 1) return { obstacles: moveObstacles(klass, undefined) };
+    return withSavepoint(manager, 'move_assignment', () => this.moveIfFree(manager, current, klass), (outcome) => 'moved' in outcome);
+  }
+
+  private async moveIfFree(manager: EntityManager, current: Assignment, klass: ClassToStaff): Promise<MoveOutcome> {
     await manager.query('SELECT 1 FROM instructors WHERE id = $1 FOR UPDATE', [current.instructorId]);
     const [fresh] = await candidates(manager, klass, [], current.instructorId, current.id);
     const obstacles = moveObstacles(klass, fresh);
-    if (obstacles.length > 0) {
-      await manager.query('ROLLBACK TO SAVEPOINT move_assignment');
-      return { obstacles };
-    }
+    if (obstacles.length > 0) return { obstacles };
     const dates = { startDate: klass.startDate, endDate: klass.endDate, period: periodOf(klass.startDate) };
     try {
       await manager.update(Assignment, { id: current.id, status: 'active' }, dates);
     } catch (error) {
       if (!isExclusionViolation(error)) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT move_assignment');
       return { obstacles: [TEACHING_ANOTHER_CLASS] };
     }
-    await manager.query('RELEASE SAVEPOINT move_assignment');
     return { moved: { ...current, ...dates } };
   }
 
@@ -264,7 +261,7 @@ export class AssignmentsService {
 
 /** Serialises everything that changes one class's staffing (plan, release, withdrawal, reschedule) until commit. */
 async function lockBatch(manager: EntityManager, batchId: string): Promise<void> {
-  await manager.query("SELECT pg_advisory_xact_lock(hashtextextended('instructor-module:batch:' || $1, 0))", [batchId]);
+  await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.classStaffing, batchId);
 }
 
 async function end(manager: EntityManager, assignment: Assignment, status: 'released' | 'withdrawn', reason: string): Promise<Assignment & { endReason: string }> {

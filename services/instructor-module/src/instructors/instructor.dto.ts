@@ -16,8 +16,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PROVINCE_CODES } from '@sinergi/contracts';
-import { MODULE_CODE, MODULE_CODE_RULE } from '../training-modules/training-module.dto';
+import { CODE_PATTERN, PROVINCE_CODES } from '@sinergi/contracts';
+import { MODULE_CODE_RULE } from '../training-modules/training-module.dto';
 import { INDONESIAN_MOBILE } from './instructor.rules';
 import type { FindInstructorsParams, InstructorUnavailabilityRequest, RegisterInstructorRequest, UpdateInstructorRequest } from '@sinergi/contracts';
 
@@ -45,7 +45,7 @@ export class InstructorDetailsDto implements UpdateInstructorRequest {
   @ArrayMinSize(1, { message: 'competencies must name at least one module code' })
   @ArrayMaxSize(100, { message: 'competencies must name at most 100 module codes' })
   @ArrayUnique({ message: 'competencies must not repeat a module code' })
-  @Matches(MODULE_CODE, { each: true, message: `each of competencies ${MODULE_CODE_RULE}` })
+  @Matches(CODE_PATTERN, { each: true, message: `each of competencies ${MODULE_CODE_RULE}` })
   competencies!: string[];
 
   @IsInt({ message: 'maxClassesPerPeriod must be a whole number' })
@@ -73,7 +73,7 @@ export class UnavailabilityDto implements InstructorUnavailabilityRequest {
 
 export class FindInstructorsQuery implements FindInstructorsParams {
   @IsOptional()
-  @Matches(MODULE_CODE, { message: `moduleCode ${MODULE_CODE_RULE}` })
+  @Matches(CODE_PATTERN, { message: `moduleCode ${MODULE_CODE_RULE}` })
   moduleCode?: string;
 
   @IsOptional()

@@ -4,18 +4,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   ContactCard,
   InstructorDetailView,
+  dayCount,
   instructorContactChangedEvent,
-  InstructorUpsertedRecord,
   instructorRegisteredEvent,
   instructorUpdatedEvent,
   InstructorView,
+  InstructorUpsertedRecord,
   seal,
   SealKey,
   sealKeyFrom,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { dayCount } from '../calendar.rules';
-import { isUniqueViolation } from '../database-errors';
+import { isUniqueViolation } from '@sinergi/platform';
 import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
 import { InstructorModuleConfig } from '../instructor-module.config';
 import { Instructor, InstructorUnavailableDay, UnavailabilitySource } from './instructor.entity';
@@ -67,7 +67,7 @@ export class InstructorsService {
 
   /** Marks the days from..to unavailable; refused while the instructor teaches a class on any of them. */
   addUnavailability(id: string, { from, to }: UnavailabilityDto): Promise<InstructorDetailView> {
-    const days = dayCount(from, to);
+    const days = dayCount({ from, to });
     if (days < 1) throw new BadRequestException('to must not be before from');
     if (days > MAX_UNAVAILABILITY_DAYS) throw new BadRequestException(`to must be at most ${MAX_UNAVAILABILITY_DAYS} days after from`);
     return this.dataSource.transaction(async (manager) => {

@@ -1,11 +1,11 @@
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { PublishTrainingModuleRequest } from '@sinergi/contracts';
+import { CODE_PATTERN } from '@sinergi/contracts';
 
-export const MODULE_CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
 export const MODULE_CODE_RULE = 'must be 1-40 upper-case letters, digits, _ . or -, e.g. KWU-01';
 
 export class PublishTrainingModuleDto implements PublishTrainingModuleRequest {
-  @Matches(MODULE_CODE, { message: `moduleCode ${MODULE_CODE_RULE}` })
+  @Matches(CODE_PATTERN, { message: `moduleCode ${MODULE_CODE_RULE}` })
   moduleCode!: string;
 
   @IsString({ message: 'title must be text' })

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { DataSource, EntityManager } from 'typeorm';
 import { RecordProblem, TrainingModulePublished, trainingModulePublishedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { isUniqueViolation } from '../database-errors';
+import { isUniqueViolation } from '@sinergi/platform';
 import { PublishTrainingModuleDto } from './training-module.dto';
 import { TrainingModule } from './training-module.entity';
 

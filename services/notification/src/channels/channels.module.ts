@@ -25,9 +25,9 @@ export function buildChannelAdapters(settings: ChannelSettings): ChannelAdapter[
   return adapters;
 }
 
-/** Provides CHANNEL_ADAPTERS (ChannelAdapter[]) from NotificationConfig's channel settings, and closes the SMTP pool at shutdown. */
+/** Provides CHANNEL_ADAPTERS (ChannelAdapter[]) and closes the SMTP pool at shutdown. */
 @Module({
-  providers: [{ provide: CHANNEL_ADAPTERS, useFactory: (settings: ChannelSettings) => buildChannelAdapters(settings), inject: [NotificationConfig] }],
+  providers: [{ provide: CHANNEL_ADAPTERS, inject: [NotificationConfig], useFactory: (config: NotificationConfig) => buildChannelAdapters(config) }],
   exports: [CHANNEL_ADAPTERS],
 })
 export class ChannelsModule implements OnApplicationShutdown {

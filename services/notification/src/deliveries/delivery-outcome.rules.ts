@@ -1,7 +1,7 @@
 import type { RecipientKind } from '@sinergi/contracts';
 import type { ChannelName } from '../channels/channel.port';
 import type { NotificationConfig } from '../notification.config';
-import { retryDelayMs } from '../timing.rules';
+import { exponentialBackoffMs } from '@sinergi/messaging';
 
 /** What one pass of the dispatcher made of a delivery. `attempted`: a channel was tried, so the pass counts as an attempt. */
 export type Outcome =
@@ -33,7 +33,7 @@ export function afterFailedChannels(failures: readonly ChannelFailure[], previou
   const retryable = failures.some((failure) => !failure.permanent);
   const attempts = previousAttempts + 1;
   if (retryable && attempts < policy.NOTIFICATION_MAX_ATTEMPTS) {
-    const at = new Date(now.getTime() + retryDelayMs(attempts, policy.NOTIFICATION_RETRY_BASE_MS, policy.NOTIFICATION_RETRY_MAX_MS));
+    const at = new Date(now.getTime() + exponentialBackoffMs(attempts, policy.NOTIFICATION_RETRY_BASE_MS, policy.NOTIFICATION_RETRY_MAX_MS));
     return { status: 'retry', reason, at, attempted: true };
   }
   const why = retryable ? `gave up after ${attempts} attempts: ${reason}` : reason;

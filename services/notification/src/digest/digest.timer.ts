@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PollingTimer } from '@sinergi/platform';
 import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
-import { jakartaDay, jakartaHour } from '../timing.rules';
+import { hourInWib, todayInWib } from '@sinergi/contracts';
 import { NotificationConfig } from '../notification.config';
 import { ClassFill, digestEventId, digestLines } from './digest.rules';
 
@@ -24,8 +24,8 @@ export class DigestTimer extends PollingTimer {
   }
 
   async runOnce(now: Date = new Date()): Promise<void> {
-    if (jakartaHour(now) < this.config.DIGEST_HOUR_WIB) return;
-    await this.dataSource.transaction((manager) => this.planDigest(manager, jakartaDay(now)));
+    if (hourInWib(now) < this.config.DIGEST_HOUR_WIB) return;
+    await this.dataSource.transaction((manager) => this.planDigest(manager, todayInWib(now)));
   }
 
   private async planDigest(manager: EntityManager, day: string): Promise<void> {

@@ -39,6 +39,3 @@ export class PreferencesDto implements SetPreferencesRequest {
   @IsBoolean({ message: 'optOut must be true or false' })
   optOut: boolean = false;
 }
-
-/** Codes as program and venue-capacity spell them (venue codes), or an admin desk id such as KEMNAKER. */
-export const RECIPIENT_CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;

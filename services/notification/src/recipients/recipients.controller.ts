@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Put } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RecipientKind, RecipientPreferences, RecipientView } from '@sinergi/contracts';
-import { PreferencesDto, RECIPIENT_CODE, RegisterContactDto } from './recipient.dto';
+import { CODE_PATTERN, RecipientKind, RecipientPreferences, RecipientView } from '@sinergi/contracts';
+import { PreferencesDto, RegisterContactDto } from './recipient.dto';
 import { RecipientDirectory } from './recipient-directory.service';
 
 const KINDS_IN_PATHS: Record<string, RecipientKind> = {
@@ -80,6 +80,6 @@ function idOf(kind: RecipientKind, id: string): string {
 }
 
 function code(field: string, value: string): string {
-  if (!RECIPIENT_CODE.test(value)) throw new BadRequestException(`${field} must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-BDG`);
+  if (!CODE_PATTERN.test(value)) throw new BadRequestException(`${field} must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-BDG`);
   return value;
 }

@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { agreementAmendedEvent, agreementEndedEvent, AgreementSigned, agreementSignedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
+import { isUniqueViolation } from '@sinergi/platform';
 import { Agreement } from './agreement.entity';
 import { AmendAgreementDto, EndAgreementDto } from './amend-agreement.dto';
 import { SignAgreementDto } from './sign-agreement.dto';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class AgreementsService {
@@ -42,7 +41,7 @@ export class AgreementsService {
         return agreement;
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new ConflictException(`number: an agreement numbered ${dto.number} already exists`);
       }
       throw error;

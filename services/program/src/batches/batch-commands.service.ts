@@ -1,12 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { addDays, todayInWib } from '@sinergi/contracts';
 import { DirectoryVenue } from '../venue-directory/directory-venue.entity';
 import { Batch } from './batch.entity';
 import { classRefusal } from './batch-planner.rules';
 import { SagaInput } from './batch-saga.rules';
 import { BatchSaga } from './batch-saga.service';
 import { CancelBatchDto, RescheduleBatchDto } from './batch.dto';
-import { addDays, CALENDAR_TIME_ZONE, todayIn } from './calendar';
 import { programmeForPlanning } from './programme-class-rules.query';
 import { refuse } from './refusal';
 
@@ -36,7 +36,7 @@ export class BatchCommands {
         venue: venue ?? undefined,
         venueCode: batch.venueCode,
         startDate: dto.startDate,
-        today: todayIn(CALENDAR_TIME_ZONE),
+        today: todayInWib(),
       });
       if (refusal) throw refuse(refusal.rule, refusal.message);
       return {

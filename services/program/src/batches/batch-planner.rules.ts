@@ -1,5 +1,10 @@
 import type { PlanningRule, UnplacedClasses } from '@sinergi/contracts';
-import { addDays, classDates, eachDate } from './calendar';
+import { addDays, daysIn } from '@sinergi/contracts';
+
+/** The days a class is held on: `classDays` days in a row from its first. */
+function classDates(startDate: string, classDays: number): string[] {
+  return daysIn({ from: startDate, to: addDays(startDate, classDays - 1) });
+}
 
 /** What planning needs of a programme's class rules. */
 export interface ProgrammeClassRules {
@@ -124,7 +129,7 @@ export function planBulk(input: BulkPlanInput): BulkPlan {
   const allowedByCeiling = Math.max(0, Math.floor((programme.participantCeiling - input.liveSeats) / programme.classSize));
   const wanted = Math.min(input.count, allowedByCeiling);
   const lastStart = addDays(programme.periodEnd, 1 - programme.classDays);
-  const starts = eachDate(maxDate(input.from, programme.periodStart), minDate(input.to, lastStart));
+  const starts = daysIn({ from: maxDate(input.from, programme.periodStart), to: minDate(input.to, lastStart) });
   const occupancy = occupancyOf(input.occupying);
 
   const provinces = [...new Set(input.provinceCodes)]
@@ -194,7 +199,7 @@ export function occupancyOf(classes: readonly OccupyingClass[]): Map<string, Map
   const occupancy = new Map<string, Map<string, number>>();
   for (const live of classes) {
     const booked = occupancy.get(live.venueCode) ?? new Map<string, number>();
-    for (const date of eachDate(live.startDate, live.endDate)) booked.set(date, (booked.get(date) ?? 0) + 1);
+    for (const date of daysIn({ from: live.startDate, to: live.endDate })) booked.set(date, (booked.get(date) ?? 0) + 1);
     occupancy.set(live.venueCode, booked);
   }
   return occupancy;

@@ -1,8 +1,9 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { batchPlannedEvent, BulkPlanView } from '@sinergi/contracts';
+import { addDays, batchPlannedEvent, BulkPlanView, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
+import { ADVISORY_LOCKS, lockUntilTransactionEnds } from '@sinergi/platform';
 import { DirectoryVenue } from '../venue-directory/directory-venue.entity';
 import { Batch } from './batch.entity';
 import { batchPlanned } from './batch-events';
@@ -10,12 +11,9 @@ import { bulkWindowRefusal, ceilingRefusal, classRefusal, OccupyingClass, planBu
 import { BatchTransition } from './batch-transition.entity';
 import { ProgramConfig } from './batches.config';
 import { BulkPlanBatchesDto, PlanBatchDto } from './batch.dto';
-import { addDays, CALENDAR_TIME_ZONE, todayIn } from './calendar';
 import { LIVE_STATUSES, liveSeatsOf, ProgrammeForPlanning, programmeForPlanning } from './programme-class-rules.query';
 import { refuse } from './refusal';
 
-/** Any constant: bulk plans take turns, so two of them cannot fill the same venue-day. */
-const BULK_PLANNING_LOCK = 7_301_948;
 
 @Injectable()
 export class BatchPlanning {
@@ -30,7 +28,7 @@ export class BatchPlanning {
     return this.dataSource.transaction(async (manager) => {
       const programme = await programmeForPlanning(manager, programmeId, true);
       const venue = await manager.findOneBy(DirectoryVenue, { venueCode: dto.venueCode });
-      const today = todayIn(CALENDAR_TIME_ZONE);
+      const today = todayInWib();
       const refusal: Refusal | undefined =
         classRefusal({ programme, venue: venue ?? undefined, venueCode: dto.venueCode, startDate: dto.startDate, today }) ??
         ceilingRefusal(programme, await liveSeatsOf(manager, programmeId), programme.classSize);
@@ -47,9 +45,9 @@ export class BatchPlanning {
     if (dto.to < dto.from) throw new BadRequestException('to must not be before from');
     return this.dataSource.transaction(async (manager) => {
       const programme = await programmeForPlanning(manager, programmeId, true);
-      const refusal = bulkWindowRefusal(programme, dto.from, dto.to, todayIn(CALENDAR_TIME_ZONE));
+      const refusal = bulkWindowRefusal(programme, dto.from, dto.to, todayInWib());
       if (refusal) throw refuse(refusal.rule, refusal.message);
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BULK_PLANNING_LOCK]);
+      await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.bulkPlanning);
       const venues = await manager.findBy(DirectoryVenue, { provinceCode: In(dto.provinceCodes) });
       const plan = planBulk({
         programme,

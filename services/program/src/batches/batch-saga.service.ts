@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BatchFillChanged } from '@sinergi/contracts';
+import { BatchFillChanged, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { Batch } from './batch.entity';
 import { eventOf } from './batch-events';
 import { decide, isLatestFill, SagaDecision, SagaInput, SagaState } from './batch-saga.rules';
 import { BatchTransition } from './batch-transition.entity';
-import { CALENDAR_TIME_ZONE, todayIn } from './calendar';
 
 /** Applies saga inputs (replies, commands, the clock) to batches, one transaction each, with their events. */
 @Injectable()
@@ -27,7 +26,7 @@ export class BatchSaga {
     if (decision.applied) {
       Object.assign(batch, decision.state);
       await manager.update(Batch, { id: batchId }, decision.state);
-      const event = eventOf(batch, decision.outcome, todayIn(CALENDAR_TIME_ZONE));
+      const event = eventOf(batch, decision.outcome, todayInWib());
       if (event) {
         await this.outbox.append(manager, event);
         eventType = event.type;

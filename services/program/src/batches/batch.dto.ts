@@ -1,12 +1,12 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { BATCH_STATUSES, BatchStatus, PROVINCE_CODES } from '@sinergi/contracts';
+import { BATCH_STATUSES, BatchStatus, CODE_PATTERN, PROVINCE_CODES } from '@sinergi/contracts';
 import type { BulkPlanBatchesRequest, CancelBatchRequest, ListBatchesParams, PlanBatchRequest, RescheduleBatchRequest } from '@sinergi/contracts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = (field: string) => `${field} must be a date as YYYY-MM-DD`;
 
 export class PlanBatchDto implements PlanBatchRequest {
-  @Matches(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, { message: 'venueCode must be a venue code: upper-case letters, digits, _ . or -' })
+  @Matches(CODE_PATTERN, { message: 'venueCode must be a venue code: upper-case letters, digits, _ . or -' })
   venueCode!: string;
 
   @Matches(DATE, { message: dateMessage('startDate') })

@@ -1,5 +1,5 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { BUSINESS_SCALES, BusinessScale, SELECTION_POLICIES, SelectionPolicy } from '@sinergi/contracts';
+import { BUSINESS_SCALES, BusinessScale, CODE_PATTERN, SELECTION_POLICIES, SelectionPolicy } from '@sinergi/contracts';
 import type { AmendProgrammeRequest, LaunchProgrammeRequest } from '@sinergi/contracts';
 
 export class LaunchProgrammeDto implements LaunchProgrammeRequest {
@@ -33,7 +33,7 @@ export class LaunchProgrammeDto implements LaunchProgrammeRequest {
   @IsIn(SELECTION_POLICIES, { message: `selectionPolicy must be one of: ${SELECTION_POLICIES.join(', ')}` })
   selectionPolicy!: SelectionPolicy;
 
-  @Matches(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, { message: 'moduleCode must be an upper-case training module code, e.g. KWU-DASAR' })
+  @Matches(CODE_PATTERN, { message: 'moduleCode must be an upper-case training module code, e.g. KWU-DASAR' })
   moduleCode!: string;
 
   @IsInt({ message: 'classDays must be a whole number' })

@@ -1,5 +1,6 @@
 import { IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
 import type { FindReservationsParams } from '@sinergi/contracts';
+import { CODE_PATTERN } from '@sinergi/contracts';
 
 export class FindReservationsQuery implements FindReservationsParams {
   @ValidateIf((query: FindReservationsQuery) => query.venueCode === undefined || query.batchId !== undefined)
@@ -7,6 +8,6 @@ export class FindReservationsQuery implements FindReservationsParams {
   batchId?: string;
 
   @IsOptional()
-  @Matches(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
+  @Matches(CODE_PATTERN, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
   venueCode?: string;
 }

@@ -1,5 +1,5 @@
 import type { Room, VenueReservationRejected } from '@sinergi/contracts';
-import { daysIn } from '../calendar/days.rules';
+import { daysIn } from '@sinergi/contracts';
 
 export type RejectionRule = VenueReservationRejected['rule'];
 

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import {
   BatchPlanned,
   BatchRescheduled,
+  DayRange,
   VenueReservationEnded,
   venueReservationRejectedEvent,
   venueReservationReleasedEvent,
@@ -12,13 +13,12 @@ import {
   venueReservedEvent,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { DayRange } from '../calendar/days.rules';
+import { isExclusionViolation, withSavepoint } from '@sinergi/platform';
 import { Room } from '../venues/room.entity';
 import { Venue } from '../venues/venue.entity';
 import { Reservation } from './reservation.entity';
 import { cannotMove, eventReason, noRoomFree, planMove, planRooms, RejectionRule } from './reservation.rules';
 
-const EXCLUSION_VIOLATION = '23P01';
 
 /** Reserves, releases and withdraws rooms; every change and its event commit in the caller's transaction. */
 @Injectable()
@@ -167,16 +167,16 @@ async function holdRoom(manager: EntityManager, batch: BatchPlanned, roomCode: s
     endedReason: null,
     endedAt: null,
   });
-  await manager.query('SAVEPOINT hold_room');
-  try {
-    await manager.insert(Reservation, reservation);
-    await manager.query('RELEASE SAVEPOINT hold_room');
-    return reservation;
-  } catch (error) {
-    if ((error as { code?: string }).code !== EXCLUSION_VIOLATION) throw error;
-    await manager.query('ROLLBACK TO SAVEPOINT hold_room');
-    return null;
-  }
+  const insert = async (): Promise<Reservation | null> => {
+    try {
+      await manager.insert(Reservation, reservation);
+      return reservation;
+    } catch (error) {
+      if (!isExclusionViolation(error)) throw error;
+      return null;
+    }
+  };
+  return withSavepoint(manager, 'hold_room', insert, (held) => held !== null);
 }
 
 /**
@@ -185,14 +185,14 @@ async function holdRoom(manager: EntityManager, batch: BatchPlanned, roomCode: s
  * the update and the savepoint keeps the transaction usable for the next room.
  */
 async function moveRoom(manager: EntityManager, reservation: Reservation, roomCode: string, to: { startDate: string; endDate: string }): Promise<boolean> {
-  await manager.query('SAVEPOINT move_room');
-  try {
-    await manager.update(Reservation, { id: reservation.id }, { roomCode, startDate: to.startDate, endDate: to.endDate });
-    await manager.query('RELEASE SAVEPOINT move_room');
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code !== EXCLUSION_VIOLATION) throw error;
-    await manager.query('ROLLBACK TO SAVEPOINT move_room');
-    return false;
-  }
+  const update = async (): Promise<boolean> => {
+    try {
+      await manager.update(Reservation, { id: reservation.id }, { roomCode, startDate: to.startDate, endDate: to.endDate });
+      return true;
+    } catch (error) {
+      if (!isExclusionViolation(error)) throw error;
+      return false;
+    }
+  };
+  return withSavepoint(manager, 'move_room', update, (moved) => moved);
 }

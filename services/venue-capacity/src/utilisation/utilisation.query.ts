@@ -1,5 +1,5 @@
 import { IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
-import { PROVINCE_CODES } from '@sinergi/contracts';
+import { CODE_PATTERN, PROVINCE_CODES } from '@sinergi/contracts';
 import type { UtilisationParams } from '@sinergi/contracts';
 
 export class UtilisationQuery implements UtilisationParams {
@@ -10,7 +10,7 @@ export class UtilisationQuery implements UtilisationParams {
   to!: string;
 
   @IsOptional()
-  @Matches(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
+  @Matches(CODE_PATTERN, { message: 'venueCode must be an upper-case venue code, e.g. BBPVP-SERANG' })
   venueCode?: string;
 
   @IsOptional()

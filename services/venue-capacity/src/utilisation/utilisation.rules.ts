@@ -1,5 +1,5 @@
 import type { RoomDayUsage, UtilisationView } from '@sinergi/contracts';
-import { contains, DayRange, daysIn } from '../calendar/days.rules';
+import { DayRange, daysIn, rangeContains } from '@sinergi/contracts';
 
 export interface VenueRooms {
   venueCode: string;
@@ -84,7 +84,7 @@ function byRoom(periods: readonly RoomPeriod[]): Map<string, RoomPeriod[]> {
 }
 
 function covers(periods: readonly RoomPeriod[] | undefined, day: string): boolean {
-  return (periods ?? []).some((period) => contains(period, day));
+  return (periods ?? []).some((period) => rangeContains(period, day));
 }
 
 function compare(a: string, b: string): number {

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { UtilisationView } from '@sinergi/contracts';
-import { dayCount } from '../calendar/days.rules';
+import { dayCount } from '@sinergi/contracts';
 import { Reservation } from '../reservations/reservation.entity';
 import { RoomUnavailability } from '../unavailability/room-unavailability.entity';
 import { Room } from '../venues/room.entity';

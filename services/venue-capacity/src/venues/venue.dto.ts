@@ -1,12 +1,10 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { PROVINCE_CODES, VENUE_KINDS, VenueKind } from '@sinergi/contracts';
+import { CODE_PATTERN, PROVINCE_CODES, VENUE_KINDS, VenueKind } from '@sinergi/contracts';
 import type { FindVenuesParams, RegisterVenueRequest, ReplaceVenueRequest, Room } from '@sinergi/contracts';
 
-const CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
-
 export class RoomDto implements Room {
-  @Matches(CODE, { message: 'roomCode must be 1-40 upper-case letters, digits, _ . or -, e.g. R-101' })
+  @Matches(CODE_PATTERN, { message: 'roomCode must be 1-40 upper-case letters, digits, _ . or -, e.g. R-101' })
   roomCode!: string;
 
   @IsString({ message: 'name must be text' })
@@ -54,7 +52,7 @@ export class VenueDetailsDto implements ReplaceVenueRequest {
 }
 
 export class RegisterVenueDto extends VenueDetailsDto implements RegisterVenueRequest {
-  @Matches(CODE, { message: 'venueCode must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-SERANG' })
+  @Matches(CODE_PATTERN, { message: 'venueCode must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-SERANG' })
   venueCode!: string;
 }
 

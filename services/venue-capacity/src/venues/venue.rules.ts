@@ -1,5 +1,5 @@
 import type { Room, VenueState } from '@sinergi/contracts';
-import { daysIn } from '../calendar/days.rules';
+import { daysIn } from '@sinergi/contracts';
 
 export interface HeldRoom {
   roomCode: string;

@@ -2,13 +2,12 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { venueRegisteredEvent, VenueState, venueUpdatedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
+import { isUniqueViolation } from '@sinergi/platform';
 import { ReservationsService } from '../reservations/reservations.service';
 import { Room } from './room.entity';
 import { RegisterVenueDto, VenueDetailsDto } from './venue.dto';
 import { Venue } from './venue.entity';
 import { normalised, reservationMisfit, sameState } from './venue.rules';
-
-const UNIQUE_VIOLATION = '23505';
 
 export type VenueChange = 'registered' | 'updated' | 'unchanged';
 
@@ -29,7 +28,7 @@ export class VenuesService {
         await this.apply(manager, state);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw duplicate(state.venueCode);
+      if (isUniqueViolation(error)) throw duplicate(state.venueCode);
       throw error;
     }
     return state;

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { ServiceName } from '@sinergi/contracts';
+import { repoRoot } from './support';
 
 /** The six services and the HTTP port each gets when the whole system runs on one machine. */
 export const SERVICES: ReadonlyArray<{ name: ServiceName; port: number }> = [
@@ -12,7 +13,6 @@ export const SERVICES: ReadonlyArray<{ name: ServiceName; port: number }> = [
   { name: 'notification', port: 3005 },
 ];
 
-const REPO_ROOT = join(__dirname, '../..');
 
 export function databaseNameOf(service: ServiceName): string {
   return `sinergi_${service.replace(/-/g, '_')}`;
@@ -51,12 +51,12 @@ export class ServiceProcess {
   }
 
   static spawn(options: ServiceProcessOptions): ServiceProcess {
-    const main = join(REPO_ROOT, 'services', options.service, 'src', 'main.ts');
+    const main = join(repoRoot, 'services', options.service, 'src', 'main.ts');
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
-      cwd: REPO_ROOT,
+      cwd: repoRoot,
       env: {
         ...process.env,
-        TS_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'),
+        TS_NODE_PROJECT: join(repoRoot, 'tsconfig.json'),
         HTTP_PORT: String(options.port),
         DATABASE_URL: options.databaseUrl,
         KAFKA_BROKERS: options.kafkaBrokers,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BatchStatus } from '@sinergi/contracts';
+import { BatchStatus, todayInWib } from '@sinergi/contracts';
 import { PollingTimer } from '@sinergi/platform';
 import { dueLifecycleStep } from './batch-saga.rules';
 import { BatchSaga } from './batch-saga.service';
-import { CALENDAR_TIME_ZONE, todayIn } from './calendar';
 
 const BATCH_LIMIT = 200;
 
@@ -28,7 +27,7 @@ export class BatchTimer extends PollingTimer {
    * classes by the calendar.
    */
   async runOnce(now: Date = new Date()): Promise<void> {
-    const today = todayIn(CALENDAR_TIME_ZONE, now);
+    const today = todayInWib(now);
     await this.drain(this.dataSource, BATCH_LIMIT, (manager) => this.failOverdue(manager, now));
     await this.drain(this.dataSource, BATCH_LIMIT, (manager) => this.checkQuorum(manager, today));
     await this.drain(this.dataSource, BATCH_LIMIT, (manager) => this.advanceCalendar(manager, today));

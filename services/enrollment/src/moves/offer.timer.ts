@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PollingTimer } from '@sinergi/platform';
-import { todayInJakarta } from '../calendar';
+import { todayInWib } from '@sinergi/contracts';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { ClassChangeOffer } from './class-change-offer.entity';
 import { MovesService } from './moves.service';
@@ -24,7 +24,7 @@ export class OfferTimer extends PollingTimer {
   }
 
   async runOnce(now: Date = new Date()): Promise<void> {
-    const today = todayInJakarta(now);
+    const today = todayInWib(now);
     await this.drain(this.dataSource, BATCH_LIMIT, (manager) => this.releaseOverdue(manager, today));
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PollingTimer } from '@sinergi/platform';
-import { todayInJakarta } from '../calendar';
+import { todayInWib } from '@sinergi/contracts';
 import { Batch } from '../classes/batch.entity';
 import { Enrollment } from './enrollment.entity';
 import { SeatRelease } from './seat-release';
@@ -25,7 +25,7 @@ export class ConfirmByTimer extends PollingTimer {
 
   /** One pass: expires every selected seat past its confirm-by day, as of `now` in Jakarta. */
   async runOnce(now: Date = new Date()): Promise<void> {
-    const today = todayInJakarta(now);
+    const today = todayInWib(now);
     await this.drain(this.dataSource, BATCH_LIMIT, (manager) => this.expireOverdue(manager, today));
   }
 
