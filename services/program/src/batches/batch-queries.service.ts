@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BATCH_STATUSES, BatchStatus } from '@sinergi/contracts';
+import { NotFound } from '@sinergi/platform';
 import { Batch } from './batch.entity';
 import { BatchTransition } from './batch-transition.entity';
 import { liveSeatsOf, programmeForPlanning } from './programme-class-rules.query';
@@ -34,7 +35,7 @@ export class BatchQueries {
 
   async get(batchId: string): Promise<BatchView> {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
-    if (!batch) throw new NotFoundException(`no batch with id ${batchId}`);
+    if (!batch) throw noBatch(batchId);
     const history = await this.dataSource.getRepository(BatchTransition).find({ where: { batchId }, order: { id: 'ASC' } });
     return { ...listItemOf(batch), history };
   }
@@ -85,4 +86,8 @@ export function listItemOf(batch: Batch): BatchListItem {
           at: fillAt,
         };
   return { ...rest, fill };
+}
+
+export function noBatch(batchId: string): NotFound {
+  return new NotFound({ field: 'batchId', rule: 'exists', message: `no batch with id ${batchId}` });
 }

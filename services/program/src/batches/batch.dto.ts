@@ -1,5 +1,6 @@
-import { ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { BATCH_STATUSES, BatchStatus, PROVINCE_CODES } from '@sinergi/contracts';
+import { IsCivilDate } from '@sinergi/platform';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = (field: string) => `${field} must be a date as YYYY-MM-DD`;
@@ -9,7 +10,7 @@ export class PlanBatchDto {
   venueCode!: string;
 
   @Matches(DATE, { message: dateMessage('startDate') })
-  @IsDateString({ strict: true }, { message: dateMessage('startDate') })
+  @IsCivilDate({ message: dateMessage('startDate') })
   startDate!: string;
 }
 
@@ -20,11 +21,11 @@ export class BulkPlanBatchesDto {
   count!: number;
 
   @Matches(DATE, { message: dateMessage('from') })
-  @IsDateString({ strict: true }, { message: dateMessage('from') })
+  @IsCivilDate({ message: dateMessage('from') })
   from!: string;
 
   @Matches(DATE, { message: dateMessage('to') })
-  @IsDateString({ strict: true }, { message: dateMessage('to') })
+  @IsCivilDate({ message: dateMessage('to') })
   to!: string;
 
   @IsArray()
@@ -42,7 +43,7 @@ export class CancelBatchDto {
 
 export class RescheduleBatchDto {
   @Matches(DATE, { message: dateMessage('startDate') })
-  @IsDateString({ strict: true }, { message: dateMessage('startDate') })
+  @IsCivilDate({ message: dateMessage('startDate') })
   startDate!: string;
 
   @IsOptional()

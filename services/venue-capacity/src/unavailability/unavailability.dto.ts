@@ -1,10 +1,11 @@
-import { IsDateString, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { IsCivilDate } from '@sinergi/platform';
 
 export class RecordUnavailabilityDto {
-  @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'from must be a date as YYYY-MM-DD' })
   from!: string;
 
-  @IsDateString({ strict: true }, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'to must be a date as YYYY-MM-DD' })
   to!: string;
 
   @IsString({ message: 'reason must be text' })

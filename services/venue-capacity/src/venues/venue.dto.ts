@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PROVINCE_CODES, VENUE_KINDS, VenueKind } from '@sinergi/contracts';
+import { IsCivilDate } from '@sinergi/platform';
 
 const CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
 
@@ -44,7 +45,7 @@ export class VenueDetailsDto {
   @ValidateIf((dto: VenueDetailsDto) => dto.closedDays !== undefined)
   @IsArray({ message: 'closedDays must be a list' })
   @ArrayUnique({ message: 'closedDays must not repeat a day' })
-  @IsDateString({ strict: true }, { each: true, message: 'each closedDay must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ each: true, message: 'each closedDay must be a date as YYYY-MM-DD' })
   closedDays: string[] = [];
 
   @ValidateIf((dto: VenueDetailsDto) => dto.sample !== undefined)
