@@ -5,4 +5,5 @@ export * from './input-guard.pipe';
 export * from './integer-column';
 export * from './problem';
 export * from './problem.filter';
+export * from './record-problems';
 export * from './validation';
