@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -10,6 +10,7 @@ import {
   instructorWithdrawnEvent,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
+import { Conflict, NotFound } from '@sinergi/platform';
 import { dayCount, periodOf } from '../calendar.rules';
 import { isExclusionViolation } from '../database-errors';
 import { FindAssignmentsQuery } from './assignment.dto';
@@ -127,7 +128,7 @@ export class AssignmentsService {
     return this.dataSource.transaction(async (manager) => {
       await lockBatch(manager, found.batchId);
       const current = await manager.findOneByOrFail(Assignment, { id });
-      if (current.status !== 'active') throw new ConflictException(`assignment ${id} is ${current.status}, not active`);
+      if (current.status !== 'active') throw new Conflict({ field: 'status', rule: 'active', message: `assignment ${id} is ${current.status}, not active` });
       const withdrawn = await end(manager, current, 'withdrawn', reason);
       const excluded = await withdrawnInstructors(manager, current.batchId);
       const outcome = await this.staff(manager, current, { excluded, replacesInstructorId: current.instructorId });
@@ -150,7 +151,7 @@ export class AssignmentsService {
 
   async get(id: string): Promise<Assignment> {
     const found = await this.dataSource.getRepository(Assignment).findOneBy({ id });
-    if (!found) throw new NotFoundException(`no assignment with id ${id}`);
+    if (!found) throw new NotFound({ field: 'id', rule: 'exists', message: `no assignment with id ${id}` });
     return found;
   }
 
