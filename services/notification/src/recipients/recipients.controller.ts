@@ -1,6 +1,7 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RecipientKind } from '@sinergi/contracts';
+import { InvalidInput, NotFound } from '@sinergi/platform';
 import { PreferencesDto, RECIPIENT_CODE, RegisterContactDto } from './recipient.dto';
 import { Preferences, RecipientDirectory } from './recipient-directory';
 
@@ -68,7 +69,7 @@ export class RecipientsController {
 
   private async view(kind: RecipientKind, id: string): Promise<RecipientView> {
     const recipient = await this.directory.find(this.dataSource.manager, kind, id);
-    if (!recipient) throw new NotFoundException(`no ${kind} ${id} is known to notification`);
+    if (!recipient) throw new NotFound({ field: 'id', rule: 'exists', message: `no ${kind} ${id} is known to notification` });
     const reachableBy = [...(recipient.contact?.email ? (['email'] as const) : []), ...(recipient.contact?.phone ? (['phone'] as const) : [])];
     return { kind, id, reachableBy, language: recipient.language, preferences: recipient.preferences };
   }
@@ -76,19 +77,19 @@ export class RecipientsController {
 
 function kindOf(kindInPath: string): RecipientKind {
   const kind = KINDS_IN_PATHS[kindInPath];
-  if (!kind) throw new BadRequestException(`kind must be one of ${Object.keys(KINDS_IN_PATHS).join(', ')}`);
+  if (!kind) throw new InvalidInput({ field: 'kind', rule: 'isIn', message: `kind must be one of ${Object.keys(KINDS_IN_PATHS).join(', ')}` });
   return kind;
 }
 
 function idOf(kind: RecipientKind, id: string): string {
   if (kind === 'participant' || kind === 'instructor') {
-    if (!UUID.test(id)) throw new BadRequestException(`id must be the ${kind}'s UUID`);
+    if (!UUID.test(id)) throw new InvalidInput({ field: 'id', rule: 'isUuid', message: `id must be the ${kind}'s UUID` });
     return id.toLowerCase();
   }
   return code('id', id);
 }
 
 function code(field: string, value: string): string {
-  if (!RECIPIENT_CODE.test(value)) throw new BadRequestException(`${field} must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-BDG`);
+  if (!RECIPIENT_CODE.test(value)) throw new InvalidInput({ field, rule: 'matches', message: `${field} must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-BDG` });
   return value;
 }
