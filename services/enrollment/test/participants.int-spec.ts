@@ -1,5 +1,6 @@
-import { ContactCard, ParticipantContactChanged, sealKeyFrom, unseal } from '@sinergi/contracts';
+import { ContactCard, ParticipantContactChanged, Problem, sealKeyFrom, unseal } from '@sinergi/contracts';
 import { EnrollmentHarness, participantBody } from './support';
+import { problemLines } from '@sinergi/testing';
 
 interface ParticipantView {
   id: string;
@@ -11,10 +12,7 @@ interface ParticipantView {
   identityStatus: string;
 }
 
-interface ErrorBody {
-  statusCode: number;
-  message: string | string[];
-}
+type ErrorBody = Problem;
 
 describe('enrollment participants (real Kafka, real PostgreSQL)', () => {
   let harness: EnrollmentHarness;
@@ -91,7 +89,7 @@ describe('enrollment participants (real Kafka, real PostgreSQL)', () => {
   ])('refuses %s with a 400 naming the field and the rule', async (_case, overrides, message) => {
     const refused = await register(participantBody({ nik: '3273051203850001', ...overrides }));
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toEqual([message]);
+    expect(problemLines(refused.body)).toEqual([message]);
   });
 
   it('stores the NIK encrypted, never in the clear', async () => {
@@ -111,7 +109,7 @@ describe('enrollment participants (real Kafka, real PostgreSQL)', () => {
     expect((await register(body)).status).toBe(201);
     const again = await register({ ...body, fullName: 'Orang Lain', phone: '081299998888' });
     expect(again.status).toBe(409);
-    expect(again.body.message).toBe('nik: a participant with this NIK is already registered');
+    expect(problemLines(again.body)).toEqual(['nik: a participant with this NIK is already registered']);
   });
 
   it('answers 404 for an unknown participant', async () => {

@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { attendanceRecordedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
+import { Conflict, InvalidInput, NotFound } from '@sinergi/platform';
 import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
 import { lockClasses } from '../enrollments/class-locks';
@@ -44,19 +45,19 @@ export class AttendanceService {
   record(batchId: string, day: string, records: AttendanceRecordDto[]): Promise<ClassRegister> {
     return this.dataSource.transaction(async (manager) => {
       const [batch] = await lockClasses(manager, { id: batchId });
-      if (!batch) throw new NotFoundException(`batchId: no confirmed class with id ${batchId}`);
-      if (batch.status === 'cancelled') throw new ConflictException('batchId: the class was cancelled; it has no attendance');
+      if (!batch) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class with id ${batchId}` });
+      if (batch.status === 'cancelled') throw new Conflict({ field: 'batchId', rule: 'class-live', message: 'the class was cancelled; it has no attendance' });
       if (batch.status === 'completed' || batch.status === 'closed') {
-        throw new ConflictException(`day: the class is ${batch.status}; its register is final`);
+        throw new Conflict({ field: 'day', rule: 'register-open', message: `the class is ${batch.status}; its register is final` });
       }
       const problem = dayProblem(day, batch, todayInJakarta());
-      if (problem) throw new BadRequestException([problem]);
+      if (problem) throw new InvalidInput(problem);
       const seated = await seatedIn(manager, batch.id);
       const problems = recordProblems(
         records.map((record) => record.enrollmentId),
         new Set(seated.map((enrollment) => enrollment.id)),
       );
-      if (problems.length > 0) throw new BadRequestException(problems);
+      if (problems.length > 0) throw new InvalidInput(problems);
 
       const recordedAt = new Date();
       await manager.delete(AttendanceRecord, { batchId: batch.id, day });
@@ -86,7 +87,7 @@ export class AttendanceService {
   /** The class register: every seated participant and the days recorded for them. */
   async register(batchId: string): Promise<ClassRegister> {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
-    if (!batch) throw new NotFoundException(`batchId: no confirmed class with id ${batchId}`);
+    if (!batch) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class with id ${batchId}` });
     const records = await this.dataSource.getRepository(AttendanceRecord).findBy({ batchId });
     return registerOf(batch, records, await seatedIn(this.dataSource.manager, batchId));
   }

@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { NotFound } from '@sinergi/platform';
 import { DataSource } from 'typeorm';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Certificate, DocumentKind } from './certificate.entity';
@@ -28,7 +29,7 @@ export interface DocumentView {
 }
 
 /** One message for every code that names no certificate, so the answer never hints which codes exist. */
-const UNKNOWN_CODE = 'code: no certificate has this verification code; check it against the certificate (10 characters)';
+const UNKNOWN_CODE = { field: 'code', rule: 'exists', message: 'no certificate has this verification code; check it against the certificate (10 characters)' };
 
 @Injectable()
 export class CertificatesService {
@@ -39,7 +40,7 @@ export class CertificatesService {
 
   async verify(typed: string): Promise<CertificateVerification> {
     const code = normalizeVerificationCode(typed);
-    if (!code) throw new NotFoundException(UNKNOWN_CODE);
+    if (!code) throw new NotFound(UNKNOWN_CODE);
     const [found] = await this.dataSource.query<
       Array<{ number: string; holderName: string; programme: string; startDate: string; endDate: string; issuedAt: Date }>
     >(
@@ -52,7 +53,7 @@ export class CertificatesService {
         WHERE c.verification_code = $1`,
       [code],
     );
-    if (!found) throw new NotFoundException(UNKNOWN_CODE);
+    if (!found) throw new NotFound(UNKNOWN_CODE);
     return {
       valid: true,
       certificateNumber: found.number,
@@ -67,7 +68,7 @@ export class CertificatesService {
   /** The certificate or participation letter of an enrollment. */
   async ofEnrollment(enrollmentId: string): Promise<DocumentView> {
     const document = await this.dataSource.getRepository(Certificate).findOneBy({ enrollmentId });
-    if (!document) throw new NotFoundException(`no certificate or participation letter has been issued for enrollment ${enrollmentId}`);
+    if (!document) throw new NotFound({ field: 'enrollmentId', rule: 'issued', message: `no certificate or participation letter has been issued for enrollment ${enrollmentId}` });
     const code = document.verificationCode;
     return {
       enrollmentId,
