@@ -4,7 +4,7 @@ import { InvalidInput } from './domain-errors';
 import { servicesValidationPipe } from './validation';
 
 class PartyDto {
-  @Matches(/^[A-Z]+$/, { message: 'code must be upper-case letters' })
+  @Matches(/^[A-Z]+$/, { message: 'code: must be upper-case letters' })
   code!: string;
 }
 
@@ -28,12 +28,12 @@ async function refusalOf(body: object): Promise<InvalidInput> {
 }
 
 describe('the validation exceptionFactory', () => {
-  it('names each broken constraint with a dotted path into the body and the constraint as the rule', async () => {
+  it('names each broken constraint with a dotted path into the body and the constraint as the rule, the field left out of the message', async () => {
     const refusal = await refusalOf({ title: 7, parties: [{ code: 'KEMNAKER' }, { code: 'kemenumkm' }] });
     expect(refusal).toBeInstanceOf(InvalidInput);
     expect(refusal.errors).toEqual([
       { field: 'title', rule: 'isString', message: 'title must be a string' },
-      { field: 'parties.1.code', rule: 'matches', message: 'code must be upper-case letters' },
+      { field: 'parties.1.code', rule: 'matches', message: 'must be upper-case letters' },
     ]);
   });
 

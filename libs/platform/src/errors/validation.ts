@@ -9,9 +9,14 @@ import { InvalidInput } from './domain-errors';
 export function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message: withoutFieldPrefix(message, error.property) }));
     return [...own, ...fieldErrorsOf(error.children ?? [], field)];
   });
+}
+
+/** Some DTO messages start `field: ...`, from when the message was the only place a field was named. */
+function withoutFieldPrefix(message: string, property: string): string {
+  return message.startsWith(`${property}: `) ? message.slice(property.length + 2) : message;
 }
 
 export function validationExceptionFactory(errors: ValidationError[]): InvalidInput {
