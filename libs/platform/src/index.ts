@@ -7,3 +7,4 @@ export * from './polling-timer';
 export * from './service';
 export * from './service-config';
 export * from './trace.middleware';
+export * from './errors';

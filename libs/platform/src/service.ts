@@ -1,9 +1,11 @@
-import { DynamicModule, INestApplication, Logger, Module, Type, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MigrationInterface } from 'typeorm';
 import { EVENT_CATALOG, ServiceName, withTopicPrefix } from '@sinergi/contracts';
 import { connectInboxTransport, CreateOutboxAndInbox1732700000000, MessagingModule } from '@sinergi/messaging';
+import { InputGuardPipe, ProblemFilter, servicesValidationPipe, useBodyParsing } from './errors';
 import { HEALTH_KAFKA_BROKERS, HealthController } from './health.controller';
 import { runMigrations } from './migrations';
 import { ConfigError, loadConfig, ServiceConfig } from './service-config';
@@ -72,10 +74,12 @@ export async function startService<C extends ServiceConfig>(
   const applied = await runMigrations(config.DATABASE_URL, [CreateOutboxAndInbox1732700000000, ...definition.migrations]);
   if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
 
-  const app = await NestFactory.create(serviceRootModule(definition, config), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(serviceRootModule(definition, config), { logger: ['error', 'warn', 'log'], bodyParser: false });
   app.enableShutdownHooks();
   app.use(traceMiddleware);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  useBodyParsing(app);
+  app.useGlobalPipes(new InputGuardPipe(), servicesValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
   if (definition.consumesEvents) {
     const prefix = config.KAFKA_TOPIC_PREFIX ?? '';
     connectInboxTransport(app, {

@@ -7,3 +7,5 @@ export * from './wait-for';
 export * from './service-harness';
 export * from './secrets';
 export * from './message-sinks';
+export * from './problems';
+export * from './malformed-input';

@@ -8,18 +8,16 @@ import {
   EnrollmentView,
   ParticipantMoved,
   ParticipantReleased,
+  Problem,
   ProgrammeLaunched,
   ReservePromoted,
   todayInWib,
 } from '@sinergi/contracts';
-import { waitFor } from '@sinergi/testing';
+import { problemLines, waitFor } from '@sinergi/testing';
 import { OfferTimer } from '../src/moves/offer.timer';
 import { batchConfirmed, EnrollmentHarness, programmeLaunched } from './support';
 
-interface ErrorBody {
-  statusCode: number;
-  message: string | string[];
-}
+type ErrorBody = Problem;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -140,10 +138,10 @@ describe('enrollment when a class is cancelled or rescheduled (real Kafka, real 
     // A class that was not offered is refused, naming the field; the class now full too.
     const notOffered = await harness.request<ErrorBody>('POST', `/enrollments/${reserve.id}/move`, { batchId: elsewhere.batchId });
     expect(notOffered.status).toBe(400);
-    expect(notOffered.body.message).toBe(`batchId: must be one of the offered classes (${target.batchId})`);
+    expect(problemLines(notOffered.body)).toEqual([`batchId: must be one of the offered classes (${target.batchId})`]);
     const full = await harness.request<ErrorBody>('POST', `/enrollments/${reserve.id}/move`, { batchId: target.batchId });
     expect(full.status).toBe(409);
-    expect(full.body.message).toBe('batchId: the class is full: all 1 seats and 1 reserve places are taken; choose another offered class');
+    expect(problemLines(full.body)).toEqual(['batchId: the class is full: all 1 seats and 1 reserve places are taken; choose another offered class']);
 
     // Past its respond-by day the timer releases the one who has not moved.
     await harness.service.app.get(OfferTimer).runOnce(new Date(Date.now() + 5 * DAY_MS));

@@ -10,16 +10,14 @@ import {
   EnrollmentView,
   ParticipantCompleted,
   ParticipationLetterIssued,
+  Problem,
   ProgrammeLaunched,
   todayInWib,
 } from '@sinergi/contracts';
-import { waitFor } from '@sinergi/testing';
+import { problemLines, waitFor } from '@sinergi/testing';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
-interface ErrorBody {
-  statusCode: number;
-  message: string | string[];
-}
+type ErrorBody = Problem;
 
 describe('enrollment attendance, completion and certificates (real Kafka, real PostgreSQL)', () => {
   let harness: EnrollmentHarness;
@@ -121,20 +119,20 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     // Refused: a future day, a day outside the class, a participant not in the class, a day that is no date.
     const future = await record(later.batchId, addDays(today, 1), [{ enrollmentId: elsewhere.id, present: true }]);
     expect(future.status).toBe(400);
-    expect(future.body.message).toEqual([`day: must not be in the future; today in WIB is ${today}`]);
+    expect(problemLines(future.body)).toEqual([`day: must not be in the future; today in WIB is ${today}`]);
     const outside = await record(klass.batchId, addDays(today, -5), [{ enrollmentId: full.id, present: true }]);
     expect(outside.status).toBe(400);
-    expect(outside.body.message).toEqual([`day: must be a day of the class, ${days[0]} to ${days[4]}`]);
+    expect(problemLines(outside.body)).toEqual([`day: must be a day of the class, ${days[0]} to ${days[4]}`]);
     const stranger = await record(klass.batchId, days[1], [
       { enrollmentId: full.id, present: true },
       { enrollmentId: elsewhere.id, present: true },
     ]);
     expect(stranger.status).toBe(400);
-    expect(stranger.body.message).toEqual([
+    expect(problemLines(stranger.body)).toEqual([
       `records.1.enrollmentId: ${elsewhere.id} is not a seated participant of this class (selected or confirmed)`,
     ]);
     const notADay = await record(klass.batchId, '2026-02-30', [{ enrollmentId: full.id, present: true }]);
-    expect(notADay.body.message).toEqual(['day: must be a date YYYY-MM-DD, e.g. 2025-05-12']);
+    expect(problemLines(notADay.body)).toEqual(['day: must be a date YYYY-MM-DD, e.g. 2025-05-12']);
 
     const [completion] = await lifecycle('BatchCompleted', klass.batchId, today);
 
@@ -180,8 +178,8 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     });
     const unknown = await harness.request<ErrorBody>('GET', '/certificates/verify/0000000000');
     expect(unknown.status).toBe(404);
-    expect(unknown.body.message).toBe('code: no certificate has this verification code; check it against the certificate (10 characters)');
-    expect((await harness.request<ErrorBody>('GET', '/certificates/verify/not-a-code')).body.message).toBe(unknown.body.message);
+    expect(problemLines(unknown.body)).toEqual(['code: no certificate has this verification code; check it against the certificate (10 characters)']);
+    expect((await harness.request<ErrorBody>('GET', '/certificates/verify/not-a-code')).body.errors).toEqual(unknown.body.errors);
 
     expect((await harness.request('GET', `/enrollments/${full.id}/certificate`)).body).toMatchObject({
       kind: 'certificate',
@@ -216,7 +214,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
 
     const final = await record(klass.batchId, days[4], [{ enrollmentId: full.id, present: true }]);
     expect(final.status).toBe(409);
-    expect(final.body.message).toBe('day: the class is completed; its register is final');
+    expect(problemLines(final.body)).toEqual(['day: the class is completed; its register is final']);
     expect((await record(randomUUID(), days[0], [{ enrollmentId: full.id, present: true }])).status).toBe(404);
   });
 });

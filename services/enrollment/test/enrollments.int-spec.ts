@@ -6,16 +6,14 @@ import {
   EnrollmentView,
   MASKED_NIK_PATTERN,
   ParticipantSelected,
+  Problem,
   ProgrammeLaunched,
   SeatDecision,
 } from '@sinergi/contracts';
-import { waitFor } from '@sinergi/testing';
+import { problemLines, waitFor } from '@sinergi/testing';
 import { batchConfirmed, daysFromNow, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
-interface ErrorBody {
-  statusCode: number;
-  message: string;
-}
+type ErrorBody = Problem;
 
 describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
   let harness: EnrollmentHarness;
@@ -138,7 +136,7 @@ describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
 
     const other = await harness.enroll<ErrorBody>({ participantId: await registered(), programmeId: programme.programmeId }, key);
     expect(other.status).toBe(422);
-    expect(other.body.message).toBe('Idempotency-Key: this key was already used for a different request');
+    expect(problemLines(other.body)).toEqual(['Idempotency-Key: this key was already used for a different request']);
   });
 
   it('replays an error answer too, and needs the header', async () => {
@@ -146,12 +144,12 @@ describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
     const unknown = { participantId: randomUUID(), programmeId: programme.programmeId };
     const first = await harness.enroll<ErrorBody>(unknown, key);
     expect(first.status).toBe(404);
-    expect(first.body.message).toBe(`participantId: no participant with id ${unknown.participantId}`);
+    expect(problemLines(first.body)).toEqual([`participantId: no participant with id ${unknown.participantId}`]);
     expect(await harness.enroll(unknown, key)).toEqual(first);
 
     const missing = await harness.request<ErrorBody>('POST', '/enrollments', unknown);
     expect(missing.status).toBe(400);
-    expect(missing.body.message).toMatch(/^Idempotency-Key: the header is required/);
+    expect(problemLines(missing.body)).toEqual([expect.stringMatching(/^Idempotency-Key: the header is required/)]);
   });
 
   it('allows one active enrollment per participant and programme', async () => {
@@ -160,9 +158,9 @@ describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
     expect(first.body.status).toBe('selected');
     const second = await harness.enroll<ErrorBody>({ participantId, programmeId: programme.programmeId });
     expect(second.status).toBe(409);
-    expect(second.body.message).toBe(
+    expect(problemLines(second.body)).toEqual([
       `participantId: the participant already has an active enrollment in this programme (${first.body.id}, selected); one active enrollment per programme`,
-    );
+    ]);
   });
 
   it('confirms a selected seat: SeatConfirmed and the fill counts it', async () => {
@@ -188,11 +186,11 @@ describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
     expect(enrolled.body).toMatchObject({ status: 'selected', batchId: late.batchId });
     const refused = await harness.request<ErrorBody>('POST', `/enrollments/${enrolled.body.id}/confirm`);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe(`confirmBy: the seat had to be confirmed by ${late.confirmBy}`);
+    expect(problemLines(refused.body)).toEqual([`confirmBy: the seat had to be confirmed by ${late.confirmBy}`]);
 
     const rejected = await harness.enroll<EnrollmentView>({ participantId: await registered({ provinceCode: '52' }), programmeId: programme.programmeId });
     const notSelected = await harness.request<ErrorBody>('POST', `/enrollments/${rejected.body.id}/confirm`);
     expect(notSelected.status).toBe(409);
-    expect(notSelected.body.message).toBe('status: the enrollment is rejected; only a selected enrollment can confirm its seat');
+    expect(problemLines(notSelected.body)).toEqual(['status: the enrollment is rejected; only a selected enrollment can confirm its seat']);
   });
 });

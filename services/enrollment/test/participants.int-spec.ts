@@ -1,10 +1,8 @@
-import { ContactCard, ParticipantContactChanged, ParticipantView, sealKeyFrom, unseal } from '@sinergi/contracts';
+import { ContactCard, ParticipantContactChanged, ParticipantView, Problem, sealKeyFrom, unseal } from '@sinergi/contracts';
 import { EnrollmentHarness, participantBody } from './support';
+import { problemLines } from '@sinergi/testing';
 
-interface ErrorBody {
-  statusCode: number;
-  message: string | string[];
-}
+type ErrorBody = Problem;
 
 describe('enrollment participants (real Kafka, real PostgreSQL)', () => {
   let harness: EnrollmentHarness;
@@ -81,7 +79,7 @@ describe('enrollment participants (real Kafka, real PostgreSQL)', () => {
   ])('refuses %s with a 400 naming the field and the rule', async (_case, overrides, message) => {
     const refused = await register(participantBody({ nik: '3273051203850001', ...overrides }));
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toEqual([message]);
+    expect(problemLines(refused.body)).toEqual([message]);
   });
 
   it('stores the NIK encrypted, never in the clear', async () => {
@@ -101,7 +99,7 @@ describe('enrollment participants (real Kafka, real PostgreSQL)', () => {
     expect((await register(body)).status).toBe(201);
     const again = await register({ ...body, fullName: 'Orang Lain', phone: '081299998888' });
     expect(again.status).toBe(409);
-    expect(again.body.message).toBe('nik: a participant with this NIK is already registered');
+    expect(problemLines(again.body)).toEqual(['nik: a participant with this NIK is already registered']);
   });
 
   it('answers 404 for an unknown participant', async () => {

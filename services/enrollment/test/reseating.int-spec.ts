@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, BatchFillChanged, EnrollmentView, ParticipantReserved, ProgrammeLaunched, todayInWib, TOPICS } from '@sinergi/contracts';
-import { waitFor } from '@sinergi/testing';
+import { addDays, BatchFillChanged, EnrollmentView, ParticipantReserved, Problem, ProgrammeLaunched, todayInWib, TOPICS } from '@sinergi/contracts';
+import { problemLines, waitFor } from '@sinergi/testing';
 import { ConfirmByTimer } from '../src/enrollments/confirm-by.timer';
 import { EnrollmentWithdrawn, ReservePromoted, SeatExpired } from '@sinergi/contracts';
 import { batchConfirmed, daysFromNow, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
-interface ErrorBody {
-  statusCode: number;
-  message: string | string[];
-}
+type ErrorBody = Problem;
 
 describe('enrollment confirm-by expiry, withdrawal and reserve promotion (real Kafka, real PostgreSQL)', () => {
   let harness: EnrollmentHarness;
@@ -74,7 +71,7 @@ describe('enrollment confirm-by expiry, withdrawal and reserve promotion (real K
 
     const tooLate = await harness.request<ErrorBody>('POST', `/enrollments/${seat.id}/confirm`);
     expect(tooLate.status).toBe(409);
-    expect(tooLate.body.message).toBe(`confirmBy: the seat had to be confirmed by ${late.confirmBy}`);
+    expect(problemLines(tooLate.body)).toEqual([`confirmBy: the seat had to be confirmed by ${late.confirmBy}`]);
     // The promoted reserve has until its own confirm-by day, and confirms.
     expect((await harness.request<EnrollmentView>('POST', `/enrollments/${first.id}/confirm`)).body.status).toBe('confirmed');
     await harness.waitForEvents<BatchFillChanged>('BatchFillChanged', (data) => data.batchId === late.batchId && data.confirmed === 1);
@@ -148,11 +145,11 @@ describe('enrollment confirm-by expiry, withdrawal and reserve promotion (real K
     expect(rejected.body.status).toBe('rejected');
     const refused = await harness.request<ErrorBody>('POST', `/enrollments/${rejected.body.id}/withdraw`, { reason: 'tidak jadi' });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe('status: the enrollment is rejected; only a pending-identity, registered, selected, confirmed or reserve enrollment can be withdrawn');
+    expect(problemLines(refused.body)).toEqual(['status: the enrollment is rejected; only a pending-identity, registered, selected, confirmed or reserve enrollment can be withdrawn']);
 
     const noReason = await harness.request<ErrorBody>('POST', `/enrollments/${rejected.body.id}/withdraw`, {});
     expect(noReason.status).toBe(400);
-    expect(noReason.body.message).toContain('reason: must be 1-500 characters');
+    expect(problemLines(noReason.body)).toContain('reason: must be 1-500 characters');
     expect((await harness.request<ErrorBody>('POST', `/enrollments/${randomUUID()}/withdraw`, { reason: 'x' })).status).toBe(404);
   });
 });

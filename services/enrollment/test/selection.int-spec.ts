@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { BatchFillChanged, SelectionDrawn, SelectionView } from '@sinergi/contracts';
+import { BatchFillChanged, Problem, SelectionDrawn, SelectionView } from '@sinergi/contracts';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
+import { problemLines } from '@sinergi/testing';
 
 const POOL = 25;
 
@@ -62,8 +63,8 @@ describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
     expect((await harness.request<SelectionView>('GET', `/programmes/${programme.programmeId}/selection`)).body).toEqual(drawn.body);
 
     const late = await harness.registerChecked(participantBody());
-    const refused = await harness.enroll<{ message: string }>({ participantId: late.id, programmeId: programme.programmeId });
+    const refused = await harness.enroll<Problem>({ participantId: late.id, programmeId: programme.programmeId });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toMatch(/^programmeId: registration is closed; the selection was drawn at /);
+    expect(problemLines(refused.body)).toEqual([expect.stringMatching(/^programmeId: registration is closed; the selection was drawn at /)]);
   });
 });

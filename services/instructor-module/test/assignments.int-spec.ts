@@ -6,6 +6,7 @@ import {
   InstructorAssignmentRejected,
   InstructorAssignmentReleased,
   InstructorWithdrawn,
+  Problem,
 } from '@sinergi/contracts';
 import { batchPlanned, InstructorModuleHarness } from './support';
 
@@ -152,11 +153,11 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     expect(announced[1].data).toMatchObject({ assignmentId: second.id, replacesInstructorId: first.instructorId });
     expect(harness.typesFor(batch.batchId)).toEqual(['InstructorAssigned', 'InstructorWithdrawn', 'InstructorAssigned', 'InstructorWithdrawn']);
 
-    const again = await harness.request<{ message: string }>('POST', `/assignments/${second.id}/withdraw`, { reason: 'lagi' });
-    expect(again.status).toBe(409);
+    const again = await harness.request<Problem>('POST', `/assignments/${second.id}/withdraw`, { reason: 'lagi' });
+    expect(again).toMatchObject({ status: 409, body: { errors: [{ field: 'status', rule: 'active' }] } });
     expect((await harness.request('POST', `/assignments/${randomUUID()}/withdraw`, { reason: 'x' })).status).toBe(404);
-    expect((await harness.request<{ message: string[] }>('POST', `/assignments/${second.id}/withdraw`, {})).body.message).toContain(
-      'reason must be 1-400 characters',
+    expect((await harness.request<Problem>('POST', `/assignments/${second.id}/withdraw`, {})).body.errors).toContainEqual(
+      expect.objectContaining({ field: 'reason', message: 'reason must be 1-400 characters' }),
     );
   });
 });

@@ -4,6 +4,7 @@ import {
   InstructorDetailView,
   InstructorProfile,
   InstructorView,
+  Problem,
   RecordAccepted,
   RecordRejected,
   sealKeyFrom,
@@ -49,19 +50,19 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
     });
 
     it('rejects a bad module naming each field and rule', async () => {
-      const response = await harness.request<{ message: string[] }>('POST', '/training-modules', {
+      const response = await harness.request<Problem>('POST', '/training-modules', {
         moduleCode: 'kwu 01',
         title: '',
         hours: 0,
         ownerPartyCode: 'kemenumkm',
       });
       expect(response.status).toBe(400);
-      expect(response.body.message).toEqual(
+      expect(response.body.errors).toEqual(
         expect.arrayContaining([
-          'moduleCode must be 1-40 upper-case letters, digits, _ . or -, e.g. KWU-01',
-          'title must be 1-300 characters',
-          'hours must be between 1 and 1000',
-          'ownerPartyCode must be 2-32 upper-case letters, digits, _ or -, e.g. KEMENUMKM',
+          { field: 'moduleCode', rule: 'matches', message: 'moduleCode must be 1-40 upper-case letters, digits, _ . or -, e.g. KWU-01' },
+          { field: 'title', rule: 'isLength', message: 'title must be 1-300 characters' },
+          { field: 'hours', rule: 'min', message: 'hours must be between 1 and 1000' },
+          { field: 'ownerPartyCode', rule: 'matches', message: 'ownerPartyCode must be 2-32 upper-case letters, digits, _ or -, e.g. KEMENUMKM' },
         ]),
       );
     });
@@ -139,29 +140,29 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
       expect(marked.body.unavailableDays).toEqual(['2025-05-06', '2025-05-07', '2025-05-08']);
       expect((await harness.request<InstructorDetailView>('GET', `/instructors/${instructor.id}`)).body.unavailableDays).toHaveLength(3);
 
-      const backwards = await harness.request<{ message: string }>('POST', `/instructors/${instructor.id}/unavailability`, { from: '2025-05-08', to: '2025-05-06' });
+      const backwards = await harness.request<Problem>('POST', `/instructors/${instructor.id}/unavailability`, { from: '2025-05-08', to: '2025-05-06' });
       expect(backwards.status).toBe(400);
-      expect(backwards.body.message).toBe('to must not be before from');
+      expect(backwards.body.errors).toEqual([{ field: 'to', rule: 'not-before-from', message: 'to must not be before from' }]);
 
-      const duplicate = await harness.request<{ message: string }>('POST', '/instructors', { ...body, fullName: 'Someone Else' });
+      const duplicate = await harness.request<Problem>('POST', '/instructors', { ...body, fullName: 'Someone Else' });
       expect(duplicate.status).toBe(409);
-      expect(duplicate.body.message).toBe('externalRef: an instructor with this KemenUMKM id is already registered');
+      expect(duplicate.body.errors).toEqual([{ field: 'externalRef', rule: 'unique', message: 'an instructor with this KemenUMKM id is already registered' }]);
     });
 
     it('rejects a bad instructor naming each field and rule', async () => {
-      const response = await harness.request<{ message: string[] }>(
+      const response = await harness.request<Problem>(
         'POST',
         '/instructors',
         instructorBody({ phone: '0712345678', email: 'not-an-email', homeProvinceCode: '99', competencies: [], maxClassesPerPeriod: 0 }),
       );
       expect(response.status).toBe(400);
-      expect(response.body.message).toEqual(
+      expect(response.body.errors?.map(({ field, message }) => [field, message])).toEqual(
         expect.arrayContaining([
-          'phone must be an Indonesian mobile number: 08..., 628... or +628..., 10-15 digits',
-          'email must be an email address',
-          'homeProvinceCode must be a Kemendagri province code, e.g. 32 for Jawa Barat',
-          'competencies must name at least one module code',
-          'maxClassesPerPeriod must be between 1 and 100',
+          ['phone', 'phone must be an Indonesian mobile number: 08..., 628... or +628..., 10-15 digits'],
+          ['email', 'email must be an email address'],
+          ['homeProvinceCode', 'homeProvinceCode must be a Kemendagri province code, e.g. 32 for Jawa Barat'],
+          ['competencies', 'competencies must name at least one module code'],
+          ['maxClassesPerPeriod', 'maxClassesPerPeriod must be between 1 and 100'],
         ]),
       );
     });

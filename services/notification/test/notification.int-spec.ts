@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DeliveryView, RecipientView } from '@sinergi/contracts';
+import { Problem } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { DigestTimer } from '../src/digest/digest.timer';
 import { reminderTime } from '../src/timing.rules';
@@ -181,12 +182,18 @@ describe('notification: events to messages over real channels', () => {
   });
   it('registers a venue operator over HTTP, refusing bad input by field and rule, and tells them of a reservation', async () => {
     const email = uniqueEmail();
-    const refused = await harness.request<{ message: string[] }>('PUT', '/recipients/venue-operators/BBPVP-BDG', { fullName: '', phone: '0812', language: 'fr' });
+    const refused = await harness.request<Problem>('PUT', '/recipients/venue-operators/BBPVP-BDG', { fullName: '', phone: '0812', language: 'fr' });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toEqual(
-      expect.arrayContaining(['fullName must be 1-200 characters', expect.stringMatching(/^phone must be an Indonesian number in E.164/), 'language must be one of id, en']),
+    expect(refused.body.errors?.map(({ field, message }) => [field, message])).toEqual(
+      expect.arrayContaining([
+        ['fullName', 'fullName must be 1-200 characters'],
+        ['phone', expect.stringMatching(/^phone must be an Indonesian number in E.164/)],
+        ['language', 'language must be one of id, en'],
+      ]),
     );
-    expect((await harness.request<{ message: string }>('PUT', '/recipients/venue-operators/bad code', { fullName: 'Budi', email })).body.message).toMatch(/^venueCode must be/);
+    expect((await harness.request<Problem>('PUT', '/recipients/venue-operators/bad code', { fullName: 'Budi', email })).body.errors).toEqual([
+      { field: 'venueCode', rule: 'matches', message: expect.stringMatching(/^venueCode must be/) },
+    ]);
 
     const venueCode = `BLK-${randomUUID().slice(0, 6).toUpperCase()}`;
     const registered = await harness.request<RecipientView>('PUT', `/recipients/venue-operators/${venueCode}`, { fullName: 'Budi Santoso', email, language: 'en' });

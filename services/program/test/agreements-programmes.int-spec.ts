@@ -87,11 +87,11 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
   it('names each bad field of a programme and the rule it breaks', async () => {
     const response = await post('/programmes', { ...programme('not-a-uuid'), classDays: 0, selectionPolicy: 'raffle' });
     expect(response.status).toBe(400);
-    expect(response.body.message).toEqual(
+    expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        'agreementId must be the id of the PKS the programme runs under',
-        'classDays must be between 1 and 60',
-        'selectionPolicy must be one of: first-come-first-served, lottery, ranked',
+        { field: 'agreementId', rule: 'isUuid', message: 'agreementId must be the id of the PKS the programme runs under' },
+        { field: 'classDays', rule: 'min', message: 'classDays must be between 1 and 60' },
+        { field: 'selectionPolicy', rule: 'isIn', message: 'selectionPolicy must be one of: first-come-first-served, lottery, ranked' },
       ]),
     );
   });
@@ -103,14 +103,20 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
 
     expect((await post(`/programmes/${id}/amendments`, { targetParticipants: 7_500, reason: 'more registrations' })).status).toBe(201);
     const lower = await post(`/programmes/${id}/amendments`, { targetParticipants: 100, reason: 'fewer' });
-    expect(lower).toMatchObject({ status: 409, body: { message: 'targetParticipants can only be raised' } });
+    expect(lower).toMatchObject({ status: 409, body: { errors: [{ field: 'targetParticipants', rule: 'only-raised', message: 'targetParticipants can only be raised' }] } });
     const past = await post(`/programmes/${id}/amendments`, { participantCeiling: 12_000, reason: 'expand' });
-    expect(past).toMatchObject({ status: 409, body: { message: 'participantCeiling: the PKS allows 10000 participants and 10000 are left for this programme' } });
+    expect(past).toMatchObject({
+      status: 409,
+      body: { errors: [{ field: 'participantCeiling', rule: 'agreement-ceiling', message: 'the PKS allows 10000 participants and 10000 are left for this programme' }] },
+    });
 
     expect((await post(`/agreements/${pks}/amendments`, { amendedOn: '2025-04-20', reason: 'expansion agreed', participantCeiling: 12_000 })).status).toBe(201);
     expect((await post(`/programmes/${id}/amendments`, { participantCeiling: 12_000, reason: 'expand' })).status).toBe(201);
     const tooLow = await post(`/agreements/${pks}/amendments`, { amendedOn: '2025-04-21', reason: 'cut', participantCeiling: 11_000 });
-    expect(tooLow).toMatchObject({ status: 409, body: { message: 'participantCeiling: its programmes already hold 12000 participants; it cannot be lower' } });
+    expect(tooLow).toMatchObject({
+      status: 409,
+      body: { errors: [{ field: 'participantCeiling', rule: 'not-below-programmes', message: 'its programmes already hold 12000 participants; it cannot be lower' }] },
+    });
 
     await waitFor('both amendment events', () => eventsOf('program.programmes.v1', id).filter((event) => event.type === 'ProgrammeAmended').length === 2);
     await waitFor('AgreementAmended', () => eventsOf('program.agreements.v1', pks).some((event) => event.type === 'AgreementAmended'));
@@ -127,14 +133,14 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
     expect((await post(`/agreements/${pks}/end`, { endedOn: '2025-04-30', reason: 'superseded' })).status).toBe(201);
     const refused = await post('/programmes', programme(pks));
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toMatch(/has ended$/);
+    expect(refused.body.errors).toEqual([{ field: 'agreementId', rule: 'agreement-live', message: expect.stringMatching(/has ended$/) }]);
     await waitFor('AgreementEnded', () => eventsOf('program.agreements.v1', pks).some((event) => event.type === 'AgreementEnded'));
 
     sequence += 1;
     const mou = await post<AgreementView>('/agreements', { kind: 'MOU', number: `MOU-only-${sequence}`, title: 'MoU', signedOn: '2025-03-25', parties: PARTIES });
     expect(await post('/programmes', programme(mou.body.id))).toMatchObject({
       status: 409,
-      body: { message: 'agreementId: a programme runs under a PKS, not an MoU' },
+      body: { errors: [{ field: 'agreementId', rule: 'pks', message: 'a programme runs under a PKS, not an MoU' }] },
     });
   });
 });

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView } from '@sinergi/contracts';
+import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, Problem } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
-interface Refused {
-  rule: string;
-  message: string;
-}
+type Refused = Problem;
+
+const ruleOf = (refused: Pick<Refused, 'errors'>): string | undefined => refused.errors?.[0]?.rule;
 
 /** The batch saga against real Kafka and PostgreSQL: venue-capacity's and instructor-module's replies are published by the test. */
 describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => {
@@ -16,7 +15,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
   const start = addDays(today(), 7);
 
   const plan = async (body: { venueCode: string; startDate: string }, programme = programmeId) => {
-    const response = await harness.request<BatchView & Refused>('POST', `/programmes/${programme}/batches`, body);
+    const response = await harness.request<BatchView & Pick<Refused, 'errors'>>('POST', `/programmes/${programme}/batches`, body);
     return response;
   };
   const planOk = async (startDate = start) => {
@@ -71,7 +70,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
       plan({ venueCode: 'BBPVP-BDG', startDate: addDays(today(), 18) }),
       plan({ venueCode: 'BBPVP-BDG', startDate: addDays(today(), -1) }),
     ]);
-    expect(refusals.map((response) => [response.status, response.body.rule])).toEqual([
+    expect(refusals.map((response) => [response.status, ruleOf(response.body)])).toEqual([
       [409, 'venue-unknown'],
       [409, 'outside-programme-period'],
       [409, 'venue-closed'],
@@ -141,7 +140,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
     const responses = await Promise.all(Array.from({ length: 12 }, () => plan({ venueCode: 'BBPVP-BDG', startDate: start }, small)));
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([...Array(5).fill(201), ...Array(7).fill(409)]);
-    expect(responses.filter((response) => response.status === 409).every((response) => response.body.rule === 'participant-ceiling')).toBe(true);
+    expect(responses.filter((response) => response.status === 409).every((response) => ruleOf(response.body) === 'participant-ceiling')).toBe(true);
 
     const summary = await harness.request<BatchSummaryView>(
       'GET',
@@ -203,7 +202,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
     expect(event.data).toEqual({ batchId, programmeId, reason: 'admin', detail: 'the regency asked to merge classes' });
 
     const again = await harness.request<Refused>('POST', `/batches/${batchId}/cancel`, { detail: 'again' });
-    expect([again.status, again.body.rule]).toEqual([409, 'batch-status']);
+    expect([again.status, ruleOf(again.body)]).toEqual([409, 'batch-status']);
   });
 
   it('cancels a confirmed class whose venue withdraws its reservation', async () => {
@@ -255,14 +254,14 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
       reason: 'public holiday',
     });
     const closedDay = await harness.request<Refused>('POST', `/batches/${batchId}/reschedule`, { startDate: addDays(today(), 17) });
-    expect([closedDay.status, closedDay.body.rule]).toEqual([409, 'venue-closed']);
+    expect([closedDay.status, ruleOf(closedDay.body)]).toEqual([409, 'venue-closed']);
   });
 
   it('starts a confirmed class on its start date, completes it after its end date, and closes it on request', async () => {
     const batchId = await planOk(today());
     await confirm(batchId);
     expect((await harness.waitForEvent(batchId, 'BatchStarted')).data).toEqual({ batchId, programmeId, on: today() });
-    expect((await harness.request<Refused>('POST', `/batches/${batchId}/close`)).body.rule).toBe('batch-status');
+    expect(ruleOf((await harness.request<Refused>('POST', `/batches/${batchId}/close`)).body)).toBe('batch-status');
 
     // The calendar moves on: the class's last day is now behind us.
     await harness.dataSource.query('UPDATE batches SET start_date = $2, end_date = $3 WHERE id = $1', [batchId, addDays(today(), -5), addDays(today(), -1)]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgreementView, DeliveryView, SignAgreementRequest } from '@sinergi/contracts';
+import { Problem } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { RunningSystem } from './running-system';
 
@@ -62,9 +63,13 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
       body: JSON.stringify({ ...MOU, number: 'MoU-bad', signedOn: '25/03/2025', parties: [MOU.parties[0]] }),
     });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { message: string[] };
-    expect(body.message).toEqual(
-      expect.arrayContaining(['signedOn must be a date as YYYY-MM-DD', 'parties must name at least two parties']),
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = (await response.json()) as Problem;
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'signedOn', rule: 'isCivilDate', message: 'signedOn must be a date as YYYY-MM-DD' },
+        { field: 'parties', rule: 'arrayMinSize', message: 'parties must name at least two parties' },
+      ]),
     );
   });
 
@@ -78,6 +83,6 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
     expect((await post()).status).toBe(201);
     const second = await post();
     expect(second.status).toBe(409);
-    expect(((await second.json()) as { message: string }).message).toBe('number: an agreement numbered MoU-duplicate-001 already exists');
+    expect(((await second.json()) as Problem).errors).toEqual([{ field: 'number', rule: 'unique', message: 'an agreement numbered MoU-duplicate-001 already exists' }]);
   });
 });

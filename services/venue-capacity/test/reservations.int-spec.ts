@@ -1,4 +1,4 @@
-import { ReservationView, UnavailabilityRecordedView, UtilisationView, VenueReservationEnded, VenueReservationRejected, VenueReserved } from '@sinergi/contracts';
+import { Problem, ReservationView, UnavailabilityRecordedView, UtilisationView, VenueReservationEnded, VenueReservationRejected, VenueReserved } from '@sinergi/contracts';
 import { Reservation } from '../src/reservations/reservation.entity';
 import { ReservationsService } from '../src/reservations/reservations.service';
 import { batchPlanned, planned, venueBody, VenueCapacityHarness } from './support';
@@ -156,8 +156,8 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     expect(harness.eventsOfType<VenueReservationEnded>('VenueReservationWithdrawn').filter((event) => event.data.batchId === after.batchId)).toEqual([]);
 
     expect((await harness.request('POST', `/venues/${venueCode}/rooms/NOPE/unavailability`, { from: '2025-05-08', to: '2025-05-09', reason: 'x' })).status).toBe(404);
-    const backwards = await harness.request<{ message: string }>('POST', `/venues/${venueCode}/rooms/R1/unavailability`, { from: '2025-05-09', to: '2025-05-08', reason: 'x' });
-    expect(backwards).toEqual({ status: 400, body: expect.objectContaining({ message: 'to must not be before from' }) });
+    const backwards = await harness.request<Problem>('POST', `/venues/${venueCode}/rooms/R1/unavailability`, { from: '2025-05-09', to: '2025-05-08', reason: 'x' });
+    expect(backwards).toEqual({ status: 400, body: expect.objectContaining({ errors: [{ field: 'to', rule: 'not-before-from', message: 'to must not be before from' }] }) });
   });
 
   it('withdraws a reservation whose room a venue update removes', async () => {
@@ -195,8 +195,8 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     const byProvince = await harness.request<UtilisationView>('GET', '/utilisation?from=2025-07-01&to=2025-07-05&provinceCode=94');
     expect(byProvince.body.provinces).toEqual([{ provinceCode: '94', reservedRoomDays: 2, availableRoomDays: 6, ratio: 0.3333 }]);
 
-    const bad = await harness.request<{ message: string[] }>('GET', '/utilisation?from=2025-07-05&to=july');
-    expect(bad).toEqual({ status: 400, body: expect.objectContaining({ message: ['to must be a date as YYYY-MM-DD'] }) });
+    const bad = await harness.request<Problem>('GET', '/utilisation?from=2025-07-05&to=july');
+    expect(bad).toEqual({ status: 400, body: expect.objectContaining({ errors: [{ field: 'to', rule: 'isCivilDate', message: 'to must be a date as YYYY-MM-DD' }] }) });
     const nowhere = await harness.request<UtilisationView>('GET', '/utilisation?from=2025-07-01&to=2025-07-05&provinceCode=95');
     expect(nowhere.body).toMatchObject({ total: { reservedRoomDays: 0, availableRoomDays: 0, ratio: null }, venues: [], provinces: [] });
   });

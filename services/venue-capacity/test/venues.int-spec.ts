@@ -1,4 +1,4 @@
-import { RecordAccepted, RecordRejected, VenueState } from '@sinergi/contracts';
+import { Problem, RecordAccepted, RecordRejected, VenueState } from '@sinergi/contracts';
 import { venueBody, VenueCapacityHarness } from './support';
 
 describe('venue-capacity catalogue: venues over HTTP and from Kemnaker (real Kafka, real PostgreSQL)', () => {
@@ -41,7 +41,7 @@ describe('venue-capacity catalogue: venues over HTTP and from Kemnaker (real Kaf
   });
 
   it('rejects bad input naming each field and rule', async () => {
-    const response = await harness.request<{ message: string[] }>(
+    const response = await harness.request<Problem>(
       'POST',
       '/venues',
       venueBody({
@@ -56,22 +56,22 @@ describe('venue-capacity catalogue: venues over HTTP and from Kemnaker (real Kaf
       }),
     );
     expect(response.status).toBe(400);
-    expect(response.body.message).toEqual(
+    expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        'venueCode must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-SERANG',
-        'kind must be one of: BLK, BBPVP, BPVP',
-        'provinceCode must be a Kemendagri province code, e.g. 36 for Banten',
-        'rooms.0.seats must be between 1 and 500',
-        'each closedDay must be a date as YYYY-MM-DD',
+        { field: 'venueCode', rule: 'matches', message: 'venueCode must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-SERANG' },
+        { field: 'kind', rule: 'isIn', message: 'kind must be one of: BLK, BBPVP, BPVP' },
+        { field: 'provinceCode', rule: 'isIn', message: 'provinceCode must be a Kemendagri province code, e.g. 36 for Banten' },
+        { field: 'rooms', rule: 'arrayUnique', message: 'rooms must not repeat a roomCode' },
+        { field: 'rooms.0.seats', rule: 'min', message: 'seats must be between 1 and 500' },
+        { field: 'closedDays', rule: 'isCivilDate', message: 'each closedDay must be a date as YYYY-MM-DD' },
       ]),
     );
-    // Nest reports a list's own rule only when none of its items fails, so repeated rooms get their own request.
     const rooms = [
       { roomCode: 'R1', name: 'Kelas 1', seats: 20 },
       { roomCode: 'R1', name: 'Kelas 2', seats: 20 },
     ];
-    const repeated = await harness.request<{ message: string[] }>('POST', '/venues', venueBody({ rooms }));
-    expect(repeated).toEqual({ status: 400, body: expect.objectContaining({ message: ['rooms must not repeat a roomCode'] }) });
+    const repeated = await harness.request<Problem>('POST', '/venues', venueBody({ rooms }));
+    expect(repeated).toEqual({ status: 400, body: expect.objectContaining({ errors: [{ field: 'rooms', rule: 'arrayUnique', message: 'rooms must not repeat a roomCode' }] }) });
   });
 
   it('applies a good Kemnaker record and refuses a bad one, and the topic keeps flowing', async () => {

@@ -11,18 +11,18 @@ describe('attendance rules', () => {
   it('takes a day of the class up to today (WIB), and names the rule otherwise', () => {
     expect(dayProblem('2026-05-13', klass, '2026-05-13')).toBeUndefined();
     expect(dayProblem('2026-05-11', klass, '2026-06-01')).toBeUndefined();
-    expect(dayProblem('2026-05-14', klass, '2026-05-13')).toBe('day: must not be in the future; today in WIB is 2026-05-13');
-    expect(dayProblem('2026-05-10', klass, '2026-06-01')).toBe('day: must be a day of the class, 2026-05-11 to 2026-05-15');
-    expect(dayProblem('2026-05-16', klass, '2026-06-01')).toBe('day: must be a day of the class, 2026-05-11 to 2026-05-15');
-    expect(dayProblem('2026-02-30', klass, '2026-06-01')).toBe('day: must be a date YYYY-MM-DD, e.g. 2025-05-12');
-    expect(dayProblem('13-05-2026', klass, '2026-06-01')).toBe('day: must be a date YYYY-MM-DD, e.g. 2025-05-12');
+    expect(dayProblem('2026-05-14', klass, '2026-05-13')).toMatchObject({ field: 'day', message: 'must not be in the future; today in WIB is 2026-05-13' });
+    expect(dayProblem('2026-05-10', klass, '2026-06-01')).toMatchObject({ field: 'day', message: 'must be a day of the class, 2026-05-11 to 2026-05-15' });
+    expect(dayProblem('2026-05-16', klass, '2026-06-01')).toMatchObject({ field: 'day', message: 'must be a day of the class, 2026-05-11 to 2026-05-15' });
+    expect(dayProblem('2026-02-30', klass, '2026-06-01')).toMatchObject({ field: 'day', message: 'must be a date YYYY-MM-DD, e.g. 2025-05-12' });
+    expect(dayProblem('13-05-2026', klass, '2026-06-01')).toMatchObject({ field: 'day', message: 'must be a date YYYY-MM-DD, e.g. 2025-05-12' });
   });
 
   it('refuses a participant not seated in the class, and one listed twice, by position', () => {
     expect(recordProblems(['a', 'b'], new Set(['a', 'b', 'c']))).toEqual([]);
     expect(recordProblems(['a', 'x', 'a'], new Set(['a']))).toEqual([
-      'records.1.enrollmentId: x is not a seated participant of this class (selected or confirmed)',
-      'records.2.enrollmentId: a is listed more than once',
+      { field: 'records.1.enrollmentId', rule: 'seated', message: 'x is not a seated participant of this class (selected or confirmed)' },
+      { field: 'records.2.enrollmentId', rule: 'listed-once', message: 'a is listed more than once' },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, parseCivilDate } from '@sinergi/contracts';
+import { addDays, FieldError, parseCivilDate } from '@sinergi/contracts';
 
 /** Every day of a class: program holds it on each day from its start to its end. */
 export function classDaysOf(startDate: string, endDate: string): string[] {
@@ -7,22 +7,22 @@ export function classDaysOf(startDate: string, endDate: string): string[] {
   return days;
 }
 
-/** Why a day cannot be recorded for a class, as `day: rule`; undefined when it can. Today is the day in WIB. */
-export function dayProblem(day: string, klass: { startDate: string; endDate: string }, today: string): string | undefined {
-  if (!parseCivilDate(day)) return 'day: must be a date YYYY-MM-DD, e.g. 2025-05-12';
-  if (day < klass.startDate || day > klass.endDate) return `day: must be a day of the class, ${klass.startDate} to ${klass.endDate}`;
-  if (day > today) return `day: must not be in the future; today in WIB is ${today}`;
+/** Why a day cannot be recorded for a class; undefined when it can. Today is the day in WIB. */
+export function dayProblem(day: string, klass: { startDate: string; endDate: string }, today: string): FieldError | undefined {
+  if (!parseCivilDate(day)) return { field: 'day', rule: 'isCivilDate', message: 'must be a date YYYY-MM-DD, e.g. 2025-05-12' };
+  if (day < klass.startDate || day > klass.endDate) return { field: 'day', rule: 'class-day', message: `must be a day of the class, ${klass.startDate} to ${klass.endDate}` };
+  if (day > today) return { field: 'day', rule: 'not-in-future', message: `must not be in the future; today in WIB is ${today}` };
   return undefined;
 }
 
-/** The records that name the same enrollment twice, or one not seated in the class, as `records[i].enrollmentId: rule`. */
-export function recordProblems(enrollmentIds: readonly string[], seated: ReadonlySet<string>): string[] {
+/** The records that name the same enrollment twice, or one not seated in the class, each at `records.<i>.enrollmentId`. */
+export function recordProblems(enrollmentIds: readonly string[], seated: ReadonlySet<string>): FieldError[] {
   const seen = new Set<string>();
-  const problems: string[] = [];
+  const problems: FieldError[] = [];
   enrollmentIds.forEach((id, index) => {
-    if (seen.has(id)) problems.push(`records.${index}.enrollmentId: ${id} is listed more than once`);
-    else if (!seated.has(id))
-      problems.push(`records.${index}.enrollmentId: ${id} is not a seated participant of this class (selected or confirmed)`);
+    const field = `records.${index}.enrollmentId`;
+    if (seen.has(id)) problems.push({ field, rule: 'listed-once', message: `${id} is listed more than once` });
+    else if (!seated.has(id)) problems.push({ field, rule: 'seated', message: `${id} is not a seated participant of this class (selected or confirmed)` });
     seen.add(id);
   });
   return problems;

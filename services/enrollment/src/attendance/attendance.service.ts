@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { attendanceRecordedEvent, ClassRegisterView, EnrollmentStatus, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
+import { Conflict, InvalidInput, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { lockClasses } from '../enrollments/class-locks';
 import { Enrollment } from '../enrollments/enrollment.entity';
@@ -26,19 +27,19 @@ export class AttendanceService {
   record(batchId: string, day: string, records: AttendanceRecordDto[]): Promise<ClassRegisterView> {
     return this.dataSource.transaction(async (manager) => {
       const [batch] = await lockClasses(manager, { id: batchId });
-      if (!batch) throw new NotFoundException(`batchId: no confirmed class with id ${batchId}`);
-      if (batch.status === 'cancelled') throw new ConflictException('batchId: the class was cancelled; it has no attendance');
+      if (!batch) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class with id ${batchId}` });
+      if (batch.status === 'cancelled') throw new Conflict({ field: 'batchId', rule: 'class-live', message: 'the class was cancelled; it has no attendance' });
       if (batch.status === 'completed' || batch.status === 'closed') {
-        throw new ConflictException(`day: the class is ${batch.status}; its register is final`);
+        throw new Conflict({ field: 'day', rule: 'register-open', message: `the class is ${batch.status}; its register is final` });
       }
       const problem = dayProblem(day, batch, todayInWib());
-      if (problem) throw new BadRequestException([problem]);
+      if (problem) throw new InvalidInput(problem);
       const seated = await seatedIn(manager, batch.id);
       const problems = recordProblems(
         records.map((record) => record.enrollmentId),
         new Set(seated.map((enrollment) => enrollment.id)),
       );
-      if (problems.length > 0) throw new BadRequestException(problems);
+      if (problems.length > 0) throw new InvalidInput(problems);
 
       const recordedAt = new Date();
       await manager.delete(AttendanceRecord, { batchId: batch.id, day });
@@ -68,7 +69,7 @@ export class AttendanceService {
   /** The class register: every seated participant and the days recorded for them. */
   async register(batchId: string): Promise<ClassRegisterView> {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
-    if (!batch) throw new NotFoundException(`batchId: no confirmed class with id ${batchId}`);
+    if (!batch) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class with id ${batchId}` });
     const records = await this.dataSource.getRepository(AttendanceRecord).findBy({ batchId });
     return registerOf(batch, records, await seatedIn(this.dataSource.manager, batchId));
   }

@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { NotFound } from '@sinergi/platform';
 import { DataSource } from 'typeorm';
 import type { CertificateVerificationView, EnrollmentDocumentView } from '@sinergi/contracts';
 import { EnrollmentConfig } from '../enrollment.config';
@@ -6,7 +7,7 @@ import { Certificate } from './certificate.entity';
 import { normalizeVerificationCode } from './certificate.rules';
 
 /** One message for every code that names no certificate, so the answer never hints which codes exist. */
-const UNKNOWN_CODE = 'code: no certificate has this verification code; check it against the certificate (10 characters)';
+const UNKNOWN_CODE = { field: 'code', rule: 'exists', message: 'no certificate has this verification code; check it against the certificate (10 characters)' };
 
 @Injectable()
 export class CertificatesService {
@@ -17,7 +18,7 @@ export class CertificatesService {
 
   async verify(typed: string): Promise<CertificateVerificationView> {
     const code = normalizeVerificationCode(typed);
-    if (!code) throw new NotFoundException(UNKNOWN_CODE);
+    if (!code) throw new NotFound(UNKNOWN_CODE);
     const [found] = await this.dataSource.query<
       Array<{ number: string; holderName: string; programme: string; startDate: string; endDate: string; issuedAt: Date }>
     >(
@@ -30,7 +31,7 @@ export class CertificatesService {
         WHERE c.verification_code = $1`,
       [code],
     );
-    if (!found) throw new NotFoundException(UNKNOWN_CODE);
+    if (!found) throw new NotFound(UNKNOWN_CODE);
     return {
       valid: true,
       certificateNumber: found.number,
@@ -45,7 +46,7 @@ export class CertificatesService {
   /** The certificate or participation letter of an enrollment. */
   async ofEnrollment(enrollmentId: string): Promise<EnrollmentDocumentView> {
     const document = await this.dataSource.getRepository(Certificate).findOneBy({ enrollmentId });
-    if (!document) throw new NotFoundException(`no certificate or participation letter has been issued for enrollment ${enrollmentId}`);
+    if (!document) throw new NotFound({ field: 'enrollmentId', rule: 'issued', message: `no certificate or participation letter has been issued for enrollment ${enrollmentId}` });
     const code = document.verificationCode;
     return {
       enrollmentId,

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import {
@@ -13,6 +13,7 @@ import {
   participantSelectedEvent,
 } from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
+import { Conflict, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { EnrollmentConfig } from '../enrollment.config';
@@ -55,23 +56,21 @@ export class Admission {
   /** Throws 404 for an unknown participant, programme or class, 409 for a second active enrollment or a closed pool. */
   async submit(manager: EntityManager, request: AdmissionRequest): Promise<Enrollment> {
     const participant = await manager.findOne(Participant, { where: { id: request.participantId }, lock: { mode: 'pessimistic_write' } });
-    if (!participant) throw new NotFoundException(`participantId: no participant with id ${request.participantId}`);
+    if (!participant) throw new NotFound({ field: 'participantId', rule: 'exists', message: `no participant with id ${request.participantId}` });
     const programme = await lockProgramme(manager, request.programmeId);
-    if (!programme) throw new NotFoundException(`programmeId: no launched programme with id ${request.programmeId}`);
+    if (!programme) throw new NotFound({ field: 'programmeId', rule: 'exists', message: `no launched programme with id ${request.programmeId}` });
     const open = await manager.findOneBy(Enrollment, {
       participantId: participant.id,
       programmeId: programme.id,
       status: In([...WAITING_STATUSES, ...ACTIVE_STATUSES]),
     });
     if (open) {
-      throw new ConflictException(
-        `participantId: the participant already has an active enrollment in this programme (${open.id}, ${open.status}); one active enrollment per programme`,
-      );
+      throw new Conflict({ field: 'participantId', rule: 'one-active-enrollment', message: `the participant already has an active enrollment in this programme (${open.id}, ${open.status}); one active enrollment per programme` });
     }
     const namedClass = request.batchId ? await manager.findOneBy(Batch, { id: request.batchId, programmeId: programme.id, status: 'confirmed' }) : undefined;
-    if (namedClass === null) throw new NotFoundException(`batchId: no confirmed class ${request.batchId} in this programme`);
+    if (namedClass === null) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class ${request.batchId} in this programme` });
     const drawnAt = await drawTime(manager, programme);
-    if (drawnAt) throw new ConflictException(`programmeId: registration is closed; the selection was drawn at ${drawnAt.toISOString()}`);
+    if (drawnAt) throw new Conflict({ field: 'programmeId', rule: 'registration-open', message: `registration is closed; the selection was drawn at ${drawnAt.toISOString()}` });
 
     const enrollment: Enrollment = {
       id: randomUUID(),

@@ -1,6 +1,7 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { BatchFillChanged, EnrollmentView, ProgrammeFillView } from '@sinergi/contracts';
+import { BatchFillChanged, EnrollmentView, PROBLEM_CONTENT_TYPE, ProgrammeFillView } from '@sinergi/contracts';
+import { InvalidInput } from '@sinergi/platform';
 import { SubmitEnrollmentDto, WithdrawEnrollmentDto } from './enrollment.dto';
 import { EnrollmentsService } from './enrollments.service';
 import { FillService } from './fill.service';
@@ -18,10 +19,11 @@ export class EnrollmentsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     if (!key || key.length > MAX_KEY_LENGTH) {
-      throw new BadRequestException(`Idempotency-Key: the header is required, 1-${MAX_KEY_LENGTH} characters (e.g. a UUID per enrollment request)`);
+      throw new InvalidInput({ field: 'Idempotency-Key', rule: 'required', message: `the header is required, 1-${MAX_KEY_LENGTH} characters (e.g. a UUID per enrollment request)` });
     }
     const outcome = await this.enrollments.submitOnce(key, dto);
     response.status(outcome.status);
+    if (outcome.status >= 400) response.type(PROBLEM_CONTENT_TYPE);
     return outcome.body;
   }
 

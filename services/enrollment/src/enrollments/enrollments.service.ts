@@ -1,9 +1,9 @@
-import { ConflictException, HttpException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { batchFillChangedEvent, EnrollmentView, seatConfirmedEvent, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { ADVISORY_LOCKS, lockUntilTransactionEnds, withSavepoint } from '@sinergi/platform';
+import { ADVISORY_LOCKS, Conflict, DomainError, lockUntilTransactionEnds, NotFound, problemOfDomainError, Unprocessable, withSavepoint } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Admission } from './admission';
 import { lockClasses } from './class-locks';
@@ -40,7 +40,7 @@ export class EnrollmentsService {
       await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.idempotencyKey, key);
       const prior = await manager.findOneBy(IdempotentRequest, { key });
       if (prior) {
-        if (prior.fingerprint !== fingerprint) throw new UnprocessableEntityException('Idempotency-Key: this key was already used for a different request');
+        if (prior.fingerprint !== fingerprint) throw new Unprocessable({ field: 'Idempotency-Key', rule: 'same-request', message: 'this key was already used for a different request' });
         return { status: prior.status, body: prior.body };
       }
       const outcome = await this.answer(manager, dto);
@@ -62,7 +62,7 @@ export class EnrollmentsService {
       const expired = enrollment.status === 'expired';
       if ((enrollment.status !== 'selected' && !expired) || !enrollment.confirmBy) throw notConfirmable(enrollment.status);
       if (expired || todayInWib() > enrollment.confirmBy) {
-        throw new ConflictException(`confirmBy: the seat had to be confirmed by ${enrollment.confirmBy}`);
+        throw new Conflict({ field: 'confirmBy', rule: 'confirm-by', message: `the seat had to be confirmed by ${enrollment.confirmBy}` });
       }
       const confirmed: Enrollment = { ...enrollment, status: 'confirmed', confirmedAt: new Date() };
       await manager.update(Enrollment, { id }, { status: confirmed.status, confirmedAt: confirmed.confirmedAt });
@@ -111,27 +111,27 @@ export class EnrollmentsService {
 
   async get(id: string): Promise<EnrollmentView> {
     const found = await this.dataSource.getRepository(Enrollment).findOneBy({ id });
-    if (!found) throw new NotFoundException(`no enrollment with id ${id}`);
+    if (!found) throw new NotFound({ field: 'id', rule: 'exists', message: `no enrollment with id ${id}` });
     return enrollmentView(found);
   }
 
-  /** Runs the enrollment in a savepoint: an HTTP error leaves nothing behind but the stored answer. */
+  /** Runs the enrollment in a savepoint: a refusal (a domain error) leaves nothing behind but the stored answer, its problem. */
   private async answer(manager: EntityManager, dto: SubmitEnrollmentDto): Promise<HttpOutcome> {
     try {
       const view = enrollmentView(await withSavepoint(manager, 'enroll', () => this.admission.submit(manager, { ...dto, channel: 'self-service' })));
       return { status: 201, body: view };
     } catch (error) {
-      if (!(error instanceof HttpException)) throw error;
-      const body = error.getResponse();
-      return { status: error.getStatus(), body: typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body };
+      if (!(error instanceof DomainError)) throw error;
+      const problem = problemOfDomainError(error);
+      return { status: problem.status, body: { ...problem, instance: '/enrollments' } };
     }
   }
 }
 
-function notConfirmable(status: string): ConflictException {
-  return new ConflictException(`status: the enrollment is ${status}; only a selected enrollment can confirm its seat`);
+function notConfirmable(status: string): Conflict {
+  return new Conflict({ field: 'status', rule: 'confirmable', message: `the enrollment is ${status}; only a selected enrollment can confirm its seat` });
 }
 
-function notWithdrawable(status: string): ConflictException {
-  return new ConflictException(`status: the enrollment is ${status}; only a pending-identity, registered, selected, confirmed or reserve enrollment can be withdrawn`);
+function notWithdrawable(status: string): Conflict {
+  return new Conflict({ field: 'status', rule: 'withdrawable', message: `the enrollment is ${status}; only a pending-identity, registered, selected, confirmed or reserve enrollment can be withdrawn` });
 }

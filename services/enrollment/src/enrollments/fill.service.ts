@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BatchFillChanged, ProgrammeFillView } from '@sinergi/contracts';
+import { NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { fillOf } from './enrollment.views';
@@ -11,13 +12,13 @@ export class FillService {
 
   async get(batchId: string): Promise<BatchFillChanged> {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
-    if (!batch) throw new NotFoundException(`no confirmed class with id ${batchId}`);
+    if (!batch) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class with id ${batchId}` });
     return fillOf(batch);
   }
 
   async ofProgramme(programmeId: string): Promise<ProgrammeFillView> {
     const programme = await this.dataSource.getRepository(Programme).findOneBy({ id: programmeId });
-    if (!programme) throw new NotFoundException(`programmeId: no launched programme with id ${programmeId}`);
+    if (!programme) throw new NotFound({ field: 'programmeId', rule: 'exists', message: `no launched programme with id ${programmeId}` });
     const [classes]: Array<Omit<ProgrammeFillView, 'programmeId' | 'targetParticipants' | 'participantCeiling' | 'targetFillRate' | 'enrollmentsByStatus'>> =
       await this.dataSource.query(
         `SELECT count(*)::int AS classes, (count(*) FILTER (WHERE confirmed < minimum_quorum))::int AS "classesUnderQuorum",

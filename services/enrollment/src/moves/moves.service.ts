@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { batchFillChangedEvent, EnrollmentView, ReleaseCause, todayInWib } from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
+import { Conflict, InvalidInput, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from '../enrollments/enrollment.entity';
@@ -39,9 +40,7 @@ export class MovesService {
       if (current.state === 'moved' && current.toBatchId === toBatchId) return enrollmentView(enrollment);
       assertOpen(current);
       if (!current.options.some((option) => option.batchId === toBatchId)) {
-        throw new BadRequestException(
-          `batchId: must be one of the offered classes (${current.options.map((option) => option.batchId).join(', ')})`,
-        );
+        throw new InvalidInput({ field: 'batchId', rule: 'offered-class', message: `must be one of the offered classes (${current.options.map((option) => option.batchId).join(', ')})` });
       }
       const today = todayInWib();
       assertInTime(current, today);
@@ -49,12 +48,12 @@ export class MovesService {
       const from = classes.find((klass) => klass.id === current.fromBatchId) as Batch;
       const target = classes.find((klass) => klass.id === toBatchId);
       if (!target || target.status !== 'confirmed' || target.startDate <= today) {
-        throw new ConflictException(`batchId: class ${toBatchId} is no longer open to join (it was cancelled or has started)`);
+        throw new Conflict({ field: 'batchId', rule: 'class-open', message: `class ${toBatchId} is no longer open to join (it was cancelled or has started)` });
       }
       await this.assertNoOtherEnrollment(manager, enrollment);
 
       const placement = placeIn([target]);
-      if (placement.kind === 'none') throw new ConflictException(`batchId: ${placement.reason}; choose another offered class`);
+      if (placement.kind === 'none') throw new Conflict({ field: 'batchId', rule: 'class-has-room', message: `${placement.reason}; choose another offered class` });
       const status = placement.kind === 'reserve' ? 'reserved' : held === 'confirmed' ? 'confirmed' : 'selected';
       const confirmBy =
         status === 'selected' ? promotionConfirmBy(target.confirmBy, today, this.config.PROMOTION_CONFIRM_DAYS) : enrollment.confirmBy;
@@ -115,13 +114,13 @@ export class MovesService {
 
   private async latestOffer(enrollmentId: string): Promise<ClassChangeOffer> {
     const enrollment = await this.dataSource.getRepository(Enrollment).findOneBy({ id: enrollmentId });
-    if (!enrollment) throw new NotFoundException(`no enrollment with id ${enrollmentId}`);
+    if (!enrollment) throw new NotFound({ field: 'id', rule: 'exists', message: `no enrollment with id ${enrollmentId}` });
     const [offer] = await this.dataSource.getRepository(ClassChangeOffer).find({
       where: { enrollmentId, state: Not('superseded') },
       order: { offeredAt: 'DESC' },
       take: 1,
     });
-    if (!offer) throw new ConflictException(`status: the enrollment is ${enrollment.status} and was never offered a class change`);
+    if (!offer) throw new Conflict({ field: 'status', rule: 'offered', message: `the enrollment is ${enrollment.status} and was never offered a class change` });
     return offer;
   }
 
@@ -134,7 +133,7 @@ export class MovesService {
       id: Not(enrollment.id),
     });
     if (other)
-      throw new ConflictException(`participantId: the participant already has another active enrollment in this programme (${other.id})`);
+      throw new Conflict({ field: 'participantId', rule: 'one-active-enrollment', message: `the participant already has another active enrollment in this programme (${other.id})` });
   }
 }
 
@@ -143,18 +142,18 @@ function lockEnrollment(manager: EntityManager, id: string): Promise<Enrollment>
 }
 
 function assertOpen(offer: ClassChangeOffer): void {
-  if (offer.state !== 'open') throw new ConflictException(`status: the class-change offer was already answered (${offer.state})`);
+  if (offer.state !== 'open') throw new Conflict({ field: 'status', rule: 'offer-open', message: `the class-change offer was already answered (${offer.state})` });
 }
 
 function assertInTime(offer: ClassChangeOffer, today: string): void {
-  if (today > offer.respondBy) throw new ConflictException(`respondBy: the offer had to be answered by ${offer.respondBy}`);
+  if (today > offer.respondBy) throw new Conflict({ field: 'respondBy', rule: 'respond-by', message: `the offer had to be answered by ${offer.respondBy}` });
 }
 
 /** What the participant holds now: in a cancelled class what they held before it; in a rescheduled one their current place. */
 function heldNow(enrollment: Enrollment, offer: ClassChangeOffer): HeldStatus {
   if (offer.reason === 'cancelled') return offer.heldStatus;
   if (!ACTIVE_STATUSES.includes(enrollment.status)) {
-    throw new ConflictException(`status: the enrollment is ${enrollment.status}; it no longer holds a place in the rescheduled class`);
+    throw new Conflict({ field: 'status', rule: 'holds-place', message: `the enrollment is ${enrollment.status}; it no longer holds a place in the rescheduled class` });
   }
   return enrollment.status as HeldStatus;
 }

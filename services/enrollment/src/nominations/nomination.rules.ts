@@ -1,4 +1,3 @@
-import { HttpException } from '@nestjs/common';
 import { MAX_NOMINATION_RECORDS, RecordProblem } from '@sinergi/contracts';
 
 /** How a result names a record: its own recordRef when usable, else its place in the message. */
@@ -14,16 +13,3 @@ export const TOO_MANY_RECORDS: RecordProblem = {
 };
 
 export const DUPLICATE_REF: RecordProblem = { field: 'recordRef', rule: 'appears more than once in this message; each record needs its own' };
-
-/**
- * The service's HTTP errors as record problems: each message is `field: rule`, as registration and enrollment
- * write them (400 lists several).
- */
-export function problemsOf(error: HttpException): RecordProblem[] {
-  const response = error.getResponse();
-  const raw = typeof response === 'string' ? response : (response as { message?: string | string[] }).message ?? error.message;
-  return (Array.isArray(raw) ? raw : [raw]).map((message) => {
-    const colon = message.indexOf(': ');
-    return colon > 0 ? { field: message.slice(0, colon), rule: message.slice(colon + 2) } : { field: '/', rule: message };
-  });
-}

@@ -1,4 +1,4 @@
-import { Controller, HttpException, Logger } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -12,10 +12,10 @@ import {
   RecordProblem,
 } from '@sinergi/contracts';
 import { InboxContext, NewEvent, Outbox, recordValidator } from '@sinergi/messaging';
-import { withSavepoint } from '@sinergi/platform';
+import { DomainError, recordProblemsOf, withSavepoint } from '@sinergi/platform';
 import { Admission } from '../enrollments/admission';
 import { ParticipantsService } from '../participants/participants.service';
-import { DUPLICATE_REF, problemsOf, recordRefOf, TOO_MANY_RECORDS } from './nomination.rules';
+import { DUPLICATE_REF, recordRefOf, TOO_MANY_RECORDS } from './nomination.rules';
 
 const checkBatch = recordValidator(nominationBatchSchema);
 const checkRecord = recordValidator(nominationRecordSchema);
@@ -103,8 +103,8 @@ export class NominationsConsumer {
         data: { sourceEventId: source.sourceEventId, institutionId: source.institutionId, recordRef, participantId, enrollmentId },
       };
     } catch (error) {
-      if (!(error instanceof HttpException)) throw error;
-      return rejected(source, recordRef, problemsOf(error));
+      if (!(error instanceof DomainError)) throw error;
+      return rejected(source, recordRef, recordProblemsOf(error));
     }
   }
 

@@ -24,7 +24,7 @@ describe('contact rules', () => {
   it('takes no NIB or 13 digits', () => {
     expect(nibProblems(undefined)).toEqual([]);
     expect(nibProblems('1234567890123')).toEqual([]);
-    expect(nibProblems('123456789012')).toEqual(['business.nib: must be exactly 13 digits (the NIB from OSS)']);
-    expect(nibProblems('12345678901AB')).toEqual(['business.nib: must be exactly 13 digits (the NIB from OSS)']);
+    expect(nibProblems('123456789012')).toEqual([{ field: 'business.nib', rule: 'nib-digits', message: 'must be exactly 13 digits (the NIB from OSS)' }]);
+    expect(nibProblems('12345678901AB')).toEqual([expect.objectContaining({ field: 'business.nib', rule: 'nib-digits' })]);
   });
 });

@@ -1,8 +1,11 @@
-import { maskNik, nikProblems } from './nik.rules';
+import { maskNik, NikClaims, nikProblems as nikFieldErrors } from './nik.rules';
 import { MASKED_NIK_PATTERN } from '@sinergi/contracts';
 
 const man = { birthDate: '1985-03-12', gender: 'M' as const };
 const woman = { birthDate: '1990-07-05', gender: 'F' as const };
+/** The problems as `field: message`, as registration's answer words them. */
+const nikProblems = (nik: string, claims: NikClaims): string[] => nikFieldErrors(nik, claims).map(({ field, message }) => `${field}: ${message}`);
+
 const MAN_NIK = '3273051203850001';
 const WOMAN_NIK = '3273054507900002';
 
@@ -15,6 +18,14 @@ describe('NIK rules', () => {
   it('accepts the six Papua provinces by their Kemendagri codes, not their BPS codes', () => {
     for (const code of ['91', '92', '93', '94', '95', '96']) expect(nikProblems(`${code}71011203850001`, man)).toEqual([]);
     expect(nikProblems('9771011203850001', man)).toEqual(['nik: digits 1-2 are not a Kemendagri province code']);
+  });
+
+  it('names each broken rule', () => {
+    expect(nikFieldErrors('3200001203850000', man).map(({ field, rule }) => [field, rule])).toEqual([
+      ['nik', 'nik-regency'],
+      ['nik', 'nik-district'],
+      ['nik', 'nik-serial'],
+    ]);
   });
 
   it('needs exactly 16 digits, and then checks nothing else', () => {

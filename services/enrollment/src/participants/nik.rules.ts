@@ -1,4 +1,4 @@
-import { Gender, isRealDate, PROVINCE_CODES } from '@sinergi/contracts';
+import { FieldError, Gender, isRealDate, PROVINCE_CODES } from '@sinergi/contracts';
 
 /** What the registration says about the person, to check the NIK against. */
 export interface NikClaims {
@@ -10,27 +10,28 @@ export interface NikClaims {
 const WOMAN_DAY_OFFSET = 40;
 
 /**
- * The offline NIK rules (`PP KK CC DDMMYY SSSS`): each problem as `nik: <rule>`, empty when the NIK passes.
+ * The offline NIK rules (`PP KK CC DDMMYY SSSS`): each problem a field error of `nik`, empty when the NIK passes.
  * Only Dukcapil can say whether a NIK exists; these rules only reject NIKs that cannot be right.
  * Problems never quote the NIK's digits.
  */
-export function nikProblems(nik: string, claims: NikClaims): string[] {
-  if (!/^[0-9]{16}$/.test(nik)) return ['nik: must be exactly 16 digits'];
-  const problems: string[] = [];
-  if (!PROVINCE_CODES.includes(nik.slice(0, 2))) problems.push('nik: digits 1-2 are not a Kemendagri province code');
-  if (nik.slice(2, 4) === '00') problems.push('nik: the regency code (digits 3-4) must not be 00');
-  if (nik.slice(4, 6) === '00') problems.push('nik: the district code (digits 5-6) must not be 00');
+export function nikProblems(nik: string, claims: NikClaims): FieldError[] {
+  const problem = (rule: string, message: string): FieldError => ({ field: 'nik', rule, message });
+  if (!/^[0-9]{16}$/.test(nik)) return [problem('nik-digits', 'must be exactly 16 digits')];
+  const problems: FieldError[] = [];
+  if (!PROVINCE_CODES.includes(nik.slice(0, 2))) problems.push(problem('nik-province', 'digits 1-2 are not a Kemendagri province code'));
+  if (nik.slice(2, 4) === '00') problems.push(problem('nik-regency', 'the regency code (digits 3-4) must not be 00'));
+  if (nik.slice(4, 6) === '00') problems.push(problem('nik-district', 'the district code (digits 5-6) must not be 00'));
   const birth = nikBirth(nik);
   if (!birth) {
-    problems.push('nik: digits 7-12 are not a real date of birth (DDMMYY, with 40 added to the day for women)');
+    problems.push(problem('nik-birth-date', 'digits 7-12 are not a real date of birth (DDMMYY, with 40 added to the day for women)'));
   } else {
-    if (!sameBirthDate(birth, claims.birthDate)) problems.push('nik: the birth date in the NIK (digits 7-12) does not match birthDate');
+    if (!sameBirthDate(birth, claims.birthDate)) problems.push(problem('nik-matches-birth-date', 'the birth date in the NIK (digits 7-12) does not match birthDate'));
     if (birth.gender !== claims.gender) {
       const marks = birth.gender === 'F' ? 'a woman (day plus 40)' : 'a man (day not plus 40)';
-      problems.push(`nik: the day in the NIK (digits 7-8) marks ${marks}, which does not match gender ${claims.gender}`);
+      problems.push(problem('nik-matches-gender', `the day in the NIK (digits 7-8) marks ${marks}, which does not match gender ${claims.gender}`));
     }
   }
-  if (nik.slice(12) === '0000') problems.push('nik: the serial number (digits 13-16) must not be 0000');
+  if (nik.slice(12) === '0000') problems.push(problem('nik-serial', 'the serial number (digits 13-16) must not be 0000'));
   return problems;
 }
 

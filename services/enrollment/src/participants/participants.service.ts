@@ -1,8 +1,9 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BusinessScale, parseCivilDate, ParticipantView, todayInWib } from '@sinergi/contracts';
+import { BusinessScale, FieldError, parseCivilDate, ParticipantView, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
+import { Conflict, InvalidInput, NotFound } from '@sinergi/platform';
 import { ContactCards } from './contact-card';
 import { nibProblems, normalizePhone, PHONE_RULE } from './contact.rules';
 import { maskNik, nikProblems } from './nik.rules';
@@ -28,7 +29,7 @@ export class ParticipantsService {
 
   /**
    * Registers in the caller's transaction: the participant, the identity-check job (Dukcapil answers later) and the
-   * sealed contact card for notification. 400 lists every problem as `field: rule`; 409 when the NIK is registered.
+   * sealed contact card for notification. InvalidInput lists every problem; Conflict when the NIK is registered.
    */
   async registerIn(manager: EntityManager, registration: Registration): Promise<Participant> {
     const phone = normalizePhone(registration.phone);
@@ -38,7 +39,7 @@ export class ParticipantsService {
       ...(phone ? [] : [PHONE_RULE]),
       ...nibProblems(registration.business.nib),
     ];
-    if (problems.length > 0 || !phone) throw new BadRequestException({ message: problems, error: 'Bad Request', statusCode: 400 });
+    if (problems.length > 0 || !phone) throw new InvalidInput(problems);
     const id = randomUUID();
     const participant: Participant = {
       id,
@@ -61,7 +62,7 @@ export class ParticipantsService {
     };
     // ON CONFLICT rather than catching the unique violation: no savepoint, which matters when nominations register thousands in one transaction.
     const inserted = await manager.createQueryBuilder().insert().into(Participant).values(participant).orIgnore().returning('id').execute();
-    if (inserted.raw.length === 0) throw new ConflictException('nik: a participant with this NIK is already registered');
+    if (inserted.raw.length === 0) throw new Conflict({ field: 'nik', rule: 'unique', message: 'a participant with this NIK is already registered' });
     await manager.query('INSERT INTO identity_checks (participant_id) VALUES ($1)', [id]);
     await this.outbox.append(manager, this.contactCards.changed(participant));
     return participant;
@@ -74,14 +75,14 @@ export class ParticipantsService {
 
   async get(id: string): Promise<ParticipantView> {
     const found = await this.dataSource.getRepository(Participant).findOneBy({ id });
-    if (!found) throw new NotFoundException(`no participant with id ${id}`);
+    if (!found) throw new NotFound({ field: 'id', rule: 'exists', message: `no participant with id ${id}` });
     return viewOf(found);
   }
 }
 
-function birthDateProblems(birthDate: string): string[] {
-  if (!parseCivilDate(birthDate)) return ['birthDate: must be a real date as YYYY-MM-DD'];
-  return birthDate < todayInWib() ? [] : ['birthDate: must be in the past'];
+function birthDateProblems(birthDate: string): FieldError[] {
+  if (!parseCivilDate(birthDate)) return [{ field: 'birthDate', rule: 'isCivilDate', message: 'must be a real date as YYYY-MM-DD' }];
+  return birthDate < todayInWib() ? [] : [{ field: 'birthDate', rule: 'in-past', message: 'must be in the past' }];
 }
 
 function viewOf(participant: Participant): ParticipantView {

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -13,6 +13,7 @@ import {
   SelectionView,
 } from '@sinergi/contracts';
 import { NewEvent, Outbox } from '@sinergi/messaging';
+import { Conflict, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { lockClasses } from '../enrollments/class-locks';
@@ -47,9 +48,9 @@ export class SelectionService {
   draw(programmeId: string, seed: string = randomBytes(16).toString('hex')): Promise<SelectionView> {
     return this.dataSource.transaction(async (manager) => {
       const programme = await manager.findOne(Programme, { where: { id: programmeId }, lock: { mode: 'pessimistic_write' } });
-      if (!programme) throw new NotFoundException(`programmeId: no launched programme with id ${programmeId}`);
+      if (!programme) throw new NotFound({ field: 'programmeId', rule: 'exists', message: `no launched programme with id ${programmeId}` });
       if (programme.selectionPolicy === 'first-come-first-served') {
-        throw new ConflictException('programmeId: the programme gives seats first come, first served; there is nothing to draw');
+        throw new Conflict({ field: 'programmeId', rule: 'drawn-policy', message: 'the programme gives seats first come, first served; there is nothing to draw' });
       }
       const earlier = await this.find(manager, programmeId);
       if (earlier) return earlier;
@@ -59,7 +60,7 @@ export class SelectionService {
 
   async get(programmeId: string): Promise<SelectionView> {
     const found = await this.find(this.dataSource.manager, programmeId);
-    if (!found) throw new NotFoundException(`programmeId: no selection has been drawn for programme ${programmeId}`);
+    if (!found) throw new NotFound({ field: 'programmeId', rule: 'drawn', message: `no selection has been drawn for programme ${programmeId}` });
     return found;
   }
 

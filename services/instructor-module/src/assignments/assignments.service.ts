@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -12,7 +12,7 @@ import {
   instructorWithdrawnEvent,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { ADVISORY_LOCKS, isExclusionViolation, lockUntilTransactionEnds, withSavepoint } from '@sinergi/platform';
+import { ADVISORY_LOCKS, Conflict, isExclusionViolation, lockUntilTransactionEnds, NotFound, withSavepoint } from '@sinergi/platform';
 import { FindAssignmentsQuery } from './assignment.dto';
 import { Assignment } from './assignment.entity';
 import { assignmentView } from './assignment.views';
@@ -125,7 +125,7 @@ export class AssignmentsService {
     return this.dataSource.transaction(async (manager) => {
       await lockBatch(manager, found.batchId);
       const current = await manager.findOneByOrFail(Assignment, { id });
-      if (current.status !== 'active') throw new ConflictException(`assignment ${id} is ${current.status}, not active`);
+      if (current.status !== 'active') throw new Conflict({ field: 'status', rule: 'active', message: `assignment ${id} is ${current.status}, not active` });
       const withdrawn = await end(manager, current, 'withdrawn', reason);
       const excluded = await withdrawnInstructors(manager, current.batchId);
       const outcome = await this.staff(manager, current, { excluded, replacesInstructorId: current.instructorId });
@@ -148,7 +148,7 @@ export class AssignmentsService {
 
   async get(id: string): Promise<Assignment> {
     const found = await this.dataSource.getRepository(Assignment).findOneBy({ id });
-    if (!found) throw new NotFoundException(`no assignment with id ${id}`);
+    if (!found) throw new NotFound({ field: 'id', rule: 'exists', message: `no assignment with id ${id}` });
     return found;
   }
 

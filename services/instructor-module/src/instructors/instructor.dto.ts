@@ -4,7 +4,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsEmail,
   IsIn,
   IsInt,
@@ -20,6 +19,7 @@ import { CODE_PATTERN, PROVINCE_CODES } from '@sinergi/contracts';
 import { MODULE_CODE_RULE } from '../training-modules/training-module.dto';
 import { INDONESIAN_MOBILE } from './instructor.rules';
 import type { FindInstructorsParams, InstructorUnavailabilityRequest, RegisterInstructorRequest, UpdateInstructorRequest } from '@sinergi/contracts';
+import { IsCivilDate } from '@sinergi/platform';
 
 const PROVINCE_RULE = 'must be a Kemendagri province code, e.g. 32 for Jawa Barat';
 
@@ -64,10 +64,10 @@ export class RegisterInstructorDto extends InstructorDetailsDto implements Regis
 }
 
 export class UnavailabilityDto implements InstructorUnavailabilityRequest {
-  @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'from must be a date as YYYY-MM-DD' })
   from!: string;
 
-  @IsDateString({ strict: true }, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'to must be a date as YYYY-MM-DD' })
   to!: string;
 }
 

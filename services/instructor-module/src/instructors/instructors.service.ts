@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -15,7 +15,7 @@ import {
   sealKeyFrom,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { isUniqueViolation } from '@sinergi/platform';
+import { Conflict, InvalidInput, isUniqueViolation, NotFound } from '@sinergi/platform';
 import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
 import { InstructorModuleConfig } from '../instructor-module.config';
 import { Instructor, InstructorUnavailableDay, UnavailabilitySource } from './instructor.entity';
@@ -44,7 +44,7 @@ export class InstructorsService {
         return this.detailOf(manager, instructor);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException('externalRef: an instructor with this KemenUMKM id is already registered');
+      if (isUniqueViolation(error)) throw new Conflict({ field: 'externalRef', rule: 'unique', message: 'an instructor with this KemenUMKM id is already registered' });
       throw error;
     }
   }
@@ -68,8 +68,10 @@ export class InstructorsService {
   /** Marks the days from..to unavailable; refused while the instructor teaches a class on any of them. */
   addUnavailability(id: string, { from, to }: UnavailabilityDto): Promise<InstructorDetailView> {
     const days = dayCount({ from, to });
-    if (days < 1) throw new BadRequestException('to must not be before from');
-    if (days > MAX_UNAVAILABILITY_DAYS) throw new BadRequestException(`to must be at most ${MAX_UNAVAILABILITY_DAYS} days after from`);
+    if (days < 1) throw new InvalidInput({ field: 'to', rule: 'not-before-from', message: 'to must not be before from' });
+    if (days > MAX_UNAVAILABILITY_DAYS) {
+      throw new InvalidInput({ field: 'to', rule: 'max-range', message: `to must be at most ${MAX_UNAVAILABILITY_DAYS} days after from` });
+    }
     return this.dataSource.transaction(async (manager) => {
       const instructor = await lockInstructor(manager, id);
       const clashes: Array<{ id: string; batch_id: string }> = await manager.query(
@@ -78,9 +80,11 @@ export class InstructorsService {
         [id, from, to],
       );
       if (clashes.length > 0) {
-        throw new ConflictException(
-          `from/to: the instructor is assigned to batch ${clashes[0].batch_id} on those days; withdraw assignment ${clashes[0].id} first`,
-        );
+        throw new Conflict({
+          field: 'from',
+          rule: 'no-assignment-clash',
+          message: `the instructor is assigned to batch ${clashes[0].batch_id} on those days; withdraw assignment ${clashes[0].id} first`,
+        });
       }
       await manager.query(
         `INSERT INTO instructor_unavailable_days (instructor_id, day, source)
@@ -94,7 +98,7 @@ export class InstructorsService {
 
   async get(id: string): Promise<InstructorDetailView> {
     const instructor = await this.dataSource.getRepository(Instructor).findOneBy({ id });
-    if (!instructor) throw new NotFoundException(`no instructor with id ${id}`);
+    if (!instructor) throw noInstructor(id);
     return this.detailOf(this.dataSource.manager, instructor);
   }
 
@@ -140,8 +144,12 @@ export class InstructorsService {
 
 async function lockInstructor(manager: EntityManager, id: string): Promise<Instructor> {
   const instructor = await manager.findOne(Instructor, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!instructor) throw new NotFoundException(`no instructor with id ${id}`);
+  if (!instructor) throw noInstructor(id);
   return instructor;
+}
+
+function noInstructor(id: string): NotFound {
+  return new NotFound({ field: 'id', rule: 'exists', message: `no instructor with id ${id}` });
 }
 
 function contactChanged(current: Instructor, details: Details): boolean {

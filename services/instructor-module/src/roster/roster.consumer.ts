@@ -13,6 +13,7 @@ import {
   trainingModuleUpsertedRecordSchema,
 } from '@sinergi/contracts';
 import { InboxContext, Outbox, recordValidator } from '@sinergi/messaging';
+import { recordRefusals } from '@sinergi/platform';
 import { InstructorsService } from '../instructors/instructors.service';
 import { TrainingModulesService } from '../training-modules/training-modules.service';
 import { recordRefOf } from './roster.rules';
@@ -34,17 +35,12 @@ export class RosterConsumer {
 
   @EventPattern(trainingModuleUpsertedEvent.type)
   async onTrainingModule(@Payload() record: unknown, @Ctx() context: InboxContext): Promise<void> {
-    await this.handle(context, record, 'moduleCode', checkModule, (manager) =>
-      this.modules.applyRecord(manager, record as TrainingModulePublished),
-    );
+    await this.handle(context, record, 'moduleCode', checkModule, (manager) => this.modules.applyRecord(manager, record as TrainingModulePublished));
   }
 
   @EventPattern(instructorUpsertedEvent.type)
   async onInstructor(@Payload() record: unknown, @Ctx() context: InboxContext): Promise<void> {
-    await this.handle(context, record, 'externalRef', checkInstructor, async (manager) => {
-      await this.instructors.applyRecord(manager, record as InstructorUpsertedRecord);
-      return [];
-    });
+    await this.handle(context, record, 'externalRef', checkInstructor, (manager) => this.instructors.applyRecord(manager, record as InstructorUpsertedRecord));
   }
 
   private async handle(
@@ -52,12 +48,12 @@ export class RosterConsumer {
     record: unknown,
     keyField: string,
     check: (record: unknown) => RecordProblem[],
-    apply: (manager: EntityManager) => Promise<RecordProblem[]>,
+    apply: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
     const { manager, envelope } = context;
     const result = { sourceEventId: envelope.id, recordType: envelope.type, recordRef: recordRefOf(record, keyField, envelope.id) };
     const schemaProblems = check(record);
-    const problems = schemaProblems.length > 0 ? schemaProblems : await apply(manager);
+    const problems = schemaProblems.length > 0 ? schemaProblems : await recordRefusals(() => apply(manager), '/');
     if (problems.length > 0) {
       await this.outbox.append(manager, { type: rosterRecordRejectedEvent.type, subject: result.recordRef, data: { ...result, problems } });
     } else {

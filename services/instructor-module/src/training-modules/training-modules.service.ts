@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { RecordProblem, TrainingModulePublished, trainingModulePublishedEvent } from '@sinergi/contracts';
+import { TrainingModulePublished, trainingModulePublishedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { isUniqueViolation } from '@sinergi/platform';
+import { Conflict, isUniqueViolation, NotFound, RuleBroken } from '@sinergi/platform';
 import { PublishTrainingModuleDto } from './training-module.dto';
 import { TrainingModule } from './training-module.entity';
 
@@ -24,24 +24,23 @@ export class TrainingModulesService {
         return this.save(manager, { ...contentOf(dto), version: (current?.version ?? 0) + 1 });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(`moduleCode: ${dto.moduleCode} was created at the same time; retry`);
+      if (isUniqueViolation(error)) throw new Conflict({ field: 'moduleCode', rule: 'unique', message: `${dto.moduleCode} was created at the same time; retry` });
       throw error;
     }
   }
 
-  /** Applies a KemenUMKM record (which carries its own version); when it is stale, writes nothing and says why. */
-  async applyRecord(manager: EntityManager, record: TrainingModulePublished): Promise<RecordProblem[]> {
+  /** Applies a KemenUMKM record (which carries its own version); a stale one writes nothing and is refused (RuleBroken). */
+  async applyRecord(manager: EntityManager, record: TrainingModulePublished): Promise<void> {
     const current = await lockModule(manager, record.moduleCode);
     if (current && record.version < current.version) {
-      return [{ field: '/version', rule: `must not be older than the current version ${current.version}` }];
+      throw new RuleBroken({ field: 'version', rule: 'not-older', message: `must not be older than the current version ${current.version}` });
     }
     if (!current || record.version > current.version || !sameContent(current, record)) await this.save(manager, record);
-    return [];
   }
 
   async get(moduleCode: string): Promise<TrainingModule> {
     const found = await this.dataSource.getRepository(TrainingModule).findOneBy({ moduleCode });
-    if (!found) throw new NotFoundException(`no training module with code ${moduleCode}`);
+    if (!found) throw new NotFound({ field: 'moduleCode', rule: 'exists', message: `no training module with code ${moduleCode}` });
     return found;
   }
 

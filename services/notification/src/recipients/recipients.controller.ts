@@ -1,8 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CODE_PATTERN, RecipientKind, RecipientPreferences, RecipientView } from '@sinergi/contracts';
 import { PreferencesDto, RegisterContactDto } from './recipient.dto';
 import { RecipientDirectory } from './recipient-directory.service';
+import { InvalidInput, NotFound } from '@sinergi/platform';
 
 const KINDS_IN_PATHS: Record<string, RecipientKind> = {
   participants: 'participant',
@@ -59,7 +60,7 @@ export class RecipientsController {
 
   private async view(kind: RecipientKind, id: string): Promise<RecipientView> {
     const recipient = await this.directory.find(this.dataSource.manager, kind, id);
-    if (!recipient) throw new NotFoundException(`no ${kind} ${id} is known to notification`);
+    if (!recipient) throw new NotFound({ field: 'id', rule: 'exists', message: `no ${kind} ${id} is known to notification` });
     const reachableBy = [...(recipient.contact?.email ? (['email'] as const) : []), ...(recipient.contact?.phone ? (['phone'] as const) : [])];
     return { kind, id, reachableBy, language: recipient.language, preferences: recipient.preferences };
   }
@@ -67,19 +68,19 @@ export class RecipientsController {
 
 function kindOf(kindInPath: string): RecipientKind {
   const kind = KINDS_IN_PATHS[kindInPath];
-  if (!kind) throw new BadRequestException(`kind must be one of ${Object.keys(KINDS_IN_PATHS).join(', ')}`);
+  if (!kind) throw new InvalidInput({ field: 'kind', rule: 'isIn', message: `kind must be one of ${Object.keys(KINDS_IN_PATHS).join(', ')}` });
   return kind;
 }
 
 function idOf(kind: RecipientKind, id: string): string {
   if (kind === 'participant' || kind === 'instructor') {
-    if (!UUID.test(id)) throw new BadRequestException(`id must be the ${kind}'s UUID`);
+    if (!UUID.test(id)) throw new InvalidInput({ field: 'id', rule: 'isUuid', message: `id must be the ${kind}'s UUID` });
     return id.toLowerCase();
   }
   return code('id', id);
 }
 
 function code(field: string, value: string): string {
-  if (!CODE_PATTERN.test(value)) throw new BadRequestException(`${field} must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-BDG`);
+  if (!CODE_PATTERN.test(value)) throw new InvalidInput({ field, rule: 'matches', message: `${field} must be 1-40 upper-case letters, digits, _ . or -, e.g. BBPVP-BDG` });
   return value;
 }

@@ -1,9 +1,9 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { agreementAmendedEvent, agreementEndedEvent, AgreementSigned, agreementSignedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { isUniqueViolation } from '@sinergi/platform';
+import { Conflict, InvalidInput, isUniqueViolation, NotFound } from '@sinergi/platform';
 import { Agreement } from './agreement.entity';
 import { AmendAgreementDto, EndAgreementDto } from './amend-agreement.dto';
 import { SignAgreementDto } from './sign-agreement.dto';
@@ -18,7 +18,7 @@ export class AgreementsService {
   /** Records a signed agreement and its AgreementSigned event in one transaction. */
   async sign(dto: SignAgreementDto): Promise<Agreement> {
     if (dto.validUntil && dto.validUntil < dto.signedOn) {
-      throw new BadRequestException('validUntil must not be before signedOn');
+      throw validUntilBeforeSignedOn();
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -42,7 +42,7 @@ export class AgreementsService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictException(`number: an agreement numbered ${dto.number} already exists`);
+        throw new Conflict({ field: 'number', rule: 'unique', message: `an agreement numbered ${dto.number} already exists` });
       }
       throw error;
     }
@@ -51,15 +51,15 @@ export class AgreementsService {
   /** Changes the end date or the participant ceiling; a ceiling never drops below what its programmes already hold. */
   amend(id: string, dto: AmendAgreementDto): Promise<Agreement> {
     if (dto.validUntil === undefined && dto.participantCeiling === undefined) {
-      throw new BadRequestException('an amendment must change validUntil or participantCeiling');
+      throw new InvalidInput({ field: 'body', rule: 'changes-something', message: 'an amendment must change validUntil or participantCeiling' });
     }
     return this.dataSource.transaction(async (manager) => {
       const agreement = await lockLiveAgreement(manager, id);
-      if (dto.validUntil && dto.validUntil < agreement.signedOn) throw new BadRequestException('validUntil must not be before signedOn');
+      if (dto.validUntil && dto.validUntil < agreement.signedOn) throw validUntilBeforeSignedOn();
       if (dto.participantCeiling !== undefined) {
         const held = await programmeCeilingsUnder(manager, id);
         if (dto.participantCeiling < held) {
-          throw new ConflictException(`participantCeiling: its programmes already hold ${held} participants; it cannot be lower`);
+          throw new Conflict({ field: 'participantCeiling', rule: 'not-below-programmes', message: `its programmes already hold ${held} participants; it cannot be lower` });
         }
         agreement.participantCeiling = dto.participantCeiling;
       }
@@ -83,7 +83,7 @@ export class AgreementsService {
   end(id: string, dto: EndAgreementDto): Promise<Agreement> {
     return this.dataSource.transaction(async (manager) => {
       const agreement = await lockLiveAgreement(manager, id);
-      if (dto.endedOn < agreement.signedOn) throw new BadRequestException('endedOn must not be before signedOn');
+      if (dto.endedOn < agreement.signedOn) throw new InvalidInput({ field: 'endedOn', rule: 'not-before-signed-on', message: 'endedOn must not be before signedOn' });
       agreement.status = 'ended';
       agreement.endedOn = dto.endedOn;
       await manager.save(agreement);
@@ -94,7 +94,7 @@ export class AgreementsService {
 
   async get(id: string): Promise<Agreement> {
     const agreement = await this.dataSource.getRepository(Agreement).findOneBy({ id });
-    if (!agreement) throw new NotFoundException(`no agreement with id ${id}`);
+    if (!agreement) throw noAgreement('id', id);
     return agreement;
   }
 
@@ -106,15 +106,15 @@ export class AgreementsService {
 async function requireLiveMou(manager: EntityManager, id: string): Promise<void> {
   const parent = await manager.findOneBy(Agreement, { id });
   if (!parent || parent.kind !== 'MOU' || parent.status !== 'signed') {
-    throw new BadRequestException('parentAgreementId: a PKS must name an existing MoU that has not ended');
+    throw new InvalidInput({ field: 'parentAgreementId', rule: 'live-mou', message: 'a PKS must name an existing MoU that has not ended' });
   }
 }
 
 /** The agreement, locked for this transaction; refuses one that does not exist or has ended. */
-export async function lockLiveAgreement(manager: EntityManager, id: string): Promise<Agreement> {
+export async function lockLiveAgreement(manager: EntityManager, id: string, field = 'id'): Promise<Agreement> {
   const agreement = await manager.findOne(Agreement, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!agreement) throw new NotFoundException(`no agreement with id ${id}`);
-  if (agreement.status === 'ended') throw new ConflictException(`agreement ${agreement.number} has ended`);
+  if (!agreement) throw noAgreement(field, id);
+  if (agreement.status === 'ended') throw new Conflict({ field, rule: 'agreement-live', message: `agreement ${agreement.number} has ended` });
   return agreement;
 }
 
@@ -138,4 +138,12 @@ function toSignedEvent(agreement: Agreement): AgreementSigned {
     ...(agreement.participantCeiling ? { participantCeiling: agreement.participantCeiling } : {}),
     parties: agreement.parties,
   };
+}
+
+function validUntilBeforeSignedOn(): InvalidInput {
+  return new InvalidInput({ field: 'validUntil', rule: 'not-before-signed-on', message: 'validUntil must not be before signedOn' });
+}
+
+function noAgreement(field: string, id: string): NotFound {
+  return new NotFound({ field, rule: 'exists', message: `no agreement with id ${id}` });
 }

@@ -1,8 +1,9 @@
-import { IsDateString, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { AmendAgreementRequest, EndAgreementRequest } from '@sinergi/contracts';
+import { IsCivilDate, MAX_INTEGER_COLUMN } from '@sinergi/platform';
 
 export class AmendAgreementDto implements AmendAgreementRequest {
-  @IsDateString({ strict: true }, { message: 'amendedOn must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'amendedOn must be a date as YYYY-MM-DD' })
   amendedOn!: string;
 
   @IsString()
@@ -10,17 +11,18 @@ export class AmendAgreementDto implements AmendAgreementRequest {
   reason!: string;
 
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'validUntil must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'validUntil must be a date as YYYY-MM-DD' })
   validUntil?: string;
 
   @IsOptional()
   @IsInt({ message: 'participantCeiling must be a whole number' })
   @Min(1, { message: 'participantCeiling must be at least 1' })
+  @Max(MAX_INTEGER_COLUMN, { message: 'participantCeiling must be at most 2147483647' })
   participantCeiling?: number;
 }
 
 export class EndAgreementDto implements EndAgreementRequest {
-  @IsDateString({ strict: true }, { message: 'endedOn must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'endedOn must be a date as YYYY-MM-DD' })
   endedOn!: string;
 
   @IsString()

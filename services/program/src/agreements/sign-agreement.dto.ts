@@ -3,7 +3,6 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsOptional,
@@ -11,12 +10,13 @@ import {
   IsUUID,
   Length,
   Matches,
-  Min,
+  Max, Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PARTY_ROLES, PartyRole } from '@sinergi/contracts';
 import type { AgreementParty, SignAgreementRequest } from '@sinergi/contracts';
+import { IsCivilDate, MAX_INTEGER_COLUMN } from '@sinergi/platform';
 
 export class AgreementPartyDto implements AgreementParty {
   @Matches(/^[A-Z][A-Z0-9_-]{1,31}$/, { message: 'code must be 2-32 upper-case letters, digits, _ or -, e.g. KEMNAKER' })
@@ -44,11 +44,11 @@ export class SignAgreementDto implements SignAgreementRequest {
   @Length(1, 500)
   title!: string;
 
-  @IsDateString({ strict: true }, { message: 'signedOn must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'signedOn must be a date as YYYY-MM-DD' })
   signedOn!: string;
 
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'validUntil must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'validUntil must be a date as YYYY-MM-DD' })
   validUntil?: string;
 
   @ValidateIf((dto: SignAgreementDto) => dto.kind === 'PKS' || dto.parentAgreementId !== undefined)
@@ -58,6 +58,7 @@ export class SignAgreementDto implements SignAgreementRequest {
   @IsOptional()
   @IsInt({ message: 'participantCeiling must be a whole number' })
   @Min(1, { message: 'participantCeiling must be at least 1' })
+  @Max(MAX_INTEGER_COLUMN, { message: 'participantCeiling must be at most 2147483647' })
   participantCeiling?: number;
 
   @IsArray()

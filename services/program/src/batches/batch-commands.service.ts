@@ -1,12 +1,14 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { addDays, todayInWib } from '@sinergi/contracts';
+import { Conflict } from '@sinergi/platform';
 import { DirectoryVenue } from '../venue-directory/directory-venue.entity';
 import { Batch } from './batch.entity';
 import { classRefusal } from './batch-planner.rules';
 import { SagaInput } from './batch-saga.rules';
 import { BatchSaga } from './batch-saga.service';
 import { CancelBatchDto, RescheduleBatchDto } from './batch.dto';
+import { noBatch } from './batch-queries.service';
 import { programmeForPlanning } from './programme-class-rules.query';
 import { refuse } from './refusal';
 
@@ -38,7 +40,7 @@ export class BatchCommands {
         startDate: dto.startDate,
         today: todayInWib(),
       });
-      if (refusal) throw refuse(refusal.rule, refusal.message);
+      if (refusal) throw refuse(refusal);
       return {
         kind: 'reschedule',
         startDate: dto.startDate,
@@ -52,9 +54,9 @@ export class BatchCommands {
   private run(batchId: string, trigger: string, inputOf: (manager: EntityManager, batch: Batch) => Promise<SagaInput>): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const batch = await manager.findOneBy(Batch, { id: batchId });
-      if (!batch) throw new NotFoundException(`no batch with id ${batchId}`);
+      if (!batch) throw noBatch(batchId);
       const decision = await this.saga.apply(manager, batchId, await inputOf(manager, batch), trigger);
-      if (!decision?.applied) throw refuse('batch-status', decision?.note ?? `no batch with id ${batchId}`);
+      if (!decision?.applied) throw new Conflict({ field: 'batchId', rule: 'batch-status', message: decision?.note ?? `no batch with id ${batchId}` });
     });
   }
 }

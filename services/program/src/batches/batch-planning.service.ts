@@ -1,9 +1,9 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { addDays, batchPlannedEvent, BulkPlanView, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { ADVISORY_LOCKS, lockUntilTransactionEnds } from '@sinergi/platform';
+import { ADVISORY_LOCKS, InvalidInput, lockUntilTransactionEnds } from '@sinergi/platform';
 import { DirectoryVenue } from '../venue-directory/directory-venue.entity';
 import { Batch } from './batch.entity';
 import { batchPlanned } from './batch-events';
@@ -32,7 +32,7 @@ export class BatchPlanning {
       const refusal: Refusal | undefined =
         classRefusal({ programme, venue: venue ?? undefined, venueCode: dto.venueCode, startDate: dto.startDate, today }) ??
         ceilingRefusal(programme, await liveSeatsOf(manager, programmeId), programme.classSize);
-      if (refusal) throw refuse(refusal.rule, refusal.message);
+      if (refusal) throw refuse(refusal);
       const [batch] = await this.insertPlanned(manager, programme, [
         { venueCode: dto.venueCode, provinceCode: (venue as DirectoryVenue).provinceCode, startDate: dto.startDate },
       ]);
@@ -42,11 +42,11 @@ export class BatchPlanning {
 
   /** Chooses venues and dates for many classes and plans them all in one transaction. */
   planMany(programmeId: string, dto: BulkPlanBatchesDto): Promise<BulkPlanView> {
-    if (dto.to < dto.from) throw new BadRequestException('to must not be before from');
+    if (dto.to < dto.from) throw new InvalidInput({ field: 'to', rule: 'not-before-from', message: 'to must not be before from' });
     return this.dataSource.transaction(async (manager) => {
       const programme = await programmeForPlanning(manager, programmeId, true);
       const refusal = bulkWindowRefusal(programme, dto.from, dto.to, todayInWib());
-      if (refusal) throw refuse(refusal.rule, refusal.message);
+      if (refusal) throw refuse(refusal, 'from');
       await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.bulkPlanning);
       const venues = await manager.findBy(DirectoryVenue, { provinceCode: In(dto.provinceCodes) });
       const plan = planBulk({

@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BATCH_STATUSES, BatchListItemView, BatchStatus, BatchSummaryView, BatchView } from '@sinergi/contracts';
+import { NotFound } from '@sinergi/platform';
 import { Batch } from './batch.entity';
 import { BatchTransition } from './batch-transition.entity';
 import { batchListItemView, batchView } from './batch.views';
@@ -12,7 +13,7 @@ export class BatchQueries {
 
   async get(batchId: string): Promise<BatchView> {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
-    if (!batch) throw new NotFoundException(`no batch with id ${batchId}`);
+    if (!batch) throw noBatch(batchId);
     const history = await this.dataSource.getRepository(BatchTransition).find({ where: { batchId }, order: { id: 'ASC' } });
     return batchView(batch, history);
   }
@@ -47,4 +48,8 @@ export class BatchQueries {
       confirmedParticipants: confirmed,
     };
   }
+}
+
+export function noBatch(batchId: string): NotFound {
+  return new NotFound({ field: 'batchId', rule: 'exists', message: `no batch with id ${batchId}` });
 }

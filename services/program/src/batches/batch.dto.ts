@@ -1,6 +1,7 @@
-import { ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { BATCH_STATUSES, BatchStatus, CODE_PATTERN, PROVINCE_CODES } from '@sinergi/contracts';
 import type { BulkPlanBatchesRequest, CancelBatchRequest, ListBatchesParams, PlanBatchRequest, RescheduleBatchRequest } from '@sinergi/contracts';
+import { IsCivilDate } from '@sinergi/platform';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = (field: string) => `${field} must be a date as YYYY-MM-DD`;
@@ -10,7 +11,7 @@ export class PlanBatchDto implements PlanBatchRequest {
   venueCode!: string;
 
   @Matches(DATE, { message: dateMessage('startDate') })
-  @IsDateString({ strict: true }, { message: dateMessage('startDate') })
+  @IsCivilDate({ message: dateMessage('startDate') })
   startDate!: string;
 }
 
@@ -21,11 +22,11 @@ export class BulkPlanBatchesDto implements BulkPlanBatchesRequest {
   count!: number;
 
   @Matches(DATE, { message: dateMessage('from') })
-  @IsDateString({ strict: true }, { message: dateMessage('from') })
+  @IsCivilDate({ message: dateMessage('from') })
   from!: string;
 
   @Matches(DATE, { message: dateMessage('to') })
-  @IsDateString({ strict: true }, { message: dateMessage('to') })
+  @IsCivilDate({ message: dateMessage('to') })
   to!: string;
 
   @IsArray()
@@ -43,7 +44,7 @@ export class CancelBatchDto implements CancelBatchRequest {
 
 export class RescheduleBatchDto implements RescheduleBatchRequest {
   @Matches(DATE, { message: dateMessage('startDate') })
-  @IsDateString({ strict: true }, { message: dateMessage('startDate') })
+  @IsCivilDate({ message: dateMessage('startDate') })
   startDate!: string;
 
   @IsOptional()

@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { NotFound } from '@sinergi/platform';
 import { EntityManager } from 'typeorm';
 import { ProgrammeClassRules } from './batch-planner.rules';
 
@@ -25,7 +25,7 @@ export async function programmeForPlanning(manager: EntityManager, programmeId: 
        FROM programmes WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [programmeId],
   );
-  if (rows.length === 0) throw new NotFoundException(`no programme with id ${programmeId}`);
+  if (rows.length === 0) throw new NotFound({ field: 'programmeId', rule: 'exists', message: `no programme with id ${programmeId}` });
   return rows[0];
 }
 

@@ -1,6 +1,7 @@
-import { ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { BUSINESS_SCALES, BusinessScale, CODE_PATTERN, SELECTION_POLICIES, SelectionPolicy } from '@sinergi/contracts';
 import type { AmendProgrammeRequest, LaunchProgrammeRequest } from '@sinergi/contracts';
+import { IsCivilDate, MAX_INTEGER_COLUMN } from '@sinergi/platform';
 
 export class LaunchProgrammeDto implements LaunchProgrammeRequest {
   @IsUUID('all', { message: 'agreementId must be the id of the PKS the programme runs under' })
@@ -10,18 +11,20 @@ export class LaunchProgrammeDto implements LaunchProgrammeRequest {
   @Length(1, 300)
   name!: string;
 
-  @IsDateString({ strict: true }, { message: 'periodStart must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'periodStart must be a date as YYYY-MM-DD' })
   periodStart!: string;
 
-  @IsDateString({ strict: true }, { message: 'periodEnd must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'periodEnd must be a date as YYYY-MM-DD' })
   periodEnd!: string;
 
   @IsInt({ message: 'targetParticipants must be a whole number' })
   @Min(1, { message: 'targetParticipants must be at least 1' })
+  @Max(MAX_INTEGER_COLUMN, { message: 'targetParticipants must be at most 2147483647' })
   targetParticipants!: number;
 
   @IsInt({ message: 'participantCeiling must be a whole number' })
   @Min(1, { message: 'participantCeiling must be at least 1' })
+  @Max(MAX_INTEGER_COLUMN, { message: 'participantCeiling must be at most 2147483647' })
   participantCeiling!: number;
 
   @IsArray()
@@ -55,6 +58,7 @@ export class LaunchProgrammeDto implements LaunchProgrammeRequest {
 
   @IsInt({ message: 'minimumQuorum must be a whole number' })
   @Min(1, { message: 'minimumQuorum must be at least 1' })
+  @Max(MAX_INTEGER_COLUMN, { message: 'minimumQuorum must be at most 2147483647' })
   minimumQuorum!: number;
 
   @IsInt({ message: 'confirmByDaysBeforeStart must be a whole number' })
@@ -67,11 +71,13 @@ export class AmendProgrammeDto implements AmendProgrammeRequest {
   @IsOptional()
   @IsInt({ message: 'targetParticipants must be a whole number' })
   @Min(1, { message: 'targetParticipants must be at least 1' })
+  @Max(MAX_INTEGER_COLUMN, { message: 'targetParticipants must be at most 2147483647' })
   targetParticipants?: number;
 
   @IsOptional()
   @IsInt({ message: 'participantCeiling must be a whole number' })
   @Min(1, { message: 'participantCeiling must be at least 1' })
+  @Max(MAX_INTEGER_COLUMN, { message: 'participantCeiling must be at most 2147483647' })
   participantCeiling?: number;
 
   @IsString()

@@ -1,8 +1,9 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { programmeAmendedEvent, ProgrammeLaunched, programmeLaunchedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
+import { InvalidInput, NotFound, RuleBroken } from '@sinergi/platform';
 import { lockLiveAgreement, programmeCeilingsUnder } from '../agreements/agreements.service';
 import { AmendProgrammeDto, LaunchProgrammeDto } from './launch-programme.dto';
 import { Programme } from './programme.entity';
@@ -18,9 +19,9 @@ export class ProgrammesService {
   /** Launches a programme under a PKS; the agreement row is locked so programmes launched together cannot overshoot its ceiling. */
   launch(dto: LaunchProgrammeDto): Promise<Programme> {
     return this.dataSource.transaction(async (manager) => {
-      const agreement = await lockLiveAgreement(manager, dto.agreementId);
+      const agreement = await lockLiveAgreement(manager, dto.agreementId, 'agreementId');
       const problem = programmeProblem(agreement, dto, await programmeCeilingsUnder(manager, agreement.id));
-      if (problem) throw new ConflictException(problem);
+      if (problem) throw new RuleBroken(problem);
       const programme = manager.create(Programme, { id: randomUUID(), ...dto });
       await manager.insert(Programme, programme);
       await this.outbox.append(manager, { type: programmeLaunchedEvent.type, subject: programme.id, data: toLaunchedEvent(programme) });
@@ -31,12 +32,12 @@ export class ProgrammesService {
   /** Raises the target or the ceiling; refused past what the agreement allows. */
   amend(id: string, dto: AmendProgrammeDto): Promise<Programme> {
     if (dto.targetParticipants === undefined && dto.participantCeiling === undefined) {
-      throw new BadRequestException('an amendment must change targetParticipants or participantCeiling');
+      throw new InvalidInput({ field: 'body', rule: 'changes-something', message: 'an amendment must change targetParticipants or participantCeiling' });
     }
     return this.dataSource.transaction(async (manager) => {
       const unlocked = await manager.findOneBy(Programme, { id });
-      if (!unlocked) throw new NotFoundException(`no programme with id ${id}`);
-      const agreement = await lockLiveAgreement(manager, unlocked.agreementId);
+      if (!unlocked) throw noProgramme(id);
+      const agreement = await lockLiveAgreement(manager, unlocked.agreementId, 'agreementId');
       const programme = (await manager.findOne(Programme, { where: { id }, lock: { mode: 'pessimistic_write' } })) as Programme;
       const next = {
         targetParticipants: dto.targetParticipants ?? programme.targetParticipants,
@@ -45,7 +46,7 @@ export class ProgrammesService {
       const problem =
         amendmentProblem(programme, next) ??
         programmeProblem(agreement, { ...programme, ...next }, await programmeCeilingsUnder(manager, agreement.id, programme.id));
-      if (problem) throw new ConflictException(problem);
+      if (problem) throw new RuleBroken(problem);
       Object.assign(programme, next);
       await manager.save(programme);
       await this.outbox.append(manager, {
@@ -59,7 +60,7 @@ export class ProgrammesService {
 
   async get(id: string): Promise<Programme> {
     const programme = await this.dataSource.getRepository(Programme).findOneBy({ id });
-    if (!programme) throw new NotFoundException(`no programme with id ${id}`);
+    if (!programme) throw noProgramme(id);
     return programme;
   }
 
@@ -86,4 +87,8 @@ function toLaunchedEvent(programme: Programme): ProgrammeLaunched {
     minimumQuorum: programme.minimumQuorum,
     confirmByDaysBeforeStart: programme.confirmByDaysBeforeStart,
   };
+}
+
+function noProgramme(id: string): NotFound {
+  return new NotFound({ field: 'id', rule: 'exists', message: `no programme with id ${id}` });
 }

@@ -1,11 +1,12 @@
-import { IsDateString, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import type { RecordUnavailabilityRequest } from '@sinergi/contracts';
+import { IsCivilDate } from '@sinergi/platform';
 
 export class RecordUnavailabilityDto implements RecordUnavailabilityRequest {
-  @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'from must be a date as YYYY-MM-DD' })
   from!: string;
 
-  @IsDateString({ strict: true }, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'to must be a date as YYYY-MM-DD' })
   to!: string;
 
   @IsString({ message: 'reason must be text' })

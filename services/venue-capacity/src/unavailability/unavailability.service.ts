@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { roomUnavailableEvent, UnavailabilityRecordedView } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
+import { InvalidInput, NotFound } from '@sinergi/platform';
 import { ReservationsService } from '../reservations/reservations.service';
 import { Room } from '../venues/room.entity';
 import { Venue } from '../venues/venue.entity';
@@ -23,10 +24,12 @@ export class UnavailabilityService {
    * locked, so no reservation taken at the same time can slip into the period.
    */
   record(venueCode: string, roomCode: string, dto: RecordUnavailabilityDto): Promise<UnavailabilityRecordedView> {
-    if (dto.to < dto.from) throw new BadRequestException('to must not be before from');
+    if (dto.to < dto.from) throw new InvalidInput({ field: 'to', rule: 'not-before-from', message: 'to must not be before from' });
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.findOne(Venue, { where: { venueCode }, lock: { mode: 'pessimistic_write' } }))) throw notFound(venueCode);
-      if (!(await manager.existsBy(Room, { venueCode, roomCode }))) throw new NotFoundException(`venue ${venueCode} has no room coded ${roomCode}`);
+      if (!(await manager.existsBy(Room, { venueCode, roomCode }))) {
+        throw new NotFound({ field: 'roomCode', rule: 'exists', message: `venue ${venueCode} has no room coded ${roomCode}` });
+      }
 
       const unavailability = manager.create(RoomUnavailability, { id: randomUUID(), venueCode, roomCode, ...dto });
       await manager.insert(RoomUnavailability, unavailability);

@@ -1,12 +1,13 @@
-import { IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CODE_PATTERN, PROVINCE_CODES } from '@sinergi/contracts';
 import type { UtilisationParams } from '@sinergi/contracts';
+import { IsCivilDate } from '@sinergi/platform';
 
 export class UtilisationQuery implements UtilisationParams {
-  @IsDateString({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'from must be a date as YYYY-MM-DD' })
   from!: string;
 
-  @IsDateString({ strict: true }, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ message: 'to must be a date as YYYY-MM-DD' })
   to!: string;
 
   @IsOptional()

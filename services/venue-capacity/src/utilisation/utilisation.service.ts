@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InvalidInput } from '@sinergi/platform';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { UtilisationView } from '@sinergi/contracts';
 import { dayCount } from '@sinergi/contracts';
@@ -17,8 +18,10 @@ export class UtilisationService {
 
   async of(query: UtilisationQuery): Promise<UtilisationView> {
     const range = { from: query.from, to: query.to };
-    if (query.to < query.from) throw new BadRequestException('to must not be before from');
-    if (dayCount(range) > MAX_DAYS) throw new BadRequestException(`from and to must be at most ${MAX_DAYS} days apart`);
+    if (query.to < query.from) throw new InvalidInput({ field: 'to', rule: 'not-before-from', message: 'to must not be before from' });
+    if (dayCount(range) > MAX_DAYS) {
+      throw new InvalidInput({ field: 'to', rule: 'max-range', message: `from and to must be at most ${MAX_DAYS} days apart` });
+    }
 
     const manager = this.dataSource.manager;
     const venues = await manager.findBy(Venue, {

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
-  RecordProblem,
   venueRecordAcceptedEvent,
   venueRecordRejectedEvent,
   venueUpsertedEvent,
@@ -9,7 +8,7 @@ import {
   venueUpsertedRecordSchema,
 } from '@sinergi/contracts';
 import { InboxContext, Outbox, recordValidator } from '@sinergi/messaging';
-import { repeatedRoomCodes } from './venue.rules';
+import { recordRefusals } from '@sinergi/platform';
 import { VenuesService } from './venues.service';
 
 const RECORD_TYPE = 'VenueUpserted';
@@ -27,21 +26,18 @@ export class VenueCatalogueConsumer {
   async onVenueUpserted(@Payload() record: unknown, @Ctx() context: InboxContext): Promise<void> {
     const recordRef = referenceOf(record) ?? context.envelope.id;
     const result = { sourceEventId: context.envelope.id, recordType: RECORD_TYPE, recordRef };
-    const problems = problemsOf(record);
+    const shapeProblems = checkShape(record);
+    const valid = record as VenueUpsertedRecord;
+    const problems =
+      shapeProblems.length > 0
+        ? shapeProblems
+        : await recordRefusals(() => this.venues.apply(context.manager, { ...valid, closedDays: valid.closedDays ?? [], sample: false }), '/');
     if (problems.length > 0) {
       await this.outbox.append(context.manager, { type: venueRecordRejectedEvent.type, subject: recordRef, data: { ...result, problems } });
       return;
     }
-    const valid = record as VenueUpsertedRecord;
-    await this.venues.apply(context.manager, { ...valid, closedDays: valid.closedDays ?? [], sample: false });
     await this.outbox.append(context.manager, { type: venueRecordAcceptedEvent.type, subject: recordRef, data: result });
   }
-}
-
-function problemsOf(record: unknown): RecordProblem[] {
-  const problems = checkShape(record);
-  if (problems.length > 0) return problems;
-  return repeatedRoomCodes((record as VenueUpsertedRecord).rooms).map((roomCode) => ({ field: '/rooms', rule: `must not repeat roomCode ${roomCode}` }));
 }
 
 function referenceOf(record: unknown): string | undefined {

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CODE_PATTERN, PROVINCE_CODES, VENUE_KINDS, VenueKind } from '@sinergi/contracts';
 import type { FindVenuesParams, RegisterVenueRequest, ReplaceVenueRequest, Room } from '@sinergi/contracts';
+import { IsCivilDate } from '@sinergi/platform';
 
 export class RoomDto implements Room {
   @Matches(CODE_PATTERN, { message: 'roomCode must be 1-40 upper-case letters, digits, _ . or -, e.g. R-101' })
@@ -43,7 +44,7 @@ export class VenueDetailsDto implements ReplaceVenueRequest {
   @ValidateIf((dto: VenueDetailsDto) => dto.closedDays !== undefined)
   @IsArray({ message: 'closedDays must be a list' })
   @ArrayUnique({ message: 'closedDays must not repeat a day' })
-  @IsDateString({ strict: true }, { each: true, message: 'each closedDay must be a date as YYYY-MM-DD' })
+  @IsCivilDate({ each: true, message: 'each closedDay must be a date as YYYY-MM-DD' })
   closedDays: string[] = [];
 
   @ValidateIf((dto: VenueDetailsDto) => dto.sample !== undefined)

@@ -1,13 +1,13 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { venueRegisteredEvent, VenueState, venueUpdatedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { isUniqueViolation } from '@sinergi/platform';
+import { Conflict, InvalidInput, isUniqueViolation, NotFound } from '@sinergi/platform';
 import { ReservationsService } from '../reservations/reservations.service';
 import { Room } from './room.entity';
 import { RegisterVenueDto, VenueDetailsDto } from './venue.dto';
 import { Venue } from './venue.entity';
-import { normalised, reservationMisfit, sameState } from './venue.rules';
+import { normalised, repeatedRoomCodes, reservationMisfit, sameState } from './venue.rules';
 
 export type VenueChange = 'registered' | 'updated' | 'unchanged';
 
@@ -45,9 +45,13 @@ export class VenuesService {
 
   /**
    * Registers or updates a venue in the caller's transaction. Active reservations the new state
-   * no longer allows (room removed or too small, day now closed) are withdrawn.
+   * no longer allows (room removed or too small, day now closed) are withdrawn. Refuses repeated room codes.
    */
   async apply(manager: EntityManager, state: VenueState): Promise<VenueChange> {
+    const repeated = repeatedRoomCodes(state.rooms);
+    if (repeated.length > 0) {
+      throw new InvalidInput(repeated.map((roomCode) => ({ field: 'rooms', rule: 'unique-room-codes', message: `must not repeat roomCode ${roomCode}` })));
+    }
     const current = await lockVenue(manager, state.venueCode);
     if (current && sameState(current, state)) return 'unchanged';
     const { rooms, ...venue } = state;
@@ -106,10 +110,10 @@ function toState(venue: Venue, rooms: Room[]): VenueState {
   });
 }
 
-function duplicate(venueCode: string): ConflictException {
-  return new ConflictException(`venueCode: a venue coded ${venueCode} already exists`);
+function duplicate(venueCode: string): Conflict {
+  return new Conflict({ field: 'venueCode', rule: 'unique', message: `a venue coded ${venueCode} already exists` });
 }
 
-export function notFound(venueCode: string): NotFoundException {
-  return new NotFoundException(`no venue coded ${venueCode}`);
+export function notFound(venueCode: string): NotFound {
+  return new NotFound({ field: 'venueCode', rule: 'exists', message: `no venue coded ${venueCode}` });
 }

@@ -1,0 +1,13 @@
+import { expectMalformedInputRefused } from '@sinergi/testing';
+import { EnrollmentHarness } from './support';
+
+describe('enrollment: malformed input on every write route (real Kafka, real PostgreSQL)', () => {
+  let harness: EnrollmentHarness;
+  beforeAll(async () => {
+    harness = await EnrollmentHarness.start();
+  });
+  afterAll(() => harness.destroy());
+
+  it('answers deep nesting, control characters, malformed JSON, date-times for dates and integers past their column with a 4xx problem naming field and rule', () =>
+    expectMalformedInputRefused(harness.service));
+});
