@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { BatchCancelled, batchFillChangedEvent, BatchRescheduled, ClassChangeReason, ClassOption } from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import { BatchCancelled, batchFillChangedEvent, BatchRescheduled, ClassChangeReason, ClassOption, NewEvent } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
 import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
@@ -48,7 +48,7 @@ export class ClassChanges {
       events.push(await this.offer(manager, enrollment, batch, 'cancelled', options, today));
     }
     const fill = fillOf(emptied);
-    await this.outbox.append(manager, ...events, { type: batchFillChangedEvent.type, subject: fill.batchId, data: fill });
+    await this.outbox.append(manager, ...events, batchFillChangedEvent.with(fill.batchId, fill));
   }
 
   /**

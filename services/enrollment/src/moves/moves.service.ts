@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { batchFillChangedEvent, ReleaseCause } from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import { batchFillChangedEvent, NewEvent, ReleaseCause } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
 import { todayInJakarta } from '../calendar';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
@@ -77,7 +77,7 @@ export class MovesService {
           status,
           ...(status === 'selected' ? { confirmBy: confirmBy as string } : {}),
         }),
-        { type: batchFillChangedEvent.type, subject: fill.batchId, data: fill },
+        batchFillChangedEvent.with(fill.batchId, fill),
       );
       // A rescheduled class still counted the participant: the seat it frees goes to its first reserve.
       if (current.reason === 'rescheduled') await this.seats.vacated(manager, from, held, today);

@@ -1,8 +1,8 @@
 import { Controller, HttpException, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   MAX_NOMINATION_RECORDS,
+  NewEvent,
   nominationBatchSchema,
   nominationBatchSubmittedEvent,
   NominationRecord,
@@ -11,7 +11,7 @@ import {
   nominationRecordSchema,
   RecordProblem,
 } from '@sinergi/contracts';
-import { InboxContext, NewEvent, Outbox, recordValidator } from '@sinergi/messaging';
+import { InboxContext, OnEvent, Outbox, recordValidator } from '@sinergi/messaging';
 import { Admission } from '../enrollments/admission';
 import { ParticipantsService } from '../participants/participants.service';
 import { DUPLICATE_REF, problemsOf, recordRefOf, TOO_MANY_RECORDS } from './nomination.rules';
@@ -47,8 +47,8 @@ export class NominationsConsumer {
     private readonly outbox: Outbox,
   ) {}
 
-  @EventPattern(nominationBatchSubmittedEvent.type)
-  async onNominationBatch(@Payload() batch: unknown, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(nominationBatchSubmittedEvent)
+  async onNominationBatch(batch: unknown, context: InboxContext): Promise<void> {
     const { envelope } = context;
     const batchProblems = checkBatch(batch);
     const body = batch as { institutionId?: unknown; programmeId?: unknown; records?: unknown };
@@ -92,17 +92,17 @@ export class NominationsConsumer {
     try {
       const { participantId, enrollmentId } = await this.enroll(manager, source, record as NominationRecord);
       await manager.query('RELEASE SAVEPOINT nomination_record');
-      await manager.query('UPDATE nomination_records SET accepted = true, participant_id = $3, enrollment_id = $4 WHERE source_event_id = $1 AND record_ref = $2', [
-        source.sourceEventId,
+      await manager.query(
+        'UPDATE nomination_records SET accepted = true, participant_id = $3, enrollment_id = $4 WHERE source_event_id = $1 AND record_ref = $2',
+        [source.sourceEventId, recordRef, participantId, enrollmentId],
+      );
+      return nominationRecordAcceptedEvent.with(source.institutionId, {
+        sourceEventId: source.sourceEventId,
+        institutionId: source.institutionId,
         recordRef,
         participantId,
         enrollmentId,
-      ]);
-      return {
-        type: nominationRecordAcceptedEvent.type,
-        subject: source.institutionId,
-        data: { sourceEventId: source.sourceEventId, institutionId: source.institutionId, recordRef, participantId, enrollmentId },
-      };
+      });
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
       await manager.query('ROLLBACK TO SAVEPOINT nomination_record');
@@ -124,9 +124,10 @@ export class NominationsConsumer {
 }
 
 function rejected(source: Source, recordRef: string, problems: RecordProblem[]): NewEvent {
-  return {
-    type: nominationRecordRejectedEvent.type,
-    subject: source.institutionId,
-    data: { sourceEventId: source.sourceEventId, institutionId: source.institutionId, recordRef, problems },
-  };
+  return nominationRecordRejectedEvent.with(source.institutionId, {
+    sourceEventId: source.sourceEventId,
+    institutionId: source.institutionId,
+    recordRef,
+    problems,
+  });
 }

@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   RecordProblem,
   venueRecordAcceptedEvent,
@@ -8,7 +7,7 @@ import {
   VenueUpsertedRecord,
   venueUpsertedRecordSchema,
 } from '@sinergi/contracts';
-import { InboxContext, Outbox, recordValidator } from '@sinergi/messaging';
+import { InboxContext, OnEvent, Outbox, recordValidator } from '@sinergi/messaging';
 import { repeatedRoomCodes } from './venue.rules';
 import { VenuesService } from './venues.service';
 
@@ -23,18 +22,18 @@ export class VenueCatalogueConsumer {
     private readonly outbox: Outbox,
   ) {}
 
-  @EventPattern(venueUpsertedEvent.type)
-  async onVenueUpserted(@Payload() record: unknown, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueUpsertedEvent)
+  async onVenueUpserted(record: unknown, context: InboxContext): Promise<void> {
     const recordRef = referenceOf(record) ?? context.envelope.id;
     const result = { sourceEventId: context.envelope.id, recordType: RECORD_TYPE, recordRef };
     const problems = problemsOf(record);
     if (problems.length > 0) {
-      await this.outbox.append(context.manager, { type: venueRecordRejectedEvent.type, subject: recordRef, data: { ...result, problems } });
+      await this.outbox.append(context.manager, venueRecordRejectedEvent.with(recordRef, { ...result, problems }));
       return;
     }
     const valid = record as VenueUpsertedRecord;
     await this.venues.apply(context.manager, { ...valid, closedDays: valid.closedDays ?? [], sample: false });
-    await this.outbox.append(context.manager, { type: venueRecordAcceptedEvent.type, subject: recordRef, data: result });
+    await this.outbox.append(context.manager, venueRecordAcceptedEvent.with(recordRef, result));
   }
 }
 
