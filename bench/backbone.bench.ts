@@ -14,7 +14,7 @@ import { createTestTopics, uniqueName, waitFor } from '@sinergi/testing';
 import { provideTestInfrastructure } from '../libs/testing/src/test-infrastructure';
 import { startEffectsApp } from '../libs/messaging/test/fixtures/effects-app';
 import { createMessagingDatabase } from '../libs/messaging/test/fixtures/messaging-database';
-import { TEST_EVENT_TYPE, testCatalog } from '../libs/messaging/test/fixtures/test-events';
+import { TEST_EVENT_TYPE, testCatalog, testThingHappenedEvent } from '../libs/messaging/test/fixtures/test-events';
 
 const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 50_000);
 const BACKBONE_EVENTS = Number(process.env.BENCH_BACKBONE_EVENTS ?? 10_000);
@@ -88,7 +88,9 @@ async function throughput(brokers: string[]): Promise<string> {
     await backbone.dataSource.transaction((manager) =>
       backbone.outbox.append(
         manager,
-        ...Array.from({ length: perTransaction }, (_, index) => ({ type: TEST_EVENT_TYPE, subject: `k${(appended + index) % 64}`, data: { seq: appended + index } })),
+        ...Array.from({ length: perTransaction }, (_, index) =>
+          testThingHappenedEvent.with(`k${(appended + index) % 64}`, { seq: appended + index }),
+        ),
       ),
     );
   }
@@ -112,7 +114,9 @@ async function latency(brokers: string[]): Promise<string> {
   for (let seq = 0; seq < total; seq += 1) {
     const due = started + seq * interval;
     if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-    appends.push(backbone.dataSource.transaction((manager) => backbone.outbox.append(manager, { type: TEST_EVENT_TYPE, subject: `k${seq % 64}`, data: { seq } })));
+    appends.push(
+      backbone.dataSource.transaction((manager) => backbone.outbox.append(manager, testThingHappenedEvent.with(`k${seq % 64}`, { seq }))),
+    );
   }
   await Promise.all(appends);
   await waitFor('every event handled', async () => (await countEffects(backbone.dataSource)) >= total, { timeoutMs: 120_000, intervalMs: 100 });

@@ -1,5 +1,5 @@
-import { EventDefinition } from './catalog';
-import { EVENT_CATALOG } from './catalog-all';
+import { EVENT_CATALOG } from './catalog';
+import { EventDefinition } from './event-definition';
 import { CLOUDEVENTS_CONTENT_TYPE, envelopeSchema } from './envelope';
 import { allTopicSpecs, DEAD_LETTER_HEADERS, DEAD_LETTER_RETENTION_MS, deadLetterTopicOf, TopicSpec } from './topics';
 

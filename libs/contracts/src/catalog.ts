@@ -1,34 +1,79 @@
-import { schemaId } from './schema';
+import { buildCatalog, EventCatalog } from './event-definition';
+import * as agreements from './events/agreements';
+import * as programmes from './events/programmes';
+import * as batches from './events/batches';
+import * as enrollments from './events/enrollments';
+import * as contacts from './events/contacts';
+import * as venues from './events/venues';
+import * as venueReservations from './events/venue-reservations';
+import * as instructorAssignments from './events/instructor-assignments';
+import * as instructorCatalogue from './events/instructor-catalogue';
+import * as integration from './events/integration';
+import * as selection from './events/selection';
+import * as nominations from './events/nominations';
+import * as notificationDeliveries from './events/notification-deliveries';
+import * as participantOutcomes from './events/participant-outcomes';
 
-/** What the messaging layer needs to know of an event type: where it goes and what it must look like. */
-export interface EventDefinition {
-  type: string;
-  topic: string;
-  description: string;
-  schema: object;
-}
-
-export type EventCatalog = ReadonlyMap<string, EventDefinition>;
-
-export function defineEvent(type: string, topic: string, description: string, data: object): EventDefinition {
-  return { type, topic, description, schema: { $id: schemaId(type), ...data } };
-}
-
-export function buildCatalog(definitions: readonly EventDefinition[]): EventCatalog {
-  const catalog = new Map<string, EventDefinition>();
-  for (const definition of definitions) {
-    if (catalog.has(definition.type)) throw new Error(`event type ${definition.type} is defined twice`);
-    catalog.set(definition.type, definition);
-  }
-  return catalog;
-}
-
-
-/**
- * The same catalogue with every topic name prefixed, e.g. `staging.` for a shared cluster,
- * or a unique prefix per test run so that runs never see each other's messages.
- */
-export function withTopicPrefix(catalog: EventCatalog, prefix: string): EventCatalog {
-  if (!prefix) return catalog;
-  return new Map([...catalog].map(([type, definition]) => [type, { ...definition, topic: `${prefix}${definition.topic}` }]));
-}
+/** Every event type the platform publishes or receives: a new event type is added here, once. */
+export const EVENT_CATALOG: EventCatalog = buildCatalog([
+  agreements.agreementSignedEvent,
+  agreements.agreementAmendedEvent,
+  agreements.agreementEndedEvent,
+  programmes.programmeLaunchedEvent,
+  programmes.programmeAmendedEvent,
+  batches.batchPlannedEvent,
+  batches.batchConfirmedEvent,
+  batches.batchPlanningFailedEvent,
+  batches.batchRescheduledEvent,
+  batches.batchCancelledEvent,
+  batches.batchStartedEvent,
+  batches.batchCompletedEvent,
+  batches.batchClosedEvent,
+  enrollments.enrollmentSubmittedEvent,
+  enrollments.enrollmentRejectedEvent,
+  enrollments.participantSelectedEvent,
+  enrollments.participantReservedEvent,
+  enrollments.seatConfirmedEvent,
+  enrollments.batchFillChangedEvent,
+  enrollments.participantNotSelectedEvent,
+  enrollments.seatExpiredEvent,
+  enrollments.reservePromotedEvent,
+  enrollments.enrollmentWithdrawnEvent,
+  contacts.participantContactChangedEvent,
+  contacts.instructorContactChangedEvent,
+  venues.venueRegisteredEvent,
+  venues.venueUpdatedEvent,
+  venues.roomUnavailableEvent,
+  venueReservations.venueReservedEvent,
+  venueReservations.venueReservationRejectedEvent,
+  venueReservations.venueReservationReleasedEvent,
+  venueReservations.venueReservationWithdrawnEvent,
+  instructorAssignments.instructorAssignedEvent,
+  instructorAssignments.instructorAssignmentRejectedEvent,
+  instructorAssignments.instructorAssignmentReleasedEvent,
+  instructorAssignments.instructorWithdrawnEvent,
+  instructorCatalogue.trainingModulePublishedEvent,
+  instructorCatalogue.instructorRegisteredEvent,
+  instructorCatalogue.instructorUpdatedEvent,
+  integration.venueUpsertedEvent,
+  integration.venueRecordAcceptedEvent,
+  integration.venueRecordRejectedEvent,
+  integration.trainingModuleUpsertedEvent,
+  integration.instructorUpsertedEvent,
+  integration.rosterRecordAcceptedEvent,
+  integration.rosterRecordRejectedEvent,
+  selection.enrollmentAcceptedEvent,
+  selection.selectionDrawnEvent,
+  nominations.nominationBatchSubmittedEvent,
+  nominations.nominationRecordAcceptedEvent,
+  nominations.nominationRecordRejectedEvent,
+  notificationDeliveries.notificationDeliveredEvent,
+  notificationDeliveries.notificationFailedEvent,
+  participantOutcomes.classChangeOfferedEvent,
+  participantOutcomes.participantMovedEvent,
+  participantOutcomes.participantReleasedEvent,
+  participantOutcomes.attendanceRecordedEvent,
+  participantOutcomes.participantCompletedEvent,
+  participantOutcomes.certificateIssuedEvent,
+  participantOutcomes.participationLetterIssuedEvent,
+]);

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { NewEvent } from './event-definition';
+
 /**
  * A CloudEvents 1.0 event in structured JSON mode, as it travels on Kafka and sits in the outbox.
  * Extension attribute names follow the CloudEvents rule (lower-case letters and digits only).
@@ -41,3 +44,26 @@ export const envelopeSchema = {
   },
   additionalProperties: true,
 } as const;
+
+/** What the producer adds to an event to make its envelope. */
+export interface EnvelopeAttributes {
+  source: string;
+  dataschema: string;
+  correlationid: string;
+  causationid?: string;
+  traceparent?: string;
+}
+
+/** The envelope of an event, with a new id and the current time: the one place an envelope is put together. */
+export function envelopeOf<T>(event: NewEvent<T>, attributes: EnvelopeAttributes): EventEnvelope<T> {
+  return {
+    specversion: '1.0',
+    id: randomUUID(),
+    type: event.type,
+    subject: event.subject,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    ...attributes,
+    data: event.data,
+  };
+}

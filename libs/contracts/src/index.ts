@@ -1,6 +1,6 @@
 export * from './asyncapi';
 export * from './catalog';
-export * from './catalog-all';
+export * from './event-definition';
 export * from './envelope';
 export * from './events/agreements';
 export * from './events/batches';

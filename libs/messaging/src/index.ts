@@ -5,6 +5,7 @@ export * from './inbox-context';
 export * from './kafka-inbox.transport';
 export * from './messaging.module';
 export * from './offset-committer';
+export * from './on-event.decorator';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './outbox.migration';

@@ -27,7 +27,7 @@ export interface KafkaInboxTransportOptions {
 type Outcome = 'handled' | 'duplicate';
 
 /**
- * A Nest microservice transport for @EventPattern handlers keyed by CloudEvents type.
+ * A Nest microservice transport for @OnEvent (@EventPattern) handlers keyed by CloudEvents type.
  * Each message is handled in one database transaction together with its inbox record;
  * its offset is committed only after that transaction. Failures are retried with backoff,
  * then parked on the topic's dead-letter companion so the partition keeps moving.

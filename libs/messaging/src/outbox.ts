@@ -1,15 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { EventCatalog, EventEnvelope } from '@sinergi/contracts';
+import { EventCatalog, EventDefinition, EventEnvelope, envelopeOf, NewEvent } from '@sinergi/contracts';
 import { EventValidator } from './event-validator';
 import { currentTraceContext, newTraceContext } from './trace-context';
-
-export interface NewEvent<TData = unknown> {
-  type: string;
-  /** The aggregate id: the Kafka key, so one aggregate's events keep their order. */
-  subject: string;
-  data: TData;
-}
 
 /**
  * Writes events into the outbox table inside the caller's transaction, so that an event exists
@@ -32,7 +24,7 @@ export class Outbox {
     const envelopes = events.map((event) => this.envelope(event));
     const values: unknown[] = [];
     const rows = envelopes.map((envelope, index) => {
-      values.push(envelope.id, this.topicOf(envelope.type), envelope.subject, JSON.stringify(envelope));
+      values.push(envelope.id, this.definitionOf(envelope.type).topic, envelope.subject, JSON.stringify(envelope));
       const first = index * 4;
       return `($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}::jsonb)`;
     });
@@ -44,28 +36,21 @@ export class Outbox {
 
   private envelope(event: NewEvent): EventEnvelope {
     const context = currentTraceContext() ?? newTraceContext();
-    const definition = this.catalog.get(event.type);
-    if (!definition) throw new Error(`event type ${event.type} is not in the event catalog`);
-    const envelope: EventEnvelope = {
-      specversion: '1.0',
-      id: randomUUID(),
-      type: event.type,
+    const envelope = envelopeOf(event, {
       source: this.source,
-      subject: event.subject,
-      time: new Date().toISOString(),
-      datacontenttype: 'application/json',
-      dataschema: (definition.schema as { $id: string }).$id,
+      dataschema: this.definitionOf(event.type).schema.$id,
       correlationid: context.correlationId,
       ...(context.causationId ? { causationid: context.causationId } : {}),
       traceparent: context.traceparent,
-      data: event.data,
-    };
+    });
     const validation = this.validator.check(envelope);
     if (!validation.valid) throw new Error(`refusing to publish an invalid event: ${validation.reason}`);
     return envelope;
   }
 
-  private topicOf(type: string): string {
-    return (this.catalog.get(type) as { topic: string }).topic;
+  private definitionOf(type: string): EventDefinition {
+    const definition = this.catalog.get(type);
+    if (!definition) throw new Error(`event type ${type} is not in the event catalog`);
+    return definition;
   }
 }

@@ -4,7 +4,7 @@ import { createTestTopics, TestDatabase, testBrokers, TopicCollector, uniqueName
 import { EventEnvelope } from '@sinergi/contracts';
 import { Outbox, OutboxRelay } from '../src';
 import { createMessagingDatabase } from './fixtures/messaging-database';
-import { TEST_EVENT_TYPE, testCatalog } from './fixtures/test-events';
+import { TEST_EVENT_TYPE, testCatalog, testThingHappenedEvent } from './fixtures/test-events';
 
 describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
   const topic = uniqueName('test.outbox');
@@ -25,7 +25,7 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
   }
 
   function appendInOwnTransaction(subject: string, seq: number): Promise<unknown> {
-    return dataSource.transaction((manager) => outbox.append(manager, { type: TEST_EVENT_TYPE, subject, data: { seq } }));
+    return dataSource.transaction((manager) => outbox.append(manager, testThingHappenedEvent.with(subject, { seq })));
   }
 
   beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
     await startRelay();
     await expect(
       dataSource.transaction(async (manager) => {
-        await outbox.append(manager, { type: TEST_EVENT_TYPE, subject: 'rolled-back', data: { seq: 1 } });
+        await outbox.append(manager, testThingHappenedEvent.with('rolled-back', { seq: 1 }));
         throw new Error('state change failed');
       }),
     ).rejects.toThrow('state change failed');
@@ -60,14 +60,12 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
   });
 
   it('refuses to append outside a transaction', async () => {
-    await expect(outbox.append(dataSource.manager, { type: TEST_EVENT_TYPE, subject: 'x', data: { seq: 1 } })).rejects.toThrow(
-      /inside the transaction/,
-    );
+    await expect(outbox.append(dataSource.manager, testThingHappenedEvent.with('x', { seq: 1 }))).rejects.toThrow(/inside the transaction/);
   });
 
   it('refuses an event that breaks its schema, naming the field', async () => {
     await expect(
-      dataSource.transaction((manager) => outbox.append(manager, { type: TEST_EVENT_TYPE, subject: 'x', data: { seq: -1 } })),
+      dataSource.transaction((manager) => outbox.append(manager, testThingHappenedEvent.with('x', { seq: -1 }))),
     ).rejects.toThrow(/data\/seq must be >= 0/);
   });
 
@@ -153,7 +151,7 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
       CREATE TRIGGER fail_first_delete BEFORE DELETE ON outbox FOR EACH ROW EXECUTE FUNCTION fail_first_delete();`);
     try {
       await dataSource.transaction((manager) =>
-        outbox.append(manager, ...[0, 1, 2].map((seq) => ({ type: TEST_EVENT_TYPE, subject: 'crash-before-mark', data: { seq } }))),
+        outbox.append(manager, ...[0, 1, 2].map((seq) => testThingHappenedEvent.with('crash-before-mark', { seq }))),
       );
       await startRelay();
       const copies = () => envelopesOnTopic().filter((event) => event.subject === 'crash-before-mark');

@@ -1,30 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
-import { EVENT_CATALOG, EventEnvelope, schemaId } from '@sinergi/contracts';
+import { EVENT_CATALOG, EventDefinition, EventEnvelope, envelopeOf, NewEvent } from '@sinergi/contracts';
+
+function definitionOf(type: string): EventDefinition {
+  const definition = EVENT_CATALOG.get(type);
+  if (!definition) throw new Error(`unknown event type ${type}`);
+  return definition;
+}
 
 /** An envelope as another system (a ministry, another service) would publish it. */
-export function buildEnvelope<T>(type: string, subject: string, data: T, source = '/test'): EventEnvelope<T> {
-  return {
-    specversion: '1.0',
-    id: randomUUID(),
-    type,
-    source,
-    subject,
-    time: new Date().toISOString(),
-    datacontenttype: 'application/json',
-    dataschema: schemaId(type),
-    correlationid: randomUUID(),
-    data,
-  };
+export function buildEnvelope<T>(event: NewEvent<T>, source = '/test'): EventEnvelope<T> {
+  return envelopeOf(event, { source, dataschema: definitionOf(event.type).schema.$id, correlationid: randomUUID() });
 }
 
 /** Publishes envelopes straight to the event type's topic in the given namespace. */
 export async function publishEnvelopes(producer: Producer, topicPrefix: string, envelopes: EventEnvelope[]): Promise<void> {
   for (const envelope of envelopes) {
-    const definition = EVENT_CATALOG.get(envelope.type);
-    if (!definition) throw new Error(`unknown event type ${envelope.type}`);
     await producer.send({
-      topic: `${topicPrefix}${definition.topic}`,
+      topic: `${topicPrefix}${definitionOf(envelope.type).topic}`,
       messages: [{ key: envelope.subject, value: JSON.stringify(envelope) }],
     });
   }

@@ -1,6 +1,6 @@
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { EVENT_CATALOG, EventEnvelope, TopicSpec } from '@sinergi/contracts';
+import { EVENT_CATALOG, EventEnvelope, NewEvent, TopicSpec } from '@sinergi/contracts';
 import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
 import { buildEnvelope, publishEnvelopes } from './envelopes';
 import { testKafka, TopicCollector } from './kafka-helpers';
@@ -19,12 +19,6 @@ export interface HarnessParts<C extends ServiceConfig = ServiceConfig> {
   env: Record<string, string>;
   producer: Producer;
   collector: TopicCollector;
-}
-
-export interface PublishedEvent {
-  type: string;
-  subject: string;
-  data: unknown;
 }
 
 /**
@@ -96,9 +90,9 @@ export class ServiceHarness<C extends ServiceConfig = ServiceConfig> {
     return { status: response.status, body: (await response.json()) as T };
   }
 
-  /** Publishes events as another service or a ministry system would; returns their envelopes. */
-  async publish(...events: PublishedEvent[]): Promise<EventEnvelope[]> {
-    const envelopes = events.map((event) => buildEnvelope(event.type, event.subject, event.data, '/test/other-service'));
+  /** Publishes events (`batchPlannedEvent.with(subject, data)`) as another service or a ministry system would; returns their envelopes. */
+  async publish(...events: NewEvent[]): Promise<EventEnvelope[]> {
+    const envelopes = events.map((event) => buildEnvelope(event, '/test/other-service'));
     await publishEnvelopes(this.producer, this.prefix, envelopes);
     return envelopes;
   }

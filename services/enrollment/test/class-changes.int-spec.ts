@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   addDays,
   BatchCancelled,
+  batchCancelledEvent,
   BatchFillChanged,
   BatchRescheduled,
+  batchRescheduledEvent,
   ClassChangeOffered,
   EnrollmentView,
   ParticipantMoved,
@@ -48,7 +50,7 @@ describe('enrollment when a class is cancelled or rescheduled (real Kafka, real 
       reason: 'venue-withdrawn',
       detail: 'ruang kelas direnovasi',
     };
-    return harness.publish({ type: 'BatchCancelled', subject: batchId, data });
+    return harness.publish(batchCancelledEvent.with(batchId, data));
   }
 
   it('offers the open classes of the province when a class is cancelled; a move takes a seat or a reserve place, no answer releases', async () => {
@@ -221,7 +223,7 @@ describe('enrollment when a class is cancelled or rescheduled (real Kafka, real 
       endDate: addDays(today, 31),
       reason: 'instruktur berhalangan',
     };
-    await harness.publish({ type: 'BatchRescheduled', subject: rescheduled.batchId, data: moveBy });
+    await harness.publish(batchRescheduledEvent.with(rescheduled.batchId, moveBy));
 
     const respondBy = addDays(today, 3);
     const [offered] = await harness.waitForEvents<ClassChangeOffered>('ClassChangeOffered', (data) => data.enrollmentId === seated.id);

@@ -3,7 +3,8 @@ import {
   AttendanceEntry,
   addDays,
   AttendanceRecorded,
-  BatchLifecycleStep,
+  batchCompletedEvent,
+  batchStartedEvent,
   CertificateIssued,
   CertificateVerificationView,
   ClassRegisterView,
@@ -46,9 +47,8 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     return harness.request<ClassRegisterView & ErrorBody>('PUT', `/batches/${batchId}/attendance/${day}`, { records });
   }
 
-  function lifecycle(type: 'BatchStarted' | 'BatchCompleted', batchId: string, on: string) {
-    const data: BatchLifecycleStep = { batchId, programmeId: programme.programmeId, on };
-    return harness.publish({ type, subject: batchId, data });
+  function lifecycle(step: typeof batchStartedEvent | typeof batchCompletedEvent, batchId: string, on: string) {
+    return harness.publish(step.with(batchId, { batchId, programmeId: programme.programmeId, on }));
   }
 
   it('records a class register, then issues a certificate at 4 of 5 days, a letter at 3, exactly once; the code verifies', async () => {
@@ -76,7 +76,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     const part = await seated(klass.batchId, '61', false); // a promoted reserve may sit the class before confirming
     const absent = await seated(klass.batchId, '61');
     const elsewhere = await seated(later.batchId, '62');
-    await lifecycle('BatchStarted', klass.batchId, days[0]);
+    await lifecycle(batchStartedEvent, klass.batchId, days[0]);
 
     for (const [index, day] of days.entries()) {
       const answer = await record(klass.batchId, day, [
@@ -134,7 +134,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     const notADay = await record(klass.batchId, '2026-02-30', [{ enrollmentId: full.id, present: true }]);
     expect(problemLines(notADay.body)).toEqual(['day: must be a date YYYY-MM-DD, e.g. 2025-05-12']);
 
-    const [completion] = await lifecycle('BatchCompleted', klass.batchId, today);
+    const [completion] = await lifecycle(batchCompletedEvent, klass.batchId, today);
 
     const [completed] = await harness.waitForEvents<ParticipantCompleted>('ParticipantCompleted', (data) => data.enrollmentId === full.id);
     expect(completed.data).toEqual({
@@ -195,7 +195,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
 
     // BatchCompleted redelivered, and repeated as a new message: no second document.
     await harness.republish([completion]);
-    const [repeat] = await lifecycle('BatchCompleted', klass.batchId, today);
+    const [repeat] = await lifecycle(batchCompletedEvent, klass.batchId, today);
     await waitFor('the repeated completion to be handled', async () => {
       const [row] = await harness.query<{ count: number }>('SELECT count(*)::int AS count FROM inbox WHERE event_id = $1', [repeat.id]);
       return row.count === 1;

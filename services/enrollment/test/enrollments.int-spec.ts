@@ -7,6 +7,7 @@ import {
   MASKED_NIK_PATTERN,
   ParticipantSelected,
   Problem,
+  programmeAmendedEvent,
   ProgrammeLaunched,
   SeatDecision,
 } from '@sinergi/contracts';
@@ -51,11 +52,14 @@ describe('enrollment enrollments (real Kafka, real PostgreSQL)', () => {
       minimum_quorum: 12,
       selected: 0,
     });
-    await harness.publish({
-      type: 'ProgrammeAmended',
-      subject: programme.programmeId,
-      data: { programmeId: programme.programmeId, targetParticipants: 7500, participantCeiling: 10000, reason: 'demand' },
-    });
+    await harness.publish(
+      programmeAmendedEvent.with(programme.programmeId, {
+        programmeId: programme.programmeId,
+        targetParticipants: 7500,
+        participantCeiling: 10000,
+        reason: 'demand',
+      }),
+    );
     await waitFor('the amended target', async () => {
       const [row] = await harness.query<{ target_participants: number }>('SELECT target_participants FROM programmes WHERE id = $1', [programme.programmeId]);
       return row.target_participants === 7500;

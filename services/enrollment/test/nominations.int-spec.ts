@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NominationRecordAccepted, NominationRecordRejected } from '@sinergi/contracts';
+import { nominationBatchSubmittedEvent, NominationRecordAccepted, NominationRecordRejected } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
@@ -35,11 +35,13 @@ describe('enrollment KemenUMKM nominations (real Kafka, real PostgreSQL)', () =>
     const bad = record('R-3', { nik: '12345', phone: '021555' });
     const ineligible = record('R-4', { birthDate: '1985-03-13' });
     const { nik: _nik, ...withoutNik } = record('R-5');
-    const envelopes = await harness.publish({
-      type: 'NominationBatchSubmitted',
-      subject: institutionId,
-      data: { institutionId, programmeId: programme.programmeId, records: [good, bad, ineligible, record('R-2', { nik: knownBody.nik }), withoutNik, record('R-1')] },
-    });
+    const envelopes = await harness.publish(
+      nominationBatchSubmittedEvent.with(institutionId, {
+        institutionId,
+        programmeId: programme.programmeId,
+        records: [good, bad, ineligible, record('R-2', { nik: knownBody.nik }), withoutNik, record('R-1')],
+      }),
+    );
     const id = envelopes[0].id;
     await waitFor('5 results', () => resultsOf(id).length >= 5 && true);
     expect(resultsOf(id)).toHaveLength(5);
@@ -54,11 +56,9 @@ describe('enrollment KemenUMKM nominations (real Kafka, real PostgreSQL)', () =>
     expect(byRef.get('R-2')?.data).toMatchObject({ participantId: known.id });
     expect(JSON.stringify(resultsOf(id))).not.toContain(good.nik as string);
 
-    const second = await harness.publish({
-      type: 'NominationBatchSubmitted',
-      subject: institutionId,
-      data: { institutionId, programmeId: programme.programmeId, records: [good] },
-    });
+    const second = await harness.publish(
+      nominationBatchSubmittedEvent.with(institutionId, { institutionId, programmeId: programme.programmeId, records: [good] }),
+    );
     await waitFor('the second message result', () => resultsOf(second[0].id).length === 1 && true);
     const [accepted] = resultsOf(second[0].id) as Array<{ type: string; data: NominationRecordAccepted }>;
     expect(accepted.type).toBe('NominationRecordAccepted');
@@ -69,7 +69,9 @@ describe('enrollment KemenUMKM nominations (real Kafka, real PostgreSQL)', () =>
     await harness.waitForEvents('ParticipantSelected', (data: { enrollmentId: string }) => data.enrollmentId === accepted.data.enrollmentId);
 
     await harness.republish(second);
-    const third = await harness.publish({ type: 'NominationBatchSubmitted', subject: institutionId, data: { institutionId, programmeId: programme.programmeId, records: [] } });
+    const third = await harness.publish(
+      nominationBatchSubmittedEvent.with(institutionId, { institutionId, programmeId: programme.programmeId, records: [] }),
+    );
     await waitFor('the message after the redelivery to be handled', async () => {
       const [row] = await harness.query<{ count: number }>('SELECT count(*)::int AS count FROM inbox WHERE event_id = $1', [third[0].id]);
       return row.count === 1;
@@ -82,14 +84,18 @@ describe('enrollment KemenUMKM nominations (real Kafka, real PostgreSQL)', () =>
   it('rejects every record of a message over 2,000 records, and accepts every good record of a long message (time reported)', async () => {
     const institutionId = `DINAS-${randomUUID().slice(0, 8)}`;
     const tooMany = Array.from({ length: 2001 }, (_, i) => ({ recordRef: `X-${i}` }));
-    const [over] = await harness.publish({ type: 'NominationBatchSubmitted', subject: institutionId, data: { institutionId, programmeId: programme.programmeId, records: tooMany } });
+    const [over] = await harness.publish(
+      nominationBatchSubmittedEvent.with(institutionId, { institutionId, programmeId: programme.programmeId, records: tooMany }),
+    );
     await waitFor('2001 rejections', () => resultsOf(over.id).length === 2001 && true, { timeoutMs: 120_000 });
     expect(resultsOf(over.id).every((event) => event.type === 'NominationRecordRejected')).toBe(true);
 
     // 400 records: longer than the tests' 6 s session timeout, short enough for CI; the README gives the 2,000-record time.
     const records = Array.from({ length: 400 }, (_, i) => record(`N-${i}`));
     const started = Date.now();
-    const [big] = await harness.publish({ type: 'NominationBatchSubmitted', subject: institutionId, data: { institutionId, programmeId: programme.programmeId, records } });
+    const [big] = await harness.publish(
+      nominationBatchSubmittedEvent.with(institutionId, { institutionId, programmeId: programme.programmeId, records }),
+    );
     await waitFor('400 results', () => resultsOf(big.id).length === 400 && true, { timeoutMs: 120_000 });
     process.stdout.write(`400-record nomination message: all results published after ${Date.now() - started} ms (size ${JSON.stringify(big).length} bytes)\n`);
     expect(resultsOf(big.id).filter((event) => event.type === 'NominationRecordAccepted')).toHaveLength(400);

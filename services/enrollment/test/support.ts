@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { BatchConfirmed, EnrollmentView, ParticipantView, ProgrammeLaunched, TOPICS } from '@sinergi/contracts';
+import { BatchConfirmed, batchConfirmedEvent, EnrollmentView, ParticipantView, ProgrammeLaunched, programmeLaunchedEvent, TOPICS } from '@sinergi/contracts';
 import { HarnessParts, HttpResult, ServiceHarness, testSecrets, waitFor } from '@sinergi/testing';
 import { enrollmentService } from '../src/enrollment.service-definition';
 
@@ -53,8 +53,8 @@ export class EnrollmentHarness extends ServiceHarness {
   /** Launches a programme and confirms classes for it, and waits until enrollment has both. */
   async launch(programme: ProgrammeLaunched, ...batches: BatchConfirmed[]): Promise<void> {
     await this.publish(
-      { type: 'ProgrammeLaunched', subject: programme.programmeId, data: programme },
-      ...batches.map((batch) => ({ type: 'BatchConfirmed', subject: batch.batchId, data: batch })),
+      programmeLaunchedEvent.with(programme.programmeId, programme),
+      ...batches.map((batch) => batchConfirmedEvent.with(batch.batchId, batch)),
     );
     await waitFor('programme and classes in enrollment', async () => {
       const [row] = await this.query<{ programmes: number; batches: number }>(

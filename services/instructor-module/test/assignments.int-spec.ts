@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   AssignmentView,
   AssignmentWithdrawalView,
+  batchCancelledEvent,
+  batchPlannedEvent,
+  batchPlanningFailedEvent,
   InstructorAssigned,
   InstructorAssignmentRejected,
   InstructorAssignmentReleased,
@@ -23,7 +26,7 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
 
   const plan = (overrides: Parameters<typeof batchPlanned>[0]) => {
     const batch = batchPlanned(overrides);
-    return harness.publish({ type: 'BatchPlanned', subject: batch.batchId, data: batch }).then(() => batch);
+    return harness.publish(batchPlannedEvent.with(batch.batchId, batch)).then(() => batch);
   };
   const assignedTo = async (batchId: string) =>
     (await harness.waitForEvents<InstructorAssigned>('InstructorAssigned', (data) => data.batchId === batchId))[0].data;
@@ -54,7 +57,7 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     await harness.registerInstructors({ competencies: ['KWU-AGAIN'] });
     const batch = await plan({ moduleCode: 'KWU-AGAIN' });
     const original = await assignedTo(batch.batchId);
-    await harness.publish({ type: 'BatchPlanned', subject: batch.batchId, data: batch });
+    await harness.publish(batchPlannedEvent.with(batch.batchId, batch));
     const announced = await harness.waitForEvents<InstructorAssigned>('InstructorAssigned', (data) => data.batchId === batch.batchId, 2);
     expect(announced.map((event) => event.data)).toEqual([original, original]);
   });
@@ -96,12 +99,18 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     const waiting = await plan({ moduleCode: 'KWU-RELEASE' });
     expect((await rejectionOf(waiting.batchId)).reason).toContain('1 teaching another class');
 
-    await harness.publish({
-      type: 'BatchPlanningFailed',
-      subject: failing.batchId,
-      data: { batchId: failing.batchId, programmeId: failing.programmeId, failedStep: 'venue', reason: 'no room free' },
-    });
-    const [released] = await harness.waitForEvents<InstructorAssignmentReleased>('InstructorAssignmentReleased', (data) => data.batchId === failing.batchId);
+    await harness.publish(
+      batchPlanningFailedEvent.with(failing.batchId, {
+        batchId: failing.batchId,
+        programmeId: failing.programmeId,
+        failedStep: 'venue',
+        reason: 'no room free',
+      }),
+    );
+    const [released] = await harness.waitForEvents<InstructorAssignmentReleased>(
+      'InstructorAssignmentReleased',
+      (data) => data.batchId === failing.batchId,
+    );
     expect(released.data).toEqual({
       batchId: failing.batchId,
       assignmentId: assigned.assignmentId,
@@ -109,14 +118,17 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
       reason: 'batch planning failed (venue): no room free',
     });
 
-    await harness.publish({ type: 'BatchPlanned', subject: waiting.batchId, data: waiting });
+    await harness.publish(batchPlannedEvent.with(waiting.batchId, waiting));
     expect((await assignedTo(waiting.batchId)).instructorId).toBe(only);
 
-    await harness.publish({
-      type: 'BatchCancelled',
-      subject: waiting.batchId,
-      data: { batchId: waiting.batchId, programmeId: waiting.programmeId, reason: 'under-quorum', detail: 'only 5 confirmed' },
-    });
+    await harness.publish(
+      batchCancelledEvent.with(waiting.batchId, {
+        batchId: waiting.batchId,
+        programmeId: waiting.programmeId,
+        reason: 'under-quorum',
+        detail: 'only 5 confirmed',
+      }),
+    );
     await harness.waitForEvents<InstructorAssignmentReleased>(
       'InstructorAssignmentReleased',
       (data) => data.batchId === waiting.batchId && data.reason === 'batch cancelled (under-quorum): only 5 confirmed',

@@ -5,11 +5,13 @@ import {
   InstructorProfile,
   InstructorView,
   Problem,
+  instructorUpsertedEvent,
   RecordAccepted,
   RecordRejected,
   sealKeyFrom,
   TrainingModulePublished,
   TrainingModuleView,
+  trainingModuleUpsertedEvent,
   unseal,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
@@ -182,12 +184,14 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
 
     it('applies good records and answers each with RosterRecordAccepted', async () => {
       const [moduleEvent, instructorEvent] = await harness.publish(
-        {
-          type: 'TrainingModuleUpserted',
-          subject: 'KWU-ROSTER',
-          data: { moduleCode: 'KWU-ROSTER', title: 'Pemasaran Digital UMKM', hours: 16, ownerPartyCode: 'KEMENUMKM', version: 3 },
-        },
-        { type: 'InstructorUpserted', subject: goodInstructor.externalRef, data: goodInstructor },
+        trainingModuleUpsertedEvent.with('KWU-ROSTER', {
+          moduleCode: 'KWU-ROSTER',
+          title: 'Pemasaran Digital UMKM',
+          hours: 16,
+          ownerPartyCode: 'KEMENUMKM',
+          version: 3,
+        }),
+        instructorUpsertedEvent.with(goodInstructor.externalRef, goodInstructor),
       );
 
       const accepted = await harness.waitForEvents<RecordAccepted>(
@@ -209,18 +213,22 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
 
     it('refuses bad records naming field and rule, and keeps going with the next record', async () => {
       const [badInstructor, noKey, staleModule, goodUpdate] = await harness.publish(
-        {
-          type: 'InstructorUpserted',
-          subject: 'KUMKM-0002',
-          data: { ...goodInstructor, externalRef: 'KUMKM-0002', phone: '12345', homeProvinceCode: '99', fullName: undefined },
-        },
-        { type: 'InstructorUpserted', subject: 'unknown', data: { fullName: 'Tanpa Kunci' } },
-        {
-          type: 'TrainingModuleUpserted',
-          subject: 'KWU-ROSTER',
-          data: { moduleCode: 'KWU-ROSTER', title: 'Versi lama', hours: 16, ownerPartyCode: 'KEMENUMKM', version: 2 },
-        },
-        { type: 'InstructorUpserted', subject: 'KUMKM-0001', data: { ...goodInstructor, maxClassesPerPeriod: 5, unavailableDays: [] } },
+        instructorUpsertedEvent.with('KUMKM-0002', {
+          ...goodInstructor,
+          externalRef: 'KUMKM-0002',
+          phone: '12345',
+          homeProvinceCode: '99',
+          fullName: undefined,
+        }),
+        instructorUpsertedEvent.with('unknown', { fullName: 'Tanpa Kunci' }),
+        trainingModuleUpsertedEvent.with('KWU-ROSTER', {
+          moduleCode: 'KWU-ROSTER',
+          title: 'Versi lama',
+          hours: 16,
+          ownerPartyCode: 'KEMENUMKM',
+          version: 2,
+        }),
+        instructorUpsertedEvent.with('KUMKM-0001', { ...goodInstructor, maxClassesPerPeriod: 5, unavailableDays: [] }),
       );
 
       const rejected = await harness.waitForEvents<RecordRejected>(

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { InstructorAssigned, InstructorAssignmentRejected, InstructorDetailView } from '@sinergi/contracts';
+import { batchPlannedEvent, InstructorAssigned, InstructorAssignmentRejected, InstructorDetailView } from '@sinergi/contracts';
 import { AssignmentsService } from '../src/assignments/assignments.service';
 import { batchPlanned, instructorBody, InstructorModuleHarness } from './support';
 
@@ -48,7 +48,7 @@ describe('instructor-module never double-books an instructor under concurrency (
     const batches = Array.from({ length: 15 }, (_, index) => batchPlanned({ moduleCode: 'KWU-RUSH', ...overlappingDates(index) }));
     const ids = new Set(batches.map((batch) => batch.batchId));
 
-    await Promise.all(batches.map((batch) => harness.publish({ type: 'BatchPlanned', subject: batch.batchId, data: batch })));
+    await Promise.all(batches.map((batch) => harness.publish(batchPlannedEvent.with(batch.batchId, batch))));
 
     const assigned = await harness.waitForEvents<InstructorAssigned>('InstructorAssigned', (data) => ids.has(data.batchId), 3);
     const rejected = await harness.waitForEvents<InstructorAssignmentRejected>('InstructorAssignmentRejected', (data) => ids.has(data.batchId), 12);

@@ -1,4 +1,4 @@
-import { AssignmentView, BatchPlanned, BatchRescheduled, InstructorAssigned, InstructorAssignmentRejected, InstructorWithdrawn } from '@sinergi/contracts';
+import { AssignmentView, BatchPlanned, batchPlannedEvent, BatchRescheduled, batchRescheduledEvent, InstructorAssigned, InstructorAssignmentRejected, InstructorWithdrawn } from '@sinergi/contracts';
 import { batchPlanned, InstructorModuleHarness } from './support';
 
 describe('instructor-module follows a rescheduled class (real Kafka, real PostgreSQL)', () => {
@@ -14,7 +14,7 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
 
   const plan = async (overrides: Partial<BatchPlanned>): Promise<BatchPlanned> => {
     const batch = batchPlanned(overrides);
-    await harness.publish({ type: 'BatchPlanned', subject: batch.batchId, data: batch });
+    await harness.publish(batchPlannedEvent.with(batch.batchId, batch));
     return batch;
   };
   const assignments = (batchId: string, count: number) =>
@@ -32,7 +32,7 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
       endDate,
       reason: 'gedung direnovasi',
     };
-    await harness.publish({ type: 'BatchRescheduled', subject: batch.batchId, data });
+    await harness.publish(batchRescheduledEvent.with(batch.batchId, data));
   };
 
   it('moves the assignment when the instructor is free on the new dates, frees the old days, and re-announces a repeat', async () => {
@@ -118,7 +118,7 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
     const unknown = batchPlanned({ moduleCode: 'KWU-RS-UNKNOWN', startDate: '2025-07-07', endDate: '2025-07-11' });
     await reschedule(unknown, unknown, '2025-07-14', '2025-07-18');
     // Same key, same partition: whatever the reschedule published would come before the answer to this plan.
-    await harness.publish({ type: 'BatchPlanned', subject: unknown.batchId, data: unknown });
+    await harness.publish(batchPlannedEvent.with(unknown.batchId, unknown));
     const assigned = await assignedTo(unknown.batchId);
     expect(assigned).toMatchObject({ startDate: '2025-07-07', endDate: '2025-07-11' });
     expect(harness.typesFor(unknown.batchId)).toEqual(['InstructorAssigned']);

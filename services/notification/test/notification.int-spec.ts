@@ -5,11 +5,12 @@ import { Problem } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { DigestTimer } from '../src/digest/digest.timer';
 import { reminderTime } from '../src/timing.rules';
+import { batchCancelledEvent, batchConfirmedEvent, batchFillChangedEvent, batchRescheduledEvent, EnrollmentSubmitted, enrollmentSubmittedEvent, participantSelectedEvent, seatConfirmedEvent, venueReservedEvent } from '@sinergi/contracts';
 import { inDays, NotificationHarness, seatDecision } from './support';
 
 const uniqueEmail = () => `siti.${randomUUID().slice(0, 8)}@example.id`;
 const uniquePhone = () => `+62812${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-const submitted = (participantId: string) => ({
+const submitted = (participantId: string): EnrollmentSubmitted => ({
   enrollmentId: randomUUID(),
   programmeId: randomUUID(),
   participantId,
@@ -34,11 +35,11 @@ describe('notification: events to messages over real channels', () => {
     const email = uniqueEmail();
     const participantId = await harness.participant({ email });
     const decision = seatDecision(participantId);
-    const [selected] = await harness.publish({ type: 'ParticipantSelected', subject: decision.enrollmentId, data: { ...decision, confirmBy: inDays(10) } });
+    const [selected] = await harness.publish(participantSelectedEvent.with(decision.enrollmentId, { ...decision, confirmBy: inDays(10) }));
     await harness.republish([selected]);
     await harness.republish([selected]);
     // The same key, so handled after both redeliveries.
-    const [confirmed] = await harness.publish({ type: 'SeatConfirmed', subject: decision.enrollmentId, data: decision });
+    const [confirmed] = await harness.publish(seatConfirmedEvent.with(decision.enrollmentId, decision));
 
     const sent = await harness.settled(selected, 'selected');
     await waitFor('the start reminder', async () => (await harness.deliveriesOf(confirmed.id)).length === 1);
@@ -60,7 +61,7 @@ describe('notification: events to messages over real channels', () => {
     const switched = uniqueEmail();
     const ids = [await harness.participant({ email: english }, 'en'), await harness.participant({ email: indonesian }, 'id'), await harness.participant({ email: switched }, 'id')];
     expect((await harness.request('PUT', `/recipients/participants/${ids[2]}/preferences`, { language: 'en' })).status).toBe(200);
-    await harness.publish(...ids.map((id) => ({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(id) })));
+    await harness.publish(...ids.map((id) => enrollmentSubmittedEvent.with(randomUUID(), submitted(id))));
 
     const [[toEnglish], [toIndonesian], [toSwitched]] = await Promise.all([english, indonesian, switched].map((address) => harness.sinks.waitForEmails(address)));
     expect(toEnglish.subject).toBe('[Sinergi] Your registration was received');
@@ -76,7 +77,7 @@ describe('notification: events to messages over real channels', () => {
     const participantId = await harness.participant({ phone });
     await harness.request('PUT', `/recipients/participants/${participantId}/preferences`, { channels: ['sms'] });
     harness.sinks.failNext(2);
-    const [event] = await harness.publish({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(participantId) });
+    const [event] = await harness.publish(enrollmentSubmittedEvent.with(randomUUID(), submitted(participantId)));
 
     const sent = await harness.settled(event, 'enrollment-received');
     expect(sent).toMatchObject({ attempts: 3, channel: 'sms', lastError: null });
@@ -91,7 +92,7 @@ describe('notification: events to messages over real channels', () => {
     const participantId = await harness.participant({ phone });
     await harness.request('PUT', `/recipients/participants/${participantId}/preferences`, { channels: ['whatsapp'] });
     harness.sinks.failNext(3);
-    const [event] = await harness.publish({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(participantId) });
+    const [event] = await harness.publish(enrollmentSubmittedEvent.with(randomUUID(), submitted(participantId)));
 
     const failed = await harness.settled(event, 'enrollment-received', 'failed');
     expect(failed.attempts).toBe(3);
@@ -109,8 +110,8 @@ describe('notification: events to messages over real channels', () => {
     await harness.request('PUT', `/recipients/participants/${participantId}/preferences`, { optOut: true });
     const decision = seatDecision(participantId);
     const [accepted, selected] = await harness.publish(
-      { type: 'EnrollmentSubmitted', subject: decision.enrollmentId, data: { ...submitted(participantId), enrollmentId: decision.enrollmentId } },
-      { type: 'ParticipantSelected', subject: decision.enrollmentId, data: { ...decision, confirmBy: inDays(10) } },
+      enrollmentSubmittedEvent.with(decision.enrollmentId, { ...submitted(participantId), enrollmentId: decision.enrollmentId }),
+      participantSelectedEvent.with(decision.enrollmentId, { ...decision, confirmBy: inDays(10) }),
     );
 
     const skipped = await harness.settled(accepted, 'enrollment-received', 'cancelled');
@@ -122,9 +123,9 @@ describe('notification: events to messages over real channels', () => {
   it('serves a recipient whose card arrives after the event, and fails with "no contact" when none comes', async () => {
     const email = uniqueEmail();
     const late = randomUUID();
-    const [forLate] = await harness.publish({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(late) });
+    const [forLate] = await harness.publish(enrollmentSubmittedEvent.with(randomUUID(), submitted(late)));
     await harness.participant({ email }, 'id', late);
-    const [forNobody] = await harness.publish({ type: 'EnrollmentSubmitted', subject: randomUUID(), data: submitted(randomUUID()) });
+    const [forNobody] = await harness.publish(enrollmentSubmittedEvent.with(randomUUID(), submitted(randomUUID())));
 
     await harness.settled(forLate, 'enrollment-received');
     const failed = await harness.settled(forNobody, 'enrollment-received', 'failed');
@@ -137,12 +138,24 @@ describe('notification: events to messages over real channels', () => {
     const [first, second] = [uniqueEmail(), uniqueEmail()];
     const people = [await harness.participant({ email: first }), await harness.participant({ email: second })];
     const startDate = inDays(20);
-    await harness.publish({
-      type: 'BatchConfirmed',
-      subject: batchId,
-      data: { batchId, programmeId: randomUUID(), moduleCode: 'KWU-DASAR', provinceCode: '32', venueCode: 'BBPVP-BDG', roomCode: 'R1', instructorId: randomUUID(), startDate, endDate: inDays(24), seats: 20, reserves: 5, minimumQuorum: 10, confirmBy: inDays(10) },
-    });
-    await harness.publish(...people.map((participantId) => ({ type: 'SeatConfirmed', subject: randomUUID(), data: seatDecision(participantId, batchId) })));
+    await harness.publish(
+      batchConfirmedEvent.with(batchId, {
+        batchId,
+        programmeId: randomUUID(),
+        moduleCode: 'KWU-DASAR',
+        provinceCode: '32',
+        venueCode: 'BBPVP-BDG',
+        roomCode: 'R1',
+        instructorId: randomUUID(),
+        startDate,
+        endDate: inDays(24),
+        seats: 20,
+        reserves: 5,
+        minimumQuorum: 10,
+        confirmBy: inDays(10),
+      }),
+    );
+    await harness.publish(...people.map((participantId) => seatConfirmedEvent.with(randomUUID(), seatDecision(participantId, batchId))));
     const reminders = () =>
       harness.query<{ recipient: string; status: string; at: Date }>(
         `SELECT recipient, status, next_attempt_at AS at FROM deliveries WHERE batch_id = $1 AND template = 'start-reminder' ORDER BY created_at, recipient`,
@@ -163,11 +176,17 @@ describe('notification: events to messages over real channels', () => {
     expect(reminder.text).toContain('Kelas KWU-DASAR');
 
     const newStart = inDays(40);
-    const [moved] = await harness.publish({
-      type: 'BatchRescheduled',
-      subject: batchId,
-      data: { batchId, programmeId: randomUUID(), previousStartDate: startDate, previousEndDate: inDays(24), startDate: newStart, endDate: inDays(44), reason: 'ruang direnovasi' },
-    });
+    const [moved] = await harness.publish(
+      batchRescheduledEvent.with(batchId, {
+        batchId,
+        programmeId: randomUUID(),
+        previousStartDate: startDate,
+        previousEndDate: inDays(24),
+        startDate: newStart,
+        endDate: inDays(44),
+        reason: 'ruang direnovasi',
+      }),
+    );
     await harness.settled(moved, 'class-rescheduled');
     // Everyone confirmed gets a reminder for the new dates, including whoever already had one for the old dates.
     const byRecipient = async () => (await reminders()).map((row) => `${row.recipient === `participant:${people[0]}` ? 'first' : 'second'} ${row.status}`).sort();
@@ -175,8 +194,15 @@ describe('notification: events to messages over real channels', () => {
     const replanned = (await reminders()).filter((row) => row.status === 'scheduled');
     expect(replanned.map((row) => row.at.getTime())).toEqual([reminderTime(newStart, 2).getTime(), reminderTime(newStart, 2).getTime()]);
 
-    const [cancelled] = await harness.publish({ type: 'BatchCancelled', subject: batchId, data: { batchId, programmeId: randomUUID(), reason: 'admin', detail: 'dibatalkan' } });
-    await waitFor('both told of the cancellation', async () => (await harness.deliveriesOf(cancelled.id)).filter((row) => row.recipient.startsWith('participant:') && row.status === 'sent').length === 2);
+    const [cancelled] = await harness.publish(
+      batchCancelledEvent.with(batchId, { batchId, programmeId: randomUUID(), reason: 'admin', detail: 'dibatalkan' }),
+    );
+    await waitFor(
+      'both told of the cancellation',
+      async () =>
+        (await harness.deliveriesOf(cancelled.id)).filter((row) => row.recipient.startsWith('participant:') && row.status === 'sent')
+          .length === 2,
+    );
     expect(await byRecipient()).toEqual(['first cancelled', 'first sent', 'second cancelled', 'second cancelled']);
     expect(harness.sinks.emailsTo(second).map((mail) => mail.subject)).toEqual(['[Sinergi] Jadwal kelas Anda berubah', '[Sinergi] Kelas Anda dibatalkan']);
   });
@@ -199,11 +225,17 @@ describe('notification: events to messages over real channels', () => {
     const registered = await harness.request<RecipientView>('PUT', `/recipients/venue-operators/${venueCode}`, { fullName: 'Budi Santoso', email, language: 'en' });
     expect(registered).toEqual({ status: 200, body: { kind: 'venue-operator', id: venueCode, reachableBy: ['email'], language: 'en', preferences: { language: null, channels: null, optOut: false } } });
     const batchId = randomUUID();
-    await harness.publish({
-      type: 'VenueReserved',
-      subject: batchId,
-      data: { batchId, reservationId: randomUUID(), venueCode, roomCode: 'R1', startDate: inDays(15), endDate: inDays(19), seats: 20 },
-    });
+    await harness.publish(
+      venueReservedEvent.with(batchId, {
+        batchId,
+        reservationId: randomUUID(),
+        venueCode,
+        roomCode: 'R1',
+        startDate: inDays(15),
+        endDate: inDays(19),
+        seats: 20,
+      }),
+    );
 
     const [mail] = await harness.sinks.waitForEmails(email);
     expect(mail.subject).toBe('[Sinergi] Room reserved');
@@ -216,12 +248,23 @@ describe('notification: events to messages over real channels', () => {
     const adminId = `ADMIN-${randomUUID().slice(0, 6).toUpperCase()}`;
     await harness.request('PUT', `/recipients/admins/${adminId}`, { fullName: 'Dewi', email });
     const [programmeId, batchId] = [randomUUID(), randomUUID()];
-    const [fill] = await harness.publish({
-      type: 'BatchFillChanged',
-      subject: batchId,
-      data: { batchId, programmeId, seats: 20, reserves: 5, selected: 6, confirmed: 4, reserved: 0, minimumQuorum: 10, quorumMet: false },
-    });
-    await waitFor('the fill recorded', async () => (await harness.query('SELECT 1 FROM inbox WHERE event_id = $1', [fill.id])).length === 1);
+    const [fill] = await harness.publish(
+      batchFillChangedEvent.with(batchId, {
+        batchId,
+        programmeId,
+        seats: 20,
+        reserves: 5,
+        selected: 6,
+        confirmed: 4,
+        reserved: 0,
+        minimumQuorum: 10,
+        quorumMet: false,
+      }),
+    );
+    await waitFor(
+      'the fill recorded',
+      async () => (await harness.query('SELECT 1 FROM inbox WHERE event_id = $1', [fill.id])).length === 1,
+    );
 
     const timer = harness.service.app.get(DigestTimer);
     const at = new Date('2031-03-03T01:30:00Z');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ContactCard, DeliveryView, EventEnvelope, Language, NotificationDelivered, NotificationFailed, seal, sealKeyFrom, TOPICS } from '@sinergi/contracts';
+import { ContactCard, DeliveryView, EventEnvelope, Language, NotificationDelivered, NotificationFailed, participantContactChangedEvent, seal, sealKeyFrom, TOPICS } from '@sinergi/contracts';
 import { MessageSinks, ServiceHarness, startMessageSinks, testSecrets, waitFor } from '@sinergi/testing';
 import { notificationService } from '../src/notification.service-definition';
 
@@ -35,7 +35,7 @@ export class NotificationHarness extends ServiceHarness {
   /** A participant's sealed contact card, as enrollment publishes it; returns the participant id. */
   async participant(card: Omit<ContactCard, 'fullName'>, language: Language = 'id', participantId = randomUUID()): Promise<string> {
     const contact = seal({ fullName: 'Siti Rahayu', ...card }, sealKeyFrom(this.sealKey), participantId);
-    await this.publish({ type: 'ParticipantContactChanged', subject: participantId, data: { participantId, language, contact } });
+    await this.publish(participantContactChangedEvent.with(participantId, { participantId, language, contact }));
     return participantId;
   }
 

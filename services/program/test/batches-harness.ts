@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, EventEnvelope, todayInWib, TOPICS, VenueState } from '@sinergi/contracts';
+import { addDays, EventEnvelope, instructorAssignedEvent, todayInWib, TOPICS, venueRegisteredEvent, venueReservedEvent, VenueState } from '@sinergi/contracts';
 import { ServiceHarness, waitFor } from '@sinergi/testing';
 import { programService } from '../src/program.service-definition';
 
@@ -54,7 +54,7 @@ export class BatchesHarness extends ServiceHarness {
 
   /** Publishes venues as venue-capacity would and waits until program's directory holds them. */
   async registerVenues(venues: VenueState[]): Promise<void> {
-    await this.publish(...venues.map((venue) => ({ type: 'VenueRegistered', subject: venue.venueCode, data: venue })));
+    await this.publish(...venues.map((venue) => venueRegisteredEvent.with(venue.venueCode, venue)));
     const codes = venues.map((venue) => venue.venueCode);
     await waitFor('the venues in the directory', async () => {
       const [{ count }] = await this.dataSource.query('SELECT COUNT(*)::int AS count FROM directory_venues WHERE venue_code = ANY($1)', [
@@ -100,16 +100,19 @@ export function venue(venueCode: string, provinceCode: string, roomSeats: number
   };
 }
 
-export const venueReserved = (batchId: string, venueCode: string, roomCode = 'R-1') => ({
-  type: 'VenueReserved',
-  subject: batchId,
-  data: { batchId, reservationId: randomUUID(), venueCode, roomCode, startDate: '2025-05-05', endDate: '2025-05-09', seats: 16 },
-});
+export const venueReserved = (batchId: string, venueCode: string, roomCode = 'R-1') =>
+  venueReservedEvent.with(batchId, {
+    batchId,
+    reservationId: randomUUID(),
+    venueCode,
+    roomCode,
+    startDate: '2025-05-05',
+    endDate: '2025-05-09',
+    seats: 16,
+  });
 
-export const instructorAssigned = (batchId: string, instructorId = randomUUID(), replacesInstructorId?: string) => ({
-  type: 'InstructorAssigned',
-  subject: batchId,
-  data: {
+export const instructorAssigned = (batchId: string, instructorId = randomUUID(), replacesInstructorId?: string) =>
+  instructorAssignedEvent.with(batchId, {
     batchId,
     assignmentId: randomUUID(),
     instructorId,
@@ -117,5 +120,4 @@ export const instructorAssigned = (batchId: string, instructorId = randomUUID(),
     startDate: '2025-05-05',
     endDate: '2025-05-09',
     ...(replacesInstructorId ? { replacesInstructorId } : {}),
-  },
-});
+  });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, BatchCancelled, BatchFillChanged, BatchSummaryView, BatchView } from '@sinergi/contracts';
+import { addDays, BatchCancelled, BatchFillChanged, batchFillChangedEvent, BatchSummaryView, BatchView } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
@@ -27,11 +27,16 @@ describe('program: class fill and the under-quorum cancellation (real Kafka, rea
     await harness.waitForEvent(batch.id, 'BatchConfirmed');
     return batch;
   };
-  const fill = (batchId: string, programmeId: string, counts: { selected: number; confirmed: number; reserved: number }) => ({
-    type: 'BatchFillChanged',
-    subject: batchId,
-    data: { batchId, programmeId, seats: 16, reserves: 2, ...counts, minimumQuorum: 10, quorumMet: counts.confirmed >= 10 } satisfies BatchFillChanged,
-  });
+  const fill = (batchId: string, programmeId: string, counts: { selected: number; confirmed: number; reserved: number }) =>
+    batchFillChangedEvent.with(batchId, {
+      batchId,
+      programmeId,
+      seats: 16,
+      reserves: 2,
+      ...counts,
+      minimumQuorum: 10,
+      quorumMet: counts.confirmed >= 10,
+    } satisfies BatchFillChanged);
   const waitForNote = (batchId: string, text: string) =>
     waitFor(`a history line "${text}" for batch ${batchId}`, async () => (await getBatch(batchId)).history.find((line) => line.note.includes(text)));
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, Problem } from '@sinergi/contracts';
+import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, instructorWithdrawnEvent, Problem, venueReservationRejectedEvent, venueReservationWithdrawnEvent } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
@@ -100,11 +100,14 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
 
   it('fails a class the venue rejects, naming the reason; duplicate and late replies change nothing', async () => {
     const batchId = await planOk();
-    const [rejection] = await harness.publish({
-      type: 'VenueReservationRejected',
-      subject: batchId,
-      data: { batchId, venueCode: 'BBPVP-BDG', rule: 'no-room-free', reason: 'every room is taken on those days' },
-    });
+    const [rejection] = await harness.publish(
+      venueReservationRejectedEvent.with(batchId, {
+        batchId,
+        venueCode: 'BBPVP-BDG',
+        rule: 'no-room-free',
+        reason: 'every room is taken on those days',
+      }),
+    );
     const failed = await harness.waitForEvent<BatchPlanningFailed>(batchId, 'BatchPlanningFailed');
     expect(failed.data).toEqual({ batchId, programmeId, failedStep: 'venue', reason: 'no-room-free: every room is taken on those days' });
 
@@ -210,11 +213,15 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
     const reserved = venueReserved(batchId, 'BBPVP-BDG');
     await harness.publish(reserved, instructorAssigned(batchId));
     await harness.waitForEvent(batchId, 'BatchConfirmed');
-    await harness.publish({
-      type: 'VenueReservationWithdrawn',
-      subject: batchId,
-      data: { batchId, reservationId: reserved.data.reservationId, venueCode: 'BBPVP-BDG', roomCode: 'R-1', reason: 'roof repair' },
-    });
+    await harness.publish(
+      venueReservationWithdrawnEvent.with(batchId, {
+        batchId,
+        reservationId: reserved.data.reservationId,
+        venueCode: 'BBPVP-BDG',
+        roomCode: 'R-1',
+        reason: 'roof repair',
+      }),
+    );
     const event = await harness.waitForEvent(batchId, 'BatchCancelled');
     expect(event.data).toEqual({ batchId, programmeId, reason: 'venue-withdrawn', detail: 'roof repair' });
   });
@@ -228,9 +235,21 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
 
     const replacement = randomUUID();
     await harness.publish(
-      { type: 'InstructorWithdrawn', subject: kept, data: { batchId: kept, assignmentId: await assignmentOf(kept), instructorId: first, reason: 'ill', reassigned: true } },
+      instructorWithdrawnEvent.with(kept, {
+        batchId: kept,
+        assignmentId: await assignmentOf(kept),
+        instructorId: first,
+        reason: 'ill',
+        reassigned: true,
+      }),
       instructorAssigned(kept, replacement, first),
-      { type: 'InstructorWithdrawn', subject: lost, data: { batchId: lost, assignmentId: await assignmentOf(lost), instructorId: first, reason: 'ill', reassigned: false } },
+      instructorWithdrawnEvent.with(lost, {
+        batchId: lost,
+        assignmentId: await assignmentOf(lost),
+        instructorId: first,
+        reason: 'ill',
+        reassigned: false,
+      }),
     );
     expect((await harness.waitForEvent(lost, 'BatchCancelled')).data).toMatchObject({ reason: 'instructor-withdrawn', detail: 'ill' });
     await harness.waitForHistory(kept, 5);

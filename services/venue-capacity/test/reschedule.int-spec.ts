@@ -1,4 +1,4 @@
-import { BatchPlanned, BatchRescheduled, ReservationView, VenueReservationEnded, VenueReserved } from '@sinergi/contracts';
+import { batchCancelledEvent, BatchPlanned, BatchRescheduled, batchRescheduledEvent, NewEvent, ReservationView, VenueReservationEnded, VenueReserved } from '@sinergi/contracts';
 import { batchPlanned, planned, VenueCapacityHarness } from './support';
 
 /** Room-days held by more than one active reservation: must always be none. */
@@ -8,20 +8,16 @@ const DOUBLE_BOOKED_ROOM_DAYS = `
   WHERE status = 'active'
   GROUP BY venue_code, room_code, day HAVING count(*) > 1`;
 
-function rescheduled(batch: BatchPlanned, startDate: string, endDate: string): { type: string; subject: string; data: BatchRescheduled } {
-  return {
-    type: 'BatchRescheduled',
-    subject: batch.batchId,
-    data: {
-      batchId: batch.batchId,
-      programmeId: batch.programmeId,
-      previousStartDate: batch.startDate,
-      previousEndDate: batch.endDate,
-      startDate,
-      endDate,
-      reason: 'instruktur sakit',
-    },
-  };
+function rescheduled(batch: BatchPlanned, startDate: string, endDate: string): NewEvent<BatchRescheduled> {
+  return batchRescheduledEvent.with(batch.batchId, {
+    batchId: batch.batchId,
+    programmeId: batch.programmeId,
+    previousStartDate: batch.startDate,
+    previousEndDate: batch.endDate,
+    startDate,
+    endDate,
+    reason: 'instruktur sakit',
+  });
 }
 
 describe('venue-capacity moves a reservation when its class is rescheduled (real Kafka, real PostgreSQL)', () => {
@@ -126,11 +122,14 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
     const venueCode = await harness.registerVenue();
     const released = batchPlanned({ venueCode, startDate: '2027-08-02', endDate: '2027-08-06' });
     await reserve(released);
-    await harness.publish({
-      type: 'BatchCancelled',
-      subject: released.batchId,
-      data: { batchId: released.batchId, programmeId: released.programmeId, reason: 'admin', detail: 'dibatalkan' },
-    });
+    await harness.publish(
+      batchCancelledEvent.with(released.batchId, {
+        batchId: released.batchId,
+        programmeId: released.programmeId,
+        reason: 'admin',
+        detail: 'dibatalkan',
+      }),
+    );
     await harness.waitForEvents<VenueReservationEnded>('VenueReservationReleased', (data) => data.batchId === released.batchId);
     const unknown = batchPlanned({ venueCode, startDate: '2027-08-09', endDate: '2027-08-13' });
     await harness.publish(rescheduled(unknown, '2027-08-16', '2027-08-20'), rescheduled(released, '2027-08-09', '2027-08-13'));

@@ -1,4 +1,4 @@
-import { Problem, ReservationView, UnavailabilityRecordedView, UtilisationView, VenueReservationEnded, VenueReservationRejected, VenueReserved } from '@sinergi/contracts';
+import { batchCancelledEvent, batchPlanningFailedEvent, Problem, ReservationView, UnavailabilityRecordedView, UtilisationView, VenueReservationEnded, VenueReservationRejected, VenueReserved } from '@sinergi/contracts';
 import { Reservation } from '../src/reservations/reservation.entity';
 import { ReservationsService } from '../src/reservations/reservations.service';
 import { batchPlanned, planned, venueBody, VenueCapacityHarness } from './support';
@@ -110,12 +110,18 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     await harness.publish(planned(failing));
     const [reserved] = await reservedFor(failing.batchId);
 
-    await harness.publish({
-      type: 'BatchPlanningFailed',
-      subject: failing.batchId,
-      data: { batchId: failing.batchId, programmeId: failing.programmeId, failedStep: 'instructor', reason: 'no qualified instructor free' },
-    });
-    const [released] = await harness.waitForEvents<VenueReservationEnded>('VenueReservationReleased', (data) => data.batchId === failing.batchId);
+    await harness.publish(
+      batchPlanningFailedEvent.with(failing.batchId, {
+        batchId: failing.batchId,
+        programmeId: failing.programmeId,
+        failedStep: 'instructor',
+        reason: 'no qualified instructor free',
+      }),
+    );
+    const [released] = await harness.waitForEvents<VenueReservationEnded>(
+      'VenueReservationReleased',
+      (data) => data.batchId === failing.batchId,
+    );
     expect(released.data).toEqual({
       batchId: failing.batchId,
       reservationId: reserved.data.reservationId,
@@ -128,7 +134,14 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     await harness.publish(planned(next));
     expect((await reservedFor(next.batchId))[0].data.roomCode).toBe('R1');
 
-    await harness.publish({ type: 'BatchCancelled', subject: next.batchId, data: { batchId: next.batchId, programmeId: next.programmeId, reason: 'under-quorum', detail: 'only 9 confirmed' } });
+    await harness.publish(
+      batchCancelledEvent.with(next.batchId, {
+        batchId: next.batchId,
+        programmeId: next.programmeId,
+        reason: 'under-quorum',
+        detail: 'only 9 confirmed',
+      }),
+    );
     await harness.waitForEvents<VenueReservationEnded>('VenueReservationReleased', (data) => data.batchId === next.batchId);
     expect((await harness.request<ReservationView[]>('GET', `/reservations?venueCode=${venueCode}`)).body.map((row) => row.status)).toEqual(['released', 'released']);
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BatchPlanned, EventEnvelope, RegisterVenueRequest, TOPICS } from '@sinergi/contracts';
+import { BatchPlanned, batchPlannedEvent, EventEnvelope, NewEvent, RegisterVenueRequest, TOPICS } from '@sinergi/contracts';
 import { sampleBatchPlanned, ServiceHarness, waitFor } from '@sinergi/testing';
 import { venueCapacityService } from '../src/venue-capacity.service-definition';
 
@@ -55,6 +55,6 @@ export function batchPlanned(overrides: Partial<BatchPlanned> = {}): BatchPlanne
   return sampleBatchPlanned({ provinceCode: '36', venueCode: 'BBPVP-SERANG', ...overrides });
 }
 
-export function planned(batch: BatchPlanned): { type: string; subject: string; data: BatchPlanned } {
-  return { type: 'BatchPlanned', subject: batch.batchId, data: batch };
+export function planned(batch: BatchPlanned): NewEvent<BatchPlanned> {
+  return batchPlannedEvent.with(batch.batchId, batch);
 }

@@ -1,4 +1,4 @@
-import { Problem, RecordAccepted, RecordRejected, VenueState } from '@sinergi/contracts';
+import { Problem, RecordAccepted, RecordRejected, VenueState, venueUpsertedEvent } from '@sinergi/contracts';
 import { venueBody, VenueCapacityHarness } from './support';
 
 describe('venue-capacity catalogue: venues over HTTP and from Kemnaker (real Kafka, real PostgreSQL)', () => {
@@ -88,11 +88,11 @@ describe('venue-capacity catalogue: venues over HTTP and from Kemnaker (real Kaf
     const anonymous = { name: 'no code' };
     const repeated = { ...good, venueCode: 'BPVP-LOTIM', rooms: [good.rooms[0], good.rooms[0]] };
     const [goodEvent, badEvent, anonymousEvent, repeatedEvent, updateEvent] = await harness.publish(
-      { type: 'VenueUpserted', subject: good.venueCode, data: good },
-      { type: 'VenueUpserted', subject: bad.venueCode, data: bad },
-      { type: 'VenueUpserted', subject: 'unknown', data: anonymous },
-      { type: 'VenueUpserted', subject: repeated.venueCode, data: repeated },
-      { type: 'VenueUpserted', subject: good.venueCode, data: { ...good, city: 'Kota Serang' } },
+      venueUpsertedEvent.with(good.venueCode, good),
+      venueUpsertedEvent.with(bad.venueCode, bad),
+      venueUpsertedEvent.with('unknown', anonymous),
+      venueUpsertedEvent.with(repeated.venueCode, repeated),
+      venueUpsertedEvent.with(good.venueCode, { ...good, city: 'Kota Serang' }),
     );
 
     const accepted = await harness.waitForEvents<RecordAccepted>('VenueRecordAccepted', (data) => data.recordRef === 'BBPVP-SERANG', 2);

@@ -1,51 +1,18 @@
-import { defineEvent } from '../catalog';
-import { s } from '../schema';
+import { defineEvent, PayloadOf } from '../event-definition';
+import { s, SchemaValue } from '../schema';
 import { TOPICS } from '../topics';
 
 export const PARTY_ROLES = ['venues', 'instructors', 'training-modules', 'participants', 'funding'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
-export interface AgreementParty {
-  /** Short code of the party, e.g. KEMNAKER or KEMENUMKM. Parties are data, never code. */
-  code: string;
-  name: string;
-  roles: PartyRole[];
-}
-
-export interface AgreementSigned {
-  agreementId: string;
-  kind: 'MOU' | 'PKS';
-  number: string;
-  title: string;
-  signedOn: string;
-  validUntil?: string;
-  /** The MoU a PKS implements; absent for an MoU. */
-  parentAgreementId?: string;
-  /** The most participants programmes under this PKS may serve together. */
-  participantCeiling?: number;
-  parties: AgreementParty[];
-}
-
-export interface AgreementAmended {
-  agreementId: string;
-  amendedOn: string;
-  reason: string;
-  validUntil?: string;
-  participantCeiling?: number;
-}
-
-export interface AgreementEnded {
-  agreementId: string;
-  endedOn: string;
-  reason: string;
-}
-
 const topic = TOPICS.programAgreements.name;
 const party = s.object({
-  code: { type: 'string', pattern: '^[A-Z][A-Z0-9_-]{1,31}$' },
+  /** Short code of the party, e.g. KEMNAKER or KEMENUMKM. Parties are data, never code. */
+  code: s.partyCode(),
   name: s.string(200),
-  roles: { type: 'array', uniqueItems: true, items: s.oneOf(PARTY_ROLES) },
+  roles: s.setOf(s.oneOf(PARTY_ROLES)),
 });
+export type AgreementParty = SchemaValue<typeof party>;
 
 export const agreementSignedEvent = defineEvent(
   'AgreementSigned',
@@ -59,13 +26,16 @@ export const agreementSignedEvent = defineEvent(
       title: s.string(500),
       signedOn: s.date(),
       validUntil: s.date(),
+      /** The MoU a PKS implements; absent for an MoU. */
       parentAgreementId: s.uuid(),
+      /** The most participants programmes under this PKS may serve together. */
       participantCeiling: s.integer(1),
       parties: s.array(party, 2),
     },
     ['validUntil', 'parentAgreementId', 'participantCeiling'],
   ),
 );
+export type AgreementSigned = PayloadOf<typeof agreementSignedEvent>;
 
 export const agreementAmendedEvent = defineEvent(
   'AgreementAmended',
@@ -76,6 +46,7 @@ export const agreementAmendedEvent = defineEvent(
     ['validUntil', 'participantCeiling'],
   ),
 );
+export type AgreementAmended = PayloadOf<typeof agreementAmendedEvent>;
 
 export const agreementEndedEvent = defineEvent(
   'AgreementEnded',
@@ -83,3 +54,4 @@ export const agreementEndedEvent = defineEvent(
   'An agreement ended before or at its term; no new programme may start under it.',
   s.object({ agreementId: s.uuid(), endedOn: s.date(), reason: s.string(500) }),
 );
+export type AgreementEnded = PayloadOf<typeof agreementEndedEvent>;

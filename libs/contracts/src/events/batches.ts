@@ -1,4 +1,4 @@
-import { defineEvent } from '../catalog';
+import { defineEvent, PayloadOf } from '../event-definition';
 import { s } from '../schema';
 import { TOPICS } from '../topics';
 
@@ -10,71 +10,9 @@ export const BATCH_FAILURE_STEPS = ['venue', 'instructor', 'timeout'] as const;
 export const BATCH_CANCELLATION_REASONS = ['admin', 'venue-withdrawn', 'instructor-withdrawn', 'under-quorum'] as const;
 export type BatchCancellationReason = (typeof BATCH_CANCELLATION_REASONS)[number];
 
-/** The class to staff and house: venue-capacity reserves a room, instructor-module assigns an instructor. */
-export interface BatchPlanned {
-  batchId: string;
-  programmeId: string;
-  moduleCode: string;
-  provinceCode: string;
-  venueCode: string;
-  startDate: string;
-  endDate: string;
-  seats: number;
-  reserves: number;
-  minimumQuorum: number;
-  confirmBy: string;
-  /** Venue and instructor must answer by then, or the saga fails the class and compensates. */
-  replyBy: string;
-}
-
-export interface BatchConfirmed {
-  batchId: string;
-  programmeId: string;
-  moduleCode: string;
-  provinceCode: string;
-  venueCode: string;
-  roomCode: string;
-  instructorId: string;
-  startDate: string;
-  endDate: string;
-  seats: number;
-  reserves: number;
-  minimumQuorum: number;
-  confirmBy: string;
-}
-
-export interface BatchPlanningFailed {
-  batchId: string;
-  programmeId: string;
-  failedStep: (typeof BATCH_FAILURE_STEPS)[number];
-  reason: string;
-}
-
-export interface BatchRescheduled {
-  batchId: string;
-  programmeId: string;
-  previousStartDate: string;
-  previousEndDate: string;
-  startDate: string;
-  endDate: string;
-  reason: string;
-}
-
-export interface BatchCancelled {
-  batchId: string;
-  programmeId: string;
-  reason: BatchCancellationReason;
-  detail: string;
-}
-
-export interface BatchLifecycleStep {
-  batchId: string;
-  programmeId: string;
-  on: string;
-}
-
 const topic = TOPICS.batches.name;
 
+/** The class to staff and house: venue-capacity reserves a room, instructor-module assigns an instructor. */
 export const batchPlannedEvent = defineEvent(
   'BatchPlanned',
   topic,
@@ -91,9 +29,11 @@ export const batchPlannedEvent = defineEvent(
     reserves: s.integer(0, 50),
     minimumQuorum: s.integer(1, 200),
     confirmBy: s.date(),
+    /** Venue and instructor must answer by then, or the saga fails the class and compensates. */
     replyBy: s.dateTime(),
   }),
 );
+export type BatchPlanned = PayloadOf<typeof batchPlannedEvent>;
 
 export const batchConfirmedEvent = defineEvent(
   'BatchConfirmed',
@@ -115,6 +55,7 @@ export const batchConfirmedEvent = defineEvent(
     confirmBy: s.date(),
   }),
 );
+export type BatchConfirmed = PayloadOf<typeof batchConfirmedEvent>;
 
 export const batchPlanningFailedEvent = defineEvent(
   'BatchPlanningFailed',
@@ -122,6 +63,7 @@ export const batchPlanningFailedEvent = defineEvent(
   'A class could not be staffed or housed (or no answer came in time); whatever was reserved for it is released.',
   s.object({ batchId: s.uuid(), programmeId: s.uuid(), failedStep: s.oneOf(BATCH_FAILURE_STEPS), reason: s.string(500) }),
 );
+export type BatchPlanningFailed = PayloadOf<typeof batchPlanningFailedEvent>;
 
 export const batchRescheduledEvent = defineEvent(
   'BatchRescheduled',
@@ -137,6 +79,7 @@ export const batchRescheduledEvent = defineEvent(
     reason: s.string(500),
   }),
 );
+export type BatchRescheduled = PayloadOf<typeof batchRescheduledEvent>;
 
 export const batchCancelledEvent = defineEvent(
   'BatchCancelled',
@@ -144,9 +87,11 @@ export const batchCancelledEvent = defineEvent(
   'A class was cancelled; its room and instructor are released and its participants are told.',
   s.object({ batchId: s.uuid(), programmeId: s.uuid(), reason: s.oneOf(BATCH_CANCELLATION_REASONS), detail: s.string(500) }),
 );
+export type BatchCancelled = PayloadOf<typeof batchCancelledEvent>;
 
 const lifecycleStep = s.object({ batchId: s.uuid(), programmeId: s.uuid(), on: s.date() });
 
 export const batchStartedEvent = defineEvent('BatchStarted', topic, 'A class started (attendance is recorded from now on).', lifecycleStep);
 export const batchCompletedEvent = defineEvent('BatchCompleted', topic, 'A class held its last day.', lifecycleStep);
 export const batchClosedEvent = defineEvent('BatchClosed', topic, 'A class is closed: certificates issued, records final.', lifecycleStep);
+export type BatchLifecycleStep = PayloadOf<typeof batchStartedEvent>;

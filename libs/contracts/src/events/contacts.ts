@@ -1,6 +1,6 @@
-import { defineEvent } from '../catalog';
+import { defineEvent, PayloadOf } from '../event-definition';
 import { s } from '../schema';
-import { SealedPayload, sealedPayloadSchema } from '../sealed';
+import { sealedPayloadSchema } from '../sealed';
 import { TOPICS } from '../topics';
 
 export const LANGUAGES = ['id', 'en'] as const;
@@ -14,24 +14,13 @@ export interface ContactCard {
   email?: string;
 }
 
-export interface ParticipantContactChanged {
-  participantId: string;
-  language: Language;
-  contact: SealedPayload;
-}
-
-export interface InstructorContactChanged {
-  instructorId: string;
-  language: Language;
-  contact: SealedPayload;
-}
-
 export const participantContactChangedEvent = defineEvent(
   'ParticipantContactChanged',
   TOPICS.participantContacts.name,
   "A participant's contact card (sealed ContactCard) for notification; the latest per participant id wins.",
   s.object({ participantId: s.uuid(), language: s.oneOf(LANGUAGES), contact: sealedPayloadSchema }),
 );
+export type ParticipantContactChanged = PayloadOf<typeof participantContactChangedEvent>;
 
 export const instructorContactChangedEvent = defineEvent(
   'InstructorContactChanged',
@@ -39,3 +28,4 @@ export const instructorContactChangedEvent = defineEvent(
   "An instructor's contact card (sealed ContactCard) for notification; the latest per instructor id wins.",
   s.object({ instructorId: s.uuid(), language: s.oneOf(LANGUAGES), contact: sealedPayloadSchema }),
 );
+export type InstructorContactChanged = PayloadOf<typeof instructorContactChangedEvent>;

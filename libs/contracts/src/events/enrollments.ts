@@ -1,4 +1,4 @@
-import { defineEvent } from '../catalog';
+import { defineEvent, PayloadOf } from '../event-definition';
 import { s } from '../schema';
 import { TOPICS } from '../topics';
 
@@ -8,58 +8,8 @@ export type EnrollmentChannel = (typeof ENROLLMENT_CHANNELS)[number];
 /** A NIK as events may carry it: the first six and last two digits hidden, e.g. `******0101****01`. */
 export const MASKED_NIK_PATTERN = '^\\*{6}[0-9]{6}\\*{2}[0-9]{2}$';
 
-export interface EnrollmentProblem {
-  field: string;
-  rule: string;
-}
-
-export interface EnrollmentSubmitted {
-  enrollmentId: string;
-  programmeId: string;
-  participantId: string;
-  maskedNik: string;
-  channel: EnrollmentChannel;
-  provinceCode: string;
-}
-
-export interface EnrollmentRejected {
-  enrollmentId: string;
-  programmeId: string;
-  participantId: string;
-  reasons: EnrollmentProblem[];
-}
-
-/** A seat decision for one enrollment in one class. */
-export interface SeatDecision {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  batchId: string;
-}
-
-export interface ParticipantSelected extends SeatDecision {
-  confirmBy: string;
-}
-
-export interface ParticipantReserved extends SeatDecision {
-  /** 1 is the next to be promoted. */
-  rank: number;
-}
-
-export interface BatchFillChanged {
-  batchId: string;
-  programmeId: string;
-  seats: number;
-  reserves: number;
-  selected: number;
-  confirmed: number;
-  reserved: number;
-  minimumQuorum: number;
-  quorumMet: boolean;
-}
-
 const topic = TOPICS.enrollments.name;
-const problem = s.object({ field: s.string(200), rule: s.string(500) });
+/** A seat decision for one enrollment in one class. */
 const seatDecision = {
   enrollmentId: s.uuid(),
   participantId: s.uuid(),
@@ -75,18 +25,21 @@ export const enrollmentSubmittedEvent = defineEvent(
     enrollmentId: s.uuid(),
     programmeId: s.uuid(),
     participantId: s.uuid(),
-    maskedNik: { type: 'string', pattern: MASKED_NIK_PATTERN },
+    maskedNik: s.pattern(MASKED_NIK_PATTERN),
     channel: s.oneOf(ENROLLMENT_CHANNELS),
     provinceCode: s.provinceCode(),
   }),
 );
+export type EnrollmentSubmitted = PayloadOf<typeof enrollmentSubmittedEvent>;
 
 export const enrollmentRejectedEvent = defineEvent(
   'EnrollmentRejected',
   topic,
   'An enrollment was refused; each reason names the field and the rule (identity or eligibility).',
-  s.object({ enrollmentId: s.uuid(), programmeId: s.uuid(), participantId: s.uuid(), reasons: s.array(problem, 1) }),
+  s.object({ enrollmentId: s.uuid(), programmeId: s.uuid(), participantId: s.uuid(), reasons: s.array(s.problem(), 1) }),
 );
+export type EnrollmentRejected = PayloadOf<typeof enrollmentRejectedEvent>;
+export type EnrollmentProblem = EnrollmentRejected['reasons'][number];
 
 export const participantSelectedEvent = defineEvent(
   'ParticipantSelected',
@@ -94,15 +47,22 @@ export const participantSelectedEvent = defineEvent(
   'A participant got a seat in a class and must confirm it by confirmBy (daftar ulang).',
   s.object({ ...seatDecision, confirmBy: s.date() }),
 );
+export type ParticipantSelected = PayloadOf<typeof participantSelectedEvent>;
 
 export const participantReservedEvent = defineEvent(
   'ParticipantReserved',
   topic,
   'A participant is on a class reserve list at this rank.',
-  s.object({ ...seatDecision, rank: s.integer(1) }),
+  s.object({
+    ...seatDecision,
+    /** 1 is the next to be promoted. */
+    rank: s.integer(1),
+  }),
 );
+export type ParticipantReserved = PayloadOf<typeof participantReservedEvent>;
 
 export const seatConfirmedEvent = defineEvent('SeatConfirmed', topic, 'A selected participant confirmed the seat.', s.object(seatDecision));
+export type SeatDecision = PayloadOf<typeof seatConfirmedEvent>;
 
 export const batchFillChangedEvent = defineEvent(
   'BatchFillChanged',
@@ -120,13 +80,7 @@ export const batchFillChangedEvent = defineEvent(
     quorumMet: s.boolean(),
   }),
 );
-
-export interface ParticipantNotSelected {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  reason: string;
-}
+export type BatchFillChanged = PayloadOf<typeof batchFillChangedEvent>;
 
 export const participantNotSelectedEvent = defineEvent(
   'ParticipantNotSelected',
@@ -134,25 +88,7 @@ export const participantNotSelectedEvent = defineEvent(
   'No seat or reserve place was left for an eligible participant; the reason says why.',
   s.object({ enrollmentId: s.uuid(), participantId: s.uuid(), programmeId: s.uuid(), reason: s.string(500) }),
 );
-
-export interface SeatExpired {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  batchId: string;
-}
-
-export interface ReservePromoted extends SeatExpired {
-  confirmBy: string;
-}
-
-export interface EnrollmentWithdrawn {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  batchId?: string;
-  reason: string;
-}
+export type ParticipantNotSelected = PayloadOf<typeof participantNotSelectedEvent>;
 
 export const seatExpiredEvent = defineEvent(
   'SeatExpired',
@@ -160,6 +96,7 @@ export const seatExpiredEvent = defineEvent(
   'A selected participant did not confirm by the confirm-by day; the seat goes to the first reserve.',
   s.object(seatDecision),
 );
+export type SeatExpired = PayloadOf<typeof seatExpiredEvent>;
 
 export const reservePromotedEvent = defineEvent(
   'ReservePromoted',
@@ -167,6 +104,7 @@ export const reservePromotedEvent = defineEvent(
   'A reserve got a seat (after an expiry or a withdrawal) and must confirm it by confirmBy.',
   s.object({ ...seatDecision, confirmBy: s.date() }),
 );
+export type ReservePromoted = PayloadOf<typeof reservePromotedEvent>;
 
 export const enrollmentWithdrawnEvent = defineEvent(
   'EnrollmentWithdrawn',
@@ -174,3 +112,4 @@ export const enrollmentWithdrawnEvent = defineEvent(
   'A participant withdrew; a seat they held goes to the first reserve.',
   s.object({ enrollmentId: s.uuid(), participantId: s.uuid(), programmeId: s.uuid(), batchId: s.uuid(), reason: s.string(500) }, ['batchId']),
 );
+export type EnrollmentWithdrawn = PayloadOf<typeof enrollmentWithdrawnEvent>;

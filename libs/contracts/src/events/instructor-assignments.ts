@@ -1,39 +1,6 @@
-import { defineEvent } from '../catalog';
+import { defineEvent, PayloadOf } from '../event-definition';
 import { s } from '../schema';
 import { TOPICS } from '../topics';
-
-export interface InstructorAssigned {
-  batchId: string;
-  assignmentId: string;
-  instructorId: string;
-  moduleCode: string;
-  startDate: string;
-  endDate: string;
-  /** The instructor this one replaces, when the assignment is a reassignment. */
-  replacesInstructorId?: string;
-}
-
-export interface InstructorAssignmentRejected {
-  batchId: string;
-  moduleCode: string;
-  reason: string;
-}
-
-export interface InstructorAssignmentReleased {
-  batchId: string;
-  assignmentId: string;
-  instructorId: string;
-  reason: string;
-}
-
-export interface InstructorWithdrawn {
-  batchId: string;
-  assignmentId: string;
-  instructorId: string;
-  reason: string;
-  /** True when another instructor took over (an InstructorAssigned follows); false tells the saga nobody could. */
-  reassigned: boolean;
-}
 
 const topic = TOPICS.instructorAssignments.name;
 
@@ -49,11 +16,13 @@ export const instructorAssignedEvent = defineEvent(
       moduleCode: s.code(),
       startDate: s.date(),
       endDate: s.date(),
+      /** The instructor this one replaces, when the assignment is a reassignment. */
       replacesInstructorId: s.uuid(),
     },
     ['replacesInstructorId'],
   ),
 );
+export type InstructorAssigned = PayloadOf<typeof instructorAssignedEvent>;
 
 export const instructorAssignmentRejectedEvent = defineEvent(
   'InstructorAssignmentRejected',
@@ -61,6 +30,7 @@ export const instructorAssignmentRejectedEvent = defineEvent(
   'No instructor competent in the module is free for the class; the reason says why.',
   s.object({ batchId: s.uuid(), moduleCode: s.code(), reason: s.string(500) }),
 );
+export type InstructorAssignmentRejected = PayloadOf<typeof instructorAssignmentRejectedEvent>;
 
 export const instructorAssignmentReleasedEvent = defineEvent(
   'InstructorAssignmentReleased',
@@ -68,10 +38,19 @@ export const instructorAssignmentReleasedEvent = defineEvent(
   'An assignment was released (compensation or cancellation); the instructor is free again.',
   s.object({ batchId: s.uuid(), assignmentId: s.uuid(), instructorId: s.uuid(), reason: s.string(500) }),
 );
+export type InstructorAssignmentReleased = PayloadOf<typeof instructorAssignmentReleasedEvent>;
 
 export const instructorWithdrawnEvent = defineEvent(
   'InstructorWithdrawn',
   topic,
   'An instructor withdrew from a class; reassigned says whether someone took over.',
-  s.object({ batchId: s.uuid(), assignmentId: s.uuid(), instructorId: s.uuid(), reason: s.string(500), reassigned: s.boolean() }),
+  s.object({
+    batchId: s.uuid(),
+    assignmentId: s.uuid(),
+    instructorId: s.uuid(),
+    reason: s.string(500),
+    /** True when another instructor took over (an InstructorAssigned follows); false tells the saga nobody could. */
+    reassigned: s.boolean(),
+  }),
 );
+export type InstructorWithdrawn = PayloadOf<typeof instructorWithdrawnEvent>;

@@ -1,4 +1,4 @@
-import { defineEvent } from '../catalog';
+import { defineEvent, PayloadOf } from '../event-definition';
 import { s } from '../schema';
 import { TOPICS } from '../topics';
 
@@ -8,30 +8,8 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'whatsapp'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-/** Ids only: a delivery event never carries an address, a number or the message text. */
-export interface NotificationDelivered {
-  deliveryId: string;
-  eventId: string;
-  recipientKind: RecipientKind;
-  recipientId: string;
-  template: string;
-  channel: NotificationChannel;
-  attempts: number;
-  deliveredAt: string;
-}
-
-export interface NotificationFailed {
-  deliveryId: string;
-  eventId: string;
-  recipientKind: RecipientKind;
-  recipientId: string;
-  template: string;
-  channel?: NotificationChannel;
-  attempts: number;
-  reason: string;
-}
-
 const topic = TOPICS.notificationDeliveries.name;
+/** Ids only: a delivery event never carries an address, a number or the message text. */
 const delivery = {
   deliveryId: s.uuid(),
   eventId: s.uuid(),
@@ -47,6 +25,7 @@ export const notificationDeliveredEvent = defineEvent(
   'A message was handed to a channel provider (SMTP relay or SMS/WhatsApp provider); ids only, no contact data.',
   s.object({ ...delivery, channel: s.oneOf(NOTIFICATION_CHANNELS), deliveredAt: s.dateTime() }),
 );
+export type NotificationDelivered = PayloadOf<typeof notificationDeliveredEvent>;
 
 export const notificationFailedEvent = defineEvent(
   'NotificationFailed',
@@ -54,3 +33,4 @@ export const notificationFailedEvent = defineEvent(
   'A message could not be delivered (retries exhausted, permanent refusal or no contact); the reason says why, without contact data.',
   s.object({ ...delivery, channel: s.oneOf(NOTIFICATION_CHANNELS), reason: s.string(1000) }, ['channel']),
 );
+export type NotificationFailed = PayloadOf<typeof notificationFailedEvent>;

@@ -1,5 +1,5 @@
-import { defineEvent } from '../catalog';
-import { s } from '../schema';
+import { defineEvent, PayloadOf } from '../event-definition';
+import { s, SchemaValue } from '../schema';
 import { TOPICS } from '../topics';
 
 /* What becomes of a participant after the seat decision: class changes, attendance, completion, certificates. */
@@ -13,85 +13,10 @@ export type ReleaseCause = (typeof RELEASE_CAUSES)[number];
 
 export const MOVED_STATUSES = ['selected', 'confirmed', 'reserved'] as const;
 
-export interface ClassOption {
-  batchId: string;
-  startDate: string;
-  endDate: string;
-  venueCode: string;
-}
-
-export interface ClassChangeOffered {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  fromBatchId: string;
-  reason: ClassChangeReason;
-  options: ClassOption[];
-  /** The last day (WIB) to answer; a cancelled class's participant who has not answered by then is released. */
-  respondBy: string;
-}
-
-export interface ParticipantMoved {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  fromBatchId: string;
-  toBatchId: string;
-  status: (typeof MOVED_STATUSES)[number];
-  /** For a selected seat: the day to confirm it by. */
-  confirmBy?: string;
-}
-
-export interface ParticipantReleased {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  batchId: string;
-  reason: ClassChangeReason;
-  cause: ReleaseCause;
-}
-
-export interface AttendanceRecorded {
-  batchId: string;
-  day: string;
-  enrollmentId: string;
-  participantId: string;
-  present: boolean;
-}
-
-export interface ParticipantCompleted {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  batchId: string;
-  attendedDays: number;
-  classDays: number;
-}
-
-export interface CertificateIssued {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  batchId: string;
-  certificateNumber: string;
-  verificationCode: string;
-  verificationUrl: string;
-  issuedAt: string;
-}
-
-export interface ParticipationLetterIssued {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  batchId: string;
-  letterNumber: string;
-  attendedDays: number;
-  classDays: number;
-  issuedAt: string;
-}
-
 const topic = TOPICS.enrollments.name;
 const who = { enrollmentId: s.uuid(), participantId: s.uuid(), programmeId: s.uuid() };
+const classOption = s.object({ batchId: s.uuid(), startDate: s.date(), endDate: s.date(), venueCode: s.code() });
+export type ClassOption = SchemaValue<typeof classOption>;
 
 export const classChangeOfferedEvent = defineEvent(
   'ClassChangeOffered',
@@ -101,17 +26,30 @@ export const classChangeOfferedEvent = defineEvent(
     ...who,
     fromBatchId: s.uuid(),
     reason: s.oneOf(CLASS_CHANGE_REASONS),
-    options: s.array(s.object({ batchId: s.uuid(), startDate: s.date(), endDate: s.date(), venueCode: s.code() }), 1),
+    options: s.array(classOption, 1),
+    /** The last day (WIB) to answer; a cancelled class's participant who has not answered by then is released. */
     respondBy: s.date(),
   }),
 );
+export type ClassChangeOffered = PayloadOf<typeof classChangeOfferedEvent>;
 
 export const participantMovedEvent = defineEvent(
   'ParticipantMoved',
   topic,
   'A participant moved to another class of the programme, with a seat (selected or confirmed) or a reserve place there.',
-  s.object({ ...who, fromBatchId: s.uuid(), toBatchId: s.uuid(), status: s.oneOf(MOVED_STATUSES), confirmBy: s.date() }, ['confirmBy']),
+  s.object(
+    {
+      ...who,
+      fromBatchId: s.uuid(),
+      toBatchId: s.uuid(),
+      status: s.oneOf(MOVED_STATUSES),
+      /** For a selected seat: the day to confirm it by. */
+      confirmBy: s.date(),
+    },
+    ['confirmBy'],
+  ),
 );
+export type ParticipantMoved = PayloadOf<typeof participantMovedEvent>;
 
 export const participantReleasedEvent = defineEvent(
   'ParticipantReleased',
@@ -119,6 +57,7 @@ export const participantReleasedEvent = defineEvent(
   'A participant whose class was cancelled or rescheduled left it without moving (cause: no-option, declined, no-answer); they may enroll again.',
   s.object({ ...who, batchId: s.uuid(), reason: s.oneOf(CLASS_CHANGE_REASONS), cause: s.oneOf(RELEASE_CAUSES) }),
 );
+export type ParticipantReleased = PayloadOf<typeof participantReleasedEvent>;
 
 export const attendanceRecordedEvent = defineEvent(
   'AttendanceRecorded',
@@ -126,6 +65,7 @@ export const attendanceRecordedEvent = defineEvent(
   "A venue operator recorded one participant's presence on one class day; recording the day again publishes the new value.",
   s.object({ batchId: s.uuid(), day: s.date(), enrollmentId: s.uuid(), participantId: s.uuid(), present: s.boolean() }),
 );
+export type AttendanceRecorded = PayloadOf<typeof attendanceRecordedEvent>;
 
 export const participantCompletedEvent = defineEvent(
   'ParticipantCompleted',
@@ -133,6 +73,7 @@ export const participantCompletedEvent = defineEvent(
   'A participant attended enough of their class (COMPLETION_MIN_ATTENDANCE_PERCENT of its days) to complete the programme.',
   s.object({ ...who, batchId: s.uuid(), attendedDays: s.integer(0), classDays: s.integer(1) }),
 );
+export type ParticipantCompleted = PayloadOf<typeof participantCompletedEvent>;
 
 export const certificateIssuedEvent = defineEvent(
   'CertificateIssued',
@@ -142,11 +83,12 @@ export const certificateIssuedEvent = defineEvent(
     ...who,
     batchId: s.uuid(),
     certificateNumber: s.string(100),
-    verificationCode: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{10}$' },
+    verificationCode: s.pattern('^[0-9A-HJKMNP-TV-Z]{10}$'),
     verificationUrl: s.string(500),
     issuedAt: s.dateTime(),
   }),
 );
+export type CertificateIssued = PayloadOf<typeof certificateIssuedEvent>;
 
 export const participationLetterIssuedEvent = defineEvent(
   'ParticipationLetterIssued',
@@ -161,3 +103,4 @@ export const participationLetterIssuedEvent = defineEvent(
     issuedAt: s.dateTime(),
   }),
 );
+export type ParticipationLetterIssued = PayloadOf<typeof participationLetterIssuedEvent>;

@@ -1,4 +1,4 @@
-import { defineEvent } from '../catalog';
+import { defineEvent, PayloadOf } from '../event-definition';
 import { s } from '../schema';
 import { TOPICS } from '../topics';
 
@@ -8,34 +8,6 @@ export type SelectionPolicy = (typeof SELECTION_POLICIES)[number];
 export const BUSINESS_SCALES = ['micro', 'small', 'medium'] as const;
 export type BusinessScale = (typeof BUSINESS_SCALES)[number];
 
-export interface ProgrammeLaunched {
-  programmeId: string;
-  /** The PKS the programme runs under. */
-  agreementId: string;
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  targetParticipants: number;
-  participantCeiling: number;
-  prioritySegments: BusinessScale[];
-  selectionPolicy: SelectionPolicy;
-  moduleCode: string;
-  /** How many consecutive days one class runs. */
-  classDays: number;
-  classSize: number;
-  reservesPerClass: number;
-  minimumQuorum: number;
-  /** Participants confirm their seat (daftar ulang) this many days before the class starts. */
-  confirmByDaysBeforeStart: number;
-}
-
-export interface ProgrammeAmended {
-  programmeId: string;
-  targetParticipants: number;
-  participantCeiling: number;
-  reason: string;
-}
-
 const topic = TOPICS.programmes.name;
 
 export const programmeLaunchedEvent = defineEvent(
@@ -44,22 +16,26 @@ export const programmeLaunchedEvent = defineEvent(
   'A training programme was launched under a PKS, with its targets and class rules.',
   s.object({
     programmeId: s.uuid(),
+    /** The PKS the programme runs under. */
     agreementId: s.uuid(),
     name: s.string(300),
     periodStart: s.date(),
     periodEnd: s.date(),
     targetParticipants: s.integer(1),
     participantCeiling: s.integer(1),
-    prioritySegments: { type: 'array', minItems: 1, uniqueItems: true, items: s.oneOf(BUSINESS_SCALES) },
+    prioritySegments: s.setOf(s.oneOf(BUSINESS_SCALES), 1),
     selectionPolicy: s.oneOf(SELECTION_POLICIES),
     moduleCode: s.code(),
+    /** How many consecutive days one class runs. */
     classDays: s.integer(1, 60),
     classSize: s.integer(1, 200),
     reservesPerClass: s.integer(0, 50),
     minimumQuorum: s.integer(1, 200),
+    /** Participants confirm their seat (daftar ulang) this many days before the class starts. */
     confirmByDaysBeforeStart: s.integer(0, 60),
   }),
 );
+export type ProgrammeLaunched = PayloadOf<typeof programmeLaunchedEvent>;
 
 export const programmeAmendedEvent = defineEvent(
   'ProgrammeAmended',
@@ -67,3 +43,4 @@ export const programmeAmendedEvent = defineEvent(
   'A programme target or ceiling was raised (never past its agreement ceiling).',
   s.object({ programmeId: s.uuid(), targetParticipants: s.integer(1), participantCeiling: s.integer(1), reason: s.string(500) }),
 );
+export type ProgrammeAmended = PayloadOf<typeof programmeAmendedEvent>;

@@ -1,26 +1,7 @@
-import { defineEvent } from '../catalog';
+import { defineEvent, PayloadOf } from '../event-definition';
 import { s } from '../schema';
 import { TOPICS } from '../topics';
-import { SELECTION_POLICIES, SelectionPolicy } from './programmes';
-
-export interface EnrollmentAccepted {
-  enrollmentId: string;
-  participantId: string;
-  programmeId: string;
-  selectionPolicy: SelectionPolicy;
-  /** True when the programme draws (lottery) or ranks its pool later: the person waits for the draw. */
-  awaitingSelection: boolean;
-}
-
-export interface SelectionDrawn {
-  programmeId: string;
-  policy: Exclude<SelectionPolicy, 'first-come-first-served'>;
-  seed: string;
-  poolSize: number;
-  /** SHA-256 (hex) of the pool's enrollment ids in draw order, joined by newlines. */
-  poolDigest: string;
-  drawnAt: string;
-}
+import { SELECTION_POLICIES } from './programmes';
 
 const topic = TOPICS.enrollments.name;
 
@@ -33,9 +14,11 @@ export const enrollmentAcceptedEvent = defineEvent(
     participantId: s.uuid(),
     programmeId: s.uuid(),
     selectionPolicy: s.oneOf(SELECTION_POLICIES),
+    /** True when the programme draws (lottery) or ranks its pool later: the person waits for the draw. */
     awaitingSelection: s.boolean(),
   }),
 );
+export type EnrollmentAccepted = PayloadOf<typeof enrollmentAcceptedEvent>;
 
 export const selectionDrawnEvent = defineEvent(
   'SelectionDrawn',
@@ -46,7 +29,9 @@ export const selectionDrawnEvent = defineEvent(
     policy: s.oneOf(['lottery', 'ranked']),
     seed: s.string(200),
     poolSize: s.integer(0),
-    poolDigest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    /** SHA-256 (hex) of the pool's enrollment ids in draw order, joined by newlines. */
+    poolDigest: s.pattern('^[0-9a-f]{64}$'),
     drawnAt: s.dateTime(),
   }),
 );
+export type SelectionDrawn = PayloadOf<typeof selectionDrawnEvent>;

@@ -1,34 +1,8 @@
-import { defineEvent } from '../catalog';
+import { defineEvent, PayloadOf } from '../event-definition';
 import { s } from '../schema';
 import { TOPICS } from '../topics';
 
 export const RESERVATION_REJECTION_RULES = ['venue-unknown', 'no-room-large-enough', 'no-room-free', 'closed-day'] as const;
-
-export interface VenueReserved {
-  batchId: string;
-  reservationId: string;
-  venueCode: string;
-  roomCode: string;
-  startDate: string;
-  endDate: string;
-  seats: number;
-}
-
-export interface VenueReservationRejected {
-  batchId: string;
-  venueCode: string;
-  rule: (typeof RESERVATION_REJECTION_RULES)[number];
-  reason: string;
-}
-
-/** Released on the saga's request (compensation, cancellation); withdrawn on the venue's own initiative. */
-export interface VenueReservationEnded {
-  batchId: string;
-  reservationId: string;
-  venueCode: string;
-  roomCode: string;
-  reason: string;
-}
 
 const topic = TOPICS.venueReservations.name;
 const ended = s.object({ batchId: s.uuid(), reservationId: s.uuid(), venueCode: s.code(), roomCode: s.code(), reason: s.string(500) });
@@ -47,6 +21,7 @@ export const venueReservedEvent = defineEvent(
     seats: s.integer(1, 500),
   }),
 );
+export type VenueReserved = PayloadOf<typeof venueReservedEvent>;
 
 export const venueReservationRejectedEvent = defineEvent(
   'VenueReservationRejected',
@@ -54,6 +29,7 @@ export const venueReservationRejectedEvent = defineEvent(
   'No room of the venue could take the class; the rule says why.',
   s.object({ batchId: s.uuid(), venueCode: s.code(), rule: s.oneOf(RESERVATION_REJECTION_RULES), reason: s.string(500) }),
 );
+export type VenueReservationRejected = PayloadOf<typeof venueReservationRejectedEvent>;
 
 export const venueReservationReleasedEvent = defineEvent(
   'VenueReservationReleased',
@@ -68,3 +44,5 @@ export const venueReservationWithdrawnEvent = defineEvent(
   'The venue withdrew a reservation (its room became unavailable); the saga must react.',
   ended,
 );
+/** Released on the saga's request (compensation, cancellation); withdrawn on the venue's own initiative. */
+export type VenueReservationEnded = PayloadOf<typeof venueReservationReleasedEvent>;

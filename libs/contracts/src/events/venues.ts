@@ -1,39 +1,14 @@
-import { defineEvent } from '../catalog';
-import { s } from '../schema';
+import { defineEvent, PayloadOf } from '../event-definition';
+import { s, SchemaValue } from '../schema';
 import { TOPICS } from '../topics';
 
 export const VENUE_KINDS = ['BLK', 'BBPVP', 'BPVP'] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
 
-export interface Room {
-  roomCode: string;
-  name: string;
-  seats: number;
-}
+export const roomSchema = s.object({ roomCode: s.code(), name: s.string(200), seats: s.integer(1, 500) });
+export type Room = SchemaValue<typeof roomSchema>;
 
 /** The full current state of a venue, as venue-capacity holds it. */
-export interface VenueState {
-  venueCode: string;
-  name: string;
-  kind: VenueKind;
-  provinceCode: string;
-  city: string;
-  rooms: Room[];
-  closedDays: string[];
-  /** Invented for demos and tests, not a real training centre. */
-  sample: boolean;
-}
-
-export interface RoomUnavailable {
-  venueCode: string;
-  roomCode: string;
-  from: string;
-  to: string;
-  reason: string;
-}
-
-export const roomSchema = s.object({ roomCode: s.code(), name: s.string(200), seats: s.integer(1, 500) });
-
 export const venueStateSchema = s.object({
   venueCode: s.code(),
   name: s.string(200),
@@ -41,9 +16,11 @@ export const venueStateSchema = s.object({
   provinceCode: s.provinceCode(),
   city: s.string(200),
   rooms: s.array(roomSchema),
-  closedDays: { type: 'array', uniqueItems: true, items: s.date() },
+  closedDays: s.setOf(s.date()),
+  /** Invented for demos and tests, not a real training centre. */
   sample: s.boolean(),
 });
+export type VenueState = SchemaValue<typeof venueStateSchema>;
 
 const topic = TOPICS.venues.name;
 
@@ -55,3 +32,4 @@ export const roomUnavailableEvent = defineEvent(
   'A venue operator took a room out of use for a period (e.g. renovation); reservations in it are withdrawn.',
   s.object({ venueCode: s.code(), roomCode: s.code(), from: s.date(), to: s.date(), reason: s.string(500) }),
 );
+export type RoomUnavailable = PayloadOf<typeof roomUnavailableEvent>;

@@ -50,17 +50,15 @@ export class AttendanceService {
       const participantOf = new Map(seated.map((enrollment) => [enrollment.id, enrollment.participantId]));
       await this.outbox.append(
         manager,
-        ...records.map((record) => ({
-          type: attendanceRecordedEvent.type,
-          subject: record.enrollmentId,
-          data: {
+        ...records.map((record) =>
+          attendanceRecordedEvent.with(record.enrollmentId, {
             batchId: batch.id,
             day,
             enrollmentId: record.enrollmentId,
-            participantId: participantOf.get(record.enrollmentId),
+            participantId: participantOf.get(record.enrollmentId) as string,
             present: record.present,
-          },
-        })),
+          }),
+        ),
       );
       return registerOf(batch, await manager.findBy(AttendanceRecord, { batchId: batch.id }), seated);
     });

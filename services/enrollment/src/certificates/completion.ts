@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BatchLifecycleStep, certificateIssuedEvent, participantCompletedEvent, participationLetterIssuedEvent } from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import {
+  BatchLifecycleStep,
+  certificateIssuedEvent,
+  NewEvent,
+  participantCompletedEvent,
+  participationLetterIssuedEvent,
+} from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { lockClasses } from '../enrollments/class-locks';
@@ -58,27 +64,27 @@ export class Completion {
         batchId: batch.id,
       };
       if (kind === 'letter') {
-        events.push({
-          type: participationLetterIssuedEvent.type,
-          subject: enrollment.id,
-          data: { ...who, letterNumber: document.number, attendedDays, classDays, issuedAt: issuedAt.toISOString() },
-        });
+        events.push(
+          participationLetterIssuedEvent.with(enrollment.id, {
+            ...who,
+            letterNumber: document.number,
+            attendedDays,
+            classDays,
+            issuedAt: issuedAt.toISOString(),
+          }),
+        );
         continue;
       }
       const code = document.verificationCode as string;
       events.push(
-        { type: participantCompletedEvent.type, subject: enrollment.id, data: { ...who, attendedDays, classDays } },
-        {
-          type: certificateIssuedEvent.type,
-          subject: enrollment.id,
-          data: {
-            ...who,
-            certificateNumber: document.number,
-            verificationCode: code,
-            verificationUrl: `https://${this.config.OFFICIAL_DOMAIN}/verify/${code}`,
-            issuedAt: issuedAt.toISOString(),
-          },
-        },
+        participantCompletedEvent.with(enrollment.id, { ...who, attendedDays, classDays }),
+        certificateIssuedEvent.with(enrollment.id, {
+          ...who,
+          certificateNumber: document.number,
+          verificationCode: code,
+          verificationUrl: `https://${this.config.OFFICIAL_DOMAIN}/verify/${code}`,
+          issuedAt: issuedAt.toISOString(),
+        }),
       );
     }
     await this.outbox.append(manager, ...events);

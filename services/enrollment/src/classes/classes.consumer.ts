@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { In } from 'typeorm';
 import {
   batchClosedEvent,
@@ -13,7 +12,7 @@ import {
   ProgrammeLaunched,
   programmeLaunchedEvent,
 } from '@sinergi/contracts';
-import { InboxContext, Outbox } from '@sinergi/messaging';
+import { InboxContext, OnEvent, Outbox } from '@sinergi/messaging';
 import { fillOf } from '../enrollments/enrollment.views';
 import { Batch } from './batch.entity';
 
@@ -22,8 +21,8 @@ import { Batch } from './batch.entity';
 export class ClassesConsumer {
   constructor(private readonly outbox: Outbox) {}
 
-  @EventPattern(programmeLaunchedEvent.type)
-  async onProgrammeLaunched(@Payload() programme: ProgrammeLaunched, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(programmeLaunchedEvent)
+  async onProgrammeLaunched(programme: ProgrammeLaunched, context: InboxContext): Promise<void> {
     await context.manager.query(
       `INSERT INTO programmes (id, name, period_start, period_end, priority_segments, selection_policy, target_participants, participant_ceiling)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -43,8 +42,8 @@ export class ClassesConsumer {
   }
 
   /** Both events of a programme share its key, so the launch is always applied first. */
-  @EventPattern(programmeAmendedEvent.type)
-  async onProgrammeAmended(@Payload() amendment: ProgrammeAmended, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(programmeAmendedEvent)
+  async onProgrammeAmended(amendment: ProgrammeAmended, context: InboxContext): Promise<void> {
     await context.manager.query('UPDATE programmes SET target_participants = $2, participant_ceiling = $3 WHERE id = $1', [
       amendment.programmeId,
       amendment.targetParticipants,
@@ -56,8 +55,8 @@ export class ClassesConsumer {
    * A class confirmed again (e.g. re-announced) keeps its fill; its details are replaced. Its fill is
    * published at once, so program learns of a class nobody enrolls in and can cancel it under quorum.
    */
-  @EventPattern(batchConfirmedEvent.type)
-  async onBatchConfirmed(@Payload() batch: BatchConfirmed, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchConfirmedEvent)
+  async onBatchConfirmed(batch: BatchConfirmed, context: InboxContext): Promise<void> {
     await context.manager.query(
       `INSERT INTO batches (id, programme_id, province_code, start_date, end_date, seats, reserves, minimum_quorum, confirm_by, venue_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -77,18 +76,18 @@ export class ClassesConsumer {
       ],
     );
     const fill = fillOf(await context.manager.findOneByOrFail(Batch, { id: batch.batchId }));
-    await this.outbox.append(context.manager, { type: batchFillChangedEvent.type, subject: batch.batchId, data: fill });
+    await this.outbox.append(context.manager, batchFillChangedEvent.with(batch.batchId, fill));
   }
 
   /** Only a confirmed class starts; a repeated or late event changes nothing. */
-  @EventPattern(batchStartedEvent.type)
-  async onBatchStarted(@Payload() step: BatchLifecycleStep, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchStartedEvent)
+  async onBatchStarted(step: BatchLifecycleStep, context: InboxContext): Promise<void> {
     await context.manager.update(Batch, { id: step.batchId, status: 'confirmed' }, { status: 'running' });
   }
 
   /** The class's records are final: its register can no longer be changed. */
-  @EventPattern(batchClosedEvent.type)
-  async onBatchClosed(@Payload() step: BatchLifecycleStep, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchClosedEvent)
+  async onBatchClosed(step: BatchLifecycleStep, context: InboxContext): Promise<void> {
     await context.manager.update(Batch, { id: step.batchId, status: In(['confirmed', 'running', 'completed']) }, { status: 'closed' });
   }
 }

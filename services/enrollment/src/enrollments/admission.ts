@@ -3,16 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import {
   batchFillChangedEvent,
-  EnrollmentChannel,
   enrollmentAcceptedEvent,
+  EnrollmentChannel,
   EnrollmentProblem,
   enrollmentRejectedEvent,
   enrollmentSubmittedEvent,
+  NewEvent,
   participantNotSelectedEvent,
   participantReservedEvent,
   participantSelectedEvent,
 } from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import { Outbox } from '@sinergi/messaging';
 import { Conflict, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
@@ -90,18 +91,17 @@ export class Admission {
       withdrawalReason: null,
       endedAt: null,
     };
-    await this.outbox.append(manager, {
-      type: enrollmentSubmittedEvent.type,
-      subject: enrollment.id,
-      data: {
+    await this.outbox.append(
+      manager,
+      enrollmentSubmittedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         programmeId: programme.id,
         participantId: participant.id,
         maskedNik: participant.maskedNik,
         channel: request.channel,
         provinceCode: participant.provinceCode,
-      },
-    });
+      }),
+    );
     if (participant.identityStatus === 'pending') {
       await manager.insert(Enrollment, enrollment);
       return enrollment;
@@ -144,17 +144,16 @@ export class Admission {
     });
     if (problems.length > 0) return this.reject(manager, enrollment, problems);
     const awaitingSelection = programme.selectionPolicy !== 'first-come-first-served';
-    await this.outbox.append(manager, {
-      type: enrollmentAcceptedEvent.type,
-      subject: enrollment.id,
-      data: {
+    await this.outbox.append(
+      manager,
+      enrollmentAcceptedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         participantId: enrollment.participantId,
         programmeId: enrollment.programmeId,
         selectionPolicy: programme.selectionPolicy,
         awaitingSelection,
-      },
-    });
+      }),
+    );
     if (awaitingSelection) {
       const drawnAt = await drawTime(manager, programme);
       if (drawnAt) return this.notSelected(manager, enrollment, `the selection was drawn at ${drawnAt.toISOString()}, before the identity check answered`);
@@ -166,21 +165,29 @@ export class Admission {
 
   private async reject(manager: EntityManager, enrollment: Enrollment, reasons: EnrollmentProblem[]): Promise<Enrollment> {
     const rejected = await save(manager, { ...enrollment, status: 'rejected', reasons });
-    await this.outbox.append(manager, {
-      type: enrollmentRejectedEvent.type,
-      subject: enrollment.id,
-      data: { enrollmentId: enrollment.id, programmeId: enrollment.programmeId, participantId: enrollment.participantId, reasons },
-    });
+    await this.outbox.append(
+      manager,
+      enrollmentRejectedEvent.with(enrollment.id, {
+        enrollmentId: enrollment.id,
+        programmeId: enrollment.programmeId,
+        participantId: enrollment.participantId,
+        reasons,
+      }),
+    );
     return rejected;
   }
 
   private async notSelected(manager: EntityManager, enrollment: Enrollment, reason: string): Promise<Enrollment> {
     const notSelected = await save(manager, { ...enrollment, status: 'not-selected', notSelectedReason: reason });
-    await this.outbox.append(manager, {
-      type: participantNotSelectedEvent.type,
-      subject: enrollment.id,
-      data: { enrollmentId: enrollment.id, participantId: enrollment.participantId, programmeId: enrollment.programmeId, reason },
-    });
+    await this.outbox.append(
+      manager,
+      participantNotSelectedEvent.with(enrollment.id, {
+        enrollmentId: enrollment.id,
+        participantId: enrollment.participantId,
+        programmeId: enrollment.programmeId,
+        reason,
+      }),
+    );
     return notSelected;
   }
 
@@ -198,10 +205,10 @@ export class Admission {
     await save(manager, placed);
     const decision: NewEvent =
       placement.kind === 'seat'
-        ? { type: participantSelectedEvent.type, subject: placed.id, data: { ...seatDecision(placed, batch.id), confirmBy: batch.confirmBy } }
-        : { type: participantReservedEvent.type, subject: placed.id, data: { ...seatDecision(placed, batch.id), rank: placement.rank } };
+        ? participantSelectedEvent.with(placed.id, { ...seatDecision(placed, batch.id), confirmBy: batch.confirmBy })
+        : participantReservedEvent.with(placed.id, { ...seatDecision(placed, batch.id), rank: placement.rank });
     const fill = fillOf({ ...batch, [counter]: batch[counter] + 1 });
-    await this.outbox.append(manager, decision, { type: batchFillChangedEvent.type, subject: batch.id, data: fill });
+    await this.outbox.append(manager, decision, batchFillChangedEvent.with(batch.id, fill));
     return placed;
   }
 }

@@ -70,8 +70,8 @@ export class EnrollmentsService {
       const fill = fillOf({ ...batch, confirmed: batch.confirmed + 1 });
       await this.outbox.append(
         manager,
-        { type: seatConfirmedEvent.type, subject: id, data: seatDecision(confirmed, batchId) },
-        { type: batchFillChangedEvent.type, subject: fill.batchId, data: fill },
+        seatConfirmedEvent.with(id, seatDecision(confirmed, batchId)),
+        batchFillChangedEvent.with(fill.batchId, fill),
       );
       return enrollmentView(confirmed);
     });

@@ -1,7 +1,7 @@
-import { NewEvent } from '@sinergi/messaging';
 import {
   EnrollmentWithdrawn,
   enrollmentWithdrawnEvent,
+  NewEvent,
   ReservePromoted,
   reservePromotedEvent,
   SeatDecision,
@@ -12,15 +12,15 @@ import {
 /* The one place that builds SeatExpired, ReservePromoted and EnrollmentWithdrawn, and seat decisions. */
 
 export function seatExpired(data: SeatExpired): NewEvent<SeatExpired> {
-  return { type: seatExpiredEvent.type, subject: data.enrollmentId, data };
+  return seatExpiredEvent.with(data.enrollmentId, data);
 }
 
 export function reservePromoted(data: ReservePromoted): NewEvent<ReservePromoted> {
-  return { type: reservePromotedEvent.type, subject: data.enrollmentId, data };
+  return reservePromotedEvent.with(data.enrollmentId, data);
 }
 
 export function enrollmentWithdrawn(data: EnrollmentWithdrawn): NewEvent<EnrollmentWithdrawn> {
-  return { type: enrollmentWithdrawnEvent.type, subject: data.enrollmentId, data };
+  return enrollmentWithdrawnEvent.with(data.enrollmentId, data);
 }
 
 export function seatDecision(enrollment: { id: string; participantId: string; programmeId: string }, batchId: string): SeatDecision {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { batchFillChangedEvent, EnrollmentStatus, participantReservedEvent, SeatDecision } from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import { batchFillChangedEvent, EnrollmentStatus, NewEvent, participantReservedEvent, SeatDecision } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Enrollment } from './enrollment.entity';
@@ -79,7 +79,7 @@ export class SeatRelease {
     // Ascending, one row at a time: each new rank was freed by the row before (the rank index is unique, not deferrable).
     for (const { id, to } of change.renumbered) {
       await manager.update(Enrollment, { id }, { reserveRank: to });
-      events.push({ type: participantReservedEvent.type, subject: id, data: { ...decision(byId.get(id) as Enrollment, batch.id), rank: to } });
+      events.push(participantReservedEvent.with(id, { ...decision(byId.get(id) as Enrollment, batch.id), rank: to }));
     }
     return state;
   }
@@ -88,7 +88,7 @@ export class SeatRelease {
     const counters: Fill = { selected: state.selected, confirmed: state.confirmed, reserved: state.reserved };
     await manager.update(Batch, { id: state.id }, counters);
     const fill = fillOf(state);
-    await this.outbox.append(manager, ...events, { type: batchFillChangedEvent.type, subject: fill.batchId, data: fill });
+    await this.outbox.append(manager, ...events, batchFillChangedEvent.with(fill.batchId, fill));
   }
 }
 

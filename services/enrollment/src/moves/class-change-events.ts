@@ -1,25 +1,25 @@
 import {
   ClassChangeOffered,
   classChangeOfferedEvent,
+  NewEvent,
   ParticipantMoved,
   participantMovedEvent,
   ParticipantReleased,
   participantReleasedEvent,
 } from '@sinergi/contracts';
-import { NewEvent } from '@sinergi/messaging';
 
 /* The one place that builds ClassChangeOffered, ParticipantMoved and ParticipantReleased, keyed by the enrollment. */
 
 export function classChangeOffered(data: ClassChangeOffered): NewEvent<ClassChangeOffered> {
-  return { type: classChangeOfferedEvent.type, subject: data.enrollmentId, data };
+  return classChangeOfferedEvent.with(data.enrollmentId, data);
 }
 
 export function participantMoved(data: ParticipantMoved): NewEvent<ParticipantMoved> {
-  return { type: participantMovedEvent.type, subject: data.enrollmentId, data };
+  return participantMovedEvent.with(data.enrollmentId, data);
 }
 
 export function participantReleased(data: ParticipantReleased): NewEvent<ParticipantReleased> {
-  return { type: participantReleasedEvent.type, subject: data.enrollmentId, data };
+  return participantReleasedEvent.with(data.enrollmentId, data);
 }
 
 /** Whose enrollment an event is about. */

@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import {
-  addDays,
-  BatchCancelled,
-  batchFillChangedEvent,
-  BatchRescheduled,
-  ClassChangeReason,
-  ClassOption,
-  daysBetween,
-  todayInWib,
-} from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import { addDays, BatchCancelled, batchFillChangedEvent, BatchRescheduled, ClassChangeReason, ClassOption, daysBetween, NewEvent, todayInWib } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { lockClasses } from '../enrollments/class-locks';
@@ -55,7 +46,7 @@ export class ClassChanges {
       events.push(await this.offer(manager, enrollment, batch, 'cancelled', options, today));
     }
     const fill = fillOf(emptied);
-    await this.outbox.append(manager, ...events, { type: batchFillChangedEvent.type, subject: fill.batchId, data: fill });
+    await this.outbox.append(manager, ...events, batchFillChangedEvent.with(fill.batchId, fill));
   }
 
   /**

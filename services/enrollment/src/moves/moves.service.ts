@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { batchFillChangedEvent, EnrollmentView, ReleaseCause, todayInWib } from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import { batchFillChangedEvent, EnrollmentView, NewEvent, ReleaseCause, todayInWib } from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
 import { Conflict, InvalidInput, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
@@ -75,7 +75,7 @@ export class MovesService {
           status,
           ...(status === 'selected' ? { confirmBy: confirmBy as string } : {}),
         }),
-        { type: batchFillChangedEvent.type, subject: fill.batchId, data: fill },
+        batchFillChangedEvent.with(fill.batchId, fill),
       );
       // A rescheduled class still counted the participant: the seat it frees goes to its first reserve.
       if (current.reason === 'rescheduled') await this.seats.vacated(manager, from, held, today);

@@ -1,8 +1,8 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   MAX_NOMINATION_RECORDS,
+  NewEvent,
   nominationBatchSchema,
   nominationBatchSubmittedEvent,
   NominationRecord,
@@ -11,7 +11,7 @@ import {
   nominationRecordSchema,
   RecordProblem,
 } from '@sinergi/contracts';
-import { InboxContext, NewEvent, Outbox, recordValidator } from '@sinergi/messaging';
+import { InboxContext, OnEvent, Outbox, recordValidator } from '@sinergi/messaging';
 import { DomainError, recordProblemsOf, withSavepoint } from '@sinergi/platform';
 import { Admission } from '../enrollments/admission';
 import { ParticipantsService } from '../participants/participants.service';
@@ -48,8 +48,8 @@ export class NominationsConsumer {
     private readonly outbox: Outbox,
   ) {}
 
-  @EventPattern(nominationBatchSubmittedEvent.type)
-  async onNominationBatch(@Payload() batch: unknown, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(nominationBatchSubmittedEvent)
+  async onNominationBatch(batch: unknown, context: InboxContext): Promise<void> {
     const { envelope } = context;
     const batchProblems = checkBatch(batch);
     const body = batch as { institutionId?: unknown; programmeId?: unknown; records?: unknown };
@@ -91,17 +91,17 @@ export class NominationsConsumer {
     if (problems.length > 0) return rejected(source, recordRef, problems);
     try {
       const { participantId, enrollmentId } = await withSavepoint(manager, 'nomination_record', () => this.enroll(manager, source, record as NominationRecord));
-      await manager.query('UPDATE nomination_records SET accepted = true, participant_id = $3, enrollment_id = $4 WHERE source_event_id = $1 AND record_ref = $2', [
-        source.sourceEventId,
+      await manager.query(
+        'UPDATE nomination_records SET accepted = true, participant_id = $3, enrollment_id = $4 WHERE source_event_id = $1 AND record_ref = $2',
+        [source.sourceEventId, recordRef, participantId, enrollmentId],
+      );
+      return nominationRecordAcceptedEvent.with(source.institutionId, {
+        sourceEventId: source.sourceEventId,
+        institutionId: source.institutionId,
         recordRef,
         participantId,
         enrollmentId,
-      ]);
-      return {
-        type: nominationRecordAcceptedEvent.type,
-        subject: source.institutionId,
-        data: { sourceEventId: source.sourceEventId, institutionId: source.institutionId, recordRef, participantId, enrollmentId },
-      };
+      });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return rejected(source, recordRef, recordProblemsOf(error));
@@ -122,9 +122,10 @@ export class NominationsConsumer {
 }
 
 function rejected(source: Source, recordRef: string, problems: RecordProblem[]): NewEvent {
-  return {
-    type: nominationRecordRejectedEvent.type,
-    subject: source.institutionId,
-    data: { sourceEventId: source.sourceEventId, institutionId: source.institutionId, recordRef, problems },
-  };
+  return nominationRecordRejectedEvent.with(source.institutionId, {
+    sourceEventId: source.sourceEventId,
+    institutionId: source.institutionId,
+    recordRef,
+    problems,
+  });
 }

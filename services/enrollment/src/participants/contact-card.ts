@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ContactCard, ParticipantContactChanged, participantContactChangedEvent, seal, SealKey, sealKeyFrom } from '@sinergi/contracts';
-import { NewEvent } from '@sinergi/messaging';
+import {
+  ContactCard,
+  NewEvent,
+  ParticipantContactChanged,
+  participantContactChangedEvent,
+  seal,
+  SealKey,
+  sealKeyFrom,
+} from '@sinergi/contracts';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Participant } from './participant.entity';
 
@@ -14,11 +21,15 @@ export class ContactCards {
   }
 
   changed(participant: Participant): NewEvent<ParticipantContactChanged> {
-    const card: ContactCard = { fullName: participant.fullName, phone: participant.phone, ...(participant.email ? { email: participant.email } : {}) };
-    return {
-      type: participantContactChangedEvent.type,
-      subject: participant.id,
-      data: { participantId: participant.id, language: participant.language, contact: seal(card, this.key, participant.id) },
+    const card: ContactCard = {
+      fullName: participant.fullName,
+      phone: participant.phone,
+      ...(participant.email ? { email: participant.email } : {}),
     };
+    return participantContactChangedEvent.with(participant.id, {
+      participantId: participant.id,
+      language: participant.language,
+      contact: seal(card, this.key, participant.id),
+    });
   }
 }

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  BusinessScale,
   batchFillChangedEvent,
   DrawEntry,
+  BusinessScale,
+  NewEvent,
   participantNotSelectedEvent,
   participantReservedEvent,
   participantSelectedEvent,
@@ -12,7 +13,7 @@ import {
   selectionDrawnEvent,
   SelectionView,
 } from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import { Outbox } from '@sinergi/messaging';
 import { Conflict, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
@@ -107,11 +108,11 @@ export class SelectionService {
       const fill = fills.get(klass.id) as Batch;
       if (fill.selected === klass.selected && fill.reserved === klass.reserved) continue;
       await manager.update(Batch, { id: klass.id }, { selected: fill.selected, reserved: fill.reserved });
-      events.push({ type: batchFillChangedEvent.type, subject: klass.id, data: fillOf(fill) });
+      events.push(batchFillChangedEvent.with(klass.id, fillOf(fill)));
     }
     const { entries, ...summary } = selection;
     const drawnData: SelectionDrawn = summary;
-    events.push({ type: selectionDrawnEvent.type, subject: programme.id, data: drawnData });
+    events.push(selectionDrawnEvent.with(programme.id, drawnData));
     await manager.query(
       `INSERT INTO selection_draws (programme_id, policy, seed, pool_size, pool_digest, entries, drawn_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [programme.id, policy, seed, drawn.length, digest, JSON.stringify(entries), drawnAt],
@@ -133,15 +134,20 @@ export class SelectionService {
     if (entry.outcome === 'not-selected') {
       const reason = `every seat and reserve place went to earlier places in the ${policy === 'lottery' ? 'lottery' : 'ranking'} (this enrollment drew place ${entry.position} of ${poolSize})`;
       await manager.update(Enrollment, { id: entry.enrollmentId }, { status: 'not-selected', notSelectedReason: reason });
-      return { type: participantNotSelectedEvent.type, subject: entry.enrollmentId, data: { enrollmentId: entry.enrollmentId, participantId: entry.participantId, programmeId, reason } };
+      return participantNotSelectedEvent.with(entry.enrollmentId, {
+        enrollmentId: entry.enrollmentId,
+        participantId: entry.participantId,
+        programmeId,
+        reason,
+      });
     }
     const klass = fills.get(entry.batchId as string) as Batch;
     if (entry.outcome === 'selected') {
       await manager.update(Enrollment, { id: entry.enrollmentId }, { status: 'selected', batchId: klass.id, confirmBy: klass.confirmBy });
-      return { type: participantSelectedEvent.type, subject: entry.enrollmentId, data: { ...seatDecision(decided, klass.id), confirmBy: klass.confirmBy } };
+      return participantSelectedEvent.with(entry.enrollmentId, { ...seatDecision(decided, klass.id), confirmBy: klass.confirmBy });
     }
     await manager.update(Enrollment, { id: entry.enrollmentId }, { status: 'reserved', batchId: klass.id, reserveRank: entry.reserveRank });
-    return { type: participantReservedEvent.type, subject: entry.enrollmentId, data: { ...seatDecision(decided, klass.id), rank: entry.reserveRank } };
+    return participantReservedEvent.with(entry.enrollmentId, { ...seatDecision(decided, klass.id), rank: entry.reserveRank as number });
   }
 
   private async find(manager: EntityManager, programmeId: string): Promise<SelectionView | undefined> {

@@ -66,11 +66,15 @@ export class AssignmentsService {
     const current = await manager.findOneBy(Assignment, { batchId, status: 'active' });
     if (!current) return;
     const released = await end(manager, current, 'released', reason);
-    await this.outbox.append(manager, {
-      type: instructorAssignmentReleasedEvent.type,
-      subject: batchId,
-      data: { batchId, assignmentId: released.id, instructorId: released.instructorId, reason: released.endReason },
-    });
+    await this.outbox.append(
+      manager,
+      instructorAssignmentReleasedEvent.with(batchId, {
+        batchId,
+        assignmentId: released.id,
+        instructorId: released.instructorId,
+        reason: released.endReason,
+      }),
+    );
   }
 
   /**
@@ -105,17 +109,16 @@ export class AssignmentsService {
     const excluded = [current.instructorId, ...(await withdrawnInstructors(manager, current.batchId))];
     const staffed = await this.staff(manager, klass, { excluded, replacesInstructorId: current.instructorId });
     const replacement = 'assignment' in staffed ? staffed.assignment : null;
-    await this.outbox.append(manager, {
-      type: instructorWithdrawnEvent.type,
-      subject: current.batchId,
-      data: {
+    await this.outbox.append(
+      manager,
+      instructorWithdrawnEvent.with(current.batchId, {
         batchId: current.batchId,
         assignmentId: released.id,
         instructorId: released.instructorId,
         reason: released.endReason,
         reassigned: replacement !== null,
-      },
-    });
+      }),
+    );
     if (replacement) await this.announce(manager, replacement);
   }
 
@@ -130,17 +133,16 @@ export class AssignmentsService {
       const excluded = await withdrawnInstructors(manager, current.batchId);
       const outcome = await this.staff(manager, current, { excluded, replacesInstructorId: current.instructorId });
       const replacement = 'assignment' in outcome ? outcome.assignment : null;
-      await this.outbox.append(manager, {
-        type: instructorWithdrawnEvent.type,
-        subject: current.batchId,
-        data: {
+      await this.outbox.append(
+        manager,
+        instructorWithdrawnEvent.with(current.batchId, {
           batchId: current.batchId,
           assignmentId: withdrawn.id,
           instructorId: withdrawn.instructorId,
           reason: withdrawn.endReason,
           reassigned: replacement !== null,
-        },
-      });
+        }),
+      );
       if (replacement) await this.announce(manager, replacement);
       return { withdrawn: assignmentView(withdrawn), replacement: replacement && assignmentView(replacement) };
     });
@@ -247,15 +249,18 @@ export class AssignmentsService {
       endDate: assignment.endDate,
       ...(assignment.replacesInstructorId ? { replacesInstructorId: assignment.replacesInstructorId } : {}),
     };
-    await this.outbox.append(manager, { type: instructorAssignedEvent.type, subject: assignment.batchId, data });
+    await this.outbox.append(manager, instructorAssignedEvent.with(assignment.batchId, data));
   }
 
   private async reject(manager: EntityManager, klass: ClassToStaff, reason: string): Promise<void> {
-    await this.outbox.append(manager, {
-      type: instructorAssignmentRejectedEvent.type,
-      subject: klass.batchId,
-      data: { batchId: klass.batchId, moduleCode: klass.moduleCode, reason: limit(reason) },
-    });
+    await this.outbox.append(
+      manager,
+      instructorAssignmentRejectedEvent.with(klass.batchId, {
+        batchId: klass.batchId,
+        moduleCode: klass.moduleCode,
+        reason: limit(reason),
+      }),
+    );
   }
 }
 

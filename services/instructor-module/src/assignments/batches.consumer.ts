@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   BatchCancelled,
   batchCancelledEvent,
@@ -10,7 +9,7 @@ import {
   BatchRescheduled,
   batchRescheduledEvent,
 } from '@sinergi/contracts';
-import { InboxContext } from '@sinergi/messaging';
+import { InboxContext, OnEvent } from '@sinergi/messaging';
 import { AssignmentsService } from './assignments.service';
 
 /**
@@ -21,23 +20,23 @@ import { AssignmentsService } from './assignments.service';
 export class BatchesConsumer {
   constructor(private readonly assignments: AssignmentsService) {}
 
-  @EventPattern(batchPlannedEvent.type)
-  async onBatchPlanned(@Payload() batch: BatchPlanned, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchPlannedEvent)
+  async onBatchPlanned(batch: BatchPlanned, context: InboxContext): Promise<void> {
     await this.assignments.assignClass(context.manager, batch);
   }
 
-  @EventPattern(batchPlanningFailedEvent.type)
-  async onBatchPlanningFailed(@Payload() batch: BatchPlanningFailed, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchPlanningFailedEvent)
+  async onBatchPlanningFailed(batch: BatchPlanningFailed, context: InboxContext): Promise<void> {
     await this.assignments.releaseClass(context.manager, batch.batchId, `batch planning failed (${batch.failedStep}): ${batch.reason}`);
   }
 
-  @EventPattern(batchRescheduledEvent.type)
-  async onBatchRescheduled(@Payload() batch: BatchRescheduled, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchRescheduledEvent)
+  async onBatchRescheduled(batch: BatchRescheduled, context: InboxContext): Promise<void> {
     await this.assignments.rescheduleClass(context.manager, batch);
   }
 
-  @EventPattern(batchCancelledEvent.type)
-  async onBatchCancelled(@Payload() batch: BatchCancelled, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchCancelledEvent)
+  async onBatchCancelled(batch: BatchCancelled, context: InboxContext): Promise<void> {
     await this.assignments.releaseClass(context.manager, batch.batchId, `batch cancelled (${batch.reason}): ${batch.detail}`);
   }
 }

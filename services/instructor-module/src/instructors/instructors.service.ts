@@ -117,20 +117,27 @@ export class InstructorsService {
     const instructor = manager.create(Instructor, { id: current?.id ?? randomUUID(), externalRef, ...details });
     if (current) await manager.update(Instructor, { id: current.id }, details);
     else await manager.insert(Instructor, instructor);
-    const type = current ? instructorUpdatedEvent.type : instructorRegisteredEvent.type;
-    await this.outbox.append(manager, { type, subject: instructor.id, data: profileOf(instructor) });
+    const event = current ? instructorUpdatedEvent : instructorRegisteredEvent;
+    await this.outbox.append(manager, event.with(instructor.id, profileOf(instructor)));
     if (!current || contactChanged(current, details)) await this.publishContactCard(manager, instructor);
     return instructor;
   }
 
   /** Notification learns how to reach the instructor only through this sealed card. */
   private async publishContactCard(manager: EntityManager, instructor: Instructor): Promise<void> {
-    const card: ContactCard = { fullName: instructor.fullName, ...(instructor.phone && { phone: instructor.phone }), ...(instructor.email && { email: instructor.email }) };
-    await this.outbox.append(manager, {
-      type: instructorContactChangedEvent.type,
-      subject: instructor.id,
-      data: { instructorId: instructor.id, language: 'id', contact: seal(card, this.sealKey, instructor.id) },
-    });
+    const card: ContactCard = {
+      fullName: instructor.fullName,
+      ...(instructor.phone && { phone: instructor.phone }),
+      ...(instructor.email && { email: instructor.email }),
+    };
+    await this.outbox.append(
+      manager,
+      instructorContactChangedEvent.with(instructor.id, {
+        instructorId: instructor.id,
+        language: 'id',
+        contact: seal(card, this.sealKey, instructor.id),
+      }),
+    );
   }
 
   private async detailOf(manager: EntityManager, instructor: Instructor): Promise<InstructorDetailView> {

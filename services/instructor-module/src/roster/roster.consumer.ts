@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import {
   InstructorUpsertedRecord,
@@ -12,7 +11,7 @@ import {
   trainingModuleUpsertedEvent,
   trainingModuleUpsertedRecordSchema,
 } from '@sinergi/contracts';
-import { InboxContext, Outbox, recordValidator } from '@sinergi/messaging';
+import { InboxContext, OnEvent, Outbox, recordValidator } from '@sinergi/messaging';
 import { recordRefusals } from '@sinergi/platform';
 import { InstructorsService } from '../instructors/instructors.service';
 import { TrainingModulesService } from '../training-modules/training-modules.service';
@@ -33,13 +32,13 @@ export class RosterConsumer {
     private readonly outbox: Outbox,
   ) {}
 
-  @EventPattern(trainingModuleUpsertedEvent.type)
-  async onTrainingModule(@Payload() record: unknown, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(trainingModuleUpsertedEvent)
+  async onTrainingModule(record: unknown, context: InboxContext): Promise<void> {
     await this.handle(context, record, 'moduleCode', checkModule, (manager) => this.modules.applyRecord(manager, record as TrainingModulePublished));
   }
 
-  @EventPattern(instructorUpsertedEvent.type)
-  async onInstructor(@Payload() record: unknown, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(instructorUpsertedEvent)
+  async onInstructor(record: unknown, context: InboxContext): Promise<void> {
     await this.handle(context, record, 'externalRef', checkInstructor, (manager) => this.instructors.applyRecord(manager, record as InstructorUpsertedRecord));
   }
 
@@ -55,9 +54,9 @@ export class RosterConsumer {
     const schemaProblems = check(record);
     const problems = schemaProblems.length > 0 ? schemaProblems : await recordRefusals(() => apply(manager), '/');
     if (problems.length > 0) {
-      await this.outbox.append(manager, { type: rosterRecordRejectedEvent.type, subject: result.recordRef, data: { ...result, problems } });
+      await this.outbox.append(manager, rosterRecordRejectedEvent.with(result.recordRef, { ...result, problems }));
     } else {
-      await this.outbox.append(manager, { type: rosterRecordAcceptedEvent.type, subject: result.recordRef, data: result });
+      await this.outbox.append(manager, rosterRecordAcceptedEvent.with(result.recordRef, result));
     }
   }
 }

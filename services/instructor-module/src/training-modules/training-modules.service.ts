@@ -50,7 +50,7 @@ export class TrainingModulesService {
 
   private async save(manager: EntityManager, module: TrainingModulePublished): Promise<TrainingModule> {
     const saved = await manager.save(TrainingModule, manager.create(TrainingModule, module));
-    await this.outbox.append(manager, { type: trainingModulePublishedEvent.type, subject: module.moduleCode, data: module });
+    await this.outbox.append(manager, trainingModulePublishedEvent.with(module.moduleCode, module));
     return saved;
   }
 }

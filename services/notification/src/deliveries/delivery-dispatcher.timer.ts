@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NotificationDelivered, notificationDeliveredEvent, NotificationFailed, notificationFailedEvent, RecipientKind } from '@sinergi/contracts';
-import { NewEvent, Outbox } from '@sinergi/messaging';
+import {
+  NewEvent,
+  NotificationDelivered,
+  notificationDeliveredEvent,
+  NotificationFailed,
+  notificationFailedEvent,
+  RecipientKind,
+} from '@sinergi/contracts';
+import { Outbox } from '@sinergi/messaging';
 import { PollingTimer } from '@sinergi/platform';
 import { CHANNEL_ADAPTERS, ChannelAdapter, DeliveryError } from '../channels/channel.port';
 import { ClassDetails, renderMessage } from '../templates/templates.rules';
@@ -143,11 +150,15 @@ export class DeliveryDispatcher extends PollingTimer {
     const about = { deliveryId: delivery.id, eventId: delivery.eventId, recipientKind: delivery.recipientKind, recipientId: delivery.recipientId, template: delivery.template, attempts };
     if (outcome.status === 'sent') {
       const data: NotificationDelivered = { ...about, channel: outcome.channel, deliveredAt: now.toISOString() };
-      return { type: notificationDeliveredEvent.type, subject: delivery.id, data };
+      return notificationDeliveredEvent.with(delivery.id, data);
     }
     if (outcome.status === 'failed') {
-      const data: NotificationFailed = { ...about, ...(outcome.channel ? { channel: outcome.channel } : {}), reason: outcome.reason.slice(0, MAX_REASON_LENGTH) };
-      return { type: notificationFailedEvent.type, subject: delivery.id, data };
+      const data: NotificationFailed = {
+        ...about,
+        ...(outcome.channel ? { channel: outcome.channel } : {}),
+        reason: outcome.reason.slice(0, MAX_REASON_LENGTH),
+      };
+      return notificationFailedEvent.with(delivery.id, data);
     }
     return null;
   }

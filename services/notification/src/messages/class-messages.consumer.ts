@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   BatchCancelled,
   batchCancelledEvent,
@@ -18,7 +17,7 @@ import {
   venueRegisteredEvent,
   venueUpdatedEvent,
 } from '@sinergi/contracts';
-import { InboxContext } from '@sinergi/messaging';
+import { InboxContext, OnEvent } from '@sinergi/messaging';
 import { EntityManager } from 'typeorm';
 import { PlannedDelivery } from '../deliveries/delivery-plan.rules';
 import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
@@ -37,8 +36,8 @@ export class ClassMessagesConsumer {
     private readonly config: NotificationConfig,
   ) {}
 
-  @EventPattern(batchPlannedEvent.type)
-  async onPlanned(@Payload() event: BatchPlanned, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchPlannedEvent)
+  async onPlanned(event: BatchPlanned, context: InboxContext): Promise<void> {
     await context.manager.query(
       `INSERT INTO classes (batch_id, programme_id, module_code, venue_code, start_date, end_date, seats, minimum_quorum)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -48,8 +47,8 @@ export class ClassMessagesConsumer {
   }
 
   /** The class is scheduled: its instructor is told; its participants hear through enrollment's events. */
-  @EventPattern(batchConfirmedEvent.type)
-  async onConfirmed(@Payload() event: BatchConfirmed, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchConfirmedEvent)
+  async onConfirmed(event: BatchConfirmed, context: InboxContext): Promise<void> {
     const { manager } = context;
     await manager.query(
       `INSERT INTO classes (batch_id, programme_id, module_code, venue_code, instructor_id, start_date, end_date, seats, minimum_quorum, status)
@@ -68,8 +67,8 @@ export class ClassMessagesConsumer {
    * Everyone in the class and its instructor are told. The start reminders planned for the old dates are cancelled
    * and planned again, under this event, for the new ones.
    */
-  @EventPattern(batchRescheduledEvent.type)
-  async onRescheduled(@Payload() event: BatchRescheduled, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchRescheduledEvent)
+  async onRescheduled(event: BatchRescheduled, context: InboxContext): Promise<void> {
     const { manager } = context;
     await manager.query(`UPDATE classes SET start_date = $2, end_date = $3 WHERE batch_id = $1`, [event.batchId, event.startDate, event.endDate]);
     await this.planner.cancelForClass(manager, event.batchId, ['start-reminder'], 'class rescheduled');
@@ -93,26 +92,26 @@ export class ClassMessagesConsumer {
   }
 
   /** Everyone holding a place or a reserve rank, and the instructor, are told; the class's reminders are cancelled. */
-  @EventPattern(batchCancelledEvent.type)
-  async onCancelled(@Payload() event: BatchCancelled, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchCancelledEvent)
+  async onCancelled(event: BatchCancelled, context: InboxContext): Promise<void> {
     const { manager } = context;
     await manager.query(`UPDATE classes SET status = 'cancelled' WHERE batch_id = $1`, [event.batchId]);
     await this.planner.cancelForClass(manager, event.batchId, ['start-reminder', 'confirm-by-reminder'], 'class cancelled');
     await this.planner.plan(manager, context.envelope, await this.peopleOf(manager, event.batchId, 'class-cancelled', { reason: event.reason }));
   }
 
-  @EventPattern(batchStartedEvent.type)
-  async onStarted(@Payload() event: BatchLifecycleStep, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchStartedEvent)
+  async onStarted(event: BatchLifecycleStep, context: InboxContext): Promise<void> {
     await context.manager.query(`UPDATE classes SET status = 'started' WHERE batch_id = $1`, [event.batchId]);
   }
 
-  @EventPattern(batchCompletedEvent.type)
-  async onCompleted(@Payload() event: BatchLifecycleStep, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchCompletedEvent)
+  async onCompleted(event: BatchLifecycleStep, context: InboxContext): Promise<void> {
     await context.manager.query(`UPDATE classes SET status = 'completed' WHERE batch_id = $1`, [event.batchId]);
   }
 
-  @EventPattern(batchFillChangedEvent.type)
-  async onFillChanged(@Payload() event: BatchFillChanged, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchFillChangedEvent)
+  async onFillChanged(event: BatchFillChanged, context: InboxContext): Promise<void> {
     await context.manager.query(
       `INSERT INTO classes (batch_id, programme_id, seats, selected, confirmed, reserved, minimum_quorum, quorum_met)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -121,13 +120,13 @@ export class ClassMessagesConsumer {
     );
   }
 
-  @EventPattern(venueRegisteredEvent.type)
-  async onVenueRegistered(@Payload() venue: VenueState, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueRegisteredEvent)
+  async onVenueRegistered(venue: VenueState, context: InboxContext): Promise<void> {
     await this.recordVenue(context.manager, venue);
   }
 
-  @EventPattern(venueUpdatedEvent.type)
-  async onVenueUpdated(@Payload() venue: VenueState, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueUpdatedEvent)
+  async onVenueUpdated(venue: VenueState, context: InboxContext): Promise<void> {
     await this.recordVenue(context.manager, venue);
   }
 

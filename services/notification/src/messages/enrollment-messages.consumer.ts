@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   CertificateIssued,
   certificateIssuedEvent,
@@ -32,7 +31,7 @@ import {
   SeatExpired,
   seatExpiredEvent,
 } from '@sinergi/contracts';
-import { InboxContext } from '@sinergi/messaging';
+import { InboxContext, OnEvent } from '@sinergi/messaging';
 import { EntityManager } from 'typeorm';
 import { PlannedDelivery } from '../deliveries/delivery-plan.rules';
 import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
@@ -52,74 +51,74 @@ export class EnrollmentMessagesConsumer {
     private readonly config: NotificationConfig,
   ) {}
 
-  @EventPattern(enrollmentSubmittedEvent.type)
-  async onSubmitted(@Payload() event: EnrollmentSubmitted, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(enrollmentSubmittedEvent)
+  async onSubmitted(event: EnrollmentSubmitted, context: InboxContext): Promise<void> {
     await this.planner.plan(context.manager, context.envelope, [
       { recipientKind: 'participant', recipientId: event.participantId, template: 'enrollment-received', enrollmentId: event.enrollmentId },
     ]);
   }
 
-  @EventPattern(enrollmentRejectedEvent.type)
-  async onRejected(@Payload() event: EnrollmentRejected, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(enrollmentRejectedEvent)
+  async onRejected(event: EnrollmentRejected, context: InboxContext): Promise<void> {
     await this.planner.plan(context.manager, context.envelope, [
       { recipientKind: 'participant', recipientId: event.participantId, template: 'enrollment-rejected', enrollmentId: event.enrollmentId },
     ]);
   }
 
-  @EventPattern(participantNotSelectedEvent.type)
-  async onNotSelected(@Payload() event: ParticipantNotSelected, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(participantNotSelectedEvent)
+  async onNotSelected(event: ParticipantNotSelected, context: InboxContext): Promise<void> {
     await this.planner.plan(context.manager, context.envelope, [
       { recipientKind: 'participant', recipientId: event.participantId, template: 'not-selected', enrollmentId: event.enrollmentId },
     ]);
   }
 
-  @EventPattern(participantReservedEvent.type)
-  async onReserved(@Payload() event: ParticipantReserved, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(participantReservedEvent)
+  async onReserved(event: ParticipantReserved, context: InboxContext): Promise<void> {
     await this.recordPlace(context.manager, event, 'reserved');
     await this.planner.plan(context.manager, context.envelope, [
       { ...this.about(event), template: 'waitlisted', params: { rank: event.rank } },
     ]);
   }
 
-  @EventPattern(participantSelectedEvent.type)
-  async onSelected(@Payload() event: ParticipantSelected, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(participantSelectedEvent)
+  async onSelected(event: ParticipantSelected, context: InboxContext): Promise<void> {
     await this.offerSeat(context, event, 'selected');
   }
 
-  @EventPattern(reservePromotedEvent.type)
-  async onPromoted(@Payload() event: ReservePromoted, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(reservePromotedEvent)
+  async onPromoted(event: ReservePromoted, context: InboxContext): Promise<void> {
     await this.offerSeat(context, event, 'promoted');
   }
 
-  @EventPattern(seatConfirmedEvent.type)
-  async onConfirmed(@Payload() event: SeatDecision, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(seatConfirmedEvent)
+  async onConfirmed(event: SeatDecision, context: InboxContext): Promise<void> {
     const batch = await this.recordPlace(context.manager, event, 'confirmed');
     await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder'], 'seat confirmed');
     await this.planStartReminder(context, event, batch);
   }
 
-  @EventPattern(seatExpiredEvent.type)
-  async onExpired(@Payload() event: SeatExpired, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(seatExpiredEvent)
+  async onExpired(event: SeatExpired, context: InboxContext): Promise<void> {
     await this.recordPlace(context.manager, event, 'gone');
     await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'seat expired');
     await this.planner.plan(context.manager, context.envelope, [{ ...this.about(event), template: 'seat-expired' }]);
   }
 
-  @EventPattern(enrollmentWithdrawnEvent.type)
-  async onWithdrawn(@Payload() event: EnrollmentWithdrawn, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(enrollmentWithdrawnEvent)
+  async onWithdrawn(event: EnrollmentWithdrawn, context: InboxContext): Promise<void> {
     await context.manager.query(`UPDATE class_places SET status = 'gone' WHERE enrollment_id = $1`, [event.enrollmentId]);
     await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'enrollment withdrawn');
   }
 
-  @EventPattern(enrollmentAcceptedEvent.type)
-  async onAccepted(@Payload() event: EnrollmentAccepted, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(enrollmentAcceptedEvent)
+  async onAccepted(event: EnrollmentAccepted, context: InboxContext): Promise<void> {
     await this.planner.plan(context.manager, context.envelope, [
       { recipientKind: 'participant', recipientId: event.participantId, template: 'enrollment-accepted', enrollmentId: event.enrollmentId, params: { awaitingSelection: event.awaitingSelection } },
     ]);
   }
 
-  @EventPattern(classChangeOfferedEvent.type)
-  async onChangeOffered(@Payload() event: ClassChangeOffered, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(classChangeOfferedEvent)
+  async onChangeOffered(event: ClassChangeOffered, context: InboxContext): Promise<void> {
     await this.planner.plan(context.manager, context.envelope, [
       {
         ...this.about({ ...event, batchId: event.fromBatchId }),
@@ -130,8 +129,8 @@ export class EnrollmentMessagesConsumer {
   }
 
   /** The old class's reminders go; the new class gets the reminders its place calls for. */
-  @EventPattern(participantMovedEvent.type)
-  async onMoved(@Payload() event: ParticipantMoved, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(participantMovedEvent)
+  async onMoved(event: ParticipantMoved, context: InboxContext): Promise<void> {
     const decision = { ...event, batchId: event.toBatchId };
     await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'moved to another class');
     const batch = await this.recordPlace(context.manager, decision, event.status);
@@ -143,22 +142,22 @@ export class EnrollmentMessagesConsumer {
     if (event.status === 'confirmed') await this.planStartReminder(context, decision, batch);
   }
 
-  @EventPattern(participantReleasedEvent.type)
-  async onReleased(@Payload() event: ParticipantReleased, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(participantReleasedEvent)
+  async onReleased(event: ParticipantReleased, context: InboxContext): Promise<void> {
     await this.recordPlace(context.manager, event, 'gone');
     await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'released from the class');
     await this.planner.plan(context.manager, context.envelope, [{ ...this.about(event), template: 'participant-released' }]);
   }
 
-  @EventPattern(certificateIssuedEvent.type)
-  async onCertificate(@Payload() event: CertificateIssued, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(certificateIssuedEvent)
+  async onCertificate(event: CertificateIssued, context: InboxContext): Promise<void> {
     await this.planner.plan(context.manager, context.envelope, [
       { ...this.about(event), template: 'certificate-issued', params: { certificateNumber: event.certificateNumber, verificationUrl: event.verificationUrl } },
     ]);
   }
 
-  @EventPattern(participationLetterIssuedEvent.type)
-  async onParticipationLetter(@Payload() event: ParticipationLetterIssued, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(participationLetterIssuedEvent)
+  async onParticipationLetter(event: ParticipationLetterIssued, context: InboxContext): Promise<void> {
     await this.planner.plan(context.manager, context.envelope, [
       {
         ...this.about(event),

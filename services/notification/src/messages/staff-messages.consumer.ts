@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   AgreementSigned,
   agreementSignedEvent,
@@ -15,7 +14,7 @@ import {
   VenueReserved,
   venueReservedEvent,
 } from '@sinergi/contracts';
-import { InboxContext } from '@sinergi/messaging';
+import { InboxContext, OnEvent } from '@sinergi/messaging';
 import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
 
 /** Messages to the people who run a class: its instructor, its venue's operator, and the parties' admins. */
@@ -23,26 +22,26 @@ import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
 export class StaffMessagesConsumer {
   constructor(private readonly planner: DeliveryPlanner) {}
 
-  @EventPattern(instructorAssignedEvent.type)
-  async onAssigned(@Payload() event: InstructorAssigned, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(instructorAssignedEvent)
+  async onAssigned(event: InstructorAssigned, context: InboxContext): Promise<void> {
     await context.manager.query(`UPDATE classes SET instructor_id = $2 WHERE batch_id = $1`, [event.batchId, event.instructorId]);
     await this.planner.plan(context.manager, context.envelope, [
       { recipientKind: 'instructor', recipientId: event.instructorId, template: 'instructor-assigned', batchId: event.batchId },
     ]);
   }
 
-  @EventPattern(instructorAssignmentReleasedEvent.type)
-  async onReleased(@Payload() event: InstructorAssignmentReleased, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(instructorAssignmentReleasedEvent)
+  async onReleased(event: InstructorAssignmentReleased, context: InboxContext): Promise<void> {
     await this.tellReleased(context, event);
   }
 
-  @EventPattern(instructorWithdrawnEvent.type)
-  async onWithdrawn(@Payload() event: InstructorWithdrawn, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(instructorWithdrawnEvent)
+  async onWithdrawn(event: InstructorWithdrawn, context: InboxContext): Promise<void> {
     await this.tellReleased(context, event);
   }
 
-  @EventPattern(venueReservedEvent.type)
-  async onVenueReserved(@Payload() event: VenueReserved, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueReservedEvent)
+  async onVenueReserved(event: VenueReserved, context: InboxContext): Promise<void> {
     await this.planner.plan(context.manager, context.envelope, [
       {
         recipientKind: 'venue-operator',
@@ -54,19 +53,19 @@ export class StaffMessagesConsumer {
     ]);
   }
 
-  @EventPattern(venueReservationReleasedEvent.type)
-  async onVenueReleased(@Payload() event: VenueReservationEnded, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueReservationReleasedEvent)
+  async onVenueReleased(event: VenueReservationEnded, context: InboxContext): Promise<void> {
     await this.tellVenueReleased(context, event);
   }
 
-  @EventPattern(venueReservationWithdrawnEvent.type)
-  async onVenueWithdrawn(@Payload() event: VenueReservationEnded, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueReservationWithdrawnEvent)
+  async onVenueWithdrawn(event: VenueReservationEnded, context: InboxContext): Promise<void> {
     await this.tellVenueReleased(context, event);
   }
 
   /** Each party's admin desk (admin id = party code, e.g. KEMNAKER) hears of a newly signed agreement. */
-  @EventPattern(agreementSignedEvent.type)
-  async onAgreementSigned(@Payload() agreement: AgreementSigned, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(agreementSignedEvent)
+  async onAgreementSigned(agreement: AgreementSigned, context: InboxContext): Promise<void> {
     await this.planner.plan(
       context.manager,
       context.envelope,

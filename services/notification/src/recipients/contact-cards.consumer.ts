@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { InstructorContactChanged, instructorContactChangedEvent, ParticipantContactChanged, participantContactChangedEvent } from '@sinergi/contracts';
-import { InboxContext } from '@sinergi/messaging';
+import { InboxContext, OnEvent } from '@sinergi/messaging';
 import { RecipientDirectory } from './recipient-directory.service';
 
 /** The latest contact card per participant and instructor, kept sealed. */
@@ -9,13 +8,13 @@ import { RecipientDirectory } from './recipient-directory.service';
 export class ContactCardsConsumer {
   constructor(private readonly directory: RecipientDirectory) {}
 
-  @EventPattern(participantContactChangedEvent.type)
-  async onParticipantContact(@Payload() event: ParticipantContactChanged, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(participantContactChangedEvent)
+  async onParticipantContact(event: ParticipantContactChanged, context: InboxContext): Promise<void> {
     await this.directory.storeSealedCard(context.manager, 'participant', event.participantId, event.language, event.contact);
   }
 
-  @EventPattern(instructorContactChangedEvent.type)
-  async onInstructorContact(@Payload() event: InstructorContactChanged, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(instructorContactChangedEvent)
+  async onInstructorContact(event: InstructorContactChanged, context: InboxContext): Promise<void> {
     await this.directory.storeSealedCard(context.manager, 'instructor', event.instructorId, event.language, event.contact);
   }
 }

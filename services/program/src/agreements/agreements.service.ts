@@ -37,7 +37,7 @@ export class AgreementsService {
           endedOn: null,
         });
         await manager.insert(Agreement, agreement);
-        await this.outbox.append(manager, { type: agreementSignedEvent.type, subject: agreement.id, data: toSignedEvent(agreement) });
+        await this.outbox.append(manager, agreementSignedEvent.with(agreement.id, toSignedEvent(agreement)));
         return agreement;
       });
     } catch (error) {
@@ -65,17 +65,16 @@ export class AgreementsService {
       }
       if (dto.validUntil) agreement.validUntil = dto.validUntil;
       await manager.save(agreement);
-      await this.outbox.append(manager, {
-        type: agreementAmendedEvent.type,
-        subject: id,
-        data: {
+      await this.outbox.append(
+        manager,
+        agreementAmendedEvent.with(id, {
           agreementId: id,
           amendedOn: dto.amendedOn,
           reason: dto.reason,
           ...(dto.validUntil ? { validUntil: dto.validUntil } : {}),
           ...(dto.participantCeiling !== undefined ? { participantCeiling: dto.participantCeiling } : {}),
-        },
-      });
+        }),
+      );
       return agreement;
     });
   }
@@ -87,7 +86,7 @@ export class AgreementsService {
       agreement.status = 'ended';
       agreement.endedOn = dto.endedOn;
       await manager.save(agreement);
-      await this.outbox.append(manager, { type: agreementEndedEvent.type, subject: id, data: { agreementId: id, endedOn: dto.endedOn, reason: dto.reason } });
+      await this.outbox.append(manager, agreementEndedEvent.with(id, { agreementId: id, endedOn: dto.endedOn, reason: dto.reason }));
       return agreement;
     });
   }

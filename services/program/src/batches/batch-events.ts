@@ -9,8 +9,8 @@ import {
   batchPlanningFailedEvent,
   batchRescheduledEvent,
   batchStartedEvent,
+  NewEvent,
 } from '@sinergi/contracts';
-import { NewEvent } from '@sinergi/messaging';
 import { Batch } from './batch.entity';
 import { SagaOutcome } from './batch-saga.rules';
 
@@ -18,41 +18,37 @@ const REASON_MAX = 500;
 const clip = (text: string) => (text.length > REASON_MAX ? `${text.slice(0, REASON_MAX - 1)}…` : text);
 
 export function batchPlanned(batch: Batch): NewEvent<BatchPlanned> {
-  return {
-    type: batchPlannedEvent.type,
-    subject: batch.id,
-    data: {
-      batchId: batch.id,
-      programmeId: batch.programmeId,
-      moduleCode: batch.moduleCode,
-      provinceCode: batch.provinceCode,
-      venueCode: batch.venueCode,
-      startDate: batch.startDate,
-      endDate: batch.endDate,
-      seats: batch.seats,
-      reserves: batch.reserves,
-      minimumQuorum: batch.minimumQuorum,
-      confirmBy: batch.confirmBy,
-      replyBy: batch.replyBy.toISOString(),
-    },
-  };
+  return batchPlannedEvent.with(batch.id, {
+    batchId: batch.id,
+    programmeId: batch.programmeId,
+    moduleCode: batch.moduleCode,
+    provinceCode: batch.provinceCode,
+    venueCode: batch.venueCode,
+    startDate: batch.startDate,
+    endDate: batch.endDate,
+    seats: batch.seats,
+    reserves: batch.reserves,
+    minimumQuorum: batch.minimumQuorum,
+    confirmBy: batch.confirmBy,
+    replyBy: batch.replyBy.toISOString(),
+  });
 }
 
 /** The event a saga outcome publishes, built from the batch as it is after the transition. */
 export function eventOf(batch: Batch, outcome: SagaOutcome, today: string): NewEvent | undefined {
   const ids = { batchId: batch.id, programmeId: batch.programmeId };
-  const event = (type: string, data: object): NewEvent => ({ type, subject: batch.id, data: { ...ids, ...data } });
   switch (outcome.kind) {
     case 'recorded':
       return undefined;
     case 'confirmed':
-      return event(batchConfirmedEvent.type, confirmedData(batch));
+      return batchConfirmedEvent.with(batch.id, { ...ids, ...confirmedData(batch) });
     case 'failed':
-      return event(batchPlanningFailedEvent.type, { failedStep: outcome.failedStep, reason: clip(outcome.reason) });
+      return batchPlanningFailedEvent.with(batch.id, { ...ids, failedStep: outcome.failedStep, reason: clip(outcome.reason) });
     case 'cancelled':
-      return event(batchCancelledEvent.type, { reason: outcome.reason, detail: clip(outcome.detail) });
+      return batchCancelledEvent.with(batch.id, { ...ids, reason: outcome.reason, detail: clip(outcome.detail) });
     case 'rescheduled':
-      return event(batchRescheduledEvent.type, {
+      return batchRescheduledEvent.with(batch.id, {
+        ...ids,
         previousStartDate: outcome.previousStartDate,
         previousEndDate: outcome.previousEndDate,
         startDate: batch.startDate,
@@ -60,11 +56,11 @@ export function eventOf(batch: Batch, outcome: SagaOutcome, today: string): NewE
         reason: clip(outcome.reason),
       });
     case 'started':
-      return event(batchStartedEvent.type, { on: batch.startDate });
+      return batchStartedEvent.with(batch.id, { ...ids, on: batch.startDate });
     case 'completed':
-      return event(batchCompletedEvent.type, { on: batch.endDate });
+      return batchCompletedEvent.with(batch.id, { ...ids, on: batch.endDate });
     case 'closed':
-      return event(batchClosedEvent.type, { on: today });
+      return batchClosedEvent.with(batch.id, { ...ids, on: today });
   }
 }
 

@@ -1,5 +1,4 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   BatchFillChanged,
   batchFillChangedEvent,
@@ -19,7 +18,7 @@ import {
   VenueReserved,
   venueReservedEvent,
 } from '@sinergi/contracts';
-import { InboxContext } from '@sinergi/messaging';
+import { InboxContext, OnEvent } from '@sinergi/messaging';
 import { Batch } from './batch.entity';
 import { SagaInput } from './batch-saga.rules';
 import { BatchSaga } from './batch-saga.service';
@@ -36,23 +35,23 @@ export class BatchRepliesConsumer {
 
   constructor(private readonly saga: BatchSaga) {}
 
-  @EventPattern(venueReservedEvent.type)
-  onVenueReserved(@Payload() reply: VenueReserved, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueReservedEvent)
+  onVenueReserved(reply: VenueReserved, context: InboxContext): Promise<void> {
     return this.apply(context, reply.batchId, { kind: 'venue-reserved', reservationId: reply.reservationId, roomCode: reply.roomCode });
   }
 
-  @EventPattern(venueReservationRejectedEvent.type)
-  onVenueRejected(@Payload() reply: VenueReservationRejected, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueReservationRejectedEvent)
+  onVenueRejected(reply: VenueReservationRejected, context: InboxContext): Promise<void> {
     return this.apply(context, reply.batchId, { kind: 'venue-rejected', rule: reply.rule, reason: reply.reason });
   }
 
-  @EventPattern(venueReservationWithdrawnEvent.type)
-  onVenueWithdrawn(@Payload() reply: VenueReservationEnded, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueReservationWithdrawnEvent)
+  onVenueWithdrawn(reply: VenueReservationEnded, context: InboxContext): Promise<void> {
     return this.apply(context, reply.batchId, { kind: 'venue-withdrawn', reservationId: reply.reservationId, reason: reply.reason });
   }
 
-  @EventPattern(instructorAssignedEvent.type)
-  onInstructorAssigned(@Payload() reply: InstructorAssigned, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(instructorAssignedEvent)
+  onInstructorAssigned(reply: InstructorAssigned, context: InboxContext): Promise<void> {
     return this.apply(context, reply.batchId, {
       kind: 'instructor-assigned',
       assignmentId: reply.assignmentId,
@@ -61,13 +60,13 @@ export class BatchRepliesConsumer {
     });
   }
 
-  @EventPattern(instructorAssignmentRejectedEvent.type)
-  onInstructorRejected(@Payload() reply: InstructorAssignmentRejected, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(instructorAssignmentRejectedEvent)
+  onInstructorRejected(reply: InstructorAssignmentRejected, context: InboxContext): Promise<void> {
     return this.apply(context, reply.batchId, { kind: 'instructor-rejected', reason: reply.reason });
   }
 
-  @EventPattern(instructorWithdrawnEvent.type)
-  onInstructorWithdrawn(@Payload() reply: InstructorWithdrawn, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(instructorWithdrawnEvent)
+  onInstructorWithdrawn(reply: InstructorWithdrawn, context: InboxContext): Promise<void> {
     return this.apply(context, reply.batchId, {
       kind: 'instructor-withdrawn',
       assignmentId: reply.assignmentId,
@@ -77,21 +76,21 @@ export class BatchRepliesConsumer {
   }
 
   /** Enrollment's fill of a class: recorded for the timer's confirm-by check. */
-  @EventPattern(batchFillChangedEvent.type)
-  async onBatchFillChanged(@Payload() fill: BatchFillChanged, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(batchFillChangedEvent)
+  async onBatchFillChanged(fill: BatchFillChanged, context: InboxContext): Promise<void> {
     const recorded = await this.saga.recordFill(context.manager, fill, new Date(context.envelope.time), context.envelope.type);
     if (recorded === undefined)
       this.logger.warn(`${context.envelope.type} ${context.envelope.id} names unknown batch ${fill.batchId}; ignored`);
   }
 
   /** Compensation done: only worth a line in the batch's history. */
-  @EventPattern(venueReservationReleasedEvent.type)
-  onVenueReleased(@Payload() reply: VenueReservationEnded, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueReservationReleasedEvent)
+  onVenueReleased(reply: VenueReservationEnded, context: InboxContext): Promise<void> {
     return this.note(context, reply.batchId, `reservation ${reply.reservationId} released: ${reply.reason}`);
   }
 
-  @EventPattern(instructorAssignmentReleasedEvent.type)
-  onInstructorReleased(@Payload() reply: InstructorAssignmentReleased, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(instructorAssignmentReleasedEvent)
+  onInstructorReleased(reply: InstructorAssignmentReleased, context: InboxContext): Promise<void> {
     return this.note(context, reply.batchId, `assignment ${reply.assignmentId} released: ${reply.reason}`);
   }
 

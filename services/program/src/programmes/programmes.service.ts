@@ -24,7 +24,7 @@ export class ProgrammesService {
       if (problem) throw new RuleBroken(problem);
       const programme = manager.create(Programme, { id: randomUUID(), ...dto });
       await manager.insert(Programme, programme);
-      await this.outbox.append(manager, { type: programmeLaunchedEvent.type, subject: programme.id, data: toLaunchedEvent(programme) });
+      await this.outbox.append(manager, programmeLaunchedEvent.with(programme.id, toLaunchedEvent(programme)));
       return programme;
     });
   }
@@ -49,11 +49,10 @@ export class ProgrammesService {
       if (problem) throw new RuleBroken(problem);
       Object.assign(programme, next);
       await manager.save(programme);
-      await this.outbox.append(manager, {
-        type: programmeAmendedEvent.type,
-        subject: programme.id,
-        data: { programmeId: programme.id, ...next, reason: dto.reason },
-      });
+      await this.outbox.append(
+        manager,
+        programmeAmendedEvent.with(programme.id, { programmeId: programme.id, ...next, reason: dto.reason }),
+      );
       return programme;
     });
   }

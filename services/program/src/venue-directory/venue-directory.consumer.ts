@@ -1,19 +1,18 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { venueRegisteredEvent, VenueState, venueUpdatedEvent } from '@sinergi/contracts';
-import { InboxContext } from '@sinergi/messaging';
+import { InboxContext, OnEvent } from '@sinergi/messaging';
 import { DirectoryVenue } from './directory-venue.entity';
 
 /** Both events carry the venue's full state, in order per venue, so each one simply replaces the copy. */
 @Controller()
 export class VenueDirectoryConsumer {
-  @EventPattern(venueRegisteredEvent.type)
-  onVenueRegistered(@Payload() venue: VenueState, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueRegisteredEvent)
+  onVenueRegistered(venue: VenueState, context: InboxContext): Promise<void> {
     return upsert(venue, context);
   }
 
-  @EventPattern(venueUpdatedEvent.type)
-  onVenueUpdated(@Payload() venue: VenueState, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueUpdatedEvent)
+  onVenueUpdated(venue: VenueState, context: InboxContext): Promise<void> {
     return upsert(venue, context);
   }
 }

@@ -111,16 +111,20 @@ export class ReservationsService {
       endDate: reservation.endDate,
       seats: reservation.seats,
     };
-    await this.outbox.append(manager, { type: venueReservedEvent.type, subject: reservation.batchId, data });
+    await this.outbox.append(manager, venueReservedEvent.with(reservation.batchId, data));
     return reservation;
   }
 
   private async reject(manager: EntityManager, batch: BatchPlanned, rule: RejectionRule, reason: string): Promise<null> {
-    await this.outbox.append(manager, {
-      type: venueReservationRejectedEvent.type,
-      subject: batch.batchId,
-      data: { batchId: batch.batchId, venueCode: batch.venueCode, rule, reason: eventReason(reason) },
-    });
+    await this.outbox.append(
+      manager,
+      venueReservationRejectedEvent.with(batch.batchId, {
+        batchId: batch.batchId,
+        venueCode: batch.venueCode,
+        rule,
+        reason: eventReason(reason),
+      }),
+    );
     return null;
   }
 
@@ -134,8 +138,8 @@ export class ReservationsService {
       roomCode: reservation.roomCode,
       reason: text,
     };
-    const type = status === 'released' ? venueReservationReleasedEvent.type : venueReservationWithdrawnEvent.type;
-    await this.outbox.append(manager, { type, subject: reservation.batchId, data });
+    const event = status === 'released' ? venueReservationReleasedEvent : venueReservationWithdrawnEvent;
+    await this.outbox.append(manager, event.with(reservation.batchId, data));
   }
 }
 

@@ -33,7 +33,7 @@ export class UnavailabilityService {
 
       const unavailability = manager.create(RoomUnavailability, { id: randomUUID(), venueCode, roomCode, ...dto });
       await manager.insert(RoomUnavailability, unavailability);
-      await this.outbox.append(manager, { type: roomUnavailableEvent.type, subject: venueCode, data: { venueCode, roomCode, ...dto } });
+      await this.outbox.append(manager, roomUnavailableEvent.with(venueCode, { venueCode, roomCode, ...dto }));
 
       const affected = await this.reservations.activeIn(manager, venueCode, dto, roomCode);
       for (const reservation of affected) {

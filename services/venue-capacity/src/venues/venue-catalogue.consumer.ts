@@ -1,5 +1,4 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   venueRecordAcceptedEvent,
   venueRecordRejectedEvent,
@@ -7,7 +6,7 @@ import {
   VenueUpsertedRecord,
   venueUpsertedRecordSchema,
 } from '@sinergi/contracts';
-import { InboxContext, Outbox, recordValidator } from '@sinergi/messaging';
+import { InboxContext, OnEvent, Outbox, recordValidator } from '@sinergi/messaging';
 import { recordRefusals } from '@sinergi/platform';
 import { VenuesService } from './venues.service';
 
@@ -22,8 +21,8 @@ export class VenueCatalogueConsumer {
     private readonly outbox: Outbox,
   ) {}
 
-  @EventPattern(venueUpsertedEvent.type)
-  async onVenueUpserted(@Payload() record: unknown, @Ctx() context: InboxContext): Promise<void> {
+  @OnEvent(venueUpsertedEvent)
+  async onVenueUpserted(record: unknown, context: InboxContext): Promise<void> {
     const recordRef = referenceOf(record) ?? context.envelope.id;
     const result = { sourceEventId: context.envelope.id, recordType: RECORD_TYPE, recordRef };
     const shapeProblems = checkShape(record);
@@ -33,10 +32,10 @@ export class VenueCatalogueConsumer {
         ? shapeProblems
         : await recordRefusals(() => this.venues.apply(context.manager, { ...valid, closedDays: valid.closedDays ?? [], sample: false }), '/');
     if (problems.length > 0) {
-      await this.outbox.append(context.manager, { type: venueRecordRejectedEvent.type, subject: recordRef, data: { ...result, problems } });
+      await this.outbox.append(context.manager, venueRecordRejectedEvent.with(recordRef, { ...result, problems }));
       return;
     }
-    await this.outbox.append(context.manager, { type: venueRecordAcceptedEvent.type, subject: recordRef, data: result });
+    await this.outbox.append(context.manager, venueRecordAcceptedEvent.with(recordRef, result));
   }
 }
 

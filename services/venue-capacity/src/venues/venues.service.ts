@@ -68,8 +68,8 @@ export class VenuesService {
         if (misfit) await this.reservations.withdraw(manager, reservation, `${venue.venueCode}: ${misfit}`);
       }
     }
-    const type = current ? venueUpdatedEvent.type : venueRegisteredEvent.type;
-    await this.outbox.append(manager, { type, subject: venue.venueCode, data: state });
+    const event = current ? venueUpdatedEvent : venueRegisteredEvent;
+    await this.outbox.append(manager, event.with(venue.venueCode, state));
     return current ? 'updated' : 'registered';
   }
 
