@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificateVerificationController, EnrollmentCertificateController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
-import { Completion } from './completion';
+import { Completion } from './completion.service';
 import { CompletionConsumer } from './completion.consumer';
 
 @Module({

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { batchCompletedEvent, BatchLifecycleStep } from '@sinergi/contracts';
 import { InboxContext, OnEvent } from '@sinergi/messaging';
-import { Completion } from './completion';
+import { Completion } from './completion.service';
 
 @Controller()
 export class CompletionConsumer {

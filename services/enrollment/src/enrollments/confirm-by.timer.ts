@@ -4,7 +4,7 @@ import { PollingTimer } from '@sinergi/platform';
 import { todayInWib } from '@sinergi/contracts';
 import { Batch } from '../classes/batch.entity';
 import { Enrollment } from './enrollment.entity';
-import { SeatRelease } from './seat-release';
+import { SeatRelease } from './seat-release.service';
 
 const BATCH_LIMIT = 200;
 

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { Admission } from './admission';
+import { Admission } from './admission.service';
 import { ConfirmByTimer } from './confirm-by.timer';
 import { BatchFillController, EnrollmentsController, ProgrammeFillController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { FillService } from './fill.service';
-import { SeatRelease } from './seat-release';
+import { SeatRelease } from './seat-release.service';
 
 @Module({
   controllers: [EnrollmentsController, BatchFillController, ProgrammeFillController],

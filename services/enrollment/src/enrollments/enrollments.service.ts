@@ -5,14 +5,14 @@ import { batchFillChangedEvent, EnrollmentView, seatConfirmedEvent, todayInWib }
 import { Outbox } from '@sinergi/messaging';
 import { ADVISORY_LOCKS, Conflict, DomainError, lockUntilTransactionEnds, NotFound, problemOfDomainError, Unprocessable, withSavepoint } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
-import { Admission } from './admission';
+import { Admission } from './admission.service';
 import { lockClasses } from './class-locks';
 import { SubmitEnrollmentDto } from './enrollment.dto';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
 import { enrollmentView, fillOf } from './enrollment.views';
 import { IdempotentRequest } from './idempotent-request.entity';
 import { enrollmentWithdrawn, seatDecision } from './seat-events';
-import { SeatRelease } from './seat-release';
+import { SeatRelease } from './seat-release.service';
 
 /** An HTTP answer as it is stored for an Idempotency-Key and given again. */
 export interface HttpOutcome {

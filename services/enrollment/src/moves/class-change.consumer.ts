@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { BatchCancelled, batchCancelledEvent, BatchRescheduled, batchRescheduledEvent } from '@sinergi/contracts';
 import { InboxContext, OnEvent } from '@sinergi/messaging';
-import { ClassChanges } from './class-changes';
+import { ClassChanges } from './class-changes.service';
 
 @Controller()
 export class ClassChangeConsumer {

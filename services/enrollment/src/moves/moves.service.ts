@@ -8,7 +8,7 @@ import { EnrollmentConfig } from '../enrollment.config';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from '../enrollments/enrollment.entity';
 import { enrollmentView, fillOf } from '../enrollments/enrollment.views';
 import { promotionConfirmBy } from '../enrollments/promotion.rules';
-import { SeatRelease } from '../enrollments/seat-release';
+import { SeatRelease } from '../enrollments/seat-release.service';
 import { placeIn } from '../enrollments/seating.rules';
 import { participantMoved, participantReleased, who } from './class-change-events';
 import { ClassChangeOffer, HeldStatus } from './class-change-offer.entity';

@@ -13,7 +13,7 @@ import {
 } from '@sinergi/contracts';
 import { InboxContext, OnEvent, Outbox, recordValidator } from '@sinergi/messaging';
 import { DomainError, recordProblemsOf, withSavepoint } from '@sinergi/platform';
-import { Admission } from '../enrollments/admission';
+import { Admission } from '../enrollments/admission.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { DUPLICATE_REF, recordRefOf, TOO_MANY_RECORDS } from './nomination.rules';
 

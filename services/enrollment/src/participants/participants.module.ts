@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ContactCards } from './contact-card';
-import { NikVault } from './nik-vault';
+import { ContactCards } from './contact-card.service';
+import { NikVault } from './nik-vault.service';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 

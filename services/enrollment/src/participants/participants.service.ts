@@ -4,10 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BusinessScale, FieldError, parseCivilDate, ParticipantView, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { Conflict, InvalidInput, NotFound } from '@sinergi/platform';
-import { ContactCards } from './contact-card';
+import { ContactCards } from './contact-card.service';
 import { nibProblems, normalizePhone, PHONE_RULE } from './contact.rules';
 import { maskNik, nikProblems } from './nik.rules';
-import { NikVault } from './nik-vault';
+import { NikVault } from './nik-vault.service';
 import { RegisterParticipantDto } from './participant.dto';
 import { Participant } from './participant.entity';
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EnrollmentConfig } from '../enrollment.config';
-import { NikVault } from './nik-vault';
+import { NikVault } from './nik-vault.service';
 
 function vault(indexKey = randomBytes(32).toString('base64')): NikVault {
   return new NikVault(Object.assign(new EnrollmentConfig(), { NIK_ENCRYPTION_KEY: randomBytes(32).toString('base64'), NIK_INDEX_KEY: indexKey }));
