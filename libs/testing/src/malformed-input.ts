@@ -5,6 +5,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { FieldError, Problem, PROBLEM_CONTENT_TYPE } from '@sinergi/contracts';
+import { UuidParam } from '@sinergi/platform';
 import { ServiceUnderTest } from './service-under-test';
 
 export interface WriteRoute {
@@ -13,6 +14,8 @@ export interface WriteRoute {
   path: string;
   /** The class of its `@Body()`, when it has one. */
   body?: Type;
+  /** Its path parameters that must be UUIDs (`@Param(name, UuidParam)`). */
+  uuidParams: string[];
 }
 
 const WRITE_METHODS = new Map<RequestMethod, WriteRoute['method']>([
@@ -34,7 +37,8 @@ export function writeRoutesOf(app: INestApplication): WriteRoute[] {
         if (name === 'constructor' || typeof handler !== 'function') continue;
         const method = WRITE_METHODS.get(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod);
         if (!method) continue;
-        routes.push({ method, path: joinPaths(Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler)), body: bodyTypeOf(controller, name) });
+        const path = joinPaths(Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler));
+        routes.push({ method, path, body: bodyTypeOf(controller, name), uuidParams: uuidParamsOf(controller, name) });
       }
     }
   }
@@ -65,6 +69,13 @@ export const MALFORMED_INPUTS: MalformedInput[] = [
     requestFor: (route) => {
       const param = /:(\w+)/.exec(route.path)?.[1];
       return param ? { path: filled(route.path, { [param]: '%1B' }), body: '{}', expected: [{ field: param, rule: 'no-control-characters' }] } : undefined;
+    },
+  },
+  {
+    kind: 'a path id that is not a UUID',
+    requestFor: (route) => {
+      const param = route.uuidParams[0];
+      return param ? { path: filled(route.path, { [param]: 'not-a-uuid' }), body: '{}', expected: [{ field: param, rule: 'isUuid' }] } : undefined;
     },
   },
   {
@@ -143,8 +154,20 @@ function joinPaths(...parts: unknown[]): string {
     .join('/')}`;
 }
 
+type RouteArgs = Record<string, { index: number; data?: unknown; pipes?: unknown[] }>;
+
+function routeArgsOf(controller: Type, handler: string): RouteArgs {
+  return (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as RouteArgs;
+}
+
+function uuidParamsOf(controller: Type, handler: string): string[] {
+  return Object.entries(routeArgsOf(controller, handler))
+    .filter(([key, arg]) => key.split(':')[0] === String(RouteParamtypes.PARAM) && arg.pipes?.includes(UuidParam))
+    .map(([, arg]) => String(arg.data));
+}
+
 function bodyTypeOf(controller: Type, handler: string): Type | undefined {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<string, { index: number }>;
+  const args = routeArgsOf(controller, handler);
   const body = Object.entries(args).find(([key]) => key.split(':')[0] === String(RouteParamtypes.BODY));
   const types = Reflect.getMetadata('design:paramtypes', controller.prototype, handler) as Type[] | undefined;
   const type = body && types?.[body[1].index];

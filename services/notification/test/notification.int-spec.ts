@@ -240,8 +240,10 @@ describe('notification: events to messages over real channels', () => {
     const [mail] = await harness.sinks.waitForEmails(email);
     expect(mail.subject).toBe('[Sinergi] Room reserved');
     expect(mail.text).toMatch(/^Dear Budi Santoso,/);
-    const byRecipient = await harness.request<DeliveryView[]>('GET', `/deliveries?recipient=venue-operator:${venueCode}`);
-    expect(byRecipient.body).toEqual([expect.objectContaining({ template: 'venue-reserved', status: 'sent' })]);
+    // The email reaches the sink a moment before the dispatcher records it as sent.
+    const deliveries = async () => (await harness.request<DeliveryView[]>('GET', `/deliveries?recipient=venue-operator:${venueCode}`)).body;
+    await waitFor('the reservation notice recorded as sent', async () => (await deliveries()).some((delivery) => delivery.status === 'sent'));
+    expect(await deliveries()).toEqual([expect.objectContaining({ template: 'venue-reserved', status: 'sent' })]);
   });
   it("sends the admins' daily digest once a day, with the fill rate and the classes under quorum", async () => {
     const email = uniqueEmail();

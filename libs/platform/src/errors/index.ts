@@ -7,3 +7,4 @@ export * from './problem';
 export * from './problem.filter';
 export * from './record-problems';
 export * from './validation';
+export * from './uuid-param.pipe';

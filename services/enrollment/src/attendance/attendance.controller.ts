@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import { RecordAttendanceDto } from './attendance.dto';
 import type { ClassRegisterView } from '@sinergi/contracts';
 import { AttendanceService } from './attendance.service';
@@ -10,7 +11,7 @@ export class AttendanceController {
 
   @Put(':batchId/attendance/:day')
   record(
-    @Param('batchId', new ParseUUIDPipe()) batchId: string,
+    @Param('batchId', UuidParam) batchId: string,
     @Param('day') day: string,
     @Body() dto: RecordAttendanceDto,
   ): Promise<ClassRegisterView> {
@@ -18,7 +19,7 @@ export class AttendanceController {
   }
 
   @Get(':batchId/attendance')
-  register(@Param('batchId', new ParseUUIDPipe()) batchId: string): Promise<ClassRegisterView> {
+  register(@Param('batchId', UuidParam) batchId: string): Promise<ClassRegisterView> {
     return this.attendance.register(batchId);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import type { CertificateVerificationView, EnrollmentDocumentView } from '@sinergi/contracts';
 import { CertificatesService } from './certificates.service';
 
@@ -18,7 +19,7 @@ export class EnrollmentCertificateController {
   constructor(private readonly certificates: CertificatesService) {}
 
   @Get(':id/certificate')
-  ofEnrollment(@Param('id', new ParseUUIDPipe()) id: string): Promise<EnrollmentDocumentView> {
+  ofEnrollment(@Param('id', UuidParam) id: string): Promise<EnrollmentDocumentView> {
     return this.certificates.ofEnrollment(id);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { BatchFillChanged, EnrollmentView, PROBLEM_CONTENT_TYPE, ProgrammeFillView } from '@sinergi/contracts';
-import { InvalidInput } from '@sinergi/platform';
+import { InvalidInput, UuidParam } from '@sinergi/platform';
 import { SubmitEnrollmentDto, WithdrawEnrollmentDto } from './enrollment.dto';
 import { EnrollmentsService } from './enrollments.service';
 import { FillService } from './fill.service';
@@ -28,19 +28,19 @@ export class EnrollmentsController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<EnrollmentView> {
+  get(@Param('id', UuidParam) id: string): Promise<EnrollmentView> {
     return this.enrollments.get(id);
   }
 
   @Post(':id/confirm')
   @HttpCode(200)
-  confirm(@Param('id', new ParseUUIDPipe()) id: string): Promise<EnrollmentView> {
+  confirm(@Param('id', UuidParam) id: string): Promise<EnrollmentView> {
     return this.enrollments.confirm(id);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: WithdrawEnrollmentDto): Promise<EnrollmentView> {
+  withdraw(@Param('id', UuidParam) id: string, @Body() dto: WithdrawEnrollmentDto): Promise<EnrollmentView> {
     return this.enrollments.withdraw(id, dto.reason);
   }
 }
@@ -50,7 +50,7 @@ export class BatchFillController {
   constructor(private readonly fills: FillService) {}
 
   @Get(':batchId/fill')
-  fill(@Param('batchId', new ParseUUIDPipe()) batchId: string): Promise<BatchFillChanged> {
+  fill(@Param('batchId', UuidParam) batchId: string): Promise<BatchFillChanged> {
     return this.fills.get(batchId);
   }
 }
@@ -60,7 +60,7 @@ export class ProgrammeFillController {
   constructor(private readonly fills: FillService) {}
 
   @Get(':programmeId/fill')
-  fill(@Param('programmeId', new ParseUUIDPipe()) programmeId: string): Promise<ProgrammeFillView> {
+  fill(@Param('programmeId', UuidParam) programmeId: string): Promise<ProgrammeFillView> {
     return this.fills.ofProgramme(programmeId);
   }
 }

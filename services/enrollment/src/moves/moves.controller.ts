@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import type { EnrollmentView } from '@sinergi/contracts';
 import { MoveDto } from './move.dto';
 import { MovesService } from './moves.service';
@@ -10,13 +11,13 @@ export class MovesController {
 
   @Post(':id/move')
   @HttpCode(200)
-  move(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MoveDto): Promise<EnrollmentView> {
+  move(@Param('id', UuidParam) id: string, @Body() dto: MoveDto): Promise<EnrollmentView> {
     return this.moves.move(id, dto.batchId);
   }
 
   @Post(':id/release')
   @HttpCode(200)
-  release(@Param('id', new ParseUUIDPipe()) id: string): Promise<EnrollmentView> {
+  release(@Param('id', UuidParam) id: string): Promise<EnrollmentView> {
     return this.moves.release(id);
   }
 }

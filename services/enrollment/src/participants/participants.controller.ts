@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import { RegisterParticipantDto } from './participant.dto';
 import type { ParticipantView } from '@sinergi/contracts';
 import { ParticipantsService } from './participants.service';
@@ -13,7 +14,7 @@ export class ParticipantsController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ParticipantView> {
+  get(@Param('id', UuidParam) id: string): Promise<ParticipantView> {
     return this.participants.get(id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import { DrawSelectionDto } from './selection.dto';
 import type { SelectionView } from '@sinergi/contracts';
 import { SelectionService } from './selection.service';
@@ -10,13 +11,13 @@ export class SelectionController {
   /** Closes registration and draws (or ranks) the pool; a repeat answers the first draw. */
   @Post()
   @HttpCode(200)
-  draw(@Param('programmeId', new ParseUUIDPipe()) programmeId: string, @Body() dto: DrawSelectionDto): Promise<SelectionView> {
+  draw(@Param('programmeId', UuidParam) programmeId: string, @Body() dto: DrawSelectionDto): Promise<SelectionView> {
     return this.selection.draw(programmeId, dto.seed);
   }
 
   /** The seed, the pool in draw order with each sort key and outcome: all an auditor needs to re-run the draw. */
   @Get()
-  get(@Param('programmeId', new ParseUUIDPipe()) programmeId: string): Promise<SelectionView> {
+  get(@Param('programmeId', UuidParam) programmeId: string): Promise<SelectionView> {
     return this.selection.get(programmeId);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import type { AssignmentView, AssignmentWithdrawalView } from '@sinergi/contracts';
 import { FindAssignmentsQuery, WithdrawDto } from './assignment.dto';
 import { assignmentView } from './assignment.views';
@@ -14,13 +15,13 @@ export class AssignmentsController {
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssignmentView> {
+  async get(@Param('id', UuidParam) id: string): Promise<AssignmentView> {
     return assignmentView(await this.assignments.get(id));
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: WithdrawDto): Promise<AssignmentWithdrawalView> {
+  withdraw(@Param('id', UuidParam) id: string, @Body() dto: WithdrawDto): Promise<AssignmentWithdrawalView> {
     return this.assignments.withdraw(id, dto.reason);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
 import type { InstructorDetailView, InstructorView } from '@sinergi/contracts';
 import { InstructorsService } from './instructors.service';
@@ -13,7 +14,7 @@ export class InstructorsController {
   }
 
   @Put(':id')
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: InstructorDetailsDto): Promise<InstructorDetailView> {
+  update(@Param('id', UuidParam) id: string, @Body() dto: InstructorDetailsDto): Promise<InstructorDetailView> {
     return this.instructors.update(id, dto);
   }
 
@@ -23,13 +24,13 @@ export class InstructorsController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<InstructorDetailView> {
+  get(@Param('id', UuidParam) id: string): Promise<InstructorDetailView> {
     return this.instructors.get(id);
   }
 
   @Post(':id/unavailability')
   @HttpCode(200)
-  addUnavailability(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UnavailabilityDto): Promise<InstructorDetailView> {
+  addUnavailability(@Param('id', UuidParam) id: string, @Body() dto: UnavailabilityDto): Promise<InstructorDetailView> {
     return this.instructors.addUnavailability(id, dto);
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeliveryView } from '@sinergi/contracts';
-import { InvalidInput, NotFound } from '@sinergi/platform';
+import { NotFound, UuidParam } from '@sinergi/platform';
 import { Delivery } from './delivery.entity';
 import { FindDeliveriesQuery } from './find-deliveries.query';
 
@@ -19,7 +19,7 @@ export class DeliveriesController {
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput({ field: 'id', rule: 'isUuid', message: 'id must be a delivery UUID' }) })) id: string): Promise<DeliveryView> {
+  async get(@Param('id', UuidParam) id: string): Promise<DeliveryView> {
     const delivery = await this.dataSource.getRepository(Delivery).findOneBy({ id });
     if (!delivery) throw new NotFound({ field: 'id', rule: 'exists', message: `no delivery ${id}` });
     return deliveryView(delivery);

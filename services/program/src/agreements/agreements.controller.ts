@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import type { AgreementView } from '@sinergi/contracts';
 import { agreementView } from './agreement.views';
 import { AgreementsService } from './agreements.service';
@@ -15,12 +16,12 @@ export class AgreementsController {
   }
 
   @Post(':id/amendments')
-  async amend(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AmendAgreementDto): Promise<AgreementView> {
+  async amend(@Param('id', UuidParam) id: string, @Body() dto: AmendAgreementDto): Promise<AgreementView> {
     return agreementView(await this.agreements.amend(id, dto));
   }
 
   @Post(':id/end')
-  async end(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: EndAgreementDto): Promise<AgreementView> {
+  async end(@Param('id', UuidParam) id: string, @Body() dto: EndAgreementDto): Promise<AgreementView> {
     return agreementView(await this.agreements.end(id, dto));
   }
 
@@ -30,7 +31,7 @@ export class AgreementsController {
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AgreementView> {
+  async get(@Param('id', UuidParam) id: string): Promise<AgreementView> {
     return agreementView(await this.agreements.get(id));
   }
 }

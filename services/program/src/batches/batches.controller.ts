@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import { BatchCommands } from './batch-commands.service';
 import type { BatchListItemView, BatchSummaryView, BatchView, BulkPlanView } from '@sinergi/contracts';
 import { BatchPlanning } from './batch-planning.service';
@@ -6,7 +7,6 @@ import { BatchQueries } from './batch-queries.service';
 import { batchListItemView } from './batch.views';
 import { BulkPlanBatchesDto, CancelBatchDto, ListBatchesQuery, PlanBatchDto, RescheduleBatchDto } from './batch.dto';
 
-const uuid = new ParseUUIDPipe();
 
 @Controller('programmes/:programmeId')
 export class ProgrammeBatchesController {
@@ -16,22 +16,22 @@ export class ProgrammeBatchesController {
   ) {}
 
   @Post('batches')
-  async plan(@Param('programmeId', uuid) programmeId: string, @Body() dto: PlanBatchDto): Promise<BatchListItemView> {
+  async plan(@Param('programmeId', UuidParam) programmeId: string, @Body() dto: PlanBatchDto): Promise<BatchListItemView> {
     return batchListItemView(await this.planning.planOne(programmeId, dto));
   }
 
   @Post('batches/bulk')
-  planBulk(@Param('programmeId', uuid) programmeId: string, @Body() dto: BulkPlanBatchesDto): Promise<BulkPlanView> {
+  planBulk(@Param('programmeId', UuidParam) programmeId: string, @Body() dto: BulkPlanBatchesDto): Promise<BulkPlanView> {
     return this.planning.planMany(programmeId, dto);
   }
 
   @Get('batches')
-  list(@Param('programmeId', uuid) programmeId: string, @Query() query: ListBatchesQuery): Promise<BatchListItemView[]> {
+  list(@Param('programmeId', UuidParam) programmeId: string, @Query() query: ListBatchesQuery): Promise<BatchListItemView[]> {
     return this.queries.list(programmeId, query.status);
   }
 
   @Get('batch-summary')
-  summary(@Param('programmeId', uuid) programmeId: string): Promise<BatchSummaryView> {
+  summary(@Param('programmeId', UuidParam) programmeId: string): Promise<BatchSummaryView> {
     return this.queries.summary(programmeId);
   }
 }
@@ -44,27 +44,27 @@ export class BatchesController {
   ) {}
 
   @Get()
-  get(@Param('batchId', uuid) batchId: string): Promise<BatchView> {
+  get(@Param('batchId', UuidParam) batchId: string): Promise<BatchView> {
     return this.queries.get(batchId);
   }
 
   @Post('cancel')
   @HttpCode(200)
-  async cancel(@Param('batchId', uuid) batchId: string, @Body() dto: CancelBatchDto): Promise<BatchView> {
+  async cancel(@Param('batchId', UuidParam) batchId: string, @Body() dto: CancelBatchDto): Promise<BatchView> {
     await this.commands.cancel(batchId, dto);
     return this.queries.get(batchId);
   }
 
   @Post('reschedule')
   @HttpCode(200)
-  async reschedule(@Param('batchId', uuid) batchId: string, @Body() dto: RescheduleBatchDto): Promise<BatchView> {
+  async reschedule(@Param('batchId', UuidParam) batchId: string, @Body() dto: RescheduleBatchDto): Promise<BatchView> {
     await this.commands.reschedule(batchId, dto);
     return this.queries.get(batchId);
   }
 
   @Post('close')
   @HttpCode(200)
-  async close(@Param('batchId', uuid) batchId: string): Promise<BatchView> {
+  async close(@Param('batchId', UuidParam) batchId: string): Promise<BatchView> {
     await this.commands.close(batchId);
     return this.queries.get(batchId);
   }

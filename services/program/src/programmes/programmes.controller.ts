@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { UuidParam } from '@sinergi/platform';
 import type { ProgrammeView } from '@sinergi/contracts';
 import { AmendProgrammeDto, LaunchProgrammeDto } from './launch-programme.dto';
 import { programmeView } from './programme.views';
@@ -14,7 +15,7 @@ export class ProgrammesController {
   }
 
   @Post(':id/amendments')
-  async amend(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AmendProgrammeDto): Promise<ProgrammeView> {
+  async amend(@Param('id', UuidParam) id: string, @Body() dto: AmendProgrammeDto): Promise<ProgrammeView> {
     return programmeView(await this.programmes.amend(id, dto));
   }
 
@@ -24,7 +25,7 @@ export class ProgrammesController {
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProgrammeView> {
+  async get(@Param('id', UuidParam) id: string): Promise<ProgrammeView> {
     return programmeView(await this.programmes.get(id));
   }
 }
