@@ -19,7 +19,7 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   modules: Array<Type | DynamicModule>;
   entities: Type[];
   migrations: Array<new () => MigrationInterface>;
-  /** Whether the service has @EventPattern handlers, and so joins a consumer group. */
+  /** Whether the service has @OnEvent handlers, and so joins a consumer group. */
   consumesEvents: boolean;
 }
 
