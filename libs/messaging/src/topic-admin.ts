@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka, logLevel } from 'kafkajs';
 import { DEAD_LETTER_RETENTION_MS, deadLetterTopicOf, TopicSpec } from '@sinergi/contracts';
 
 export interface TopicToCreate {
@@ -27,10 +27,33 @@ export async function ensureTopics(brokers: string[], specs: readonly TopicSpec[
     const existing = new Set(await admin.listTopics());
     const missing = topicsFor(specs).filter((topic) => !existing.has(topic.topic));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing, waitForLeaders: true });
+      await admin.createTopics({ topics: missing, waitForLeaders: false });
+      await waitForLeaders(admin, missing.map((topic) => topic.topic));
     }
     return missing.map((topic) => topic.topic);
   } finally {
     await admin.disconnect();
+  }
+}
+
+const LEADERS_TIMEOUT_MS = 30_000;
+const NOT_YET_KNOWN = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/**
+ * Waits until every new topic has a leader for each partition. A KRaft broker can answer metadata for a
+ * topic it has just created with UNKNOWN_TOPIC_OR_PARTITION for a moment, which kafkajs's own
+ * `waitForLeaders` does not retry.
+ */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      if (metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))) return;
+    } catch (error) {
+      if (!NOT_YET_KNOWN.has((error as { type?: string }).type ?? '')) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics have no leader after ${LEADERS_TIMEOUT_MS} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
