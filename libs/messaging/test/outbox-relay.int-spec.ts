@@ -69,6 +69,14 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
     ).rejects.toThrow(/data\/seq must be >= 0/);
   });
 
+  it('names the schema base URL it is given in each dataschema', async () => {
+    const [byDefault] = await dataSource.transaction((manager) => outbox.append(manager, testThingHappenedEvent.with('schema-default', { seq: 1 })));
+    const elsewhere = new Outbox(testCatalog(topic), '/sinergi/test', 'http://127.0.0.1:3000/');
+    const [configured] = await dataSource.transaction((manager) => elsewhere.append(manager, testThingHappenedEvent.with('schema-base', { seq: 1 })));
+    expect(byDefault.dataschema).toBe(`https://sinergi.kemnaker.go.id/schemas/${TEST_EVENT_TYPE}.v1.json`);
+    expect(configured.dataschema).toBe(`http://127.0.0.1:3000/schemas/${TEST_EVENT_TYPE}.v1.json`);
+  });
+
   it('wakes on commit rather than waiting for its poll', async () => {
     await startRelay({ pollIntervalMs: 600_000 });
     await new Promise((resolve) => setImmediate(resolve));

@@ -53,6 +53,7 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
         brokers: config.kafkaBrokers,
         databaseUrl: config.DATABASE_URL,
         catalog,
+        schemaBaseUrl: config.SCHEMA_BASE_URL,
       }),
       ...definition.modules,
     ],
