@@ -48,7 +48,7 @@ export const nominationRecordSchema = s.object(
     gender: s.oneOf(['F', 'M']),
     phone: s.described('An Indonesian mobile number, 08..., 628... or +628... (spaces and dashes allowed), as self-service takes it.', s.string(40)),
     email: s.email(),
-    provinceCode: s.described('BPS province code of where the participant lives; it decides the class when batchId is left out.', s.provinceCode()),
+    provinceCode: s.described('Kemendagri province code (the one inside a NIK) of where the participant lives; it decides the class when batchId is left out.', s.provinceCode()),
     language: s.described('The language of the messages the participant gets; left out: id.', s.oneOf(LANGUAGES)),
     business: s.object({ nib: s.string(32), scale: s.oneOf(BUSINESS_SCALES), sector: s.string(200) }, ['nib']),
     batchId: s.described('A class of the programme; left out: the participant\'s province decides.', s.uuid()),
