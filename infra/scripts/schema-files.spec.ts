@@ -11,7 +11,8 @@ describe('libs/contracts/schemas', () => {
   it('is what the contracts generate (run `npm run asyncapi` after changing them)', () => {
     const generated = schemaDocuments();
     expect([...committedSchemas().keys()].sort()).toEqual([...generated.keys()].sort());
-    for (const [name, document] of generated) expect([name, readFileSync(join(SCHEMAS_DIR, name), 'utf8')]).toEqual([name, serialiseSchema(document)]);
+    for (const [name, document] of generated)
+      expect([name, readFileSync(join(SCHEMAS_DIR, name), 'utf8')]).toEqual([name, serialiseSchema(document)]);
   });
 
   it("holds every event type's data schema under the name its dataschema URL ends with", () => {

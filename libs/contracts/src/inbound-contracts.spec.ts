@@ -4,13 +4,24 @@ import { EVENT_CATALOG } from './catalog';
 import { EventDefinition } from './event-definition';
 import { allTopicSpecs } from './topics';
 
-const sentByOutsiders = new Set(allTopicSpecs().filter((spec) => spec.producer === 'ministry systems').map((spec) => spec.name));
+const sentByOutsiders = new Set(
+  allTopicSpecs()
+    .filter((spec) => spec.producer === 'ministry systems')
+    .map((spec) => spec.name),
+);
 const inbound = [...EVENT_CATALOG.values()].filter((definition) => sentByOutsiders.has(definition.topic));
 
 /** JSON pointers of every place in a schema that would accept any object or any value: what an integrator cannot build from. */
 function bareSchemasIn(schema: unknown, at = ''): string[] {
   if (schema === null || typeof schema !== 'object') return [];
-  const node = schema as { type?: unknown; properties?: Record<string, unknown>; items?: unknown; enum?: unknown; const?: unknown; pattern?: unknown };
+  const node = schema as {
+    type?: unknown;
+    properties?: Record<string, unknown>;
+    items?: unknown;
+    enum?: unknown;
+    const?: unknown;
+    pattern?: unknown;
+  };
   const isBare =
     Object.keys(node).every((key) => key === 'description' || key === 'examples') ||
     (node.type === 'object' && node.properties === undefined) ||
@@ -54,7 +65,10 @@ describe('bareSchemasIn', () => {
   it('finds a bare object, an empty schema and an array of anything, wherever they are', () => {
     expect(bareSchemasIn({ type: 'object' })).toEqual(['/']);
     expect(
-      bareSchemasIn({ type: 'object', properties: { a: {}, b: { type: 'array' }, c: { type: 'array', items: { type: 'object', description: 'x' } } } }),
+      bareSchemasIn({
+        type: 'object',
+        properties: { a: {}, b: { type: 'array' }, c: { type: 'array', items: { type: 'object', description: 'x' } } },
+      }),
     ).toEqual(['/a', '/b', '/c/items']);
     expect(bareSchemasIn({ type: 'object', properties: { a: { type: 'string' }, b: { enum: ['x'] } } })).toEqual([]);
   });

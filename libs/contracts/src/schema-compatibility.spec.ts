@@ -30,15 +30,24 @@ function changed(edit: (schema: Editable) => void): unknown {
 
 describe('breakingChanges', () => {
   it('finds nothing in the same schema', () => {
-    expect(breakingChanges(committed, changed(() => undefined))).toEqual([]);
+    expect(
+      breakingChanges(
+        committed,
+        changed(() => undefined),
+      ),
+    ).toEqual([]);
   });
 
   it.each([
     ['a field removed', (schema: Editable) => delete schema.properties.kind, ['/kind: removed']],
-    ['a new required field', (schema: Editable) => {
-      schema.properties.city = { type: 'string' };
-      schema.required.push('city');
-    }, ['/city: newly required']],
+    [
+      'a new required field',
+      (schema: Editable) => {
+        schema.properties.city = { type: 'string' };
+        schema.required.push('city');
+      },
+      ['/city: newly required'],
+    ],
     ['an optional field made required', (schema: Editable) => schema.required.push('note'), ['/note: newly required']],
     ['a narrowed type', (schema: Editable) => (schema.properties.name.type = 'integer'), ['/name: type narrowed from string to integer']],
     ['an enum value dropped', (schema: Editable) => (schema.properties.kind.enum = ['BLK']), ['/kind: no longer allows "BBPVP"']],
@@ -48,12 +57,16 @@ describe('breakingChanges', () => {
     ['a lowered maximum', (schema: Editable) => (schema.properties.seats.maximum = 100), ['/seats: maximum lowered from 500 to 100']],
     ['a new upper bound', (schema: Editable) => (schema.properties.days.maxItems = 10), ['/days: maxItems lowered from none to 10']],
     ['repeats newly refused', (schema: Editable) => (schema.properties.days.uniqueItems = true), ['/days: repeated items newly refused']],
-    ['a narrowed field inside array items', (schema: Editable) => (schema.properties.rooms.items!.properties.seats.minimum = 10), [
-      '/rooms/items/seats: minimum raised from 1 to 10',
-    ]],
-    ['a removed field inside array items', (schema: Editable) => delete schema.properties.rooms.items!.properties.roomCode, [
-      '/rooms/items/roomCode: removed',
-    ]],
+    [
+      'a narrowed field inside array items',
+      (schema: Editable) => (schema.properties.rooms.items!.properties.seats.minimum = 10),
+      ['/rooms/items/seats: minimum raised from 1 to 10'],
+    ],
+    [
+      'a removed field inside array items',
+      (schema: Editable) => delete schema.properties.rooms.items!.properties.roomCode,
+      ['/rooms/items/roomCode: removed'],
+    ],
   ])('reports %s', (_, edit, expected) => {
     expect(breakingChanges(committed, changed(edit))).toEqual(expected);
   });
@@ -73,7 +86,10 @@ describe('breakingChanges', () => {
     ['a new enum value', (schema: Editable) => schema.properties.kind.enum!.push('BPVP')],
     ['a wider bound', (schema: Editable) => (schema.properties.name.maxLength = 400)],
     ['a dropped pattern', (schema: Editable) => delete schema.properties.code.pattern],
-    ['a required field made optional', (schema: Editable) => (schema.required = schema.required.filter((field: string) => field !== 'name'))],
+    [
+      'a required field made optional',
+      (schema: Editable) => (schema.required = schema.required.filter((field: string) => field !== 'name')),
+    ],
     ['a new description', (schema: Editable) => (schema.properties.name.description = 'the name')],
   ])('allows %s', (_, edit) => {
     expect(breakingChanges(committed, changed(edit))).toEqual([]);

@@ -74,7 +74,9 @@ export function breakingChanges(committed: unknown, next: unknown, at = ''): str
   }
   const propertiesAfter = after.properties ?? {};
   for (const [field, property] of Object.entries(before.properties ?? {})) {
-    breaks.push(...(field in propertiesAfter ? breakingChanges(property, propertiesAfter[field], `${at}/${field}`) : [`${at}/${field}: removed`]));
+    breaks.push(
+      ...(field in propertiesAfter ? breakingChanges(property, propertiesAfter[field], `${at}/${field}`) : [`${at}/${field}: removed`]),
+    );
   }
   if (before.items !== undefined || after.items !== undefined) breaks.push(...breakingChanges(before.items, after.items, `${at}/items`));
   return breaks;

@@ -9,7 +9,10 @@ describe('refusalOf', () => {
   it('names a refusal Kafka gives for good, also inside kafkajs\'s "retries exceeded" wrapper', () => {
     expect(refusalOf(protocolError('MESSAGE_TOO_LARGE', false))).toBe('MESSAGE_TOO_LARGE');
     expect(refusalOf(protocolError('TOPIC_AUTHORIZATION_FAILED', false))).toBe('TOPIC_AUTHORIZATION_FAILED');
-    const unknownTopic = new KafkaJSNumberOfRetriesExceeded(protocolError('UNKNOWN_TOPIC_OR_PARTITION', true), { retryCount: 5, retryTime: 100 });
+    const unknownTopic = new KafkaJSNumberOfRetriesExceeded(protocolError('UNKNOWN_TOPIC_OR_PARTITION', true), {
+      retryCount: 5,
+      retryTime: 100,
+    });
     expect(refusalOf(unknownTopic)).toBe('UNKNOWN_TOPIC_OR_PARTITION');
   });
 

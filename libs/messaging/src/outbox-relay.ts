@@ -123,8 +123,14 @@ export class OutboxRelay {
       await this.publishOneByOne(manager, rows, parkedKeys);
       return;
     }
-    await this.parkBehind(manager, rows.filter((row) => parkedKeys.has(keyOf(row))));
-    await deleteRows(manager, rows.filter((row) => !parkedKeys.has(keyOf(row))));
+    await this.parkBehind(
+      manager,
+      rows.filter((row) => parkedKeys.has(keyOf(row))),
+    );
+    await deleteRows(
+      manager,
+      rows.filter((row) => !parkedKeys.has(keyOf(row))),
+    );
   }
 
   private async publishOneByOne(manager: EntityManager, rows: OutboxRow[], parkedKeys: Set<string>): Promise<void> {

@@ -70,9 +70,13 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
   });
 
   it('names the schema base URL it is given in each dataschema', async () => {
-    const [byDefault] = await dataSource.transaction((manager) => outbox.append(manager, testThingHappenedEvent.with('schema-default', { seq: 1 })));
+    const [byDefault] = await dataSource.transaction((manager) =>
+      outbox.append(manager, testThingHappenedEvent.with('schema-default', { seq: 1 })),
+    );
     const elsewhere = new Outbox(testCatalog(topic), '/sinergi/test', 'http://127.0.0.1:3000/');
-    const [configured] = await dataSource.transaction((manager) => elsewhere.append(manager, testThingHappenedEvent.with('schema-base', { seq: 1 })));
+    const [configured] = await dataSource.transaction((manager) =>
+      elsewhere.append(manager, testThingHappenedEvent.with('schema-base', { seq: 1 })),
+    );
     expect(byDefault.dataschema).toBe(`https://sinergi.kemnaker.go.id/schemas/${TEST_EVENT_TYPE}.v1.json`);
     expect(configured.dataschema).toBe(`http://127.0.0.1:3000/schemas/${TEST_EVENT_TYPE}.v1.json`);
   });
@@ -155,17 +159,25 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
       await outbox.append(manager, event('good-b', 0));
       const [tooLarge] = await outbox.append(manager, event('too-large', 0));
       // Over the broker's message.max.bytes (1 MiB by default).
-      await manager.query("UPDATE outbox SET envelope = jsonb_set(envelope, '{padding}', to_jsonb(repeat('x', 1200000))) WHERE event_id = $1", [tooLarge.id]);
+      await manager.query(
+        "UPDATE outbox SET envelope = jsonb_set(envelope, '{padding}', to_jsonb(repeat('x', 1200000))) WHERE event_id = $1",
+        [tooLarge.id],
+      );
       await outbox.append(manager, event('good-a', 1), event('too-large', 1), event('good-b', 1), event('good-a', 2));
     });
 
-    const seqsOf = (key: string) => envelopesOnTopic().filter((envelope) => envelope.subject === key).map((envelope) => envelope.data.seq);
+    const seqsOf = (key: string) =>
+      envelopesOnTopic()
+        .filter((envelope) => envelope.subject === key)
+        .map((envelope) => envelope.data.seq);
     await waitFor('the good keys published', () => seqsOf('good-a').length === 3 && seqsOf('good-b').length === 2, { timeoutMs: 60_000 });
     expect(seqsOf('good-a')).toEqual([0, 1, 2]);
     expect(seqsOf('good-b')).toEqual([0, 1]);
 
     const parked = async () =>
-      (await dataSource.query("SELECT message_key AS key, envelope->'data'->>'seq' AS seq, reason FROM outbox_parked ORDER BY position")) as Array<{
+      (await dataSource.query(
+        "SELECT message_key AS key, envelope->'data'->>'seq' AS seq, reason FROM outbox_parked ORDER BY position",
+      )) as Array<{
         key: string;
         seq: string;
         reason: string;

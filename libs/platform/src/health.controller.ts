@@ -27,7 +27,9 @@ export class HealthController implements OnApplicationShutdown {
       this.outbox(),
     ]);
     const up = database.status === 'up' && kafka.status === 'up';
-    response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: up ? 'up' : 'down', checks: { database, kafka, outbox } });
+    response
+      .status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: up ? 'up' : 'down', checks: { database, kafka, outbox } });
   }
 
   /** Parked outbox rows (Kafka refused them for good) are shown and counted; the service itself stays up. */

@@ -25,7 +25,11 @@ describe('gateway: the published schemas (real Kafka, real PostgreSQL)', () => {
     for (const definition of EVENT_CATALOG.values()) {
       const path = new URL(definition.schema.$id).pathname;
       const response = await fetch(`${gateway.service.url}${path}`);
-      expect([path, response.status, response.headers.get('content-type')]).toEqual([path, 200, expect.stringContaining('application/schema+json')]);
+      expect([path, response.status, response.headers.get('content-type')]).toEqual([
+        path,
+        200,
+        expect.stringContaining('application/schema+json'),
+      ]);
       expect(((await response.json()) as { $id: string }).$id).toBe(definition.schema.$id);
     }
   });
@@ -53,7 +57,9 @@ describe('gateway: the published schemas (real Kafka, real PostgreSQL)', () => {
 
   it('counts parked outbox rows in its health and stays up', async () => {
     const outboxHealth = async () => (await gateway.request<{ status: string; checks: { outbox: unknown } }>('GET', '/health')).body;
-    expect(await outboxHealth()).toEqual(expect.objectContaining({ status: 'up', checks: expect.objectContaining({ outbox: { status: 'up', parked: 0 } }) }));
+    expect(await outboxHealth()).toEqual(
+      expect.objectContaining({ status: 'up', checks: expect.objectContaining({ outbox: { status: 'up', parked: 0 } }) }),
+    );
     await gateway.query(
       `INSERT INTO outbox_parked (position, event_id, topic, message_key, envelope, created_at, reason)
        VALUES (1, gen_random_uuid(), 'gone.v1', 'k', '{}', now(), 'UNKNOWN_TOPIC_OR_PARTITION: This server does not host this topic-partition')`,
@@ -62,7 +68,11 @@ describe('gateway: the published schemas (real Kafka, real PostgreSQL)', () => {
       expect.objectContaining({
         status: 'up',
         checks: expect.objectContaining({
-          outbox: { status: 'up', parked: 1, latest: expect.objectContaining({ topic: 'gone.v1', reason: expect.stringMatching(/^UNKNOWN_TOPIC/) }) },
+          outbox: {
+            status: 'up',
+            parked: 1,
+            latest: expect.objectContaining({ topic: 'gone.v1', reason: expect.stringMatching(/^UNKNOWN_TOPIC/) }),
+          },
         }),
       }),
     );

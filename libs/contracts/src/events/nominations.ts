@@ -31,7 +31,7 @@ export const nominationRecordRejectedEvent = defineEvent(
 export type NominationRecordRejected = PayloadOf<typeof nominationRecordRejectedEvent>;
 
 const batchFields = {
-  institutionId: s.described('The nominating institution; also the Kafka key, so one institution\'s batches stay in order.', s.string(100)),
+  institutionId: s.described("The nominating institution; also the Kafka key, so one institution's batches stay in order.", s.string(100)),
   programmeId: s.described('The programme the participants are nominated for.', s.uuid()),
 };
 
@@ -42,16 +42,25 @@ export const nominationBatchSchema = s.object({ ...batchFields, records: s.array
 export const nominationRecordSchema = s.object(
   {
     recordRef: s.described("The sender's own reference for the record, unique within its institution; results name it.", s.string(200)),
-    nik: s.described("The participant's NIK (16 digits), checked by the service's NIK rules, which say what is wrong without quoting it.", s.string(32)),
+    nik: s.described(
+      "The participant's NIK (16 digits), checked by the service's NIK rules, which say what is wrong without quoting it.",
+      s.string(32),
+    ),
     fullName: s.string(200),
     birthDate: s.date(),
     gender: s.oneOf(['F', 'M']),
-    phone: s.described('An Indonesian mobile number, 08..., 628... or +628... (spaces and dashes allowed), as self-service takes it.', s.string(40)),
+    phone: s.described(
+      'An Indonesian mobile number, 08..., 628... or +628... (spaces and dashes allowed), as self-service takes it.',
+      s.string(40),
+    ),
     email: s.email(),
-    provinceCode: s.described('Kemendagri province code (the one inside a NIK) of where the participant lives; it decides the class when batchId is left out.', s.provinceCode()),
+    provinceCode: s.described(
+      'Kemendagri province code (the one inside a NIK) of where the participant lives; it decides the class when batchId is left out.',
+      s.provinceCode(),
+    ),
     language: s.described('The language of the messages the participant gets; left out: id.', s.oneOf(LANGUAGES)),
     business: s.object({ nib: s.string(32), scale: s.oneOf(BUSINESS_SCALES), sector: s.string(200) }, ['nib']),
-    batchId: s.described('A class of the programme; left out: the participant\'s province decides.', s.uuid()),
+    batchId: s.described("A class of the programme; left out: the participant's province decides.", s.uuid()),
     score: s.described("The institution's score for ranked selection: higher ranks first.", s.number(0, 1000000)),
   },
   ['email', 'language', 'batchId', 'score'],
@@ -65,7 +74,10 @@ export const nominationBatchSubmittedEvent = defineInboundEvent(
     'Every record is answered on the results topic, accepted or rejected with field and rule.',
   s.object({
     ...batchFields,
-    records: s.described(`The nominated people, at most ${MAX_NOMINATION_RECORDS}; each is checked and answered on its own.`, s.array(nominationRecordSchema, 0, MAX_NOMINATION_RECORDS)),
+    records: s.described(
+      `The nominated people, at most ${MAX_NOMINATION_RECORDS}; each is checked and answered on its own.`,
+      s.array(nominationRecordSchema, 0, MAX_NOMINATION_RECORDS),
+    ),
   }),
   [
     {

@@ -21,7 +21,8 @@ export class SchemasController {
   @Header('cache-control', 'public, max-age=300')
   schema(@Param('file') file: string): string {
     const schema = this.schemas.get(file);
-    if (!schema) throw new NotFound({ field: 'file', rule: 'unknown-schema', message: 'no published schema has this name; GET /schemas lists them' });
+    if (!schema)
+      throw new NotFound({ field: 'file', rule: 'unknown-schema', message: 'no published schema has this name; GET /schemas lists them' });
     return schema;
   }
 
