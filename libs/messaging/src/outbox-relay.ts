@@ -116,21 +116,17 @@ export class OutboxRelay {
    */
   private async publish(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
     const parkedKeys = await parkedKeysAmong(manager, rows);
+    const held = rows.filter((row) => parkedKeys.has(keyOf(row)));
+    const free = rows.filter((row) => !parkedKeys.has(keyOf(row)));
     try {
-      await this.send(rows.filter((row) => !parkedKeys.has(keyOf(row))));
+      await this.send(free);
     } catch (error) {
       if (!refusalOf(error)) throw error;
       await this.publishOneByOne(manager, rows, parkedKeys);
       return;
     }
-    await this.parkBehind(
-      manager,
-      rows.filter((row) => parkedKeys.has(keyOf(row))),
-    );
-    await deleteRows(
-      manager,
-      rows.filter((row) => !parkedKeys.has(keyOf(row))),
-    );
+    await this.parkBehind(manager, held);
+    await deleteRows(manager, free);
   }
 
   private async publishOneByOne(manager: EntityManager, rows: OutboxRow[], parkedKeys: Set<string>): Promise<void> {
