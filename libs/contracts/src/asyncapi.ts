@@ -56,11 +56,17 @@ function operations(spec: TopicSpec): Array<[string, Json]> {
   ];
 }
 
+const CHECKED_PER_RECORD =
+  'Sent by a ministry system. The consumer checks every record against this schema and answers each one on the results topic: ' +
+  'accepted, or rejected with every problem as a field (JSON pointer) and the rule it breaks, never the value. ' +
+  'A record that breaks the schema is answered, not dead-lettered, and does not hold up the other records.';
+
 function message(definition: EventDefinition): Json {
   return {
     name: definition.type,
     title: definition.type,
     summary: definition.description,
+    ...(definition.checkedPerRecord ? { description: CHECKED_PER_RECORD } : {}),
     contentType: CLOUDEVENTS_CONTENT_TYPE,
     headers: { type: 'object', properties: { 'content-type': { type: 'string', const: CLOUDEVENTS_CONTENT_TYPE } } },
     payload: messagePayload(definition),

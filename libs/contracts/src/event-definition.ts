@@ -20,6 +20,12 @@ export interface EventDefinition<T = unknown> {
   readonly topic: string;
   readonly description: string;
   readonly schema: Schema<T> & { readonly $id: string };
+  /**
+   * Sent by an outside system and checked record by record by its consumer, which answers every record
+   * (Accepted, or Rejected naming field and rule). `schema` is then the complete published contract, while
+   * the transport checks only that `data` is an object: a bad record is answered, not dead-lettered.
+   */
+  readonly checkedPerRecord: boolean;
   /** The event about `subject` (the aggregate id) with this payload. */
   with(subject: string, data: T): NewEvent<T>;
 }
@@ -35,8 +41,24 @@ export function defineEvent<T>(type: string, topic: string, description: string,
     topic,
     description,
     schema: { $id: schemaId(type), ...data },
+    checkedPerRecord: false,
     with: (subject, payload) => ({ type, subject, data: payload }) as NewEvent<T>,
   };
+}
+
+/**
+ * An event an outside system sends (see `checkedPerRecord`): `schema` is what it must send, with examples that
+ * satisfy it. Its payload type is any object, because what arrives is whatever the sender wrote.
+ */
+export function defineInboundEvent(
+  type: string,
+  topic: string,
+  description: string,
+  published: Schema<unknown>,
+  examples: readonly unknown[],
+): EventDefinition<Record<string, unknown>> {
+  const definition = defineEvent(type, topic, description, { ...published, examples } as unknown as Schema<Record<string, unknown>>);
+  return { ...definition, checkedPerRecord: true };
 }
 
 export function buildCatalog(definitions: readonly EventDefinition[]): EventCatalog {

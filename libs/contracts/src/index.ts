@@ -29,3 +29,5 @@ export * from './http/instructor-module';
 export * from './http/notification';
 export * from './calendar/civil-dates';
 export * from './calendar/wib';
+export * from './schema-compatibility';
+export * from './schema-documents';

@@ -42,9 +42,8 @@ export const s = {
   provinceCode: () => schema<string>({ enum: [...PROVINCE_CODES] }),
   /** Any value: the receiving service checks it. */
   unknown: () => schema<unknown>({}),
-  /** Any object: the receiving service checks it record by record. */
-  anyObject: () => schema<Record<string, unknown>>({ type: 'object' }),
-  array: <I extends Schema<unknown>>(items: I, minItems = 0) => schema<Array<SchemaValue<I>>>({ type: 'array', items, minItems }),
+  array: <I extends Schema<unknown>>(items: I, minItems = 0, maxItems?: number) =>
+    schema<Array<SchemaValue<I>>>({ type: 'array', items, minItems, ...(maxItems === undefined ? {} : { maxItems }) }),
   /** An array without repeats. */
   setOf: <I extends Schema<unknown>>(items: I, minItems = 0) =>
     schema<Array<SchemaValue<I>>>({ type: 'array', ...(minItems > 0 ? { minItems } : {}), uniqueItems: true, items }),
@@ -55,10 +54,26 @@ export const s = {
       required: Object.keys(properties).filter((key) => !optional.includes(key as Optional)),
       properties,
     }),
+  /** The same schema, explained for the people who build the messages (a JSON Schema `description`). */
+  described: <S extends Schema<unknown>>(description: string, described: S): S => ({ ...described, description }) as S,
   /** What is wrong with an input: the field and the rule it breaks, never the value. */
   problem: () => s.object({ field: s.string(200), rule: s.string(500) }),
 };
 
-export function schemaId(type: string): string {
-  return `https://sinergi.kemnaker.go.id/schemas/${type}.v1.json`;
+/** Where the schemas are published unless `SCHEMA_BASE_URL` says otherwise. */
+export const DEFAULT_SCHEMA_BASE_URL = 'https://sinergi.kemnaker.go.id';
+
+/** The file of an event type's JSON Schema in libs/contracts/schemas. */
+export function schemaFileName(type: string): string {
+  return `${type}.v1.json`;
+}
+
+/** The path of an event type's JSON Schema, under the schema base URL and as the gateway serves it. */
+export function schemaPath(type: string): string {
+  return `/schemas/${schemaFileName(type)}`;
+}
+
+/** An event type's schema URL: its `$id`, and the `dataschema` of its events (with the configured base). */
+export function schemaId(type: string, baseUrl = DEFAULT_SCHEMA_BASE_URL): string {
+  return `${baseUrl.replace(/\/+$/, '')}${schemaPath(type)}`;
 }

@@ -9,6 +9,8 @@ export interface MessagingOptions {
   brokers: string[];
   databaseUrl: string;
   catalog: EventCatalog;
+  /** The base URL of every event's dataschema (default https://sinergi.kemnaker.go.id). */
+  schemaBaseUrl?: string;
 }
 
 /** Runs the outbox relay alongside the service; it stops before the database pools close. */
@@ -36,7 +38,7 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       providers: [
-        { provide: Outbox, useFactory: () => new Outbox(options.catalog, `/sinergi/${options.serviceName}`) },
+        { provide: Outbox, useFactory: () => new Outbox(options.catalog, `/sinergi/${options.serviceName}`, options.schemaBaseUrl) },
         { provide: RelayLifecycle, useFactory: (dataSource: DataSource) => new RelayLifecycle(options, dataSource), inject: [DataSource] },
       ],
       exports: [Outbox],

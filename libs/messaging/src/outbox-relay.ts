@@ -3,6 +3,7 @@ import { Kafka, logLevel, Message, Partitioners, Producer, TopicMessages } from 
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLOUDEVENTS_CONTENT_TYPE, EventEnvelope } from '@sinergi/contracts';
+import { keyOf, parkedKeysAmong, parkRows, refusalOf } from './outbox-parking';
 
 export interface OutboxRelayOptions {
   brokers: string[];
@@ -17,6 +18,7 @@ export interface OutboxRelayOptions {
 
 interface OutboxRow {
   position: string;
+  event_id: string;
   topic: string;
   message_key: string;
   envelope: EventEnvelope;
@@ -30,7 +32,8 @@ const RETRY_AFTER_FAILURE_MS = 1_000;
  * Publishes outbox rows to Kafka in commit order per key, then deletes them.
  * One instance publishes at a time (a transaction-scoped advisory lock), so several
  * instances are safe and order is kept; a crash between publish and delete
- * republishes the batch, which consumers' inboxes drop as duplicates.
+ * republishes the batch, which consumers' inboxes drop as duplicates. A row Kafka refuses for good is
+ * parked in outbox_parked instead of blocking every later event (see publish).
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -92,19 +95,69 @@ export class OutboxRelay {
     } while (this.running && this.drainAgain);
   }
 
-  /** Returns how many rows were published: 0 when empty or another instance holds the lock. */
+  /** Returns how many rows were handled (published or parked): 0 when empty or another instance holds the lock. */
   private publishBatch(batchSize: number): Promise<number> {
     return this.options.dataSource.transaction(async (manager) => {
       if (!(await this.tryLock(manager))) return 0;
       const rows: OutboxRow[] = await manager.query(
-        'SELECT position, topic, message_key, envelope FROM outbox ORDER BY position LIMIT $1',
+        'SELECT position, event_id, topic, message_key, envelope FROM outbox ORDER BY position LIMIT $1',
         [batchSize],
       );
       if (rows.length === 0) return 0;
-      await this.producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
-      await manager.query('DELETE FROM outbox WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
+      await this.publish(manager, rows);
       return rows.length;
     });
+  }
+
+  /**
+   * Publishes the rows in order and deletes them. When Kafka refuses the batch for good, the rows go one at a
+   * time: a refused row is parked with the reason, and so is every later row of its topic and key (now or in
+   * later batches, until an operator moves them back), so nothing overtakes it; other keys go on in order.
+   */
+  private async publish(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
+    const parkedKeys = await parkedKeysAmong(manager, rows);
+    const held = rows.filter((row) => parkedKeys.has(keyOf(row)));
+    const free = rows.filter((row) => !parkedKeys.has(keyOf(row)));
+    try {
+      await this.send(free);
+    } catch (error) {
+      if (!refusalOf(error)) throw error;
+      await this.publishOneByOne(manager, rows, parkedKeys);
+      return;
+    }
+    await this.parkBehind(manager, held);
+    await deleteRows(manager, free);
+  }
+
+  private async publishOneByOne(manager: EntityManager, rows: OutboxRow[], parkedKeys: Set<string>): Promise<void> {
+    const published: OutboxRow[] = [];
+    for (const row of rows) {
+      if (parkedKeys.has(keyOf(row))) {
+        await this.parkBehind(manager, [row]);
+        continue;
+      }
+      try {
+        await this.send([row]);
+        published.push(row);
+      } catch (error) {
+        const refusal = refusalOf(error);
+        if (!refusal) throw error;
+        await parkRows(manager, [row], `${refusal}: ${(error as Error).message}`);
+        parkedKeys.add(keyOf(row));
+        this.logger.error(`Kafka refused outbox event ${row.event_id} for ${row.topic} (${refusal}); parked it in outbox_parked`);
+      }
+    }
+    await deleteRows(manager, published);
+  }
+
+  private async parkBehind(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await parkRows(manager, rows, 'held behind a parked event of the same topic and key');
+    this.logger.warn(`parked ${rows.length} outbox event(s) behind a parked event of their key`);
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
+    if (rows.length > 0) await this.producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
   }
 
   private async tryLock(manager: EntityManager): Promise<boolean> {
@@ -136,6 +189,10 @@ export class OutboxRelay {
       });
     }, RETRY_AFTER_FAILURE_MS).unref();
   }
+}
+
+async function deleteRows(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
+  if (rows.length > 0) await manager.query('DELETE FROM outbox WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
 }
 
 function toTopicMessages(rows: OutboxRow[]): TopicMessages[] {

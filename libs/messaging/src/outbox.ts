@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { EventCatalog, EventDefinition, EventEnvelope, envelopeOf, NewEvent } from '@sinergi/contracts';
+import { DEFAULT_SCHEMA_BASE_URL, EventCatalog, EventDefinition, EventEnvelope, envelopeOf, NewEvent, schemaId } from '@sinergi/contracts';
 import { EventValidator } from './event-validator';
 import { currentTraceContext, newTraceContext } from './trace-context';
 
@@ -13,6 +13,8 @@ export class Outbox {
   constructor(
     private readonly catalog: EventCatalog,
     private readonly source: string,
+    /** Where the gateway serves the schemas: each event's dataschema is <base>/schemas/<Type>.v1.json. */
+    private readonly schemaBaseUrl = DEFAULT_SCHEMA_BASE_URL,
   ) {
     this.validator = new EventValidator(catalog);
   }
@@ -38,7 +40,7 @@ export class Outbox {
     const context = currentTraceContext() ?? newTraceContext();
     const envelope = envelopeOf(event, {
       source: this.source,
-      dataschema: this.definitionOf(event.type).schema.$id,
+      dataschema: schemaId(event.type, this.schemaBaseUrl),
       correlationid: context.correlationId,
       ...(context.causationId ? { causationid: context.causationId } : {}),
       traceparent: context.traceparent,

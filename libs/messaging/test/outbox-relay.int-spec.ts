@@ -2,7 +2,7 @@ import { CloudEvent, Kafka as KafkaBinding, KafkaMessage } from 'cloudevents';
 import { DataSource } from 'typeorm';
 import { createTestTopics, TestDatabase, testBrokers, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
 import { EventEnvelope } from '@sinergi/contracts';
-import { Outbox, OutboxRelay } from '../src';
+import { Outbox, OutboxRelay, parkedSummary } from '../src';
 import { createMessagingDatabase } from './fixtures/messaging-database';
 import { TEST_EVENT_TYPE, testCatalog, testThingHappenedEvent } from './fixtures/test-events';
 
@@ -67,6 +67,18 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
     await expect(
       dataSource.transaction((manager) => outbox.append(manager, testThingHappenedEvent.with('x', { seq: -1 }))),
     ).rejects.toThrow(/data\/seq must be >= 0/);
+  });
+
+  it('names the schema base URL it is given in each dataschema', async () => {
+    const [byDefault] = await dataSource.transaction((manager) =>
+      outbox.append(manager, testThingHappenedEvent.with('schema-default', { seq: 1 })),
+    );
+    const elsewhere = new Outbox(testCatalog(topic), '/sinergi/test', 'http://127.0.0.1:3000/');
+    const [configured] = await dataSource.transaction((manager) =>
+      elsewhere.append(manager, testThingHappenedEvent.with('schema-base', { seq: 1 })),
+    );
+    expect(byDefault.dataschema).toBe(`https://sinergi.kemnaker.go.id/schemas/${TEST_EVENT_TYPE}.v1.json`);
+    expect(configured.dataschema).toBe(`http://127.0.0.1:3000/schemas/${TEST_EVENT_TYPE}.v1.json`);
   });
 
   it('wakes on commit rather than waiting for its poll', async () => {
@@ -134,6 +146,58 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
     for (const key of keys) {
       expect(ofKey(key).map((event) => event.data.seq)).toEqual([...Array(perKey).keys()]);
     }
+  });
+
+  it('parks a row Kafka refuses for good, and the rows behind it on its key, while other keys go on in order', async () => {
+    const missingTopic = uniqueName('test.never-created');
+    const toMissingTopic = new Outbox(testCatalog(missingTopic), '/sinergi/test');
+    const event = (subject: string, seq: number) => testThingHappenedEvent.with(subject, { seq });
+    await startRelay();
+    await dataSource.transaction(async (manager) => {
+      await outbox.append(manager, event('good-a', 0));
+      await toMissingTopic.append(manager, event('to-missing-topic', 0));
+      await outbox.append(manager, event('good-b', 0));
+      const [tooLarge] = await outbox.append(manager, event('too-large', 0));
+      // Over the broker's message.max.bytes (1 MiB by default).
+      await manager.query(
+        "UPDATE outbox SET envelope = jsonb_set(envelope, '{padding}', to_jsonb(repeat('x', 1200000))) WHERE event_id = $1",
+        [tooLarge.id],
+      );
+      await outbox.append(manager, event('good-a', 1), event('too-large', 1), event('good-b', 1), event('good-a', 2));
+    });
+
+    const seqsOf = (key: string) =>
+      envelopesOnTopic()
+        .filter((envelope) => envelope.subject === key)
+        .map((envelope) => envelope.data.seq);
+    await waitFor('the good keys published', () => seqsOf('good-a').length === 3 && seqsOf('good-b').length === 2, { timeoutMs: 60_000 });
+    expect(seqsOf('good-a')).toEqual([0, 1, 2]);
+    expect(seqsOf('good-b')).toEqual([0, 1]);
+
+    const parked = async () =>
+      (await dataSource.query(
+        "SELECT message_key AS key, envelope->'data'->>'seq' AS seq, reason FROM outbox_parked ORDER BY position",
+      )) as Array<{
+        key: string;
+        seq: string;
+        reason: string;
+      }>;
+    await waitFor('an empty outbox', async () => (await dataSource.query('SELECT count(*)::int AS n FROM outbox'))[0].n === 0);
+    expect(await parked()).toEqual([
+      { key: 'to-missing-topic', seq: '0', reason: expect.stringMatching(/^UNKNOWN_TOPIC_OR_PARTITION: /) },
+      { key: 'too-large', seq: '0', reason: expect.stringMatching(/^MESSAGE_TOO_LARGE: /) },
+      { key: 'too-large', seq: '1', reason: 'held behind a parked event of the same topic and key' },
+    ]);
+
+    // A later event of a parked key is held back too; the other keys keep flowing.
+    await dataSource.transaction((manager) => outbox.append(manager, event('too-large', 2), event('good-a', 3)));
+    await waitFor('the next good event', () => seqsOf('good-a').length === 4);
+    await waitFor('the later event of the parked key parked', async () => (await parked()).length === 4);
+    expect(seqsOf('too-large')).toEqual([]);
+    expect(await parkedSummary((sql) => dataSource.query(sql))).toEqual({
+      parked: 4,
+      latest: expect.objectContaining({ topic, reason: 'held behind a parked event of the same topic and key' }),
+    });
   });
 
   it('republishes a batch whose rows it failed to mark, and the copies are exact duplicates', async () => {

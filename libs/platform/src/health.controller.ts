@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Inject, OnApplicationShutdown, Res } from 
 import type { Response } from 'express';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { ParkedSummary, parkedSummary } from '@sinergi/messaging';
 
 export const HEALTH_KAFKA_BROKERS = Symbol('HEALTH_KAFKA_BROKERS');
 
@@ -20,12 +21,22 @@ export class HealthController implements OnApplicationShutdown {
 
   @Get()
   async health(@Res() response: Response): Promise<void> {
-    const [database, kafka] = await Promise.all([
+    const [database, kafka, outbox] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),
       check(async () => (await this.kafkaAdmin()).describeCluster()),
+      this.outbox(),
     ]);
     const up = database.status === 'up' && kafka.status === 'up';
-    response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: up ? 'up' : 'down', checks: { database, kafka } });
+    response
+      .status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: up ? 'up' : 'down', checks: { database, kafka, outbox } });
+  }
+
+  /** Parked outbox rows (Kafka refused them for good) are shown and counted; the service itself stays up. */
+  private async outbox(): Promise<CheckResult | ({ status: 'up' } & ParkedSummary)> {
+    let summary: ParkedSummary | undefined;
+    const result = await check(async () => (summary = await parkedSummary((sql) => this.dataSource.query(sql))));
+    return summary ? { status: 'up', ...summary } : result;
   }
 
   async onApplicationShutdown(): Promise<void> {

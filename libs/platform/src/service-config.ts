@@ -1,8 +1,13 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
 
 /** Settings every service reads from its environment; a service's own config class extends it. */
 export class ServiceConfig {
+  /** Where the gateway serves the event schemas: the base of every event's dataschema URL. */
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) URL, e.g. https://sinergi.kemnaker.go.id' })
+  SCHEMA_BASE_URL?: string;
+
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(0, { message: 'must be between 0 and 65535 (0 picks a free port)' })

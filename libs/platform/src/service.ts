@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MigrationInterface } from 'typeorm';
 import { EVENT_CATALOG, ServiceName, withTopicPrefix } from '@sinergi/contracts';
-import { connectInboxTransport, CreateOutboxAndInbox1732700000000, MessagingModule } from '@sinergi/messaging';
+import { connectInboxTransport, MESSAGING_MIGRATIONS, MessagingModule } from '@sinergi/messaging';
 import { InputGuardPipe, ProblemFilter, servicesValidationPipe, useBodyParsing } from './errors';
 import { HEALTH_KAFKA_BROKERS, HealthController } from './health.controller';
 import { runMigrations } from './migrations';
@@ -53,6 +53,7 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
         brokers: config.kafkaBrokers,
         databaseUrl: config.DATABASE_URL,
         catalog,
+        schemaBaseUrl: config.SCHEMA_BASE_URL,
       }),
       ...definition.modules,
     ],
@@ -71,7 +72,7 @@ export async function startService<C extends ServiceConfig>(
 ): Promise<INestApplication> {
   const logger = new Logger(definition.name);
   const config = loadConfig(definition.configClass, definition.name, env);
-  const applied = await runMigrations(config.DATABASE_URL, [CreateOutboxAndInbox1732700000000, ...definition.migrations]);
+  const applied = await runMigrations(config.DATABASE_URL, [...MESSAGING_MIGRATIONS, ...definition.migrations]);
   if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
 
   const app = await NestFactory.create<NestExpressApplication>(serviceRootModule(definition, config), { logger: ['error', 'warn', 'log'], bodyParser: false });

@@ -30,7 +30,7 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
   it('serves health with database and Kafka checks', async () => {
     const response = await fetch(`${system.url('program')}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'up', checks: { database: { status: 'up' }, kafka: { status: 'up' } } });
+    expect(await response.json()).toEqual({ status: 'up', checks: { database: { status: 'up' }, kafka: { status: 'up' }, outbox: { status: 'up', parked: 0 } } });
   });
 
   it('records a delivery for each party, in the trace and correlation of the HTTP request', async () => {

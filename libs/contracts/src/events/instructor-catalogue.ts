@@ -5,12 +5,11 @@ import { TOPICS } from '../topics';
 const topic = TOPICS.instructorCatalogue.name;
 
 export const trainingModuleSchema = s.object({
-  moduleCode: s.code(),
+  moduleCode: s.described('The module code, e.g. KWU-DASAR; the Kafka key of the module.', s.code()),
   title: s.string(300),
-  /** Lesson hours (JP, jam pelajaran). */
-  hours: s.integer(1, 1000),
-  ownerPartyCode: s.partyCode(),
-  version: s.integer(1),
+  hours: s.described('Lesson hours (JP, jam pelajaran).', s.integer(1, 1000)),
+  ownerPartyCode: s.described('The party that owns the module, e.g. KEMENUMKM.', s.partyCode()),
+  version: s.described('The module version; a higher version replaces a lower one.', s.integer(1)),
 });
 
 /** What others may know of an instructor: no name or contact details on a public topic. */
