@@ -3,3 +3,4 @@ export { type LocalPostgres, ensureDatabase, ensurePostgres, stopPostgresFromPid
 export * from './services';
 export * from './secrets';
 export * from './sinks';
+export * from './kafka-credentials';

@@ -1,15 +1,15 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { allTopicSpecs } from '@sinergi/contracts';
-import { ensureTopics } from '@sinergi/messaging';
+import { ensureTopics, kafkaConnectionEnv } from '@sinergi/messaging';
 import { ServiceConfig, ServiceDefinition, startService } from '@sinergi/platform';
-import { testBrokers, testKafka } from './kafka-helpers';
+import { testKafka, testKafkaConnection } from './kafka-helpers';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 /** A topic namespace of its own, so that a test run never sees another run's messages. */
 export async function createTopicNamespace(): Promise<string> {
   const prefix = `t${randomBytes(4).toString('hex')}.`;
-  await ensureTopics(testBrokers(), allTopicSpecs(prefix));
+  await ensureTopics(testKafkaConnection(), allTopicSpecs(prefix));
   return prefix;
 }
 
@@ -48,7 +48,7 @@ export async function startServiceUnderTest<C extends ServiceConfig>(
   const app = await startService(definition, {
     HTTP_PORT: '0',
     DATABASE_URL: database.url,
-    KAFKA_BROKERS: testBrokers().join(','),
+    ...kafkaConnectionEnv(testKafkaConnection()),
     KAFKA_TOPIC_PREFIX: topicPrefix,
     KAFKA_SESSION_TIMEOUT_MS: '6000',
     ...options.env,

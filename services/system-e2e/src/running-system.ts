@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { Client } from 'pg';
 import type { ServiceName } from '@sinergi/contracts';
-import { createTestDatabase, createTopicNamespace, deleteTopicNamespace, TestDatabase, testBrokers, testSecrets } from '@sinergi/testing';
+import { createTestDatabase, createTopicNamespace, deleteTopicNamespace, TestDatabase, testKafkaConnection, testSecrets } from '@sinergi/testing';
 import { ServiceProcess } from '@sinergi/local-infra';
 
 async function freePort(): Promise<number> {
@@ -89,7 +89,7 @@ export class RunningSystem {
       service,
       port,
       databaseUrl: database.url,
-      kafkaBrokers: testBrokers().join(','),
+      kafka: testKafkaConnection(),
       env: { KAFKA_TOPIC_PREFIX: this.topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', ...this.env },
       onOutput: (line) => this.output.push(`[${service}] ${line}`),
     });
