@@ -1,4 +1,4 @@
-export { type LocalKafka, ensureKafka, stopKafkaFromPidFile } from './kafka';
+export { type LocalKafka, ensureKafka, KAFKA_JARS_DIRECTORY, stopKafkaFromPidFile } from './kafka';
 export { type LocalPostgres, ensureDatabase, ensurePostgres, stopPostgresFromPidFile } from './postgres';
 export * from './services';
 export * from './secrets';

@@ -68,6 +68,9 @@ const paths = {
   startLock: join(kafkaDir, 'start.lock'),
 };
 
+/** The Kafka jars the local broker runs on (the Java client among them), once a local broker was started. */
+export const KAFKA_JARS_DIRECTORY = paths.libs;
+
 const nothingToStop = async (): Promise<void> => undefined;
 
 /**
