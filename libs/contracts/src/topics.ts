@@ -61,7 +61,7 @@ export const TOPICS = {
     partitions: 3,
     retentionMs: 365 * DAY_MS,
     producer: 'venue-capacity',
-    consumers: ['program', 'gateway'],
+    consumers: ['program', 'notification', 'gateway'],
     description: 'The venue catalogue: training centres with their rooms and calendars (full state per event).',
   },
   instructorAssignments: {
@@ -97,7 +97,7 @@ export const TOPICS = {
     partitions: 6,
     retentionMs: 365 * DAY_MS,
     producer: 'enrollment',
-    consumers: ['program', 'gateway'],
+    consumers: ['program', 'notification', 'gateway'],
     description: 'How full each class is, against its seats and minimum quorum.',
   },
   participantContacts: {

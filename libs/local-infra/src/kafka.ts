@@ -246,7 +246,7 @@ async function probeKafka(connection: KafkaConnection): Promise<ProbeResult> {
 async function requireJava(): Promise<string> {
   const javaHome = process.env.JAVA_HOME;
   const java = javaHome ? join(javaHome, 'bin', 'java') : 'java';
-  const install = `Install Java ${REQUIRED_JAVA_MAJOR}+ (e.g. \`apt-get install openjdk-17-jre-headless\`), ${WAYS_AROUND}`;
+  const install = `Install Java ${REQUIRED_JAVA_MAJOR}+ (e.g. \`apt-get install openjdk-17-jdk-headless\`), ${WAYS_AROUND}`;
   const result = await tryRunCommand(java, ['-version']);
   if (result === undefined) {
     throw new Error(`The local Kafka broker needs Java, but \`${java}\` was not found. ${install}`);

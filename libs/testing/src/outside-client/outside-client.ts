@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allTopicSpecs, EVENT_CATALOG, EventEnvelope, MinistrySystem } from '@sinergi/contracts';
+import { EVENT_CATALOG, EventEnvelope, MinistrySystem } from '@sinergi/contracts';
 import { KAFKA_JARS_DIRECTORY } from '@sinergi/local-infra';
-import { ensureAccessControl, EventValidator, removeAccessControl } from '@sinergi/messaging';
-import { testKafkaConnection, testPrincipalConnection } from '../kafka-helpers';
+import { EventValidator } from '@sinergi/messaging';
+import { testPrincipalConnection } from '../kafka-helpers';
+import { grantNamespaceAccess, revokeNamespaceAccess } from '../service-under-test';
 
 const SOURCE = join(__dirname, 'OutsideClient.java');
 
@@ -31,7 +32,7 @@ export class OutsideClient {
   static async connect(ministry: MinistrySystem, prefix: string): Promise<OutsideClient> {
     const connection = testPrincipalConnection(ministry);
     if (!connection?.sasl || !OutsideClient.available(ministry)) throw new Error(`no ${ministry} principal on this broker: skip with OutsideClient.available`);
-    await ensureAccessControl(testKafkaConnection(), allTopicSpecs(prefix), prefix);
+    await grantNamespaceAccess(prefix);
     const directory = mkdtempSync(join(tmpdir(), `${ministry}-client-`));
     const { username, password } = connection.sasl;
     const properties = [
@@ -66,7 +67,7 @@ export class OutsideClient {
 
   async close(): Promise<void> {
     rmSync(this.directory, { recursive: true, force: true });
-    await removeAccessControl(testKafkaConnection(), allTopicSpecs(this.prefix), this.prefix);
+    await revokeNamespaceAccess(this.prefix);
   }
 
   private get configFile(): string {
