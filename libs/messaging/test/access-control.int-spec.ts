@@ -7,6 +7,7 @@ import { deleteTopicNamespace, testKafka, testKafkaConnection, testPrincipalConn
 const kemenumkm = testPrincipalConnection('kemenumkm');
 const secured = kemenumkm ? describe : describe.skip;
 
+/** Without retries, so that a refusal is the first error; beforeAll waits for the group coordinator of a fresh broker. */
 function client(connection: KafkaConnection): Kafka {
   return new Kafka(kafkaClientConfig(connection, 'acl-test', { connectionTimeout: 3000, retry: { retries: 0 } }));
 }
@@ -30,7 +31,7 @@ interface Reader {
 
 /** Reads the topic from the beginning with the given consumer group, recording what it reads or why it may not. */
 async function read(connection: KafkaConnection, groupId: string, topic: string): Promise<Reader> {
-  const consumer = client(connection).consumer({ groupId, sessionTimeout: 10_000, retry: { retries: 0 } });
+  const consumer = client(connection).consumer({ groupId, sessionTimeout: 10_000 });
   const reader: Reader = { values: [], stop: () => consumer.disconnect() };
   consumer.on(consumer.events.CRASH, ({ payload }) => (reader.refusal = payload.error));
   await consumer.connect();
@@ -72,6 +73,11 @@ secured('who may use which topic (SCRAM-SHA-512 and the registry ACLs, real brok
   beforeAll(async () => {
     await ensureTopics(admin, allTopicSpecs(prefix));
     await ensureAccessControl(admin, allTopicSpecs(prefix), prefix);
+    // The first group on a fresh broker creates its offsets topic; until then there is no coordinator.
+    const groups = testKafka('acl-warm-up').admin();
+    await groups.connect();
+    await waitFor('the group coordinator', () => groups.describeGroups([`${prefix}warm-up`]).then(() => true, () => false));
+    await groups.disconnect();
   });
 
   afterAll(async () => {
