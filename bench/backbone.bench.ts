@@ -9,9 +9,9 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopicOf } from '@sinergi/contracts';
-import { Outbox, OutboxRelay } from '@sinergi/messaging';
+import { kafkaClientConfig, type KafkaConnection, Outbox, OutboxRelay } from '@sinergi/messaging';
 import { createTestTopics, uniqueName, waitFor } from '@sinergi/testing';
-import { provideTestInfrastructure } from '../libs/testing/src/test-infrastructure';
+import { exportTestInfrastructure, provideTestInfrastructure } from '../libs/testing/src/test-infrastructure';
 import { startEffectsApp } from '../libs/messaging/test/fixtures/effects-app';
 import { createMessagingDatabase } from '../libs/messaging/test/fixtures/messaging-database';
 import { TEST_EVENT_TYPE, testCatalog, testThingHappenedEvent } from '../libs/messaging/test/fixtures/test-events';
@@ -27,10 +27,10 @@ function perSecond(count: number, ms: number): string {
   return `${Math.round((count * 1000) / ms).toLocaleString('en-US')} /s`;
 }
 
-async function rawKafka(brokers: string[]): Promise<string> {
+async function rawKafka(connection: KafkaConnection): Promise<string> {
   const topic = uniqueName('bench.raw');
   await createTestTopics([topic], PARTITIONS);
-  const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka(kafkaClientConfig(connection, 'bench', { logLevel: logLevel.NOTHING }));
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   const consumer = kafka.consumer({ groupId: uniqueName('bench-raw') });
   await Promise.all([producer.connect(), consumer.connect()]);
@@ -56,14 +56,14 @@ interface Backbone {
   stop(): Promise<void>;
 }
 
-async function startBackbone(brokers: string[], label: string): Promise<Backbone> {
+async function startBackbone(connection: KafkaConnection, label: string): Promise<Backbone> {
   const topic = uniqueName(`bench.${label}`);
   await createTestTopics([topic, deadLetterTopicOf(topic)], PARTITIONS);
   const { database, dataSource } = await createMessagingDatabase(`bench_${label}`);
   const catalog = testCatalog(topic);
-  const relay = new OutboxRelay({ brokers, clientId: 'bench', dataSource, databaseUrl: database.url });
+  const relay = new OutboxRelay({ ...connection, clientId: 'bench', dataSource, databaseUrl: database.url });
   await relay.start();
-  const app: INestApplication = await startEffectsApp(database.url, { brokers, clientId: 'bench', groupId: uniqueName('bench'), catalog });
+  const app: INestApplication = await startEffectsApp(database.url, { ...connection, clientId: 'bench', groupId: uniqueName('bench'), catalog });
   return {
     dataSource,
     outbox: new Outbox(catalog, '/sinergi/bench'),
@@ -80,8 +80,8 @@ async function countEffects(dataSource: DataSource): Promise<number> {
   return (await dataSource.query('SELECT count(*)::int AS n FROM effects'))[0].n;
 }
 
-async function throughput(brokers: string[]): Promise<string> {
-  const backbone = await startBackbone(brokers, 'throughput');
+async function throughput(connection: KafkaConnection): Promise<string> {
+  const backbone = await startBackbone(connection, 'throughput');
   const perTransaction = 100;
   const started = Date.now();
   for (let appended = 0; appended < BACKBONE_EVENTS; appended += perTransaction) {
@@ -105,8 +105,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function latency(brokers: string[]): Promise<string> {
-  const backbone = await startBackbone(brokers, 'latency');
+async function latency(connection: KafkaConnection): Promise<string> {
+  const backbone = await startBackbone(connection, 'latency');
   const total = LATENCY_RATE * LATENCY_SECONDS;
   const interval = 1000 / LATENCY_RATE;
   const started = Date.now();
@@ -130,14 +130,13 @@ async function latency(brokers: string[]): Promise<string> {
 
 async function main(): Promise<void> {
   const infrastructure = await provideTestInfrastructure();
-  process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
-  process.env.DATABASE_URL = infrastructure.databaseUrl;
-  const brokers = infrastructure.kafkaBrokers.split(',');
+  exportTestInfrastructure(infrastructure);
+  const connection = infrastructure.kafka;
   const report = [`Sinergi backbone benchmark, ${new Date().toISOString()}, ${infrastructure.describe}`];
   try {
-    report.push(await rawKafka(brokers));
-    report.push(await throughput(brokers));
-    report.push(await latency(brokers));
+    report.push(await rawKafka(connection));
+    report.push(await throughput(connection));
+    report.push(await latency(connection));
   } finally {
     await infrastructure.stop();
   }

@@ -1,5 +1,5 @@
 import { allTopicSpecs, type ServiceName } from '@sinergi/contracts';
-import { ensureTopics } from '@sinergi/messaging';
+import { describeEnsuredTopics, ensureTopics, topicDurabilityFrom } from '@sinergi/messaging';
 import {
   databaseNameOf,
   ensureDatabase,
@@ -63,8 +63,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    const created = await ensureTopics(kafka.brokers, allTopicSpecs());
-    if (created.length > 0) log(`created topics: ${created.join(', ')}`);
+    describeEnsuredTopics(await ensureTopics(kafka.connection, allTopicSpecs(), topicDurabilityFrom())).forEach(log);
     for (const { name, port } of SERVICES) {
       const databaseUrl = await ensureDatabase(postgres.url, databaseNameOf(name));
       services.push(
@@ -72,7 +71,7 @@ async function main(): Promise<void> {
           service: name,
           port: Number(process.env[`SINERGI_${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? port),
           databaseUrl,
-          kafkaBrokers: kafka.brokers.join(','),
+          kafka: kafka.principals[name] ?? kafka.connection,
           env: settingsOf(name, secrets, sinks),
           onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`),
         }),

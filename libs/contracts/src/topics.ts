@@ -1,5 +1,8 @@
 export type ServiceName = 'program' | 'enrollment' | 'venue-capacity' | 'instructor-module' | 'notification' | 'gateway';
 
+/** The outside systems that connect to the brokers, each as a principal of its own. */
+export type MinistrySystem = 'kemenumkm' | 'kemnaker';
+
 export interface TopicSpec {
   name: string;
   /** What the Kafka message key is: one aggregate's events share a key and so a partition. */
@@ -8,6 +11,8 @@ export interface TopicSpec {
   retentionMs: number;
   producer: ServiceName | 'ministry systems';
   consumers: ReadonlyArray<ServiceName | 'ministry systems'>;
+  /** On an integration topic: the one ministry system that is its 'ministry systems' producer or consumer. */
+  ministry?: MinistrySystem;
   description: string;
 }
 
@@ -56,7 +61,7 @@ export const TOPICS = {
     partitions: 3,
     retentionMs: 365 * DAY_MS,
     producer: 'venue-capacity',
-    consumers: ['program', 'gateway'],
+    consumers: ['program', 'notification', 'gateway'],
     description: 'The venue catalogue: training centres with their rooms and calendars (full state per event).',
   },
   instructorAssignments: {
@@ -92,7 +97,7 @@ export const TOPICS = {
     partitions: 6,
     retentionMs: 365 * DAY_MS,
     producer: 'enrollment',
-    consumers: ['program', 'gateway'],
+    consumers: ['program', 'notification', 'gateway'],
     description: 'How full each class is, against its seats and minimum quorum.',
   },
   participantContacts: {
@@ -124,6 +129,7 @@ export const TOPICS = {
   },
   kemenumkmNominations: {
     name: 'integration.kemenumkm.nominations.v1',
+    ministry: 'kemenumkm',
     key: 'nominating institution id',
     partitions: 3,
     retentionMs: 30 * DAY_MS,
@@ -133,6 +139,7 @@ export const TOPICS = {
   },
   kemenumkmNominationResults: {
     name: 'integration.kemenumkm.nominations.results.v1',
+    ministry: 'kemenumkm',
     key: 'nominating institution id',
     partitions: 3,
     retentionMs: 30 * DAY_MS,
@@ -142,6 +149,7 @@ export const TOPICS = {
   },
   kemnakerVenues: {
     name: 'integration.kemnaker.venues.v1',
+    ministry: 'kemnaker',
     key: 'venue code',
     partitions: 3,
     retentionMs: 30 * DAY_MS,
@@ -151,6 +159,7 @@ export const TOPICS = {
   },
   kemnakerVenueResults: {
     name: 'integration.kemnaker.venues.results.v1',
+    ministry: 'kemnaker',
     key: 'venue code',
     partitions: 3,
     retentionMs: 30 * DAY_MS,
@@ -160,6 +169,7 @@ export const TOPICS = {
   },
   kemenumkmRoster: {
     name: 'integration.kemenumkm.roster.v1',
+    ministry: 'kemenumkm',
     key: 'module code or instructor external ref',
     partitions: 3,
     retentionMs: 30 * DAY_MS,
@@ -169,6 +179,7 @@ export const TOPICS = {
   },
   kemenumkmRosterResults: {
     name: 'integration.kemenumkm.roster.results.v1',
+    ministry: 'kemenumkm',
     key: 'module code or instructor external ref',
     partitions: 3,
     retentionMs: 30 * DAY_MS,

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { ServiceName } from '@sinergi/contracts';
+import { type KafkaConnection, kafkaConnectionEnv } from '@sinergi/messaging';
 import { repoRoot } from './support';
 
 /** The six services and the HTTP port each gets when the whole system runs on one machine. */
@@ -22,7 +23,8 @@ export interface ServiceProcessOptions {
   service: ServiceName;
   port: number;
   databaseUrl: string;
-  kafkaBrokers: string;
+  /** The service's own principal on the brokers (npm start), or the test harness's. */
+  kafka: KafkaConnection;
   env?: Record<string, string>;
   /** Where the service's output goes, line by line. */
   onOutput?: (line: string) => void;
@@ -59,7 +61,7 @@ export class ServiceProcess {
         TS_NODE_PROJECT: join(repoRoot, 'tsconfig.json'),
         HTTP_PORT: String(options.port),
         DATABASE_URL: options.databaseUrl,
-        KAFKA_BROKERS: options.kafkaBrokers,
+        ...kafkaConnectionEnv(options.kafka),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

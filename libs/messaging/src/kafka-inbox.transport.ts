@@ -7,12 +7,12 @@ import { EventCatalog, EventEnvelope } from '@sinergi/contracts';
 import { publishDeadLetter } from './dead-letter';
 import { EventValidator } from './event-validator';
 import { InboxContext } from './inbox-context';
+import { kafkaClientConfig, KafkaConnection } from './kafka-connection';
 import { OffsetCommitPolicy, OffsetCommitter } from './offset-committer';
 import { backoffMs, DEFAULT_RETRY_POLICY, RetryPolicy } from './retry-policy';
 import { childTraceparent, runInTraceContext } from './trace-context';
 
-export interface KafkaInboxTransportOptions {
-  brokers: string[];
+export interface KafkaInboxTransportOptions extends KafkaConnection {
   clientId: string;
   groupId: string;
   dataSource: DataSource;
@@ -45,7 +45,7 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
 
   constructor(private readonly options: KafkaInboxTransportOptions) {
     super();
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN });
+    this.kafka = new Kafka(kafkaClientConfig(options, options.clientId, { logLevel: logLevel.WARN }));
     const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
     this.consumer = this.kafka.consumer({
       groupId: options.groupId,

@@ -1,12 +1,13 @@
 import { BeforeApplicationShutdown, DynamicModule, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventCatalog } from '@sinergi/contracts';
+import { KafkaConnection } from './kafka-connection';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
 export interface MessagingOptions {
   serviceName: string;
-  brokers: string[];
+  kafka: KafkaConnection;
   databaseUrl: string;
   catalog: EventCatalog;
   /** The base URL of every event's dataschema (default https://sinergi.kemnaker.go.id). */
@@ -18,7 +19,7 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
   private readonly relay: OutboxRelay;
 
   constructor(options: MessagingOptions, dataSource: DataSource) {
-    this.relay = new OutboxRelay({ brokers: options.brokers, clientId: options.serviceName, dataSource, databaseUrl: options.databaseUrl });
+    this.relay = new OutboxRelay({ ...options.kafka, clientId: options.serviceName, dataSource, databaseUrl: options.databaseUrl });
   }
 
   onApplicationBootstrap(): Promise<void> {

@@ -4,9 +4,9 @@ import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLOUDEVENTS_CONTENT_TYPE, EventEnvelope } from '@sinergi/contracts';
 import { keyOf, parkedKeysAmong, parkRows, refusalOf } from './outbox-parking';
+import { kafkaClientConfig, KafkaConnection } from './kafka-connection';
 
-export interface OutboxRelayOptions {
-  brokers: string[];
+export interface OutboxRelayOptions extends KafkaConnection {
   clientId: string;
   dataSource: DataSource;
   /** Connection string of the same database, for the LISTEN connection that wakes the relay on commit. */
@@ -45,7 +45,7 @@ export class OutboxRelay {
   private drainAgain = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    const kafka = new Kafka({ clientId: `${options.clientId}-relay`, brokers: options.brokers, logLevel: logLevel.WARN });
+    const kafka = new Kafka(kafkaClientConfig(options, `${options.clientId}-relay`, { logLevel: logLevel.WARN }));
     // The Java client's partitioner, so that ministries' producers and ours put a key on the same partition.
     this.producer = kafka.producer({
       idempotent: true,

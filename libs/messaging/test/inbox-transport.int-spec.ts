@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DEAD_LETTER_HEADERS, deadLetterTopicOf } from '@sinergi/contracts';
-import { createTestTopics, TestDatabase, testBrokers, testKafka, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
+import { createTestTopics, TestDatabase, testKafka, testKafkaConnection, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
 import { traceIdOf } from '../src';
 import { startEffectsApp } from './fixtures/effects-app';
 import { createMessagingDatabase } from './fixtures/messaging-database';
@@ -32,7 +32,7 @@ describe('Kafka inbox transport for @EventPattern handlers (real Kafka, real Pos
 
   function start(): Promise<INestApplication> {
     return startEffectsApp(database.url, {
-      brokers: testBrokers(),
+      ...testKafkaConnection(),
       clientId: 'inbox-test',
       groupId,
       catalog: testCatalog(topic),

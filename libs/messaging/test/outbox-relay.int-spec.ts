@@ -1,6 +1,6 @@
 import { CloudEvent, Kafka as KafkaBinding, KafkaMessage } from 'cloudevents';
 import { DataSource } from 'typeorm';
-import { createTestTopics, TestDatabase, testBrokers, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
+import { createTestTopics, TestDatabase, testKafkaConnection, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
 import { EventEnvelope } from '@sinergi/contracts';
 import { Outbox, OutboxRelay, parkedSummary } from '../src';
 import { createMessagingDatabase } from './fixtures/messaging-database';
@@ -15,7 +15,7 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
   const relays: OutboxRelay[] = [];
 
   function startRelay(overrides: { pollIntervalMs?: number; batchSize?: number } = {}): Promise<OutboxRelay> {
-    const relay = new OutboxRelay({ brokers: testBrokers(), clientId: 'test', dataSource, databaseUrl: database.url, ...overrides });
+    const relay = new OutboxRelay({ ...testKafkaConnection(), clientId: 'test', dataSource, databaseUrl: database.url, ...overrides });
     relays.push(relay);
     return relay.start().then(() => relay);
   }

@@ -1,7 +1,8 @@
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopicOf } from '@sinergi/contracts';
-import { createTestTopics, TestDatabase, testBrokers, testKafka, uniqueName, waitFor } from '@sinergi/testing';
+import { kafkaConnectionEnv } from '../src';
+import { createTestTopics, TestDatabase, testKafka, testKafkaConnection, uniqueName, waitFor } from '@sinergi/testing';
 import { ChildConsumer } from './fixtures/child-consumer';
 import { createMessagingDatabase } from './fixtures/messaging-database';
 import { sendRaw, testEnvelope } from './fixtures/publish';
@@ -18,7 +19,7 @@ describe('consumers killed with SIGKILL (real Kafka, real PostgreSQL)', () => {
       TEST_TOPIC: topic,
       TEST_GROUP: group,
       TEST_DATABASE_URL: database.url,
-      KAFKA_BROKERS: testBrokers().join(','),
+      ...kafkaConnectionEnv(testKafkaConnection()),
       ...env,
     });
     children.push(child);

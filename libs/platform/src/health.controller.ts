@@ -1,10 +1,10 @@
 import { Controller, Get, HttpStatus, Inject, OnApplicationShutdown, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Admin, Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { ParkedSummary, parkedSummary } from '@sinergi/messaging';
+import { kafkaClientConfig, KafkaConnection, ParkedSummary, parkedSummary } from '@sinergi/messaging';
 
-export const HEALTH_KAFKA_BROKERS = Symbol('HEALTH_KAFKA_BROKERS');
+export const HEALTH_KAFKA_CONNECTION = Symbol('HEALTH_KAFKA_CONNECTION');
 
 type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 
@@ -16,7 +16,7 @@ export class HealthController implements OnApplicationShutdown {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(HEALTH_KAFKA_BROKERS) private readonly brokers: string[],
+    @Inject(HEALTH_KAFKA_CONNECTION) private readonly kafka: KafkaConnection,
   ) {}
 
   @Get()
@@ -45,7 +45,7 @@ export class HealthController implements OnApplicationShutdown {
 
   private kafkaAdmin(): Promise<Admin> {
     if (!this.admin) {
-      const admin = new Kafka({ clientId: 'health', brokers: this.brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+      const admin = new Kafka(kafkaClientConfig(this.kafka, 'health', { retry: { retries: 0 } })).admin();
       this.admin = admin.connect().then(() => admin);
       this.admin.catch(() => (this.admin = undefined));
     }

@@ -56,4 +56,27 @@ describe('loadConfig', () => {
       /KAFKA_SESSION_TIMEOUT_MS: must be at least 6000/,
     );
   });
+  it('reads SASL/SCRAM and TLS settings into the Kafka connection', () => {
+    const config = loadConfig(ServiceConfig, 'program', {
+      ...valid,
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'program',
+      KAFKA_SASL_PASSWORD: 'pw',
+      KAFKA_SSL_CA_FILE: '/etc/kafka/ca.pem',
+    });
+    expect(config.kafkaConnection).toEqual({
+      brokers: ['k1:9092', 'k2:9092'],
+      sasl: { mechanism: 'scram-sha-512', username: 'program', password: 'pw' },
+      ssl: { caFile: '/etc/kafka/ca.pem' },
+    });
+    expect(loadConfig(ServiceConfig, 'program', valid).kafkaConnection).toEqual({ brokers: ['k1:9092', 'k2:9092'] });
+  });
+
+  it('wants a principal and password with a SASL mechanism, and never shows the password', () => {
+    const attempt = () => loadConfig(ServiceConfig, 'program', { ...valid, KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_SASL_PASSWORD: 'hunter2' });
+    expect(attempt).toThrow(/KAFKA_SASL_MECHANISM: must be scram-sha-512, scram-sha-256 or plain \(got "gssapi"\)/);
+    expect(attempt).toThrow(/KAFKA_SASL_USERNAME: must be set with KAFKA_SASL_MECHANISM/);
+    expect(attempt).not.toThrow(/hunter2/);
+    expect(() => loadConfig(ServiceConfig, 'program', { ...valid, KAFKA_SSL: 'yes' })).toThrow(/KAFKA_SSL: must be true or false/);
+  });
 });

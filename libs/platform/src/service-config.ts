@@ -1,5 +1,6 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUrl, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsUrl, Matches, Max, Min, ValidateIf, validateSync, ValidationError } from 'class-validator';
+import { KafkaConnection, kafkaConnectionFrom } from '@sinergi/messaging';
 
 /** Settings every service reads from its environment; a service's own config class extends it. */
 export class ServiceConfig {
@@ -34,8 +35,34 @@ export class ServiceConfig {
   @Matches(/^[a-z0-9][a-z0-9-]*\.$/, { message: 'must be lower-case letters, digits or - and end with a dot, e.g. staging.' })
   KAFKA_TOPIC_PREFIX?: string;
 
+  /** SASL: the broker's users are SCRAM-SHA-512 (npm start's local broker does the same). Not set: anonymous. */
+  @IsOptional()
+  @IsIn(['scram-sha-512', 'scram-sha-256', 'plain'], { message: 'must be scram-sha-512, scram-sha-256 or plain' })
+  KAFKA_SASL_MECHANISM?: string;
+
+  @ValidateIf((config: ServiceConfig) => Boolean(config.KAFKA_SASL_MECHANISM))
+  @IsNotEmpty({ message: 'must be set with KAFKA_SASL_MECHANISM (the principal)' })
+  KAFKA_SASL_USERNAME?: string;
+
+  @ValidateIf((config: ServiceConfig) => Boolean(config.KAFKA_SASL_MECHANISM))
+  @IsNotEmpty({ message: 'must be set with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_PASSWORD?: string;
+
+  /** TLS to the brokers; KAFKA_SSL_CA_FILE (PEM) trusts a private CA and implies it. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  KAFKA_SSL?: string;
+
+  @IsOptional()
+  @IsNotEmpty({ message: 'must be the path of a PEM file' })
+  KAFKA_SSL_CA_FILE?: string;
+
   get kafkaBrokers(): string[] {
-    return this.KAFKA_BROKERS.split(',');
+    return this.kafkaConnection.brokers;
+  }
+
+  get kafkaConnection(): KafkaConnection {
+    return kafkaConnectionFrom(this);
   }
 }
 

@@ -6,7 +6,7 @@ import { MigrationInterface } from 'typeorm';
 import { EVENT_CATALOG, ServiceName, withTopicPrefix } from '@sinergi/contracts';
 import { connectInboxTransport, MESSAGING_MIGRATIONS, MessagingModule } from '@sinergi/messaging';
 import { InputGuardPipe, ProblemFilter, servicesValidationPipe, useBodyParsing } from './errors';
-import { HEALTH_KAFKA_BROKERS, HealthController } from './health.controller';
+import { HEALTH_KAFKA_CONNECTION, HealthController } from './health.controller';
 import { runMigrations } from './migrations';
 import { ConfigError, loadConfig, ServiceConfig } from './service-config';
 import { traceMiddleware } from './trace.middleware';
@@ -50,7 +50,7 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
       }),
       MessagingModule.forRoot({
         serviceName: definition.name,
-        brokers: config.kafkaBrokers,
+        kafka: config.kafkaConnection,
         databaseUrl: config.DATABASE_URL,
         catalog,
         schemaBaseUrl: config.SCHEMA_BASE_URL,
@@ -58,7 +58,7 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
       ...definition.modules,
     ],
     controllers: [HealthController],
-    providers: [{ provide: HEALTH_KAFKA_BROKERS, useValue: config.kafkaBrokers }],
+    providers: [{ provide: HEALTH_KAFKA_CONNECTION, useValue: config.kafkaConnection }],
   };
 }
 
@@ -84,7 +84,7 @@ export async function startService<C extends ServiceConfig>(
   if (definition.consumesEvents) {
     const prefix = config.KAFKA_TOPIC_PREFIX ?? '';
     connectInboxTransport(app, {
-      brokers: config.kafkaBrokers,
+      ...config.kafkaConnection,
       clientId: definition.name,
       groupId: `${prefix}${definition.name}`,
       catalog: withTopicPrefix(EVENT_CATALOG, prefix),

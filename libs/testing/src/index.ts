@@ -9,3 +9,4 @@ export * from './secrets';
 export * from './message-sinks';
 export * from './problems';
 export * from './malformed-input';
+export * from './outside-client/outside-client';

@@ -1,6 +1,6 @@
 // Global setup runs outside Jest's module registry, so the @sinergi/* path aliases need this hook.
 import 'tsconfig-paths/register';
-import { provideTestInfrastructure, TestInfrastructure } from './test-infrastructure';
+import { exportTestInfrastructure, provideTestInfrastructure, TestInfrastructure } from './test-infrastructure';
 
 declare global {
   var __SINERGI_TEST_INFRASTRUCTURE__: TestInfrastructure | undefined;
@@ -9,8 +9,7 @@ declare global {
 /** Jest globalSetup: workers start after this and inherit the environment it sets. */
 export default async function globalSetup(): Promise<void> {
   const infrastructure = await provideTestInfrastructure();
-  process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
-  process.env.DATABASE_URL = infrastructure.databaseUrl;
+  exportTestInfrastructure(infrastructure);
   globalThis.__SINERGI_TEST_INFRASTRUCTURE__ = infrastructure;
   process.stdout.write(`\n[test infrastructure] ${infrastructure.describe}\n`);
 }

@@ -1,14 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { kafkaClientConfig, type KafkaConnection, kafkaConnectionFrom, type Principal } from '@sinergi/messaging';
 
-export function testBrokers(): string[] {
+/** Set by the global setup: each principal's connection to the secured local broker, as JSON. */
+export const TEST_PRINCIPALS_VARIABLE = 'SINERGI_TEST_KAFKA_PRINCIPALS';
+
+/** The broker of the test run and the test harness's credentials (the local broker's super user), from the global setup. */
+export function testKafkaConnection(): KafkaConnection {
   const brokers = process.env.KAFKA_BROKERS;
   if (!brokers) throw new Error('KAFKA_BROKERS is not set: run tests through jest, whose global setup provides a broker');
-  return brokers.split(',');
+  return kafkaConnectionFrom({ ...process.env, KAFKA_BROKERS: brokers });
+}
+
+/** A service's or ministry system's own connection; undefined unless the tests run on the secured local broker. */
+export function testPrincipalConnection(principal: Principal): KafkaConnection | undefined {
+  const principals: Partial<Record<Principal, KafkaConnection>> = JSON.parse(process.env[TEST_PRINCIPALS_VARIABLE] ?? '{}');
+  return principals[principal];
 }
 
 export function testKafka(clientId = 'test'): Kafka {
-  return new Kafka({ clientId, brokers: testBrokers(), logLevel: logLevel.NOTHING });
+  return new Kafka(kafkaClientConfig(testKafkaConnection(), clientId));
 }
 
 export function uniqueName(prefix: string): string {

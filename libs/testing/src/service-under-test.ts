@@ -1,16 +1,33 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { allTopicSpecs } from '@sinergi/contracts';
-import { ensureTopics } from '@sinergi/messaging';
+import { ensureAccessControl, ensureTopics, kafkaConnectionEnv, removeAccessControl } from '@sinergi/messaging';
 import { ServiceConfig, ServiceDefinition, startService } from '@sinergi/platform';
-import { testBrokers, testKafka } from './kafka-helpers';
+import { testKafka, testKafkaConnection, testPrincipalConnection } from './kafka-helpers';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 /** A topic namespace of its own, so that a test run never sees another run's messages. */
 export async function createTopicNamespace(): Promise<string> {
   const prefix = `t${randomBytes(4).toString('hex')}.`;
-  await ensureTopics(testBrokers(), allTopicSpecs(prefix));
+  await ensureTopics(testKafkaConnection(), allTopicSpecs(prefix));
   return prefix;
+}
+
+/**
+ * Grants the registry's ACLs in a namespace, so that services and ministry systems can work
+ * there as their own principals (`testPrincipalConnection`), as under npm start. Nothing to do
+ * on a broker without them (no authorizer).
+ */
+export async function grantNamespaceAccess(prefix: string): Promise<void> {
+  if (testPrincipalsAvailable()) await ensureAccessControl(testKafkaConnection(), allTopicSpecs(prefix), prefix);
+}
+
+export async function revokeNamespaceAccess(prefix: string): Promise<void> {
+  if (testPrincipalsAvailable()) await removeAccessControl(testKafkaConnection(), allTopicSpecs(prefix), prefix);
+}
+
+function testPrincipalsAvailable(): boolean {
+  return testPrincipalConnection('program') !== undefined;
 }
 
 /** Deletes a namespace's topics, so that test runs do not pile up partitions on a long-lived broker. */
@@ -48,7 +65,7 @@ export async function startServiceUnderTest<C extends ServiceConfig>(
   const app = await startService(definition, {
     HTTP_PORT: '0',
     DATABASE_URL: database.url,
-    KAFKA_BROKERS: testBrokers().join(','),
+    ...kafkaConnectionEnv(testKafkaConnection()),
     KAFKA_TOPIC_PREFIX: topicPrefix,
     KAFKA_SESSION_TIMEOUT_MS: '6000',
     ...options.env,

@@ -1,9 +1,12 @@
 import { allTopicSpecs } from '@sinergi/contracts';
-import { ensureTopics } from '@sinergi/messaging';
+import { ensureTopics, type KafkaConnection, kafkaConnectionEnv, type Principal } from '@sinergi/messaging';
 import { ensureKafka, ensurePostgres } from '@sinergi/local-infra';
+import { TEST_PRINCIPALS_VARIABLE } from './kafka-helpers';
 
 export interface TestInfrastructure {
-  kafkaBrokers: string;
+  /** The harness connects as the broker's super user; a secured local broker also gives each principal's own connection. */
+  kafka: KafkaConnection;
+  principals: Partial<Record<Principal, KafkaConnection>>;
   databaseUrl: string;
   describe: string;
   stop(): Promise<void>;
@@ -19,8 +22,16 @@ type Provider = () => Promise<TestInfrastructure>;
 export async function provideTestInfrastructure(): Promise<TestInfrastructure> {
   const provider: Provider = (await dockerIsAvailable()) && !bothGiven() ? fromContainers : fromEnvironmentOrLocal;
   const infrastructure = await provider();
-  await ensureTopics(infrastructure.kafkaBrokers.split(','), allTopicSpecs());
+  await ensureTopics(infrastructure.kafka, allTopicSpecs());
   return infrastructure;
+}
+
+/** Where the test run's processes (jest workers, the benchmark) find the infrastructure. */
+export function exportTestInfrastructure(infrastructure: TestInfrastructure): void {
+  Object.assign(process.env, kafkaConnectionEnv(infrastructure.kafka), {
+    DATABASE_URL: infrastructure.databaseUrl,
+    [TEST_PRINCIPALS_VARIABLE]: JSON.stringify(infrastructure.principals),
+  });
 }
 
 function bothGiven(): boolean {
@@ -42,9 +53,10 @@ async function fromEnvironmentOrLocal(): Promise<TestInfrastructure> {
   const kafka = await ensureKafka();
   const postgres = await ensurePostgres();
   return {
-    kafkaBrokers: kafka.brokers.join(','),
+    kafka: kafka.connection,
+    principals: kafka.principals,
     databaseUrl: postgres.url,
-    describe: `Kafka ${kafka.brokers.join(',')} (${kafka.startedHere ? 'started' : 'given'}), PostgreSQL (${postgres.startedHere ? 'embedded' : 'given'})`,
+    describe: `Kafka ${kafka.brokers.join(',')} (${kafka.startedHere ? 'started' : 'given'}${kafka.connection.sasl ? `, as ${kafka.connection.sasl.username}` : ', anonymous'}), PostgreSQL (${postgres.startedHere ? 'embedded' : 'given'})`,
     stop: async () => {
       await kafka.stop();
       await postgres.stop();
@@ -60,7 +72,8 @@ async function fromContainers(): Promise<TestInfrastructure> {
     new PostgreSqlContainer('postgres:17-alpine').start(),
   ]);
   return {
-    kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
+    kafka: { brokers: [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`] },
+    principals: {},
     databaseUrl: postgres.getConnectionUri(),
     describe: 'Kafka and PostgreSQL in containers',
     stop: async () => {

@@ -1,7 +1,17 @@
 import { createServer } from 'node:net';
 import { Client } from 'pg';
 import type { ServiceName } from '@sinergi/contracts';
-import { createTestDatabase, createTopicNamespace, deleteTopicNamespace, TestDatabase, testBrokers, testSecrets } from '@sinergi/testing';
+import {
+  createTestDatabase,
+  createTopicNamespace,
+  deleteTopicNamespace,
+  grantNamespaceAccess,
+  revokeNamespaceAccess,
+  TestDatabase,
+  testKafkaConnection,
+  testPrincipalConnection,
+  testSecrets,
+} from '@sinergi/testing';
 import { ServiceProcess } from '@sinergi/local-infra';
 
 async function freePort(): Promise<number> {
@@ -23,7 +33,8 @@ interface Member {
 
 /**
  * Some of the services running as real OS processes, each on its own fresh database, all on
- * the topics of one namespace of their own. A member can be killed (SIGKILL) and restarted on
+ * the topics of one namespace of their own. On the secured local broker each connects as its own
+ * principal under the registry's ACLs, as under npm start. A member can be killed (SIGKILL) and restarted on
  * the same database and port.
  */
 export class RunningSystem {
@@ -38,6 +49,7 @@ export class RunningSystem {
   static async start(services: ServiceName[], env: Record<string, string> = {}): Promise<RunningSystem> {
     const system = new RunningSystem(await createTopicNamespace(), { ...testSecrets(), ...env });
     try {
+      await grantNamespaceAccess(system.topicPrefix);
       await Promise.all(services.map(async (service) => system.launch(service, await createTestDatabase(service), await freePort())));
     } catch (error) {
       await system.stop();
@@ -75,6 +87,7 @@ export class RunningSystem {
   async stop(): Promise<void> {
     await Promise.all([...this.members.values()].map((member) => member.process.stop()));
     await Promise.all([...this.members.values()].map((member) => member.database.drop()));
+    await revokeNamespaceAccess(this.topicPrefix);
     await deleteTopicNamespace(this.topicPrefix);
   }
 
@@ -89,7 +102,7 @@ export class RunningSystem {
       service,
       port,
       databaseUrl: database.url,
-      kafkaBrokers: testBrokers().join(','),
+      kafka: testPrincipalConnection(service) ?? testKafkaConnection(),
       env: { KAFKA_TOPIC_PREFIX: this.topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', ...this.env },
       onOutput: (line) => this.output.push(`[${service}] ${line}`),
     });

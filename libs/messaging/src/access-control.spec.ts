@@ -1,0 +1,52 @@
+import { AclOperationTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
+import { allTopicSpecs } from '@sinergi/contracts';
+import { accessControlEntries } from './access-control';
+
+/** kafkajs' enums are plain objects, without TypeScript's reverse mapping. */
+const nameIn = (values: object, value: number) => Object.entries(values).find(([, candidate]) => candidate === value)?.[0];
+
+const grants = (principal: string, prefix = '') =>
+  accessControlEntries(allTopicSpecs(prefix), prefix)
+    .filter((entry) => entry.principal === `User:${principal}`)
+    .map((entry) => [
+        nameIn(AclOperationTypes, entry.operation),
+        nameIn(AclResourceTypes, entry.resourceType),
+        nameIn(ResourcePatternTypes, entry.resourcePatternType),
+        entry.resourceName,
+      ].join(' '))
+    .sort();
+
+describe('accessControlEntries', () => {
+  it('lets KemenUMKM write its inbound topics and read its results, with groups named after it', () => {
+    expect(grants('kemenumkm', 'x.')).toEqual([
+      'READ GROUP PREFIXED x.kemenumkm',
+      'READ TOPIC LITERAL x.integration.kemenumkm.nominations.results.v1',
+      'READ TOPIC LITERAL x.integration.kemenumkm.roster.results.v1',
+      'WRITE TOPIC LITERAL x.integration.kemenumkm.nominations.v1',
+      'WRITE TOPIC LITERAL x.integration.kemenumkm.roster.v1',
+    ]);
+  });
+
+  it("lets a service read what it consumes, write those topics' dead letters and what it produces, in its own group", () => {
+    const venueCapacity = grants('venue-capacity');
+    expect(venueCapacity).toEqual(
+      expect.arrayContaining([
+        'READ GROUP LITERAL venue-capacity',
+        'READ TOPIC LITERAL integration.kemnaker.venues.v1',
+        'WRITE TOPIC LITERAL integration.kemnaker.venues.v1.dlq',
+        'WRITE TOPIC LITERAL integration.kemnaker.venues.results.v1',
+        'READ TOPIC LITERAL program.batches.v1',
+        'WRITE TOPIC LITERAL program.batches.v1.dlq',
+        'WRITE TOPIC LITERAL venue.reservations.v1',
+      ]),
+    );
+    expect(venueCapacity.filter((grant) => grant.includes('nominations'))).toEqual([]);
+  });
+
+  it('admits only KemenUMKM and enrollment to the NIK-carrying nominations topic', () => {
+    const principals = accessControlEntries(allTopicSpecs())
+      .filter((entry) => entry.resourceName === 'integration.kemenumkm.nominations.v1')
+      .map((entry) => `${entry.principal} ${nameIn(AclOperationTypes, entry.operation)}`);
+    expect(principals.sort()).toEqual(['User:enrollment READ', 'User:kemenumkm WRITE']);
+  });
+});

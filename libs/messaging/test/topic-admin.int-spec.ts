@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { allTopicSpecs, TOPICS } from '@sinergi/contracts';
+import { ensureTopics, SINGLE_BROKER_DURABILITY } from '../src';
+import { deleteTopicNamespace, testKafka, testKafkaConnection } from '@sinergi/testing';
+
+describe('ensureTopics (real broker)', () => {
+  const prefix = `ta${randomBytes(4).toString('hex')}.`;
+  const agreements = `${prefix}${TOPICS.programAgreements.name}`;
+
+  afterAll(() => deleteTopicNamespace(prefix));
+
+  it('creates topics with an explicit replication factor and min.insync.replicas, and reports one that differs', async () => {
+    const admin = testKafka('topic-admin-test').admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        topics: [{ topic: agreements, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: '60000' }] }],
+        waitForLeaders: true,
+      });
+      const first = await ensureTopics(testKafkaConnection(), allTopicSpecs(prefix), SINGLE_BROKER_DURABILITY);
+      expect(first.created).toHaveLength(allTopicSpecs().length * 2 - 1);
+      expect(first.mismatches).toEqual([
+        `${agreements}: partitions 1, expected ${TOPICS.programAgreements.partitions}`,
+        `${agreements}: retention.ms 60000, expected ${TOPICS.programAgreements.retentionMs}`,
+      ]);
+
+      const created = `${prefix}${TOPICS.batches.name}`;
+      const { resources } = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: 2, name: created, configNames: ['min.insync.replicas', 'cleanup.policy'] }],
+      });
+      expect(resources[0].configEntries.find((entry) => entry.configName === 'min.insync.replicas')).toMatchObject({ configValue: '1', isDefault: false });
+
+      const stricter = await ensureTopics(testKafkaConnection(), allTopicSpecs(prefix), { replicationFactor: 1, minInsyncReplicas: 2 });
+      expect(stricter.created).toEqual([]);
+      expect(stricter.mismatches).toContain(`${created}: min.insync.replicas 1, expected 2`);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+});
