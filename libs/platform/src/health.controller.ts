@@ -1,7 +1,8 @@
-import { Controller, Get, HttpStatus, Inject, OnApplicationShutdown, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, OnApplicationShutdown, Optional, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { ConsumerStatus } from '@sinergi/messaging';
 
 export const HEALTH_KAFKA_BROKERS = Symbol('HEALTH_KAFKA_BROKERS');
 
@@ -16,6 +17,7 @@ export class HealthController implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(HEALTH_KAFKA_BROKERS) private readonly brokers: string[],
+    @Optional() private readonly consumerStatus?: ConsumerStatus,
   ) {}
 
   @Get()
@@ -25,7 +27,10 @@ export class HealthController implements OnApplicationShutdown {
       check(async () => (await this.kafkaAdmin()).describeCluster()),
     ]);
     const up = database.status === 'up' && kafka.status === 'up';
-    response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: up ? 'up' : 'down', checks: { database, kafka } });
+    // Dead letters, messages that could not be parked, skipped event types: reported, not a reason to take the service out.
+    const consumer = this.consumerStatus?.snapshot();
+    const details = consumer ? { details: { consumer } } : {};
+    response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: up ? 'up' : 'down', checks: { database, kafka }, ...details });
   }
 
   async onApplicationShutdown(): Promise<void> {

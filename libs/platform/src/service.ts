@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MigrationInterface } from 'typeorm';
 import { EVENT_CATALOG, ServiceName, withTopicPrefix } from '@sinergi/contracts';
-import { connectInboxTransport, CreateOutboxAndInbox1732700000000, MessagingModule } from '@sinergi/messaging';
+import { connectInboxTransport, ConsumerStatus, MESSAGING_MIGRATIONS, MessagingModule } from '@sinergi/messaging';
 import { InputGuardPipe, ProblemFilter, servicesValidationPipe, useBodyParsing } from './errors';
 import { HEALTH_KAFKA_BROKERS, HealthController } from './health.controller';
 import { runMigrations } from './migrations';
@@ -57,7 +57,7 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
       ...definition.modules,
     ],
     controllers: [HealthController],
-    providers: [{ provide: HEALTH_KAFKA_BROKERS, useValue: config.kafkaBrokers }],
+    providers: [{ provide: HEALTH_KAFKA_BROKERS, useValue: config.kafkaBrokers }, { provide: ConsumerStatus, useValue: new ConsumerStatus() }],
   };
 }
 
@@ -71,7 +71,7 @@ export async function startService<C extends ServiceConfig>(
 ): Promise<INestApplication> {
   const logger = new Logger(definition.name);
   const config = loadConfig(definition.configClass, definition.name, env);
-  const applied = await runMigrations(config.DATABASE_URL, [CreateOutboxAndInbox1732700000000, ...definition.migrations]);
+  const applied = await runMigrations(config.DATABASE_URL, [...MESSAGING_MIGRATIONS, ...definition.migrations]);
   if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
 
   const app = await NestFactory.create<NestExpressApplication>(serviceRootModule(definition, config), { logger: ['error', 'warn', 'log'], bodyParser: false });
@@ -88,6 +88,7 @@ export async function startService<C extends ServiceConfig>(
       groupId: `${prefix}${definition.name}`,
       catalog: withTopicPrefix(EVENT_CATALOG, prefix),
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+      status: app.get(ConsumerStatus),
     });
     await app.startAllMicroservices();
   }
