@@ -46,6 +46,7 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
   private readonly validator: EventValidator;
   private readonly retry: RetryPolicy;
   private readonly committer: OffsetCommitter;
+  private readonly heartbeatIntervalMs: number;
   readonly consumerStatus: ConsumerStatus;
   protected override readonly logger = new Logger(KafkaInboxTransport.name);
   private readonly inFlight = new Set<Promise<void>>();
@@ -55,10 +56,11 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
     super();
     this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN });
     const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
+    this.heartbeatIntervalMs = Math.floor(sessionTimeout / 10);
     this.consumer = this.kafka.consumer({
       groupId: options.groupId,
       sessionTimeout,
-      heartbeatInterval: Math.floor(sessionTimeout / 10),
+      heartbeatInterval: this.heartbeatIntervalMs,
       allowAutoTopicCreation: false,
     });
     this.producer = this.kafka.producer({
@@ -193,17 +195,18 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
   /**
    * Parks the message, once per attempt cycle, and never throws: when parking or its bookkeeping fails, the failure
    * is logged and counted for `/health` and the partition moves on (a message that could not be parked stays at its
-   * place on its topic, from where `npm run redrive` can send it again).
+   * place on its topic, which the log and `/health` name).
    */
   private async deadLetter(payload: EachMessagePayload, error: string, attempts: number, envelope?: EventEnvelope): Promise<void> {
     const place = { topic: payload.topic, partition: payload.partition, offset: payload.message.offset };
     const where = `${place.topic}/${place.partition}@${place.offset}`;
     try {
-      await publishDeadLetter(this.producer, { ...payload, consumerGroup: this.options.groupId, attempts, error });
+      // The producer retries a missing or leaderless topic for a while: stay in the group meanwhile.
+      await this.keepingMembership(payload.heartbeat, () => publishDeadLetter(this.producer, { ...payload, consumerGroup: this.options.groupId, attempts, error }));
     } catch (publishError) {
       const reason = (publishError as Error).message;
       this.consumerStatus.deadLetterFailed(place, 'publish', reason);
-      this.logger.error(`could not park ${where} on the dead-letter topic (${reason}); moving on, re-drive it from its topic. It failed with: ${error}`);
+      this.logger.error(`could not park ${where} on the dead-letter topic (${reason}); moving on; the message stays at that place on its topic. It failed with: ${error}`);
       return;
     }
     this.consumerStatus.deadLettered();
@@ -238,6 +241,15 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
       [this.options.groupId, envelope.id, envelope.type, topic, partition, message.offset],
     );
     return claimed.length === 1;
+  }
+
+  private async keepingMembership<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    const beating = setInterval(() => void heartbeat().catch(() => undefined), this.heartbeatIntervalMs);
+    try {
+      return await work();
+    } finally {
+      clearInterval(beating);
+    }
   }
 
   private async waitKeepingMembership(totalMs: number, heartbeat: () => Promise<void>): Promise<void> {
