@@ -100,6 +100,7 @@ async function readDeadLetters(kafka: Kafka, topic: string): Promise<KafkaMessag
   await admin.connect();
   const groupId = `sinergi-redrive-${randomUUID()}`;
   try {
+    if (!(await admin.listTopics()).includes(topic)) throw new Error(`there is no dead-letter topic ${topic}`);
     const ends = (await admin.fetchTopicOffsets(topic)).filter((partition) => BigInt(partition.high) > BigInt(partition.low));
     if (ends.length === 0) return [];
     const remaining = new Map(ends.map((partition) => [partition.partition, BigInt(partition.high) - 1n]));

@@ -1,13 +1,27 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { INestApplication } from '@nestjs/common';
 import { KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { createTestTopics, TestDatabase, testBrokers, testKafka, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
-import { ConsumerStatus, redriveDeadLetters } from '../src';
+import { DEAD_LETTER_HEADERS } from '@sinergi/contracts';
+import { createTestTopics, TestDatabase, testBrokers, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
+import { ConsumerStatus } from '../src';
 import { startEffectsApp } from './fixtures/effects-app';
 import { sendRaw, testEnvelope } from './fixtures/publish';
 import { testCatalog } from './fixtures/test-events';
 import { TransportTestBed } from './fixtures/transport-test-bed';
+
+/** `npm run redrive -- ...`, as an operator runs it. */
+async function redrive(...args: string[]): Promise<string> {
+  const repoRoot = join(__dirname, '../../..');
+  const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot, 'infra/scripts/run.js'), 'redrive', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, KAFKA_BROKERS: testBrokers().join(',') },
+  });
+  return stdout;
+}
 
 /** What outsiders and bad days do to a consumer: odd ids, newer producers, outages, a dead-letter topic that fails. */
 describe('inbox transport against what comes in (real Kafka, real PostgreSQL)', () => {
@@ -142,12 +156,13 @@ describe('inbox transport against what comes in (real Kafka, real PostgreSQL)', 
     });
     await dataSource.query('DELETE FROM failure_flags');
 
-    const redriven = await redriveDeadLetters(testKafka('robust-redrive'), { topic, eventId: event.id });
-    expect(redriven).toEqual([expect.objectContaining({ eventId: event.id, originalPartition: 0 })]);
+    expect(await redrive('--topic', topic, '--event-id', event.id)).toMatch(new RegExp(`re-drove ${topic}/0@\\d+ \\(event ${event.id}\\)\\n1 message\\(s\\) re-driven`));
     await handled(event.id);
 
-    // Once more: now the inbox knows it as handled and drops it.
-    await redriveDeadLetters(testKafka('robust-redrive'), { topic, eventId: event.id });
+    // Once more, by its place: now the inbox knows it as handled and drops it.
+    const [letter] = await waitFor('the dead letter collected', () => lettersOf(event.id).length > 0 && lettersOf(event.id));
+    const offset = String(letter.headers?.[DEAD_LETTER_HEADERS.originalOffset]);
+    expect(await redrive('--topic', topic, '--partition', '0', '--offset', offset)).toContain('1 message(s) re-driven');
     const marker = testEnvelope('redrive', { seq: 13 });
     await sendRaw(producer, topic, [{ key: 'redrive', value: marker }]);
     await handled(marker.id);
