@@ -30,7 +30,8 @@ export const envelopeSchema = {
   required: ['specversion', 'id', 'type', 'source', 'subject', 'time', 'datacontenttype', 'dataschema', 'correlationid', 'data'],
   properties: {
     specversion: { const: '1.0' },
-    id: { type: 'string', format: 'uuid' },
+    /** Any non-empty CloudEvents string: no control characters (https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md#type-system). */
+    id: { type: 'string', minLength: 1, pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]+$' },
     type: { type: 'string', minLength: 1 },
     source: { type: 'string', minLength: 1 },
     subject: { type: 'string', minLength: 1 },

@@ -20,6 +20,8 @@ export * from './reference/codes';
 export * from './reference/provinces';
 export * from './schema';
 export * from './sealed';
+export * from './text/control-characters';
+export * from './text/record-ref';
 export * from './topics';
 export * from './http/problem';
 export * from './http/program';

@@ -44,9 +44,32 @@ describe('EventValidator', () => {
   });
 
   it('refuses an event type nobody defined, and a value that is not JSON', () => {
-    expect(validator.check({ ...envelope, type: 'Nope' })).toEqual({ valid: false, reason: 'type: unknown event type Nope' });
+    expect(validator.check({ ...envelope, type: 'Nope' })).toEqual({ valid: false, reason: 'type: unknown event type Nope', unknownType: 'Nope' });
     expect(validator.decode(Buffer.from('{'))).toEqual({ valid: false, reason: 'message value is not JSON' });
     expect(validator.decode(null)).toEqual({ valid: false, reason: 'message has no value' });
+  });
+
+  it('takes any CloudEvents id: a UUID, a URN, a producer\'s own; never an empty one or one with control characters', () => {
+    for (const id of ['urn:uuid:5f0c2a4e-8f7e-4b8e-9a57-3c1b2b7d9e10', 'KEMNAKER-2025-000123', 'x']) {
+      expect(validator.check({ ...envelope, id }).valid).toBe(true);
+    }
+    for (const id of ['', 'a\u0000b', 'line\nbreak']) {
+      expect(validator.check({ ...envelope, id }).valid).toBe(false);
+    }
+  });
+
+  it('refuses a payload field its schema does not name when producing, and lets it through when consuming', () => {
+    const evolved = { ...envelope, data: { ...envelope.data, signedBy: 'a field from a newer producer', parties: envelope.data.parties.map((party) => ({ ...party, since: 2025 })) } };
+    const produced = validator.check(evolved);
+    expect(!produced.valid && produced.reason).toMatch(/must NOT have additional properties/);
+    expect(new EventValidator(EVENT_CATALOG, 'consume').check(evolved)).toEqual({ valid: true, envelope: evolved });
+  });
+
+  it('is as strict about everything else when consuming', () => {
+    const consuming = new EventValidator(EVENT_CATALOG, 'consume');
+    const { number: _number, ...withoutNumber } = envelope.data;
+    expect(consuming.check({ ...envelope, data: withoutNumber }).valid).toBe(false);
+    expect(consuming.check({ ...envelope, data: { ...envelope.data, signedOn: 'soon' } }).valid).toBe(false);
   });
 });
 
@@ -68,5 +91,12 @@ describe('recordValidator', () => {
       { field: '/seats', rule: 'must be >= 1' },
     ]);
     expect(check({ code: 'BLK' })).toEqual([{ field: 'seats', rule: "must have required property 'seats'" }]);
+  });
+
+  it('names a field with NUL or another control character, with the rule no-control-characters', () => {
+    expect(check({ code: 'B\u0000LK', seats: 16 })).toEqual([
+      { field: '/code', rule: 'no-control-characters' },
+      { field: '/code', rule: 'must match pattern "^[A-Z]+$"' },
+    ]);
   });
 });

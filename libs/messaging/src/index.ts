@@ -1,6 +1,9 @@
 export * from './connect-inbox-transport';
+export * from './consumer-status';
 export * from './dead-letter';
+export * from './event-ids-as-text.migration';
 export * from './event-validator';
+export * from './failure-kind';
 export * from './inbox-context';
 export * from './kafka-connection';
 export * from './kafka-inbox.transport';
@@ -14,6 +17,7 @@ export * from './outbox-parking.migration';
 export * from './outbox-relay';
 export * from './outbox.migration';
 export * from './backoff';
+export * from './redrive';
 export * from './retry-policy';
 export * from './topic-admin';
 export * from './trace-context';

@@ -4,8 +4,10 @@ import { Consumer, EachMessagePayload, Kafka, logLevel, Partitioners, Producer }
 import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { EventCatalog, EventEnvelope } from '@sinergi/contracts';
+import { ConsumerStatus } from './consumer-status';
 import { publishDeadLetter } from './dead-letter';
 import { EventValidator } from './event-validator';
+import { failureKindOf } from './failure-kind';
 import { InboxContext } from './inbox-context';
 import { kafkaClientConfig, KafkaConnection } from './kafka-connection';
 import { OffsetCommitPolicy, OffsetCommitter } from './offset-committer';
@@ -17,14 +19,19 @@ export interface KafkaInboxTransportOptions extends KafkaConnection {
   groupId: string;
   dataSource: DataSource;
   catalog: EventCatalog;
-  retry?: RetryPolicy;
+  retry?: Partial<RetryPolicy>;
   offsetCommit?: OffsetCommitPolicy;
+  /** Counters for `/health`; the service's own when it has one. */
+  status?: ConsumerStatus;
   sessionTimeoutMs?: number;
   /** Partitions handled at the same time; order within a partition (and so per key) is kept. */
   partitionsConsumedConcurrently?: number;
 }
 
 type Outcome = 'handled' | 'duplicate';
+
+/** Stop retrying: the transport is closing and the message is left uncommitted for the partition's next owner. */
+class Abandoned extends Error {}
 
 /**
  * A Nest microservice transport for @OnEvent (@EventPattern) handlers keyed by CloudEvents type.
@@ -39,6 +46,8 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
   private readonly validator: EventValidator;
   private readonly retry: RetryPolicy;
   private readonly committer: OffsetCommitter;
+  private readonly heartbeatIntervalMs: number;
+  readonly consumerStatus: ConsumerStatus;
   protected override readonly logger = new Logger(KafkaInboxTransport.name);
   private readonly inFlight = new Set<Promise<void>>();
   private closing = false;
@@ -47,10 +56,11 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
     super();
     this.kafka = new Kafka(kafkaClientConfig(options, options.clientId, { logLevel: logLevel.WARN }));
     const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
+    this.heartbeatIntervalMs = Math.floor(sessionTimeout / 10);
     this.consumer = this.kafka.consumer({
       groupId: options.groupId,
       sessionTimeout,
-      heartbeatInterval: Math.floor(sessionTimeout / 10),
+      heartbeatInterval: this.heartbeatIntervalMs,
       allowAutoTopicCreation: false,
     });
     this.producer = this.kafka.producer({
@@ -59,8 +69,9 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    this.validator = new EventValidator(options.catalog);
-    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.validator = new EventValidator(options.catalog, 'consume');
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.consumerStatus = options.status ?? new ConsumerStatus();
     this.committer = new OffsetCommitter(
       this.consumer,
       options.offsetCommit ?? { intervalMs: 1_000, threshold: 100 },
@@ -125,16 +136,26 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
     if (this.closing) return;
     const { topic, partition, message } = payload;
     const decoded = this.validator.decode(message.value);
-    if (!decoded.valid) {
-      await this.deadLetter(payload, `schema: ${decoded.reason}`, 0);
-    } else {
-      const handler = this.getHandlerByPattern(decoded.envelope.type);
-      if (handler) await this.handleWithRetries(payload, decoded.envelope, handler);
+    try {
+      if ('unknownType' in decoded) {
+        this.consumerStatus.skippedUnknownType();
+        this.logger.warn(`skipped ${topic}/${partition}@${message.offset}: event type ${decoded.unknownType} is not in this service's catalogue`);
+      } else if (!decoded.valid) {
+        await this.deadLetter(payload, `schema: ${decoded.reason}`, 0);
+      } else {
+        const handler = this.getHandlerByPattern(decoded.envelope.type);
+        if (handler) await this.handleWithRetries(payload, decoded.envelope, handler);
+      }
+    } catch (error) {
+      if (error instanceof Abandoned) return;
+      throw error;
     }
     await this.committer.markHandled(topic, partition, message.offset);
   }
 
+  /** Bugs and bad data are tried `maxAttempts` times, then dead-lettered; transient trouble is waited out, however long. */
   private async handleWithRetries(payload: EachMessagePayload, envelope: EventEnvelope, handler: MessageHandler): Promise<void> {
+    const failures = { permanent: 0, transient: 0 };
     for (let attempt = 1; ; attempt += 1) {
       try {
         const outcome = await this.handleOnce(payload, envelope, handler, attempt);
@@ -142,12 +163,17 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
         return;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        if (attempt >= this.retry.maxAttempts) {
+        const kind = failureKindOf(error);
+        failures[kind] += 1;
+        if (kind === 'permanent' && failures.permanent >= this.retry.maxAttempts) {
           await this.deadLetter(payload, reason, attempt, envelope);
           return;
         }
-        this.logger.warn(`${envelope.type} ${envelope.id} failed (attempt ${attempt}/${this.retry.maxAttempts}): ${reason}`);
-        await this.waitKeepingMembership(backoffMs(this.retry, attempt), payload.heartbeat);
+        if (kind === 'transient') this.consumerStatus.retriedTransient();
+        const tries = kind === 'permanent' ? `${failures.permanent}/${this.retry.maxAttempts}` : `transient, ${failures.transient}`;
+        this.logger.warn(`${envelope.type} ${envelope.id} failed (attempt ${attempt}, ${tries}): ${reason}`);
+        await this.waitKeepingMembership(backoffMs(this.retry, failures[kind], kind), payload.heartbeat);
+        if (this.closing) throw new Abandoned();
       }
     }
   }
@@ -155,7 +181,7 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
   private handleOnce(payload: EachMessagePayload, envelope: EventEnvelope, handler: MessageHandler, attempt: number): Promise<Outcome> {
     const { topic, partition, message } = payload;
     return this.options.dataSource.transaction(async (manager) => {
-      const firstTime = await this.recordInInbox(manager, envelope, payload, 'handled');
+      const firstTime = await this.claimInInbox(manager, envelope, payload);
       if (!firstTime) return 'duplicate';
       const context = new InboxContext(manager, envelope, topic, partition, message.offset, attempt, payload.heartbeat);
       const trace = { correlationId: envelope.correlationid, causationId: envelope.id, traceparent: childTraceparent(envelope.traceparent) };
@@ -166,31 +192,69 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
     });
   }
 
+  /**
+   * Parks the message, once per attempt cycle, and never throws: when parking or its bookkeeping fails, the failure
+   * is logged and counted for `/health` and the partition moves on (a message that could not be parked stays at its
+   * place on its topic, which the log and `/health` name).
+   */
   private async deadLetter(payload: EachMessagePayload, error: string, attempts: number, envelope?: EventEnvelope): Promise<void> {
-    await publishDeadLetter(this.producer, { ...payload, consumerGroup: this.options.groupId, attempts, error });
-    this.logger.error(`parked ${payload.topic}/${payload.partition}@${payload.message.offset} on the dead-letter topic: ${error}`);
-    if (envelope) {
-      await this.options.dataSource.transaction((manager) => this.recordInInbox(manager, envelope, payload, 'dead-lettered'));
+    const place = { topic: payload.topic, partition: payload.partition, offset: payload.message.offset };
+    const where = `${place.topic}/${place.partition}@${place.offset}`;
+    try {
+      // The producer retries a missing or leaderless topic for a while: stay in the group meanwhile.
+      await this.keepingMembership(payload.heartbeat, () => publishDeadLetter(this.producer, { ...payload, consumerGroup: this.options.groupId, attempts, error }));
+    } catch (publishError) {
+      const reason = (publishError as Error).message;
+      this.consumerStatus.deadLetterFailed(place, 'publish', reason);
+      this.logger.error(`could not park ${where} on the dead-letter topic (${reason}); moving on; the message stays at that place on its topic. It failed with: ${error}`);
+      return;
+    }
+    this.consumerStatus.deadLettered();
+    this.logger.error(`parked ${where} on the dead-letter topic: ${error}`);
+    if (!envelope) return;
+    try {
+      await this.options.dataSource.query(
+        `INSERT INTO inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset, outcome)
+         VALUES ($1, $2, $3, $4, $5, $6, 'dead-lettered') ON CONFLICT DO NOTHING`,
+        [this.options.groupId, envelope.id, envelope.type, place.topic, place.partition, place.offset],
+      );
+    } catch (bookkeepingError) {
+      const reason = (bookkeepingError as Error).message;
+      this.consumerStatus.deadLetterFailed(place, 'bookkeeping', reason);
+      this.logger.error(`parked ${where}, but could not record it in the inbox (${reason}); moving on`);
     }
   }
 
-  private async recordInInbox(
-    manager: DataSource['manager'],
-    envelope: EventEnvelope,
-    { topic, partition, message }: EachMessagePayload,
-    outcome: 'handled' | 'dead-lettered',
-  ): Promise<boolean> {
-    const inserted: unknown[] = await manager.query(
+  /**
+   * Whether this group handles the event now: a first delivery, or a dead-lettered one coming back (re-driven).
+   * A handled event is a duplicate.
+   */
+  private async claimInInbox(manager: DataSource['manager'], envelope: EventEnvelope, { topic, partition, message }: EachMessagePayload): Promise<boolean> {
+    const claimed: unknown[] = await manager.query(
       `INSERT INTO inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset, outcome)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [this.options.groupId, envelope.id, envelope.type, topic, partition, message.offset, outcome],
+       VALUES ($1, $2, $3, $4, $5, $6, 'handled')
+       ON CONFLICT (consumer_group, event_id) DO UPDATE
+         SET outcome = 'handled', topic = EXCLUDED.topic, kafka_partition = EXCLUDED.kafka_partition,
+             kafka_offset = EXCLUDED.kafka_offset, handled_at = now()
+         WHERE inbox.outcome = 'dead-lettered'
+       RETURNING event_id`,
+      [this.options.groupId, envelope.id, envelope.type, topic, partition, message.offset],
     );
-    return inserted.length === 1;
+    return claimed.length === 1;
+  }
+
+  private async keepingMembership<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    const beating = setInterval(() => void heartbeat().catch(() => undefined), this.heartbeatIntervalMs);
+    try {
+      return await work();
+    } finally {
+      clearInterval(beating);
+    }
   }
 
   private async waitKeepingMembership(totalMs: number, heartbeat: () => Promise<void>): Promise<void> {
     const deadline = Date.now() + totalMs;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !this.closing) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, deadline - Date.now())));
       await heartbeat();
     }

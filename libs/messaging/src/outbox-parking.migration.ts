@@ -12,7 +12,7 @@ export class CreateOutboxParked1764640000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE outbox_parked (
         position bigint PRIMARY KEY,
-        event_id uuid NOT NULL UNIQUE,
+        event_id text NOT NULL UNIQUE,
         topic text NOT NULL,
         message_key text NOT NULL,
         envelope jsonb NOT NULL,

@@ -1,13 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { DEAD_LETTER_HEADERS, deadLetterTopicOf } from '@sinergi/contracts';
-import { createTestTopics, TestDatabase, testKafka, testKafkaConnection, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
+import { DEAD_LETTER_HEADERS } from '@sinergi/contracts';
+import { TestDatabase, testKafka, testKafkaConnection, TopicCollector, uniqueName, waitFor } from '@sinergi/testing';
 import { traceIdOf } from '../src';
 import { startEffectsApp } from './fixtures/effects-app';
-import { createMessagingDatabase } from './fixtures/messaging-database';
 import { sendRaw, testEnvelope } from './fixtures/publish';
 import { testCatalog } from './fixtures/test-events';
+import { TransportTestBed } from './fixtures/transport-test-bed';
 
 interface EffectRow {
   event_id: string;
@@ -21,6 +21,7 @@ interface EffectRow {
 describe('Kafka inbox transport for @EventPattern handlers (real Kafka, real PostgreSQL)', () => {
   const topic = uniqueName('test.inbox');
   const groupId = uniqueName('inbox-group');
+  let bed: TransportTestBed;
   let database: TestDatabase;
   let dataSource: DataSource;
   let producer: Producer;
@@ -42,20 +43,14 @@ describe('Kafka inbox transport for @EventPattern handlers (real Kafka, real Pos
   }
 
   beforeAll(async () => {
-    await createTestTopics([topic, deadLetterTopicOf(topic)]);
-    ({ database, dataSource } = await createMessagingDatabase('inbox'));
-    producer = testKafka('inbox-test-producer').producer();
-    await producer.connect();
-    deadLetters = await TopicCollector.start([deadLetterTopicOf(topic)]);
+    bed = await TransportTestBed.open(topic, 'inbox');
+    ({ database, dataSource, producer, deadLetters } = bed);
     app = await start();
   });
 
   afterAll(async () => {
     await app?.close();
-    await deadLetters.stop();
-    await producer.disconnect();
-    await dataSource.destroy();
-    await database.drop();
+    await bed.close();
   });
 
   it('applies an event once, however often it is delivered', async () => {

@@ -34,7 +34,7 @@ describe('consumers killed with SIGKILL (real Kafka, real PostgreSQL)', () => {
 
   async function timesHandled(eventIds: string[]): Promise<Map<string, number>> {
     const rows: Array<{ event_id: string; n: number }> = await dataSource.query(
-      'SELECT event_id, count(*)::int AS n FROM effects WHERE event_id = ANY($1::uuid[]) GROUP BY event_id',
+      'SELECT event_id, count(*)::int AS n FROM effects WHERE event_id = ANY($1::text[]) GROUP BY event_id',
       [eventIds],
     );
     return new Map(rows.map((row) => [row.event_id, row.n]));
@@ -98,7 +98,7 @@ describe('consumers killed with SIGKILL (real Kafka, real PostgreSQL)', () => {
 
     const before = await sendEvents(topic, 40, 0, 8);
     await waitFor('40 effects', async () => (await timesHandled(before)).size === 40);
-    const handlers: Array<{ handled_by: number }> = await dataSource.query('SELECT DISTINCT handled_by FROM effects WHERE event_id = ANY($1::uuid[])', [before]);
+    const handlers: Array<{ handled_by: number }> = await dataSource.query('SELECT DISTINCT handled_by FROM effects WHERE event_id = ANY($1::text[])', [before]);
     expect(handlers.map((row) => row.handled_by).sort()).toEqual([a.pid, b.pid].sort());
 
     await a.kill();
@@ -107,7 +107,7 @@ describe('consumers killed with SIGKILL (real Kafka, real PostgreSQL)', () => {
     await waitFor('40 more effects', async () => (await timesHandled(after)).size === 40, { timeoutMs: 60_000 });
 
     expect([...(await timesHandled([...before, ...after])).values()]).toEqual(Array(80).fill(1));
-    const lateHandlers: Array<{ handled_by: number }> = await dataSource.query('SELECT DISTINCT handled_by FROM effects WHERE event_id = ANY($1::uuid[])', [after]);
+    const lateHandlers: Array<{ handled_by: number }> = await dataSource.query('SELECT DISTINCT handled_by FROM effects WHERE event_id = ANY($1::text[])', [after]);
     expect(lateHandlers.map((row) => row.handled_by)).toEqual([b.pid]);
   });
 });

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpStatus, Inject, OnApplicationShutdown, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, OnApplicationShutdown, Optional, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { kafkaClientConfig, KafkaConnection, ParkedSummary, parkedSummary } from '@sinergi/messaging';
+import { ConsumerStatus, kafkaClientConfig, KafkaConnection, ParkedSummary, parkedSummary } from '@sinergi/messaging';
 
 export const HEALTH_KAFKA_CONNECTION = Symbol('HEALTH_KAFKA_CONNECTION');
 
@@ -17,6 +17,7 @@ export class HealthController implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(HEALTH_KAFKA_CONNECTION) private readonly kafka: KafkaConnection,
+    @Optional() private readonly consumerStatus?: ConsumerStatus,
   ) {}
 
   @Get()
@@ -27,9 +28,12 @@ export class HealthController implements OnApplicationShutdown {
       this.outbox(),
     ]);
     const up = database.status === 'up' && kafka.status === 'up';
+    // Dead letters, messages that could not be parked, skipped event types: reported, not a reason to take the service out.
+    const consumer = this.consumerStatus?.snapshot();
+    const details = consumer ? { details: { consumer } } : {};
     response
       .status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: up ? 'up' : 'down', checks: { database, kafka, outbox } });
+      .json({ status: up ? 'up' : 'down', checks: { database, kafka, outbox }, ...details });
   }
 
   /** Parked outbox rows (Kafka refused them for good) are shown and counted; the service itself stays up. */

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MigrationInterface } from 'typeorm';
 import { EVENT_CATALOG, ServiceName, withTopicPrefix } from '@sinergi/contracts';
-import { connectInboxTransport, MESSAGING_MIGRATIONS, MessagingModule } from '@sinergi/messaging';
+import { connectInboxTransport, ConsumerStatus, MESSAGING_MIGRATIONS, MessagingModule } from '@sinergi/messaging';
 import { InputGuardPipe, ProblemFilter, servicesValidationPipe, useBodyParsing } from './errors';
 import { HEALTH_KAFKA_CONNECTION, HealthController } from './health.controller';
 import { runMigrations } from './migrations';
@@ -58,7 +58,7 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
       ...definition.modules,
     ],
     controllers: [HealthController],
-    providers: [{ provide: HEALTH_KAFKA_CONNECTION, useValue: config.kafkaConnection }],
+    providers: [{ provide: HEALTH_KAFKA_CONNECTION, useValue: config.kafkaConnection }, { provide: ConsumerStatus, useValue: new ConsumerStatus() }],
   };
 }
 
@@ -89,6 +89,7 @@ export async function startService<C extends ServiceConfig>(
       groupId: `${prefix}${definition.name}`,
       catalog: withTopicPrefix(EVENT_CATALOG, prefix),
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+      status: app.get(ConsumerStatus),
     });
     await app.startAllMicroservices();
   }

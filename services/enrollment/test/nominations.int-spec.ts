@@ -100,4 +100,33 @@ describe('enrollment KemenUMKM nominations (real Kafka, real PostgreSQL)', () =>
     process.stdout.write(`400-record nomination message: all results published after ${Date.now() - started} ms (size ${JSON.stringify(big).length} bytes)\n`);
     expect(resultsOf(big.id).filter((event) => event.type === 'NominationRecordAccepted')).toHaveLength(400);
   }, 300_000);
+
+  it('rejects a record with a NUL, and one the database refuses, on their own; every other record of the message is answered', async () => {
+    const institutionId = `PLUT-${randomUUID().slice(0, 8)}`;
+    await harness.query(`
+      CREATE FUNCTION refuse_participant() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.full_name = 'Ditolak Basis Data' THEN RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation'; END IF;
+        RETURN NEW;
+      END $$`);
+    await harness.query('CREATE TRIGGER refuse_participant BEFORE INSERT ON participants FOR EACH ROW EXECUTE FUNCTION refuse_participant()');
+    try {
+      const records = Array.from({ length: 120 }, (_, i) => record(`C-${i}`));
+      records[59] = record('C-59', { fullName: 'Siti\u0000Aminah' });
+      records[89] = record('C-89', { fullName: 'Ditolak Basis Data' });
+      const [message] = await harness.publish(nominationBatchSubmittedEvent.with(institutionId, { institutionId, programmeId: programme.programmeId, records }));
+
+      await waitFor('120 results', () => resultsOf(message.id).length === 120 && true, { timeoutMs: 120_000 });
+      const rejections = harness.eventsOfType<NominationRecordRejected>('NominationRecordRejected').filter((e) => e.data.sourceEventId === message.id);
+      expect(rejections.map((event) => [event.data.recordRef, event.data.problems])).toEqual([
+        ['C-59', [{ field: '/fullName', rule: 'no-control-characters' }]],
+        ['C-89', [{ field: 'record', rule: 'the database refused the record (SQLSTATE 23514)' }]],
+      ]);
+      expect(resultsOf(message.id).filter((event) => event.type === 'NominationRecordAccepted')).toHaveLength(118);
+      expect(await harness.query('SELECT outcome FROM inbox WHERE event_id = $1', [message.id])).toEqual([{ outcome: 'handled' }]);
+      expect(JSON.stringify(rejections)).not.toContain(records[59].nik as string);
+    } finally {
+      await harness.query('DROP TRIGGER refuse_participant ON participants; DROP FUNCTION refuse_participant()');
+    }
+  }, 180_000);
 });

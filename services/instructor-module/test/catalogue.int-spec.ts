@@ -254,5 +254,30 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
         harness.eventsOfType<InstructorProfile>('InstructorUpdated').some((event) => event.data.instructorId === listed.id && event.data.maxClassesPerPeriod === 5),
       );
     });
+
+    it('rejects a record with a NUL, and one the database refuses, on their own, and applies the next', async () => {
+      await harness.query(`
+        CREATE FUNCTION refuse_instructor() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.full_name = 'Ditolak Basis Data' THEN RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation'; END IF;
+          RETURN NEW;
+        END $$`);
+      await harness.query('CREATE TRIGGER refuse_instructor BEFORE INSERT ON instructors FOR EACH ROW EXECUTE FUNCTION refuse_instructor()');
+      try {
+        const [withNul, refused, next] = await harness.publish(
+          instructorUpsertedEvent.with('KUMKM-0003', { ...goodInstructor, externalRef: 'KUMKM-0003', fullName: 'Budi\u0000Santoso' }),
+          instructorUpsertedEvent.with('KUMKM-0004', { ...goodInstructor, externalRef: 'KUMKM-0004', fullName: 'Ditolak Basis Data' }),
+          instructorUpsertedEvent.with('KUMKM-0005', { ...goodInstructor, externalRef: 'KUMKM-0005' }),
+        );
+
+        await harness.waitForEvents<RecordAccepted>('RosterRecordAccepted', (data) => data.sourceEventId === next.id);
+        const rejected = await harness.waitForEvents<RecordRejected>('RosterRecordRejected', (data) => [withNul.id, refused.id].includes(data.sourceEventId), 2);
+        const bySource = new Map(rejected.map((event) => [event.data.sourceEventId, event.data]));
+        expect(bySource.get(withNul.id)).toMatchObject({ recordRef: 'KUMKM-0003', problems: [{ field: '/fullName', rule: 'no-control-characters' }] });
+        expect(bySource.get(refused.id)).toMatchObject({ recordRef: 'KUMKM-0004', problems: [{ field: '/', rule: 'the database refused the record (SQLSTATE 23514)' }] });
+      } finally {
+        await harness.query('DROP TRIGGER refuse_instructor ON instructors; DROP FUNCTION refuse_instructor()');
+      }
+    });
   });
 });

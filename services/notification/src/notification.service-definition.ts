@@ -5,6 +5,7 @@ import { DigestModule } from './digest/digest.module';
 import { MessagesModule } from './messages/messages.module';
 import { CreateDeliveries1732700000200 } from './migrations/1732700000200-create-deliveries';
 import { AddSendingRecipientsClasses1732700000400 } from './migrations/1732700000400-add-sending-recipients-classes';
+import { DeliveryEventIdsAsText1732700000500 } from './migrations/1732700000500-delivery-event-ids-as-text';
 import { NotificationConfig } from './notification.config';
 import { RecipientsModule } from './recipients/recipients.module';
 
@@ -13,6 +14,6 @@ export const notificationService: ServiceDefinition<NotificationConfig> = {
   configClass: NotificationConfig,
   modules: [RecipientsModule, DeliveriesModule, MessagesModule, DigestModule],
   entities: [Delivery],
-  migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400],
+  migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400, DeliveryEventIdsAsText1732700000500],
   consumesEvents: true,
 };

@@ -1,4 +1,6 @@
-import { Problem, RecordAccepted, RecordRejected, VenueState, venueUpsertedEvent } from '@sinergi/contracts';
+import { randomUUID } from 'node:crypto';
+import { deadLetterTopicOf, Problem, RecordAccepted, RecordRejected, TOPICS, VenueState, venueUpsertedEvent } from '@sinergi/contracts';
+import { buildEnvelope, testKafka, waitFor } from '@sinergi/testing';
 import { venueBody, VenueCapacityHarness } from './support';
 
 describe('venue-capacity catalogue: venues over HTTP and from Kemnaker (real Kafka, real PostgreSQL)', () => {
@@ -117,4 +119,56 @@ describe('venue-capacity catalogue: venues over HTTP and from Kemnaker (real Kaf
     await harness.waitForEvents<VenueState>('VenueUpdated', (data) => data.venueCode === 'BBPVP-SERANG' && data.city === 'Kota Serang');
     expect((await harness.request('GET', '/venues/BPVP-KENDARI')).status).toBe(404);
   });
+
+  it('takes a record whose CloudEvents id is urn:uuid:..., once however often it comes, and refuses a name with a NUL on its own', async () => {
+    const record = {
+      venueCode: 'BPVP-BANYUWANGI',
+      name: 'BPVP Banyuwangi',
+      kind: 'BPVP',
+      provinceCode: '35',
+      city: 'Banyuwangi',
+      rooms: [{ roomCode: 'R-1', name: 'Ruang 1', seats: 20 }],
+    };
+    const urnEnvelope = { ...buildEnvelope(venueUpsertedEvent.with(record.venueCode, record)), id: `urn:uuid:${randomUUID()}` };
+    await harness.republish([urnEnvelope, urnEnvelope]);
+    // Same key, so the same partition: once it is answered, so are both copies before it.
+    const [after] = await harness.publish(venueUpsertedEvent.with(record.venueCode, { ...record, city: 'Kabupaten Banyuwangi' }));
+    const [withNul] = await harness.publish(venueUpsertedEvent.with('BPVP-NUL', { ...record, venueCode: 'BPVP-NUL', name: 'BPVP\u0000Nul' }));
+
+    const [rejected] = await harness.waitForEvents<RecordRejected>('VenueRecordRejected', (data) => data.sourceEventId === withNul.id);
+    expect(rejected.data.problems).toEqual([{ field: '/name', rule: 'no-control-characters' }]);
+    await harness.waitForEvents<RecordAccepted>('VenueRecordAccepted', (data) => data.sourceEventId === after.id);
+    const accepted = harness.eventsOfType<RecordAccepted>('VenueRecordAccepted').filter((event) => event.data.sourceEventId === urnEnvelope.id);
+    expect(accepted.map((event) => event.data)).toEqual([{ sourceEventId: urnEnvelope.id, recordType: 'VenueUpserted', recordRef: 'BPVP-BANYUWANGI' }]);
+    expect(harness.eventsOfType<VenueState>('VenueRegistered').filter((event) => event.data.venueCode === 'BPVP-BANYUWANGI')).toHaveLength(1);
+    expect(await harness.query('SELECT outcome FROM inbox WHERE event_id = $1', [urnEnvelope.id])).toEqual([{ outcome: 'handled' }]);
+  });
+
+  it('moves on when a message cannot be parked (its dead-letter topic is gone) and says so in /health', async () => {
+    const venues = `${harness.prefix}${TOPICS.kemnakerVenues.name}`;
+    const kafka = testKafka('venues-dlq-fault');
+    const admin = kafka.admin();
+    const producer = kafka.producer();
+    await Promise.all([admin.connect(), producer.connect()]);
+    try {
+      await admin.deleteTopics({ topics: [deadLetterTopicOf(venues)] });
+      await producer.send({ topic: venues, messages: [{ key: 'BPVP-KENDARI', value: 'not json' }] });
+      const record = { venueCode: 'BPVP-KENDARI', name: 'BPVP Kendari', kind: 'BPVP', provinceCode: '74', city: 'Kendari', rooms: [{ roomCode: 'A', name: 'A', seats: 16 }] };
+      const [next] = await harness.publish(venueUpsertedEvent.with(record.venueCode, record));
+
+      // The producer tries the missing dead-letter topic for a while before giving up.
+      await waitFor('the next record answered', () => harness.eventsOfType<RecordAccepted>('VenueRecordAccepted').some((event) => event.data.sourceEventId === next.id), {
+        timeoutMs: 120_000,
+      });
+      const health = await harness.request<{ status: string; details?: { consumer: Record<string, unknown> } }>('GET', '/health');
+      expect(health.status).toBe(200);
+      expect(health.body.details?.consumer).toMatchObject({
+        deadLettered: 0,
+        deadLetterFailures: 1,
+        lastDeadLetterFailure: { topic: venues, stage: 'publish' },
+      });
+    } finally {
+      await Promise.all([admin.disconnect(), producer.disconnect()]);
+    }
+  }, 150_000);
 });

@@ -1,8 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { controlCharacterPath, NO_CONTROL_CHARACTERS } from '@sinergi/contracts';
 import { InvalidInput } from './domain-errors';
-
-/** C0 controls and DEL, except tab, line feed and carriage return; PostgreSQL cannot store NUL in text at all. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 const GUARDED: ReadonlyArray<ArgumentMetadata['type']> = ['body', 'query', 'param'];
 
@@ -15,22 +13,10 @@ const GUARDED: ReadonlyArray<ArgumentMetadata['type']> = ['body', 'query', 'para
 export class InputGuardPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (!GUARDED.includes(metadata.type)) return value;
-    const field = controlCharacterPath(value, metadata.data ?? '');
-    if (field !== undefined) {
-      throw new InvalidInput({ field: field || metadata.type, rule: 'no-control-characters', message: 'must not contain NUL or other control characters' });
+    const path = controlCharacterPath(value, metadata.data ? [metadata.data] : []);
+    if (path !== undefined) {
+      throw new InvalidInput({ field: path.join('.') || metadata.type, rule: NO_CONTROL_CHARACTERS, message: 'must not contain NUL or other control characters' });
     }
     return value;
   }
-}
-
-function controlCharacterPath(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? path : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = path ? `${path}.${key}` : key;
-    if (CONTROL_CHARACTER.test(key)) return childPath;
-    const found = controlCharacterPath(child, childPath);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }

@@ -1,4 +1,7 @@
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { RecordProblem } from '@sinergi/contracts';
+import { failureKindOf } from '@sinergi/messaging';
+import { withSavepoint } from '../database/savepoint';
 import { DomainError } from './domain-errors';
 
 /**
@@ -10,16 +13,31 @@ export function recordProblemsOf(error: DomainError, fieldPrefix = ''): RecordPr
 }
 
 /**
- * Applies one inbound record; the problems of a domain error it throws (a service refusing the record), or none.
- * Any other error is not the record's fault and is thrown on, to be retried. The work must throw its domain errors
- * before it writes, since the caller's transaction goes on.
+ * Why an inbound record is refused, when the error is the record's doing: a domain error, or a database error that
+ * a retry would meet again (a value too long, a constraint). Named by column where PostgreSQL names one and by
+ * SQLSTATE, never by the database's message, which can quote the value. Undefined for anything else (a bug, a
+ * lost connection, a deadlock), which is not the record's fault and is thrown on, to be retried.
  */
-export async function recordRefusals(apply: () => Promise<unknown>, fieldPrefix = ''): Promise<RecordProblem[]> {
+export function refusalOf(error: unknown, fieldPrefix = ''): RecordProblem[] | undefined {
+  if (error instanceof DomainError) return recordProblemsOf(error, fieldPrefix);
+  if (error instanceof QueryFailedError && failureKindOf(error) === 'permanent') {
+    const { code, column } = error.driverError as { code?: string; column?: string };
+    return [{ field: column ? `${fieldPrefix}${column}` : fieldPrefix || 'record', rule: `the database refused the record (SQLSTATE ${code ?? 'unknown'})` }];
+  }
+  return undefined;
+}
+
+/**
+ * Applies one inbound record in a savepoint; the problems it is refused with (see refusalOf), or none. What it wrote
+ * is undone when it is refused, and the caller's transaction goes on.
+ */
+export async function recordRefusals(manager: EntityManager, apply: () => Promise<unknown>, fieldPrefix = ''): Promise<RecordProblem[]> {
   try {
-    await apply();
+    await withSavepoint(manager, 'inbound_record', apply);
     return [];
   } catch (error) {
-    if (error instanceof DomainError) return recordProblemsOf(error, fieldPrefix);
+    const problems = refusalOf(error, fieldPrefix);
+    if (problems) return problems;
     throw error;
   }
 }

@@ -1,9 +1,9 @@
-import { MAX_NOMINATION_RECORDS, RecordProblem } from '@sinergi/contracts';
+import { MAX_NOMINATION_RECORDS, RecordProblem, usableRecordRef } from '@sinergi/contracts';
 
 /** How a result names a record: its own recordRef when usable, else its place in the message. */
 export function recordRefOf(record: unknown, index: number): string {
   const ref = typeof record === 'object' && record !== null ? (record as Record<string, unknown>).recordRef : undefined;
-  return typeof ref === 'string' && ref.length > 0 && ref.length <= 200 ? ref : `records[${index}]`;
+  return usableRecordRef(ref) ?? `records[${index}]`;
 }
 
 /** The problem of every record of a message with more records than the contract allows. */

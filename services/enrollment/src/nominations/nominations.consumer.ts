@@ -10,9 +10,10 @@ import {
   nominationRecordRejectedEvent,
   nominationRecordSchema,
   RecordProblem,
+  usableRecordRef,
 } from '@sinergi/contracts';
 import { InboxContext, OnEvent, Outbox, recordValidator } from '@sinergi/messaging';
-import { DomainError, recordProblemsOf, withSavepoint } from '@sinergi/platform';
+import { refusalOf, withSavepoint } from '@sinergi/platform';
 import { Admission } from '../enrollments/admission.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { DUPLICATE_REF, recordRefOf, TOO_MANY_RECORDS } from './nomination.rules';
@@ -51,9 +52,10 @@ export class NominationsConsumer {
   @OnEvent(nominationBatchSubmittedEvent)
   async onNominationBatch(batch: unknown, context: InboxContext): Promise<void> {
     const { envelope } = context;
-    const batchProblems = checkBatch(batch);
     const body = batch as { institutionId?: unknown; programmeId?: unknown; records?: unknown };
-    const institutionId = typeof body.institutionId === 'string' && body.institutionId.length > 0 ? body.institutionId.slice(0, 100) : envelope.subject;
+    // The records are checked one by one below: a bad record must not refuse the whole message.
+    const batchProblems = checkBatch(Array.isArray(body.records) ? { ...body, records: [] } : batch);
+    const institutionId = usableRecordRef(body.institutionId)?.slice(0, 100) ?? envelope.subject;
     if (batchProblems.length > 0) {
       await this.outbox.append(context.manager, rejected({ sourceEventId: envelope.id, institutionId, programmeId: '' }, envelope.id, batchProblems));
       return;
@@ -79,7 +81,10 @@ export class NominationsConsumer {
     this.logger.log(`nomination message ${envelope.id}: ${records.length} records in ${Date.now() - started} ms`);
   }
 
-  /** One record, in a savepoint: anything it wrote is undone when it is rejected. Its result, unless handled before. */
+  /**
+   * One record, in a savepoint: anything it wrote is undone when it is rejected, for a domain rule or a database
+   * error of its own (see refusalOf), and the other records of the chunk go on. Its result, unless handled before.
+   */
   private async handleRecord(manager: EntityManager, source: Source, recordRef: string, record: unknown, problem?: RecordProblem): Promise<NewEvent | undefined> {
     const claimed: unknown[] = await manager.query(
       `INSERT INTO nomination_records (source_event_id, record_ref, institution_id, accepted) VALUES ($1, $2, $3, false)
@@ -103,8 +108,9 @@ export class NominationsConsumer {
         enrollmentId,
       });
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return rejected(source, recordRef, recordProblemsOf(error));
+      const problems = refusalOf(error);
+      if (!problems) throw error;
+      return rejected(source, recordRef, problems);
     }
   }
 

@@ -52,7 +52,7 @@ export class RosterConsumer {
     const { manager, envelope } = context;
     const result = { sourceEventId: envelope.id, recordType: envelope.type, recordRef: recordRefOf(record, keyField, envelope.id) };
     const schemaProblems = check(record);
-    const problems = schemaProblems.length > 0 ? schemaProblems : await recordRefusals(() => apply(manager), '/');
+    const problems = schemaProblems.length > 0 ? schemaProblems : await recordRefusals(manager, () => apply(manager), '/');
     if (problems.length > 0) {
       await this.outbox.append(manager, rosterRecordRejectedEvent.with(result.recordRef, { ...result, problems }));
     } else {

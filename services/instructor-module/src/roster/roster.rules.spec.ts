@@ -7,7 +7,7 @@ describe('recordRefOf', () => {
     expect(recordRefOf({ moduleCode: 'KWU-01' }, 'moduleCode', eventId)).toBe('KWU-01');
   });
 
-  it.each([[null], ['text'], [{}], [{ externalRef: 42 }], [{ externalRef: '' }], [{ externalRef: 'x'.repeat(201) }]])(
+  it.each([[null], ['text'], [{}], [{ externalRef: 42 }], [{ externalRef: '' }], [{ externalRef: 'x'.repeat(201) }], [{ externalRef: 'R\u00001' }]])(
     'falls back to the event id for %p',
     (record) => {
       expect(recordRefOf(record, 'externalRef', eventId)).toBe(eventId);

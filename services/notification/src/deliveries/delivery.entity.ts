@@ -8,7 +8,7 @@ export class Delivery {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column('uuid', { name: 'event_id' })
+  @Column('text', { name: 'event_id' })
   eventId!: string;
 
   @Column('text', { name: 'event_type' })

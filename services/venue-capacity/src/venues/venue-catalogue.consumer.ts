@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
+  usableRecordRef,
   venueRecordAcceptedEvent,
   venueRecordRejectedEvent,
   venueUpsertedEvent,
@@ -30,7 +31,7 @@ export class VenueCatalogueConsumer {
     const problems =
       shapeProblems.length > 0
         ? shapeProblems
-        : await recordRefusals(() => this.venues.apply(context.manager, { ...valid, closedDays: valid.closedDays ?? [], sample: false }), '/');
+        : await recordRefusals(context.manager, () => this.venues.apply(context.manager, { ...valid, closedDays: valid.closedDays ?? [], sample: false }), '/');
     if (problems.length > 0) {
       await this.outbox.append(context.manager, venueRecordRejectedEvent.with(recordRef, { ...result, problems }));
       return;
@@ -40,6 +41,5 @@ export class VenueCatalogueConsumer {
 }
 
 function referenceOf(record: unknown): string | undefined {
-  const venueCode = (record as { venueCode?: unknown } | null)?.venueCode;
-  return typeof venueCode === 'string' && venueCode.length > 0 && venueCode.length <= 200 ? venueCode : undefined;
+  return usableRecordRef((record as { venueCode?: unknown } | null)?.venueCode);
 }
