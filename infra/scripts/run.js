@@ -12,6 +12,7 @@ const commands = {
   bench: '../../bench/backbone.bench.ts',
   'create-topics': './create-topics.ts',
   asyncapi: './asyncapi.ts',
+  'asyncapi:html': './asyncapi-html.ts',
 };
 const command = process.argv[2];
 if (!commands[command]) {
