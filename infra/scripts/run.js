@@ -13,6 +13,7 @@ const commands = {
   'create-topics': './create-topics.ts',
   asyncapi: './asyncapi.ts',
   redrive: './redrive.ts',
+  'asyncapi:html': './asyncapi-html.ts',
 };
 const command = process.argv[2];
 if (!commands[command]) {

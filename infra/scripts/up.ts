@@ -13,6 +13,7 @@ import {
   startLocalMessageSinks,
 } from '@sinergi/local-infra';
 import { seedDemoData } from './demo-data';
+import { ensureAsyncApiHtml } from './asyncapi-html';
 
 const log = (line: string) => process.stdout.write(`[sinergi] ${line}\n`);
 
@@ -90,6 +91,11 @@ async function main(): Promise<void> {
   for (const service of services) log(`  ${service.options.service.padEnd(18)} ${service.url}  (health: ${service.url}/health)`);
   log(`every message sent: emails ${sinks.smtp.httpUrl}/messages, SMS and WhatsApp ${sinks.provider.url}/messages (add ?to=<address or +62...>)`);
   log(`the gateway listens on ${services[0].url}; press Ctrl-C to stop everything`);
+  // After start-up, not before: a render takes about 40 s of CPU, and only when asyncapi.yaml changed.
+  ensureAsyncApiHtml().then(
+    () => log(`the AsyncAPI document: ${services[0].url}/asyncapi`),
+    (error: Error) => log(`could not render the AsyncAPI document (${error.message}); the schemas are at ${services[0].url}/schemas`),
+  );
 }
 
 void main().catch((error: Error) => {

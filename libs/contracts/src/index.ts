@@ -1,4 +1,5 @@
 export * from './asyncapi';
+export * from './asyncapi-html';
 export * from './catalog';
 export * from './event-definition';
 export * from './envelope';

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_CATALOG, nominationBatchSubmittedEvent, Problem } from '@sinergi/contracts';
@@ -14,7 +17,10 @@ describe('gateway: the published schemas (real Kafka, real PostgreSQL)', () => {
   let gateway: GatewayHarness;
 
   beforeAll(async () => {
-    gateway = await GatewayHarness.start();
+    // `npm run asyncapi:html` renders only when asyncapi.yaml changed since the last render (about 40 s). In its own
+    // process: the generator's template loading does not finish inside Jest's module registry.
+    const renderPage = promisify(execFile)(process.execPath, [join(__dirname, '../../../infra/scripts/run.js'), 'asyncapi:html']);
+    [gateway] = await Promise.all([GatewayHarness.start(), renderPage]);
   });
 
   afterAll(async () => {
@@ -53,6 +59,17 @@ describe('gateway: the published schemas (real Kafka, real PostgreSQL)', () => {
     expect(list.body).toEqual(expect.arrayContaining(['envelope.json', 'VenueUpserted.v1.json']));
     const asyncapi = await gateway.request<{ asyncapi: string }>('GET', '/asyncapi.json');
     expect([asyncapi.status, asyncapi.body.asyncapi]).toEqual([200, '3.0.0']);
+  });
+
+  it('serves the AsyncAPI document as one page naming every message, with nothing loaded from elsewhere', async () => {
+    const response = await fetch(`${gateway.service.url}/asyncapi`);
+    const page = await response.text();
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+    const missing = [...EVENT_CATALOG.values()].map(({ type }) => type).filter((type) => !page.includes(`id="message-${type}"`));
+    expect(missing).toEqual([]);
+    const tags = page.match(/<(script|link|img|iframe)\b[^>]*>/gi) ?? [];
+    expect(tags.filter((tag) => /\b(src|href)\s*=\s*["']?(https?:)?\/\//i.test(tag))).toEqual([]);
+    expect(page).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//i);
   });
 
   it('counts parked outbox rows in its health and stays up', async () => {
