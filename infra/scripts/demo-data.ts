@@ -4,6 +4,8 @@
  * `sample: true` and every name that is not public is invented ("Contoh").
  */
 type Log = (line: string) => void;
+/** The Authorization header for a call to one of the services at a URL. */
+export type Authorize = (url: string) => Promise<Record<string, string>>;
 
 interface Urls {
   program: string;
@@ -31,18 +33,21 @@ const CENTRES = [
 ];
 
 /** program learns venues from venue-capacity's events; planning waits until it knows them all. */
-async function waitForVenueDirectory(programUrl: string, count: number): Promise<void> {
+async function waitForVenueDirectory(programUrl: string, count: number, authorize: Authorize): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const venues = (await (await fetch(`${programUrl}/venue-directory`)).json()) as unknown[];
+    const url = `${programUrl}/venue-directory`;
+    const venues = (await (await fetch(url, { headers: await authorize(url) })).json()) as unknown[];
     if (venues.length >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`demo data: program's venue directory did not reach ${count} venues within 60 s`);
 }
 
+let authorize: Authorize = async () => ({});
+
 async function send(method: string, url: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, { method, headers: { ...(await authorize(url)), 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : {} };
 }
@@ -55,7 +60,8 @@ async function ensure(what: string, method: string, url: string, body: object): 
   throw new Error(`demo data: ${what} answered ${response.status}: ${JSON.stringify(response.body)}`);
 }
 
-export async function seedDemoData(urls: Urls, log: Log): Promise<void> {
+export async function seedDemoData(urls: Urls, log: Log, authorizeCalls: Authorize): Promise<void> {
+  authorize = authorizeCalls;
   for (const centre of CENTRES) {
     const rooms = [1, 2, 3].map((index) => ({ roomCode: `R${index}`, name: `Ruang Kelas ${index}`, seats: 20 }));
     await ensure(`venue ${centre.venueCode}`, 'POST', `${urls.venueCapacity}/venues`, { ...centre, rooms, closedDays: [], sample: true });
@@ -145,7 +151,7 @@ async function seedFutureWave(urls: Urls, mouId: string, log: Log): Promise<void
     minimumQuorum: 10,
     confirmByDaysBeforeStart: 3,
   });
-  await waitForVenueDirectory(urls.program, CENTRES.length);
+  await waitForVenueDirectory(urls.program, CENTRES.length, authorize);
   const plan = await ensure('bulk plan', 'POST', `${urls.program}/programmes/${programme?.id}/batches/bulk`, {
     count: 24,
     from: `${year}-05-01`,

@@ -14,6 +14,7 @@ const commands = {
   asyncapi: './asyncapi.ts',
   redrive: './redrive.ts',
   'asyncapi:html': './asyncapi-html.ts',
+  'internal-token-keys': './internal-token-keys.ts',
 };
 const command = process.argv[2];
 if (!commands[command]) {

@@ -1,4 +1,4 @@
-import { allTopicSpecs, type ServiceName } from '@sinergi/contracts';
+import { allTopicSpecs, mintInternalToken, type Principal, type ServiceName } from '@sinergi/contracts';
 import { describeEnsuredTopics, ensureTopics, topicDurabilityFrom } from '@sinergi/messaging';
 import {
   databaseNameOf,
@@ -12,24 +12,38 @@ import {
   SERVICES,
   startLocalMessageSinks,
 } from '@sinergi/local-infra';
-import { seedDemoData } from './demo-data';
+import { type Authorize, seedDemoData } from './demo-data';
 import { ensureAsyncApiHtml } from './asyncapi-html';
 
 const log = (line: string) => process.stdout.write(`[sinergi] ${line}\n`);
 
 /** Each service's settings beyond the common ones; a key goes only to the services that hold it. */
 function settingsOf(service: ServiceName, secrets: LocalSecrets, sinks: LocalMessageSinks): Record<string, string> {
-  const { NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY } = secrets;
+  const { NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY, INTERNAL_TOKEN_JWKS, INTERNAL_TOKEN_SIGNING_KEY } = secrets;
+  // Only the gateway listens beyond this machine; the services answer on 127.0.0.1 alone.
+  const common = { INTERNAL_TOKEN_JWKS, HTTP_HOST: service === 'gateway' ? '0.0.0.0' : '127.0.0.1' };
   switch (service) {
+    case 'gateway':
+      return { ...common, INTERNAL_TOKEN_SIGNING_KEY };
     case 'enrollment':
-      return { NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY };
+      return { ...common, NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY };
     case 'instructor-module':
-      return { CONTACT_SEAL_KEY };
+      return { ...common, CONTACT_SEAL_KEY };
     case 'notification':
-      return { CONTACT_SEAL_KEY, ...sinks.notificationEnv };
+      return { ...common, CONTACT_SEAL_KEY, ...sinks.notificationEnv };
     default:
-      return {};
+      return common;
   }
+}
+
+/** The demo data speaks to the services as both ministries' administrators, with tokens the gateway's key signs. */
+function demoAuthorization(services: ServiceProcess[], secrets: LocalSecrets): Authorize {
+  const seeder: Principal = { subject: 'demo-data', roles: ['kemnaker-admin', 'kemenumkm-admin'], venueCodes: [] };
+  return async (url): Promise<Record<string, string>> => {
+    const service = services.find((candidate) => url.startsWith(candidate.url))?.options.service;
+    if (!service) return {};
+    return { authorization: `Bearer ${await mintInternalToken(seeder, service, JSON.parse(secrets.INTERNAL_TOKEN_SIGNING_KEY))}` };
+  };
 }
 
 /**
@@ -80,7 +94,7 @@ async function main(): Promise<void> {
     }
     await Promise.all(services.map((service) => service.waitUntilHealthy()));
     const urlOf = (name: string) => services.find((service) => service.options.service === name)?.url ?? '';
-    await seedDemoData({ program: urlOf('program'), venueCapacity: urlOf('venue-capacity'), instructorModule: urlOf('instructor-module') }, log);
+    await seedDemoData({ program: urlOf('program'), venueCapacity: urlOf('venue-capacity'), instructorModule: urlOf('instructor-module') }, log, demoAuthorization(services, secrets));
   } catch (error) {
     log(`could not start: ${(error as Error).message}`);
     await stopAll(1);

@@ -34,3 +34,4 @@ export * from './calendar/civil-dates';
 export * from './calendar/wib';
 export * from './schema-compatibility';
 export * from './schema-documents';
+export * from './access';

@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Inject, OnApplicationShutdown, Optional, R
 import type { Response } from 'express';
 import { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { Operation } from './auth';
 import { ConsumerStatus, kafkaClientConfig, KafkaConnection, ParkedSummary, parkedSummary } from '@sinergi/messaging';
 
 export const HEALTH_KAFKA_CONNECTION = Symbol('HEALTH_KAFKA_CONNECTION');
@@ -21,6 +22,7 @@ export class HealthController implements OnApplicationShutdown {
   ) {}
 
   @Get()
+  @Operation('health')
   async health(@Res() response: Response): Promise<void> {
     const [database, kafka, outbox] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),

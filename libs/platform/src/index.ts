@@ -8,3 +8,4 @@ export * from './service';
 export * from './service-config';
 export * from './trace.middleware';
 export * from './errors';
+export * from './auth';

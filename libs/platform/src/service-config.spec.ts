@@ -1,7 +1,7 @@
 import { Matches } from 'class-validator';
 import { ConfigError, loadConfig, ServiceConfig } from './service-config';
 
-const valid = { HTTP_PORT: '3001', DATABASE_URL: 'postgres://u:secret@db:5432/sinergi_program', KAFKA_BROKERS: 'k1:9092,k2:9092' };
+const valid = { HTTP_PORT: '3001', DATABASE_URL: 'postgres://u:secret@db:5432/sinergi_program', KAFKA_BROKERS: 'k1:9092,k2:9092', INTERNAL_TOKEN_JWKS: '{"keys":[]}' };
 
 describe('loadConfig', () => {
   it('reads a valid environment, converting numbers', () => {
@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       expect(message).toMatch(/HTTP_PORT: .*must be a whole number.*\(it is not set\)/);
       expect(message).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL .*\(it is not set\)/);
       expect(message).toMatch(/KAFKA_BROKERS: must be a comma-separated list of host:port.*\(it is not set\)/);
+      expect(message).toMatch(/INTERNAL_TOKEN_JWKS: must be the JSON of a JWKS.*\(it is not set\)/);
     }
   });
 

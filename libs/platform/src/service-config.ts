@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsUrl, Matches, Max, Min, ValidateIf, validateSync, ValidationError } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsJSON, IsNotEmpty, IsOptional, IsUrl, Matches, Max, Min, ValidateIf, validateSync, ValidationError } from 'class-validator';
 import { KafkaConnection, kafkaConnectionFrom } from '@sinergi/messaging';
 
 /** Settings every service reads from its environment; a service's own config class extends it. */
@@ -9,11 +9,20 @@ export class ServiceConfig {
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) URL, e.g. https://sinergi.kemnaker.go.id' })
   SCHEMA_BASE_URL?: string;
 
+  /** The gateway's public keys (a JWKS, JSON): every request must carry an internal token they verify. */
+  @IsJSON({ message: 'must be the JSON of a JWKS ({"keys":[...]}), the public half of the gateway\'s INTERNAL_TOKEN_SIGNING_KEY' })
+  INTERNAL_TOKEN_JWKS!: string;
+
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(0, { message: 'must be between 0 and 65535 (0 picks a free port)' })
   @Max(65535, { message: 'must be between 0 and 65535 (0 picks a free port)' })
   HTTP_PORT!: number;
+
+  /** The address HTTP binds to: 127.0.0.1 for a service only the gateway should reach. Not set: every interface. */
+  @IsOptional()
+  @IsIP(undefined, { message: 'must be an IP address, e.g. 127.0.0.1 or 0.0.0.0' })
+  HTTP_HOST?: string;
 
   @Matches(/^postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, {
     message: 'must be a postgres:// URL that names the service database, e.g. postgres://user:pass@host:5432/sinergi_program',

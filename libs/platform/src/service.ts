@@ -1,10 +1,11 @@
 import { DynamicModule, INestApplication, Logger, Module, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MigrationInterface } from 'typeorm';
 import { EVENT_CATALOG, ServiceName, withTopicPrefix } from '@sinergi/contracts';
 import { connectInboxTransport, ConsumerStatus, MESSAGING_MIGRATIONS, MessagingModule } from '@sinergi/messaging';
+import { AccessGuard, InternalTokenVerifier, PRINCIPAL_RESOLVER } from './auth';
 import { InputGuardPipe, ProblemFilter, servicesValidationPipe, useBodyParsing } from './errors';
 import { HEALTH_KAFKA_CONNECTION, HealthController } from './health.controller';
 import { runMigrations } from './migrations';
@@ -58,7 +59,12 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
       ...definition.modules,
     ],
     controllers: [HealthController],
-    providers: [{ provide: HEALTH_KAFKA_CONNECTION, useValue: config.kafkaConnection }, { provide: ConsumerStatus, useValue: new ConsumerStatus() }],
+    providers: [
+      { provide: HEALTH_KAFKA_CONNECTION, useValue: config.kafkaConnection },
+      { provide: ConsumerStatus, useValue: new ConsumerStatus() },
+      { provide: PRINCIPAL_RESOLVER, useValue: new InternalTokenVerifier(JSON.parse(config.INTERNAL_TOKEN_JWKS), definition.name) },
+      { provide: APP_GUARD, useClass: AccessGuard },
+    ],
   };
 }
 
@@ -93,7 +99,7 @@ export async function startService<C extends ServiceConfig>(
     });
     await app.startAllMicroservices();
   }
-  await app.listen(config.HTTP_PORT);
+  await (config.HTTP_HOST ? app.listen(config.HTTP_PORT, config.HTTP_HOST) : app.listen(config.HTTP_PORT));
   logger.log(`listening on ${await app.getUrl()}`);
   return app;
 }

@@ -10,3 +10,5 @@ export * from './message-sinks';
 export * from './problems';
 export * from './malformed-input';
 export * from './outside-client/outside-client';
+export * from './test-tokens';
+export * from './access';

@@ -1,12 +1,13 @@
 import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { FieldError, Problem, PROBLEM_CONTENT_TYPE } from '@sinergi/contracts';
 import { UuidParam } from '@sinergi/platform';
 import { ServiceUnderTest } from './service-under-test';
+import { controllerHandlersOf } from './controller-handlers';
+import { testAuthorization } from './test-tokens';
 
 export interface WriteRoute {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -28,19 +29,11 @@ const WRITE_METHODS = new Map<RequestMethod, WriteRoute['method']>([
 /** Every write route the running app serves, read from its controllers, so that a new route is swept too. */
 export function writeRoutesOf(app: INestApplication): WriteRoute[] {
   const routes: WriteRoute[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const { metatype } of module.controllers.values()) {
-      const controller = metatype as Type;
-      const prototype = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const method = WRITE_METHODS.get(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod);
-        if (!method) continue;
-        const path = joinPaths(Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler));
-        routes.push({ method, path, body: bodyTypeOf(controller, name), uuidParams: uuidParamsOf(controller, name) });
-      }
-    }
+  for (const { controller, name, handler } of controllerHandlersOf(app)) {
+    const method = WRITE_METHODS.get(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod);
+    if (!method) continue;
+    const path = joinPaths(Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler));
+    routes.push({ method, path, body: bodyTypeOf(controller, name), uuidParams: uuidParamsOf(controller, name) });
   }
   return routes;
 }
@@ -110,7 +103,7 @@ export async function sendMalformedInputs(url: string, routes: WriteRoute[]): Pr
       if (!request) continue;
       const response = await fetch(`${url}${request.path}`, {
         method: route.method,
-        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        headers: { ...(await testAuthorization(url)), 'content-type': 'application/json', 'idempotency-key': randomUUID() },
         body: request.body,
       });
       const problem = (await response.json()) as Problem;

@@ -1,10 +1,11 @@
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { EVENT_CATALOG, EventEnvelope, NewEvent, TopicSpec } from '@sinergi/contracts';
+import { EVENT_CATALOG, EventEnvelope, NewEvent, Principal, TopicSpec } from '@sinergi/contracts';
 import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
 import { buildEnvelope, publishEnvelopes } from './envelopes';
 import { testKafka, TopicCollector } from './kafka-helpers';
 import { createTopicNamespace, deleteTopicNamespace, ServiceUnderTest, startServiceUnderTest } from './service-under-test';
+import { testAuthorization, TEST_STAFF } from './test-tokens';
 import { waitFor } from './wait-for';
 
 export interface HttpResult<T> {
@@ -81,10 +82,13 @@ export class ServiceHarness<C extends ServiceConfig = ServiceConfig> {
     return this.dataSource.query(sql, parameters);
   }
 
-  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
-    const response = await fetch(`${this.service.url}${path}`, {
+  /** One HTTP call, as TEST_STAFF unless `as` names another principal (`null`: no token at all). */
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, as: Principal | null = TEST_STAFF): Promise<HttpResult<T>> {
+    const url = `${this.service.url}${path}`;
+    const authorization = await testAuthorization(url, as);
+    const response = await fetch(url, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers: { ...authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as T };

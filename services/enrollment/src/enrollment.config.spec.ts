@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@sinergi/platform';
 import { EnrollmentConfig } from './enrollment.config';
 
-const common = { HTTP_PORT: '0', DATABASE_URL: 'postgres://u:p@localhost:5432/sinergi_enrollment', KAFKA_BROKERS: '127.0.0.1:9092' };
+const common = { HTTP_PORT: '0', DATABASE_URL: 'postgres://u:p@localhost:5432/sinergi_enrollment', KAFKA_BROKERS: '127.0.0.1:9092', INTERNAL_TOKEN_JWKS: '{"keys":[]}' };
 const key = () => randomBytes(32).toString('base64');
 
 describe('enrollment config', () => {

@@ -1,5 +1,5 @@
 import { AgreementView, EventEnvelope, LaunchProgrammeRequest, ProgrammeView } from '@sinergi/contracts';
-import { createTopicNamespace, deleteTopicNamespace, ServiceUnderTest, startServiceUnderTest, TopicCollector, waitFor } from '@sinergi/testing';
+import { createTopicNamespace, deleteTopicNamespace, ServiceUnderTest, startServiceUnderTest, testAuthorization, TopicCollector, waitFor } from '@sinergi/testing';
 import { programService } from '../src/program.service-definition';
 
 const PARTIES = [
@@ -15,7 +15,8 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
 
   /** Typed as the caller expects: a contract view, or by default an error's body. */
   async function post<T = Record<string, unknown>>(path: string, body: object): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${program.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const url = `${program.url}${path}`;
+    const response = await fetch(url, { method: 'POST', headers: { ...(await testAuthorization(url)), 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as T };
   }
 

@@ -1,4 +1,6 @@
-/** One HTTP call to a service; the body parsed as JSON, typed as the caller expects (a view of `@sinergi/contracts`). */
+import { testAuthorization } from '@sinergi/testing';
+
+/** One HTTP call to a service, as the test staff principal unless headers carry another token; the body parsed as JSON, typed as the caller expects (a view of `@sinergi/contracts`). */
 export async function call<T = unknown>(
   method: string,
   url: string,
@@ -7,7 +9,7 @@ export async function call<T = unknown>(
 ): Promise<{ status: number; body: T }> {
   const response = await fetch(url, {
     method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: { ...(await testAuthorization(url)), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();

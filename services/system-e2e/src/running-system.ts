@@ -10,6 +10,7 @@ import {
   TestDatabase,
   testKafkaConnection,
   testPrincipalConnection,
+  registerTestService,
   testSecrets,
 } from '@sinergi/testing';
 import { ServiceProcess } from '@sinergi/local-infra';
@@ -107,6 +108,7 @@ export class RunningSystem {
       onOutput: (line) => this.output.push(`[${service}] ${line}`),
     });
     this.members.set(service, { process, database, port });
+    registerTestService(process.url, service);
     await process.waitUntilHealthy();
   }
 

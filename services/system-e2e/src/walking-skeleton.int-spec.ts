@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AgreementView, DeliveryView, SignAgreementRequest } from '@sinergi/contracts';
 import { Problem } from '@sinergi/contracts';
-import { waitFor } from '@sinergi/testing';
+import { testAuthorization, waitFor } from '@sinergi/testing';
 import { RunningSystem } from './running-system';
 
 const MOU: SignAgreementRequest = {
@@ -38,7 +38,7 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
     const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
     const response = await fetch(`${system.url('program')}/agreements`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, traceparent },
+      headers: { ...(await testAuthorization(system.url('program'))), 'content-type': 'application/json', 'x-correlation-id': correlationId, traceparent },
       body: JSON.stringify(MOU),
     });
     expect(response.status).toBe(201);
@@ -46,7 +46,8 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
     expect(agreement.status).toBe('signed');
 
     const deliveries = await waitFor('deliveries in notification', async () => {
-      const found = (await (await fetch(`${system.url('notification')}/deliveries?correlationId=${correlationId}`)).json()) as DeliveryView[];
+      const url = `${system.url('notification')}/deliveries?correlationId=${correlationId}`;
+      const found = (await (await fetch(url, { headers: await testAuthorization(url) })).json()) as DeliveryView[];
       return found.length === 2 && found;
     });
     expect(deliveries.map((delivery) => delivery.recipient).sort()).toEqual(['admin:KEMENUMKM', 'admin:KEMNAKER']);
@@ -56,10 +57,16 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
     }
   });
 
+  it('answers 401 to a request that skips the gateway and carries no token', async () => {
+    const response = await fetch(`${system.url('program')}/agreements`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(MOU) });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as Problem).errors).toEqual([{ field: 'Authorization', rule: 'required', message: 'send a bearer token (through the gateway)' }]);
+  });
+
   it('rejects a bad agreement naming the field and the rule', async () => {
     const response = await fetch(`${system.url('program')}/agreements`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await testAuthorization(system.url('program'))), 'content-type': 'application/json' },
       body: JSON.stringify({ ...MOU, number: 'MoU-bad', signedOn: '25/03/2025', parties: [MOU.parties[0]] }),
     });
     expect(response.status).toBe(400);
@@ -74,10 +81,10 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
   });
 
   it('refuses a second agreement with the same number', async () => {
-    const post = () =>
+    const post = async () =>
       fetch(`${system.url('program')}/agreements`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...(await testAuthorization(system.url('program'))), 'content-type': 'application/json' },
         body: JSON.stringify({ ...MOU, number: 'MoU-duplicate-001' }),
       });
     expect((await post()).status).toBe(201);

@@ -1,4 +1,4 @@
-import { expectMalformedInputRefused } from '@sinergi/testing';
+import { expectMalformedInputRefused, unguardedRoutesOf } from '@sinergi/testing';
 import { VenueCapacityHarness } from './support';
 
 describe('venue-capacity: malformed input on every write route (real Kafka, real PostgreSQL)', () => {
@@ -10,4 +10,8 @@ describe('venue-capacity: malformed input on every write route (real Kafka, real
 
   it('answers deep nesting, control characters, malformed JSON, date-times for dates and integers past their column with a 4xx problem naming field and rule', () =>
     expectMalformedInputRefused(harness.service));
+
+  it('refuses every route without a valid token (401) and to roles the access table does not admit (403)', async () => {
+    expect(await unguardedRoutesOf(harness.service, 'venue-capacity')).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { FieldError } from '@sinergi/contracts';
 
-export type DomainErrorKind = 'invalid-input' | 'not-found' | 'conflict' | 'rule-broken' | 'unprocessable';
+export type DomainErrorKind = 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'rule-broken' | 'unprocessable';
 
 /**
  * What a use case throws when it says no. It knows nothing of HTTP: the problem filter maps its kind to a status,
@@ -21,6 +21,16 @@ export abstract class DomainError extends Error {
 /** The request is malformed or breaks a rule of its own shape (e.g. `to` before `from`). */
 export class InvalidInput extends DomainError {
   readonly kind = 'invalid-input';
+}
+
+/** The request carries no valid token: sign in (or, between services, come through the gateway). */
+export class Unauthenticated extends DomainError {
+  readonly kind = 'unauthenticated';
+}
+
+/** The principal is known but its roles (or reach) do not allow this operation on this record. */
+export class Forbidden extends DomainError {
+  readonly kind = 'forbidden';
 }
 
 /** Something the request names does not exist. */

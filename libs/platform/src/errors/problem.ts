@@ -6,6 +6,8 @@ const PROBLEM_TYPE_BASE = 'urn:sinergi:problem:';
 
 const DOMAIN_PROBLEMS: Record<DomainErrorKind, { status: number; title: string }> = {
   'invalid-input': { status: HttpStatus.BAD_REQUEST, title: 'The request is not valid' },
+  unauthenticated: { status: HttpStatus.UNAUTHORIZED, title: 'Sign in first' },
+  forbidden: { status: HttpStatus.FORBIDDEN, title: 'Not allowed for your role' },
   'not-found': { status: HttpStatus.NOT_FOUND, title: 'Not found' },
   conflict: { status: HttpStatus.CONFLICT, title: 'The request conflicts with the current state' },
   'rule-broken': { status: HttpStatus.CONFLICT, title: 'A business rule refuses the request' },

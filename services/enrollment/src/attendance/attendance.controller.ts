@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { UuidParam } from '@sinergi/platform';
+import { Operation, UuidParam } from '@sinergi/platform';
 import { RecordAttendanceDto } from './attendance.dto';
 import type { ClassRegisterView } from '@sinergi/contracts';
 import { AttendanceService } from './attendance.service';
@@ -10,6 +10,7 @@ export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Put(':batchId/attendance/:day')
+  @Operation('attendance.record')
   record(
     @Param('batchId', UuidParam) batchId: string,
     @Param('day') day: string,
@@ -19,6 +20,7 @@ export class AttendanceController {
   }
 
   @Get(':batchId/attendance')
+  @Operation('attendance.get')
   register(@Param('batchId', UuidParam) batchId: string): Promise<ClassRegisterView> {
     return this.attendance.register(batchId);
   }

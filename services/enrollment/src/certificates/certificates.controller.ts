@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { UuidParam } from '@sinergi/platform';
+import { Operation, UuidParam } from '@sinergi/platform';
 import type { CertificateVerificationView, EnrollmentDocumentView } from '@sinergi/contracts';
 import { CertificatesService } from './certificates.service';
 
@@ -9,6 +9,7 @@ export class CertificateVerificationController {
   constructor(private readonly certificates: CertificatesService) {}
 
   @Get('verify/:code')
+  @Operation('certificates.verify')
   verify(@Param('code') code: string): Promise<CertificateVerificationView> {
     return this.certificates.verify(code);
   }
@@ -19,6 +20,7 @@ export class EnrollmentCertificateController {
   constructor(private readonly certificates: CertificatesService) {}
 
   @Get(':id/certificate')
+  @Operation('certificates.get')
   ofEnrollment(@Param('id', UuidParam) id: string): Promise<EnrollmentDocumentView> {
     return this.certificates.ofEnrollment(id);
   }

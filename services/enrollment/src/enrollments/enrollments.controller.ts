@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { BatchFillChanged, EnrollmentView, PROBLEM_CONTENT_TYPE, ProgrammeFillView } from '@sinergi/contracts';
-import { InvalidInput, UuidParam } from '@sinergi/platform';
+import { InvalidInput, Operation, UuidParam } from '@sinergi/platform';
 import { SubmitEnrollmentDto, WithdrawEnrollmentDto } from './enrollment.dto';
 import { EnrollmentsService } from './enrollments.service';
 import { FillService } from './fill.service';
@@ -13,6 +13,7 @@ export class EnrollmentsController {
   constructor(private readonly enrollments: EnrollmentsService) {}
 
   @Post()
+  @Operation('enrollments.create')
   async submit(
     @Headers('idempotency-key') key: string | undefined,
     @Body() dto: SubmitEnrollmentDto,
@@ -28,17 +29,20 @@ export class EnrollmentsController {
   }
 
   @Get(':id')
+  @Operation('enrollments.get')
   get(@Param('id', UuidParam) id: string): Promise<EnrollmentView> {
     return this.enrollments.get(id);
   }
 
   @Post(':id/confirm')
+  @Operation('enrollments.confirm')
   @HttpCode(200)
   confirm(@Param('id', UuidParam) id: string): Promise<EnrollmentView> {
     return this.enrollments.confirm(id);
   }
 
   @Post(':id/withdraw')
+  @Operation('enrollments.withdraw')
   @HttpCode(200)
   withdraw(@Param('id', UuidParam) id: string, @Body() dto: WithdrawEnrollmentDto): Promise<EnrollmentView> {
     return this.enrollments.withdraw(id, dto.reason);
@@ -50,6 +54,7 @@ export class BatchFillController {
   constructor(private readonly fills: FillService) {}
 
   @Get(':batchId/fill')
+  @Operation('batches.fill')
   fill(@Param('batchId', UuidParam) batchId: string): Promise<BatchFillChanged> {
     return this.fills.get(batchId);
   }
@@ -60,6 +65,7 @@ export class ProgrammeFillController {
   constructor(private readonly fills: FillService) {}
 
   @Get(':programmeId/fill')
+  @Operation('programmes.fill')
   fill(@Param('programmeId', UuidParam) programmeId: string): Promise<ProgrammeFillView> {
     return this.fills.ofProgramme(programmeId);
   }

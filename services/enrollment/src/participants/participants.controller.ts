@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { UuidParam } from '@sinergi/platform';
+import { Operation, UuidParam } from '@sinergi/platform';
 import { RegisterParticipantDto } from './participant.dto';
 import type { ParticipantView } from '@sinergi/contracts';
 import { ParticipantsService } from './participants.service';
@@ -9,11 +9,13 @@ export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Post()
+  @Operation('participants.register')
   register(@Body() dto: RegisterParticipantDto): Promise<ParticipantView> {
     return this.participants.register(dto);
   }
 
   @Get(':id')
+  @Operation('participants.get')
   get(@Param('id', UuidParam) id: string): Promise<ParticipantView> {
     return this.participants.get(id);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { buildAsyncApiDocument, schemaDocuments, serialiseSchema } from '@sinergi/contracts';
-import { NotFound } from '@sinergi/platform';
+import { NotFound, Operation } from '@sinergi/platform';
 
 /**
  * The published contract over HTTP: every event's JSON Schema at the path its `dataschema` names
@@ -12,11 +12,13 @@ export class SchemasController {
   private readonly asyncApi = buildAsyncApiDocument();
 
   @Get('schemas')
+  @Operation('schemas.list')
   list(): string[] {
     return [...this.schemas.keys()];
   }
 
   @Get('schemas/:file')
+  @Operation('schemas.get')
   @Header('content-type', 'application/schema+json')
   @Header('cache-control', 'public, max-age=300')
   schema(@Param('file') file: string): string {
@@ -27,6 +29,7 @@ export class SchemasController {
   }
 
   @Get('asyncapi.json')
+  @Operation('asyncapi.document')
   asyncapi(): object {
     return this.asyncApi;
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeliveryView } from '@sinergi/contracts';
-import { NotFound, UuidParam } from '@sinergi/platform';
+import { NotFound, Operation, UuidParam } from '@sinergi/platform';
 import { Delivery } from './delivery.entity';
 import { FindDeliveriesQuery } from './find-deliveries.query';
 
@@ -12,6 +12,7 @@ export class DeliveriesController {
 
   /** Deliveries owed because of one event, of everything one request (correlation id) caused, or to one recipient. */
   @Get()
+  @Operation('deliveries.list')
   async find(@Query() query: FindDeliveriesQuery): Promise<DeliveryView[]> {
     const where = query.recipient ? { recipient: query.recipient } : query.eventId ? { eventId: query.eventId } : { correlationId: query.correlationId };
     const deliveries = await this.dataSource.getRepository(Delivery).find({ where, order: { createdAt: 'ASC', recipient: 'ASC', template: 'ASC' }, take: 500 });
@@ -19,6 +20,7 @@ export class DeliveriesController {
   }
 
   @Get(':id')
+  @Operation('deliveries.get')
   async get(@Param('id', UuidParam) id: string): Promise<DeliveryView> {
     const delivery = await this.dataSource.getRepository(Delivery).findOneBy({ id });
     if (!delivery) throw new NotFound({ field: 'id', rule: 'exists', message: `no delivery ${id}` });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CODE_PATTERN, RecipientKind, RecipientPreferences, RecipientView } from '@sinergi/contracts';
 import { PreferencesDto, RegisterContactDto } from './recipient.dto';
 import { RecipientDirectory } from './recipient-directory.service';
-import { InvalidInput, NotFound } from '@sinergi/platform';
+import { InvalidInput, NotFound, Operation } from '@sinergi/platform';
 
 const KINDS_IN_PATHS: Record<string, RecipientKind> = {
   participants: 'participant',
@@ -21,18 +21,21 @@ export class RecipientsController {
   ) {}
 
   @Put('venue-operators/:venueCode')
+  @Operation('recipients.set-venue-operator')
   @HttpCode(200)
   async registerVenueOperator(@Param('venueCode') venueCode: string, @Body() contact: RegisterContactDto): Promise<RecipientView> {
     return this.register('venue-operator', code('venueCode', venueCode), contact);
   }
 
   @Put('admins/:id')
+  @Operation('recipients.set-admin')
   @HttpCode(200)
   async registerAdmin(@Param('id') id: string, @Body() contact: RegisterContactDto): Promise<RecipientView> {
     return this.register('admin', code('id', id), contact);
   }
 
   @Put(':kind/:id/preferences')
+  @Operation('recipients.set-preferences')
   @HttpCode(200)
   async setPreferences(@Param('kind') kindInPath: string, @Param('id') id: string, @Body() body: PreferencesDto): Promise<RecipientView> {
     const kind = kindOf(kindInPath);
@@ -42,12 +45,14 @@ export class RecipientsController {
   }
 
   @Get(':kind/:id')
+  @Operation('recipients.get')
   async get(@Param('kind') kindInPath: string, @Param('id') id: string): Promise<RecipientView> {
     const kind = kindOf(kindInPath);
     return this.view(kind, idOf(kind, id));
   }
 
   @Get(':kind/:id/preferences')
+  @Operation('recipients.get-preferences')
   async getPreferences(@Param('kind') kindInPath: string, @Param('id') id: string): Promise<RecipientPreferences> {
     const kind = kindOf(kindInPath);
     return (await this.view(kind, idOf(kind, id))).preferences;

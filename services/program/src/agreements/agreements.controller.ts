@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { UuidParam } from '@sinergi/platform';
+import { Operation, UuidParam } from '@sinergi/platform';
 import type { AgreementView } from '@sinergi/contracts';
 import { agreementView } from './agreement.views';
 import { AgreementsService } from './agreements.service';
@@ -11,26 +11,31 @@ export class AgreementsController {
   constructor(private readonly agreements: AgreementsService) {}
 
   @Post()
+  @Operation('agreements.create')
   async sign(@Body() dto: SignAgreementDto): Promise<AgreementView> {
     return agreementView(await this.agreements.sign(dto));
   }
 
   @Post(':id/amendments')
+  @Operation('agreements.amend')
   async amend(@Param('id', UuidParam) id: string, @Body() dto: AmendAgreementDto): Promise<AgreementView> {
     return agreementView(await this.agreements.amend(id, dto));
   }
 
   @Post(':id/end')
+  @Operation('agreements.end')
   async end(@Param('id', UuidParam) id: string, @Body() dto: EndAgreementDto): Promise<AgreementView> {
     return agreementView(await this.agreements.end(id, dto));
   }
 
   @Get()
+  @Operation('agreements.list')
   async list(): Promise<AgreementView[]> {
     return (await this.agreements.list()).map(agreementView);
   }
 
   @Get(':id')
+  @Operation('agreements.get')
   async get(@Param('id', UuidParam) id: string): Promise<AgreementView> {
     return agreementView(await this.agreements.get(id));
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { UuidParam } from '@sinergi/platform';
+import { Operation, UuidParam } from '@sinergi/platform';
 import { BatchCommands } from './batch-commands.service';
 import type { BatchListItemView, BatchSummaryView, BatchView, BulkPlanView } from '@sinergi/contracts';
 import { BatchPlanning } from './batch-planning.service';
@@ -16,21 +16,25 @@ export class ProgrammeBatchesController {
   ) {}
 
   @Post('batches')
+  @Operation('batches.plan')
   async plan(@Param('programmeId', UuidParam) programmeId: string, @Body() dto: PlanBatchDto): Promise<BatchListItemView> {
     return batchListItemView(await this.planning.planOne(programmeId, dto));
   }
 
   @Post('batches/bulk')
+  @Operation('batches.plan-bulk')
   planBulk(@Param('programmeId', UuidParam) programmeId: string, @Body() dto: BulkPlanBatchesDto): Promise<BulkPlanView> {
     return this.planning.planMany(programmeId, dto);
   }
 
   @Get('batches')
+  @Operation('batches.list')
   list(@Param('programmeId', UuidParam) programmeId: string, @Query() query: ListBatchesQuery): Promise<BatchListItemView[]> {
     return this.queries.list(programmeId, query.status);
   }
 
   @Get('batch-summary')
+  @Operation('batches.summary')
   summary(@Param('programmeId', UuidParam) programmeId: string): Promise<BatchSummaryView> {
     return this.queries.summary(programmeId);
   }
@@ -44,11 +48,13 @@ export class BatchesController {
   ) {}
 
   @Get()
+  @Operation('batches.get')
   get(@Param('batchId', UuidParam) batchId: string): Promise<BatchView> {
     return this.queries.get(batchId);
   }
 
   @Post('cancel')
+  @Operation('batches.cancel')
   @HttpCode(200)
   async cancel(@Param('batchId', UuidParam) batchId: string, @Body() dto: CancelBatchDto): Promise<BatchView> {
     await this.commands.cancel(batchId, dto);
@@ -56,6 +62,7 @@ export class BatchesController {
   }
 
   @Post('reschedule')
+  @Operation('batches.reschedule')
   @HttpCode(200)
   async reschedule(@Param('batchId', UuidParam) batchId: string, @Body() dto: RescheduleBatchDto): Promise<BatchView> {
     await this.commands.reschedule(batchId, dto);
@@ -63,6 +70,7 @@ export class BatchesController {
   }
 
   @Post('close')
+  @Operation('batches.close')
   @HttpCode(200)
   async close(@Param('batchId', UuidParam) batchId: string): Promise<BatchView> {
     await this.commands.close(batchId);

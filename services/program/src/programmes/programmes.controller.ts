@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { UuidParam } from '@sinergi/platform';
+import { Operation, UuidParam } from '@sinergi/platform';
 import type { ProgrammeView } from '@sinergi/contracts';
 import { AmendProgrammeDto, LaunchProgrammeDto } from './launch-programme.dto';
 import { programmeView } from './programme.views';
@@ -10,21 +10,25 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @Post()
+  @Operation('programmes.create')
   async launch(@Body() dto: LaunchProgrammeDto): Promise<ProgrammeView> {
     return programmeView(await this.programmes.launch(dto));
   }
 
   @Post(':id/amendments')
+  @Operation('programmes.amend')
   async amend(@Param('id', UuidParam) id: string, @Body() dto: AmendProgrammeDto): Promise<ProgrammeView> {
     return programmeView(await this.programmes.amend(id, dto));
   }
 
   @Get()
+  @Operation('programmes.list')
   async list(): Promise<ProgrammeView[]> {
     return (await this.programmes.list()).map(programmeView);
   }
 
   @Get(':id')
+  @Operation('programmes.get')
   async get(@Param('id', UuidParam) id: string): Promise<ProgrammeView> {
     return programmeView(await this.programmes.get(id));
   }

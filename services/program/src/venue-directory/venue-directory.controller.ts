@@ -3,6 +3,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { DirectoryVenueView, VenueDirectoryParams } from '@sinergi/contracts';
 import { DirectoryVenue } from './directory-venue.entity';
+import { Operation } from '@sinergi/platform';
 
 export class VenueDirectoryQuery implements VenueDirectoryParams {
   @IsOptional()
@@ -16,6 +17,7 @@ export class VenueDirectoryController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @Operation('venue-directory.list')
   async list(@Query() query: VenueDirectoryQuery): Promise<DirectoryVenueView[]> {
     const venues = await this.dataSource.getRepository(DirectoryVenue).find({
       where: query.provinceCode ? { provinceCode: query.provinceCode } : {},

@@ -2,12 +2,14 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import type { UnavailabilityRecordedView } from '@sinergi/contracts';
 import { RecordUnavailabilityDto } from './unavailability.dto';
 import { UnavailabilityService } from './unavailability.service';
+import { Operation } from '@sinergi/platform';
 
 @Controller('venues/:venueCode/rooms/:roomCode/unavailability')
 export class UnavailabilityController {
   constructor(private readonly unavailability: UnavailabilityService) {}
 
   @Post()
+  @Operation('rooms.close')
   record(@Param('venueCode') venueCode: string, @Param('roomCode') roomCode: string, @Body() dto: RecordUnavailabilityDto): Promise<UnavailabilityRecordedView> {
     return this.unavailability.record(venueCode, roomCode, dto);
   }

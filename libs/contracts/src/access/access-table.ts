@@ -1,0 +1,120 @@
+import { Principal, Role, ROLES } from './roles';
+
+/**
+ * How far a role reaches in an operation:
+ * - `all`: every record;
+ * - `own`: only the principal's own records (a venue operator's venues, an instructor's
+ *   assignments and classes, a participant's own participant record and enrollments);
+ * - `masked`: every record, with personal data masked (names and phones shortened).
+ */
+export type Reach = 'all' | 'own' | 'masked';
+export type AccessRule = 'public' | Partial<Record<Role, Reach>>;
+
+const ADMINS = { 'kemnaker-admin': 'all', 'kemenumkm-admin': 'all' } as const;
+const STAFF_READ = { ...ADMINS, viewer: 'all' } as const;
+const KEMNAKER = { 'kemnaker-admin': 'all' } as const;
+const KEMENUMKM = { 'kemenumkm-admin': 'all' } as const;
+
+/**
+ * The one role x operation table. Every service route and every gateway route names its operation
+ * here (`@Operation(id)`); a route without one is refused. The gateway applies it to the public API,
+ * and each service applies it again to the internal token it receives.
+ */
+export const ACCESS_TABLE = {
+  health: 'public',
+  'schemas.list': 'public',
+  'schemas.get': 'public',
+  'asyncapi.document': 'public',
+  'asyncapi.page': 'public',
+
+  // program
+  'agreements.create': ADMINS,
+  'agreements.amend': ADMINS,
+  'agreements.end': ADMINS,
+  'agreements.list': STAFF_READ,
+  'agreements.get': STAFF_READ,
+  'venue-directory.list': { ...STAFF_READ, 'venue-operator': 'all' },
+  'programmes.create': ADMINS,
+  'programmes.amend': ADMINS,
+  'programmes.list': { ...STAFF_READ, 'venue-operator': 'all', instructor: 'all', participant: 'all' },
+  'programmes.get': { ...STAFF_READ, 'venue-operator': 'all', instructor: 'all', participant: 'all' },
+  'batches.plan': ADMINS,
+  'batches.plan-bulk': ADMINS,
+  'batches.list': { ...STAFF_READ, 'venue-operator': 'own', instructor: 'own', participant: 'all' },
+  'batches.summary': STAFF_READ,
+  'batches.get': { ...STAFF_READ, 'venue-operator': 'own', instructor: 'own', participant: 'all' },
+  'batches.cancel': ADMINS,
+  'batches.reschedule': ADMINS,
+  'batches.close': { ...ADMINS, 'venue-operator': 'own' },
+
+  // enrollment
+  'participants.register': 'public',
+  'participants.get': { ...ADMINS, viewer: 'masked', participant: 'own' },
+  'enrollments.create': { ...ADMINS, participant: 'own' },
+  'enrollments.get': { ...ADMINS, viewer: 'masked', participant: 'own' },
+  'enrollments.confirm': { ...ADMINS, participant: 'own' },
+  'enrollments.withdraw': { ...ADMINS, participant: 'own' },
+  'enrollments.move': { ...ADMINS, participant: 'own' },
+  'enrollments.release': { ...ADMINS, participant: 'own' },
+  'batches.fill': { ...STAFF_READ, 'venue-operator': 'own', instructor: 'own' },
+  'programmes.fill': STAFF_READ,
+  'attendance.record': { ...KEMNAKER, 'venue-operator': 'own' },
+  'attendance.get': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own', instructor: 'own' },
+  'selection.draw': ADMINS,
+  'selection.get': STAFF_READ,
+  'certificates.get': { ...ADMINS, participant: 'own' },
+  'certificates.verify': 'public',
+
+  // venue-capacity
+  'venues.register': KEMNAKER,
+  'venues.update': { ...KEMNAKER, 'venue-operator': 'own' },
+  'venues.list': { ...STAFF_READ, 'venue-operator': 'all' },
+  'venues.get': { ...STAFF_READ, 'venue-operator': 'all' },
+  'rooms.close': { ...KEMNAKER, 'venue-operator': 'own' },
+  'reservations.list': { ...STAFF_READ, 'venue-operator': 'own' },
+  'utilisation.get': { ...STAFF_READ, 'venue-operator': 'own' },
+
+  // instructor-module
+  'training-modules.create': KEMENUMKM,
+  'training-modules.list': { ...STAFF_READ, 'venue-operator': 'all', instructor: 'all' },
+  'training-modules.get': { ...STAFF_READ, 'venue-operator': 'all', instructor: 'all' },
+  'instructors.create': KEMENUMKM,
+  'instructors.update': { ...KEMENUMKM, instructor: 'own' },
+  'instructors.list': { ...ADMINS, viewer: 'masked' },
+  'instructors.get': { ...ADMINS, viewer: 'masked', instructor: 'own' },
+  'instructors.add-unavailability': { ...KEMENUMKM, instructor: 'own' },
+  'assignments.list': { ...STAFF_READ, instructor: 'own' },
+  'assignments.get': { ...STAFF_READ, instructor: 'own' },
+  'assignments.withdraw': { ...KEMENUMKM, instructor: 'own' },
+
+  // notification
+  'deliveries.list': { ...ADMINS, viewer: 'masked', 'integration-operator': 'masked' },
+  'deliveries.get': { ...ADMINS, viewer: 'masked', 'integration-operator': 'masked' },
+  'recipients.set-venue-operator': KEMNAKER,
+  'recipients.set-admin': ADMINS,
+  'recipients.set-preferences': { ...ADMINS, participant: 'own' },
+  'recipients.get': { ...ADMINS, participant: 'own' },
+  'recipients.get-preferences': { ...ADMINS, participant: 'own' },
+} as const satisfies Record<string, AccessRule>;
+
+export type OperationId = keyof typeof ACCESS_TABLE;
+export const OPERATION_IDS = Object.keys(ACCESS_TABLE) as OperationId[];
+
+/** What the table grants a principal in an operation: the widest reach of its roles, or none. */
+export function reachOf(operation: OperationId, principal: Pick<Principal, 'roles'>): Reach | 'public' | undefined {
+  const rule: AccessRule = ACCESS_TABLE[operation];
+  if (rule === 'public') return 'public';
+  const reaches = principal.roles.map((role) => rule[role]).filter((reach): reach is Reach => reach !== undefined);
+  return (['all', 'masked', 'own'] as const).find((reach) => reaches.includes(reach));
+}
+
+/** The table as Markdown rows (README): one row per operation, one column per role. */
+export function accessTableMarkdown(): string {
+  const header = `| operation | ${ROLES.join(' | ')} |\n|---|${ROLES.map(() => '---').join('|')}|`;
+  const rows = OPERATION_IDS.map((operation) => {
+    const rule: AccessRule = ACCESS_TABLE[operation];
+    const cells = ROLES.map((role) => (rule === 'public' ? 'public' : (rule[role] ?? '-')));
+    return `| \`${operation}\` | ${cells.join(' | ')} |`;
+  });
+  return [header, ...rows].join('\n');
+}

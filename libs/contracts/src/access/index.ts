@@ -1,0 +1,3 @@
+export * from './access-table';
+export * from './roles';
+export * from './internal-token';

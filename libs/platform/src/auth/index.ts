@@ -1,0 +1,3 @@
+export * from './access.guard';
+export * from './caller';
+export * from './internal-token';

@@ -1,0 +1,43 @@
+import { generateInternalTokenKeys, InternalTokenKeys, mintInternalToken, Principal, ServiceName } from '@sinergi/contracts';
+
+/** Whom a test speaks for by default: every staff role, no participant or venue scope. */
+export const TEST_STAFF: Principal = {
+  subject: 'test-staff',
+  roles: ['kemnaker-admin', 'kemenumkm-admin', 'integration-operator'],
+  venueCodes: [],
+};
+
+let keys: InternalTokenKeys | undefined;
+
+/** The test process's stand-in for the gateway's internal signing key (one per process, so spawned services share it). */
+function testKeys(): InternalTokenKeys {
+  keys ??= generateInternalTokenKeys();
+  return keys;
+}
+
+/** INTERNAL_TOKEN_JWKS for services under test. */
+export function testInternalTokenJwks(): string {
+  return JSON.stringify(testKeys().publicJwks);
+}
+
+/** An internal token as the gateway would mint it for this principal and service. */
+export function testToken(service: ServiceName, principal: Principal = TEST_STAFF): Promise<string> {
+  return mintInternalToken(principal, service, testKeys().privateJwk);
+}
+
+const servicesByOrigin = new Map<string, ServiceName>();
+
+/** Remembers which service listens at a URL, so that calls to it carry a token for it. */
+export function registerTestService(url: string, service: ServiceName): void {
+  servicesByOrigin.set(new URL(url).origin, service);
+}
+
+/**
+ * The Authorization header for a call to a service under test, as `principal` (TEST_STAFF unless
+ * given; `null` for none). A URL no test service listens at gets none.
+ */
+export async function testAuthorization(url: string, principal: Principal | null = TEST_STAFF): Promise<Record<string, string>> {
+  const service = servicesByOrigin.get(new URL(url).origin);
+  if (!service || principal === null) return {};
+  return { authorization: `Bearer ${await testToken(service, principal)}` };
+}
