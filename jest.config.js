@@ -2,7 +2,7 @@ const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 /** Maintained OpenID/JOSE libraries that ship only as ES modules; jest's CommonJS runtime needs them transpiled. */
-const ES_MODULE_PACKAGES = ['jose', 'oauth4webapi', 'openid-client', 'oidc-provider'];
+const ES_MODULE_PACKAGES = ['jose', 'oauth4webapi', 'openid-client', 'oidc-provider', '@seriousme/openapi-schema-validator'];
 const esModuleTranspile = ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true }];
 
 const shared = {
