@@ -35,3 +35,4 @@ export * from './calendar/wib';
 export * from './schema-compatibility';
 export * from './schema-documents';
 export * from './access';
+export * from './http/page';

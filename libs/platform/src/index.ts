@@ -9,3 +9,4 @@ export * from './service-config';
 export * from './trace.middleware';
 export * from './errors';
 export * from './auth';
+export * from './pagination';
