@@ -15,6 +15,7 @@ const commands = {
   redrive: './redrive.ts',
   'asyncapi:html': './asyncapi-html.ts',
   'internal-token-keys': './internal-token-keys.ts',
+  'access-table': './write-access-table.ts',
 };
 const command = process.argv[2];
 if (!commands[command]) {
