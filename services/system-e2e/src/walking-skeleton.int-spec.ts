@@ -60,6 +60,7 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
   it('answers 401 to a request that skips the gateway and carries no token', async () => {
     const response = await fetch(`${system.url('program')}/agreements`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(MOU) });
     expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="sinergi"');
     expect(((await response.json()) as Problem).errors).toEqual([{ field: 'Authorization', rule: 'required', message: 'send a bearer token (through the gateway)' }]);
   });
 

@@ -18,7 +18,10 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const problem = this.problemOf(exception, request);
-    http.getResponse<Response>().status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    const response = http.getResponse<Response>();
+    // RFC 6750: a 401 says how to authenticate.
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="sinergi"');
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
   private problemOf(exception: unknown, request: Request): Problem {
