@@ -10,3 +10,5 @@ export * from './trace.middleware';
 export * from './errors';
 export * from './auth';
 export * from './pagination';
+export * from './database/keyset-page';
+export * from './personal-data/masking';

@@ -15,11 +15,11 @@ import {
   sealKeyFrom,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { Conflict, InvalidInput, isUniqueViolation, NotFound } from '@sinergi/platform';
+import { Conflict, InvalidInput, isUniqueViolation, maskEmail, maskPhone, NotFound } from '@sinergi/platform';
 import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
 import { InstructorModuleConfig } from '../instructor-module.config';
 import { Instructor, InstructorUnavailableDay, UnavailabilitySource } from './instructor.entity';
-import { maskEmail, maskPhone, normalizePhone, profileOf } from './instructor.rules';
+import { normalizePhone, profileOf } from './instructor.rules';
 
 const MAX_UNAVAILABILITY_DAYS = 366;
 
