@@ -18,13 +18,13 @@ import { ensureAsyncApiHtml } from './asyncapi-html';
 const log = (line: string) => process.stdout.write(`[sinergi] ${line}\n`);
 
 /** Each service's settings beyond the common ones; a key goes only to the services that hold it. */
-function settingsOf(service: ServiceName, secrets: LocalSecrets, sinks: LocalMessageSinks): Record<string, string> {
+function settingsOf(service: ServiceName, secrets: LocalSecrets, sinks: LocalMessageSinks, serviceUrls: Record<string, string>): Record<string, string> {
   const { NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY, INTERNAL_TOKEN_JWKS, INTERNAL_TOKEN_SIGNING_KEY } = secrets;
   // Only the gateway listens beyond this machine; the services answer on 127.0.0.1 alone.
   const common = { INTERNAL_TOKEN_JWKS, HTTP_HOST: service === 'gateway' ? '0.0.0.0' : '127.0.0.1' };
   switch (service) {
     case 'gateway':
-      return { ...common, INTERNAL_TOKEN_SIGNING_KEY };
+      return { ...common, INTERNAL_TOKEN_SIGNING_KEY, ...serviceUrls };
     case 'enrollment':
       return { ...common, NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY };
     case 'instructor-module':
@@ -34,6 +34,16 @@ function settingsOf(service: ServiceName, secrets: LocalSecrets, sinks: LocalMes
     default:
       return common;
   }
+}
+
+/** Where the gateway finds each service, and the URL it is reached at itself. */
+function gatewaySettings(ports: Array<{ name: ServiceName; port: number }>): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const { name, port } of ports) {
+    if (name === 'gateway') settings.GATEWAY_PUBLIC_URL = `http://localhost:${port}`;
+    else settings[`${name.toUpperCase().replace(/-/g, '_')}_URL`] = `http://127.0.0.1:${port}`;
+  }
+  return settings;
 }
 
 /** The demo data speaks to the services as both ministries' administrators, with tokens the gateway's key signs. */
@@ -79,15 +89,17 @@ async function main(): Promise<void> {
 
   try {
     describeEnsuredTopics(await ensureTopics(kafka.connection, allTopicSpecs(), topicDurabilityFrom())).forEach(log);
+    const portOf = (name: ServiceName, port: number) => Number(process.env[`SINERGI_${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? port);
+    const serviceUrls = gatewaySettings(SERVICES.map(({ name, port }) => ({ name, port: portOf(name, port) })));
     for (const { name, port } of SERVICES) {
       const databaseUrl = await ensureDatabase(postgres.url, databaseNameOf(name));
       services.push(
         ServiceProcess.spawn({
           service: name,
-          port: Number(process.env[`SINERGI_${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? port),
+          port: portOf(name, port),
           databaseUrl,
           kafka: kafka.principals[name] ?? kafka.connection,
-          env: settingsOf(name, secrets, sinks),
+          env: settingsOf(name, secrets, sinks, serviceUrls),
           onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`),
         }),
       );

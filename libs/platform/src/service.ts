@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MigrationInterface } from 'typeorm';
 import { EVENT_CATALOG, ServiceName, withTopicPrefix } from '@sinergi/contracts';
 import { connectInboxTransport, ConsumerStatus, MESSAGING_MIGRATIONS, MessagingModule } from '@sinergi/messaging';
-import { AccessGuard, InternalTokenVerifier, PRINCIPAL_RESOLVER } from './auth';
+import { AccessGuard, InternalTokenVerifier, PRINCIPAL_RESOLVER, PrincipalResolver } from './auth';
 import { InputGuardPipe, ProblemFilter, servicesValidationPipe, useBodyParsing } from './errors';
 import { HEALTH_KAFKA_CONNECTION, HealthController } from './health.controller';
 import { runMigrations } from './migrations';
@@ -22,6 +22,10 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   migrations: Array<new () => MigrationInterface>;
   /** Whether the service has @OnEvent handlers, and so joins a consumer group. */
   consumesEvents: boolean;
+  /** Whom a request speaks for. Default: the gateway's internal token (INTERNAL_TOKEN_JWKS). */
+  principalResolver?: Type<PrincipalResolver>;
+  /** Middleware beyond the common ones, applied before body parsing (the gateway: security headers, CORS, OpenAPI). */
+  configureApp?(app: NestExpressApplication, config: C): void | Promise<void>;
 }
 
 @Module({})
@@ -62,7 +66,9 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
     providers: [
       { provide: HEALTH_KAFKA_CONNECTION, useValue: config.kafkaConnection },
       { provide: ConsumerStatus, useValue: new ConsumerStatus() },
-      { provide: PRINCIPAL_RESOLVER, useValue: new InternalTokenVerifier(JSON.parse(config.INTERNAL_TOKEN_JWKS), definition.name) },
+      definition.principalResolver
+        ? { provide: PRINCIPAL_RESOLVER, useClass: definition.principalResolver }
+        : { provide: PRINCIPAL_RESOLVER, useValue: new InternalTokenVerifier(JSON.parse(config.INTERNAL_TOKEN_JWKS), definition.name) },
       { provide: APP_GUARD, useClass: AccessGuard },
     ],
   };
@@ -84,6 +90,7 @@ export async function startService<C extends ServiceConfig>(
   const app = await NestFactory.create<NestExpressApplication>(serviceRootModule(definition, config), { logger: ['error', 'warn', 'log'], bodyParser: false });
   app.enableShutdownHooks();
   app.use(traceMiddleware);
+  await definition.configureApp?.(app, config);
   useBodyParsing(app);
   app.useGlobalPipes(new InputGuardPipe(), servicesValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

@@ -5,7 +5,7 @@ import { ensureAccessControl, ensureTopics, kafkaConnectionEnv, removeAccessCont
 import { ServiceConfig, ServiceDefinition, startService } from '@sinergi/platform';
 import { testKafka, testKafkaConnection, testPrincipalConnection } from './kafka-helpers';
 import { createTestDatabase, TestDatabase } from './test-database';
-import { registerTestService, testInternalTokenJwks } from './test-tokens';
+import { registerTestService, testInternalTokenJwks, testInternalTokenSigningKey } from './test-tokens';
 
 /** A topic namespace of its own, so that a test run never sees another run's messages. */
 export async function createTopicNamespace(): Promise<string> {
@@ -70,6 +70,7 @@ export async function startServiceUnderTest<C extends ServiceConfig>(
     KAFKA_TOPIC_PREFIX: topicPrefix,
     KAFKA_SESSION_TIMEOUT_MS: '6000',
     INTERNAL_TOKEN_JWKS: testInternalTokenJwks(),
+    INTERNAL_TOKEN_SIGNING_KEY: testInternalTokenSigningKey(),
     ...options.env,
   });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

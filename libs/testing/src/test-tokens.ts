@@ -20,6 +20,11 @@ export function testInternalTokenJwks(): string {
   return JSON.stringify(testKeys().publicJwks);
 }
 
+/** INTERNAL_TOKEN_SIGNING_KEY for a gateway under test: the private half of the same pair. */
+export function testInternalTokenSigningKey(): string {
+  return JSON.stringify(testKeys().privateJwk);
+}
+
 /** An internal token as the gateway would mint it for this principal and service. */
 export function testToken(service: ServiceName, principal: Principal = TEST_STAFF): Promise<string> {
   return mintInternalToken(principal, service, testKeys().privateJwk);

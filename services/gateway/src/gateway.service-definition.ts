@@ -1,9 +1,10 @@
-import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
+import { ServiceDefinition } from '@sinergi/platform';
+import { GatewayConfig } from './gateway.config';
 import { SchemasModule } from './schemas/schemas.module';
 
-export const gatewayService: ServiceDefinition<ServiceConfig> = {
+export const gatewayService: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
-  configClass: ServiceConfig,
+  configClass: GatewayConfig,
   modules: [SchemasModule],
   entities: [],
   migrations: [],

@@ -9,7 +9,10 @@ import { gatewayService } from '../src/gateway.service-definition';
 
 class GatewayHarness extends ServiceHarness {
   static async start(): Promise<GatewayHarness> {
-    return new GatewayHarness(await ServiceHarness.open(gatewayService, []));
+    // These tests call no service: the URLs only satisfy the gateway's settings.
+    const nowhere = 'http://127.0.0.1:9';
+    const serviceUrls = { PROGRAM_URL: nowhere, ENROLLMENT_URL: nowhere, VENUE_CAPACITY_URL: nowhere, INSTRUCTOR_MODULE_URL: nowhere, NOTIFICATION_URL: nowhere };
+    return new GatewayHarness(await ServiceHarness.open(gatewayService, [], { ...serviceUrls, GATEWAY_PUBLIC_URL: 'http://localhost:3000' }));
   }
 }
 
