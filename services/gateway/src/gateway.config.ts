@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsJSON, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsJSON, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@sinergi/platform';
 
 const HTTP_URL = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
@@ -70,6 +70,11 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
   SENSITIVE_RATE_LIMIT_PER_MINUTE?: number;
+
+  /** A JSON file of local staff accounts (username, password, roles, venueCodes, instructorId) the gateway seeds at start; npm start writes .cache/local-accounts.json. */
+  @IsOptional()
+  @IsString({ message: 'must be the path of a JSON file of local accounts' })
+  LOCAL_ACCOUNTS_FILE?: string;
 
   get oidcIssuer(): string {
     return this.OIDC_ISSUER ?? `${this.GATEWAY_PUBLIC_URL.replace(/\/$/, '')}/oidc`;

@@ -1,12 +1,16 @@
 import { ServiceDefinition } from '@sinergi/platform';
 import { GatewayConfig } from './gateway.config';
+import { configureIdentity } from './identity/configure-identity';
+import { IdentityModule } from './identity/identity.module';
+import { CreateIdentity1733100000100 } from './migrations/1733100000100-create-identity';
 import { SchemasModule } from './schemas/schemas.module';
 
 export const gatewayService: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
   configClass: GatewayConfig,
-  modules: [SchemasModule],
+  modules: [SchemasModule, IdentityModule],
   entities: [],
-  migrations: [],
+  migrations: [CreateIdentity1733100000100],
   consumesEvents: false,
+  configureApp: (app) => configureIdentity(app),
 };

@@ -95,6 +95,18 @@ export const ACCESS_TABLE = {
   'recipients.set-preferences': { ...ADMINS, participant: 'own' },
   'recipients.get': { ...ADMINS, participant: 'own' },
   'recipients.get-preferences': { ...ADMINS, participant: 'own' },
+
+  // gateway (identity): signing in and the browser session; each route checks what it needs itself
+  'auth.login': 'public',
+  'auth.callback': 'public',
+  'auth.logout': 'public',
+  'auth.refresh': 'public',
+  'auth.me': 'public',
+  'auth.signed-out': 'public',
+  'auth.interaction.page': 'public',
+  'auth.interaction.staff': 'public',
+  'auth.interaction.participant': 'public',
+  'auth.interaction.participant-code': 'public',
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;

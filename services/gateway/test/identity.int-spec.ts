@@ -1,0 +1,157 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { Problem } from '@sinergi/contracts';
+import {
+  CookieJar,
+  createTopicNamespace,
+  deleteTopicNamespace,
+  followRedirects,
+  pkcePair,
+  ServiceUnderTest,
+  signIn,
+  signInBrowser,
+  startServiceUnderTest,
+  submitStaffLogin,
+} from '@sinergi/testing';
+import { gatewayService } from '../src/gateway.service-definition';
+import { LocalAccountSeed } from '../src/identity/local-accounts';
+
+const OPERATOR: LocalAccountSeed = { username: 'operator-bandung', password: 'correct horse battery staple', roles: ['venue-operator'], venueCodes: ['BBPVP-BDG'] };
+const ADMIN: LocalAccountSeed = { username: 'admin-kemnaker', password: 'another long password', roles: ['kemnaker-admin'] };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL)', () => {
+  let gateway: ServiceUnderTest;
+  let url: string;
+  let prefix: string;
+  let accountsDirectory: string;
+
+  beforeAll(async () => {
+    prefix = await createTopicNamespace();
+    accountsDirectory = await mkdtemp(join(tmpdir(), 'sinergi-accounts-'));
+    const accountsFile = join(accountsDirectory, 'local-accounts.json');
+    await writeFile(accountsFile, JSON.stringify([OPERATOR, ADMIN]));
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    const nowhere = 'http://127.0.0.1:9';
+    gateway = await startServiceUnderTest(gatewayService, prefix, {
+      env: {
+        HTTP_PORT: String(port),
+        HTTP_HOST: '127.0.0.1',
+        GATEWAY_PUBLIC_URL: url,
+        LOCAL_ACCOUNTS_FILE: accountsFile,
+        PROGRAM_URL: nowhere,
+        ENROLLMENT_URL: nowhere,
+        VENUE_CAPACITY_URL: nowhere,
+        INSTRUCTOR_MODULE_URL: nowhere,
+        NOTIFICATION_URL: nowhere,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.destroy();
+    await deleteTopicNamespace(prefix);
+    await rm(accountsDirectory, { recursive: true, force: true });
+  });
+
+  it("issues a JWT access token for the API that verifies against the provider's JWKS and carries the account's roles", async () => {
+    const { accessToken } = await signIn(url, OPERATOR.username, OPERATOR.password);
+    const discovery = (await (await fetch(`${url}/oidc/.well-known/openid-configuration`)).json()) as { issuer: string; jwks_uri: string };
+    expect(discovery.issuer).toBe(`${url}/oidc`);
+    const { payload, protectedHeader } = await jwtVerify(accessToken, createRemoteJWKSet(new URL(discovery.jwks_uri)), { issuer: `${url}/oidc`, audience: 'sinergi-api' });
+    expect(protectedHeader.alg).toBe('ES256');
+    expect(payload).toMatchObject({ roles: ['venue-operator'], venue_codes: ['BBPVP-BDG'] });
+  });
+
+  it('refuses a wrong password with the same generic answer as an unknown username', async () => {
+    const attempt = async (username: string, password: string) => {
+      const jar = new CookieJar();
+      const { response, url: pageUrl } = await followRedirects(jar, `${url}/auth/login`);
+      const answer = await submitStaffLogin(jar, pageUrl, await response.text(), username, password);
+      return { status: answer.status, page: await answer.text() };
+    };
+    const wrong = await attempt(ADMIN.username, 'not the password');
+    const unknown = await attempt('nobody-here', 'not the password');
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(wrong.page).toContain('Wrong username or password.');
+    expect(unknown.page).toContain('Wrong username or password.');
+  });
+
+  it('refuses an authorization request without a PKCE code challenge', async () => {
+    const authorize = new URL(`${url}/oidc/auth`);
+    authorize.search = new URLSearchParams({ client_id: 'sinergi-dashboard', response_type: 'code', redirect_uri: `${url}/auth/callback`, scope: 'openid api', state: 'x' }).toString();
+    const response = await fetch(authorize, { redirect: 'manual' });
+    const location = new URL(response.headers.get('location') ?? 'about:blank');
+    expect(location.searchParams.get('error')).toBe('invalid_request');
+    expect(location.searchParams.get('error_description')).toMatch(/PKCE/);
+    // A plain challenge is not S256 and is refused too.
+    authorize.searchParams.set('code_challenge', pkcePair().verifier);
+    authorize.searchParams.set('code_challenge_method', 'plain');
+    const plain = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location') ?? 'about:blank');
+    expect(plain.searchParams.get('error')).toBe('invalid_request');
+  });
+
+  it('rotates the refresh token: the new one works, the used one is refused', async () => {
+    const { refreshToken } = await signIn(url, ADMIN.username, ADMIN.password);
+    expect(refreshToken).toBeDefined();
+    const refresh = (token: string) =>
+      fetch(`${url}/oidc/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: token, client_id: 'sinergi-dashboard', resource: `${url}/api` }).toString(),
+      });
+    const first = await refresh(refreshToken!);
+    const rotated = (await first.json()) as { refresh_token: string; access_token: string };
+    expect(first.status).toBe(200);
+    expect(rotated.refresh_token).not.toBe(refreshToken);
+    expect((await refresh(refreshToken!)).status).toBe(400);
+  });
+
+  it('keeps the session in an HttpOnly, SameSite=Lax cookie and answers who is signed in, without tokens', async () => {
+    const { jar, sessionSetCookie } = await signInBrowser(url, OPERATOR.username, OPERATOR.password);
+    expect(sessionSetCookie).toMatch(/HttpOnly/i);
+    expect(sessionSetCookie).toMatch(/SameSite=Lax/i);
+    const me = await jar.fetch(`${url}/auth/me`);
+    const body = (await me.json()) as Record<string, unknown>;
+    expect(me.status).toBe(200);
+    expect(body).toMatchObject({ roles: ['venue-operator'], venueCodes: ['BBPVP-BDG'] });
+    expect(JSON.stringify(body)).not.toMatch(/eyJ/);
+  });
+
+  it('refreshes a session on POST /auth/refresh with the CSRF header', async () => {
+    const { jar, csrfToken } = await signInBrowser(url, ADMIN.username, ADMIN.password);
+    const response = await jar.fetch(`${url}/auth/refresh`, { method: 'POST', headers: { 'x-csrf-token': csrfToken } });
+    expect(response.status).toBe(200);
+    expect((await jar.fetch(`${url}/auth/me`)).status).toBe(200);
+  });
+
+  it('refuses POST /auth/logout without the CSRF header (403), and ends the session with it', async () => {
+    const { jar, csrfToken } = await signInBrowser(url, ADMIN.username, ADMIN.password);
+    const refused = await jar.fetch(`${url}/auth/logout`, { method: 'POST' });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as Problem).errors).toEqual([expect.objectContaining({ field: 'x-csrf-token', rule: 'csrf-token' })]);
+    expect((await jar.fetch(`${url}/auth/me`)).status).toBe(200);
+
+    const stolenCookie = jar.header();
+    const logout = await jar.fetch(`${url}/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': csrfToken } });
+    expect(logout.status).toBe(200);
+    const { endSessionUrl } = (await logout.json()) as { endSessionUrl: string };
+    expect(endSessionUrl.startsWith(`${url}/oidc/session/end`)).toBe(true);
+    // The old cookie, replayed, is no longer a session.
+    expect((await fetch(`${url}/auth/me`, { headers: { cookie: stolenCookie } })).status).toBe(401);
+  });
+});
