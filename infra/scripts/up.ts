@@ -5,8 +5,11 @@ import {
   ensureDatabase,
   ensureKafka,
   ensurePostgres,
+  type LocalAccount,
   type LocalMessageSinks,
   type LocalSecrets,
+  LOCAL_ACCOUNTS_FILE,
+  localAccounts,
   localSecrets,
   ServiceProcess,
   SERVICES,
@@ -24,7 +27,7 @@ function settingsOf(service: ServiceName, secrets: LocalSecrets, sinks: LocalMes
   const common = { INTERNAL_TOKEN_JWKS, HTTP_HOST: service === 'gateway' ? '0.0.0.0' : '127.0.0.1' };
   switch (service) {
     case 'gateway':
-      return { ...common, INTERNAL_TOKEN_SIGNING_KEY, ...serviceUrls };
+      return { ...common, INTERNAL_TOKEN_SIGNING_KEY, ...serviceUrls, LOCAL_ACCOUNTS_FILE };
     case 'enrollment':
       return { ...common, NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY };
     case 'instructor-module':
@@ -56,6 +59,16 @@ function demoAuthorization(services: ServiceProcess[], secrets: LocalSecrets): A
   };
 }
 
+/** The demo instructor the local instructor account speaks for: the first of West Java's (the Bandung centre's province). */
+async function demoInstructorId(instructorModuleUrl: string, authorize: Authorize): Promise<string | undefined> {
+  const url = `${instructorModuleUrl}/instructors?provinceCode=32`;
+  const response = await fetch(url, { headers: await authorize(url) });
+  if (!response.ok) return undefined;
+  const body = (await response.json()) as Array<{ id: string; externalRef?: string }> | { items: Array<{ id: string; externalRef?: string }> };
+  const instructors = Array.isArray(body) ? body : body.items;
+  return [...instructors].sort((a, b) => (a.externalRef ?? a.id).localeCompare(b.externalRef ?? b.id))[0]?.id;
+}
+
 /**
  * `npm start`: infrastructure, the message sinks, databases, topics, the six services, demo data.
  * Ctrl-C stops the services (each drains its work), then the sinks and whatever infrastructure it started.
@@ -73,6 +86,7 @@ async function main(): Promise<void> {
     throw error;
   });
   const services: ServiceProcess[] = [];
+  let accounts: LocalAccount[] = [];
   let stopping = false;
   const stopAll = async (exitCode: number) => {
     if (stopping) return;
@@ -91,22 +105,28 @@ async function main(): Promise<void> {
     describeEnsuredTopics(await ensureTopics(kafka.connection, allTopicSpecs(), topicDurabilityFrom())).forEach(log);
     const portOf = (name: ServiceName, port: number) => Number(process.env[`SINERGI_${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? port);
     const serviceUrls = gatewaySettings(SERVICES.map(({ name, port }) => ({ name, port: portOf(name, port) })));
-    for (const { name, port } of SERVICES) {
+    const spawn = async (name: ServiceName, port: number) => {
       const databaseUrl = await ensureDatabase(postgres.url, databaseNameOf(name));
-      services.push(
-        ServiceProcess.spawn({
-          service: name,
-          port: portOf(name, port),
-          databaseUrl,
-          kafka: kafka.principals[name] ?? kafka.connection,
-          env: settingsOf(name, secrets, sinks, serviceUrls),
-          onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`),
-        }),
-      );
-    }
+      const service = ServiceProcess.spawn({
+        service: name,
+        port: portOf(name, port),
+        databaseUrl,
+        kafka: kafka.principals[name] ?? kafka.connection,
+        env: settingsOf(name, secrets, sinks, serviceUrls),
+        onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`),
+      });
+      services.push(service);
+      return service;
+    };
+    // The gateway starts last: it seeds the staff accounts, and the instructor's links to a demo instructor.
+    for (const { name, port } of SERVICES.filter(({ name }) => name !== 'gateway')) await spawn(name, port);
     await Promise.all(services.map((service) => service.waitUntilHealthy()));
     const urlOf = (name: string) => services.find((service) => service.options.service === name)?.url ?? '';
-    await seedDemoData({ program: urlOf('program'), venueCapacity: urlOf('venue-capacity'), instructorModule: urlOf('instructor-module') }, log, demoAuthorization(services, secrets));
+    const authorize = demoAuthorization(services, secrets);
+    await seedDemoData({ program: urlOf('program'), venueCapacity: urlOf('venue-capacity'), instructorModule: urlOf('instructor-module') }, log, authorize);
+    accounts = localAccounts({ instructorId: await demoInstructorId(urlOf('instructor-module'), authorize) });
+    const gateway = SERVICES.find(({ name }) => name === 'gateway')!;
+    await (await spawn(gateway.name, gateway.port)).waitUntilHealthy();
   } catch (error) {
     log(`could not start: ${(error as Error).message}`);
     await stopAll(1);
@@ -116,11 +136,15 @@ async function main(): Promise<void> {
   log('all six services are up:');
   for (const service of services) log(`  ${service.options.service.padEnd(18)} ${service.url}  (health: ${service.url}/health)`);
   log(`every message sent: emails ${sinks.smtp.httpUrl}/messages, SMS and WhatsApp ${sinks.provider.url}/messages (add ?to=<address or +62...>)`);
-  log(`the gateway listens on ${services[0].url}; press Ctrl-C to stop everything`);
+  const gatewayUrl = services.find((service) => service.options.service === 'gateway')?.url ?? '';
+  // The demo's made-up local passwords (kept in .cache/local-accounts.json); the only place a password is printed.
+  log(`sign in at ${gatewayUrl}/auth/login with one of these local accounts (username / password):`);
+  for (const account of accounts) log(`  ${account.roles.join(', ').padEnd(22)} ${account.username} / ${account.password}`);
+  log(`the gateway listens on ${gatewayUrl}; press Ctrl-C to stop everything`);
   // After start-up, not before: a render takes about 40 s of CPU, and only when asyncapi.yaml changed.
   ensureAsyncApiHtml().then(
-    () => log(`the AsyncAPI document: ${services[0].url}/asyncapi`),
-    (error: Error) => log(`could not render the AsyncAPI document (${error.message}); the schemas are at ${services[0].url}/schemas`),
+    () => log(`the AsyncAPI document: ${gatewayUrl}/asyncapi`),
+    (error: Error) => log(`could not render the AsyncAPI document (${error.message}); the schemas are at ${gatewayUrl}/schemas`),
   );
 }
 

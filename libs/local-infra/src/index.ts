@@ -4,3 +4,4 @@ export * from './services';
 export * from './secrets';
 export * from './sinks';
 export * from './kafka-credentials';
+export * from './local-accounts';
