@@ -154,4 +154,41 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     // The old cookie, replayed, is no longer a session.
     expect((await fetch(`${url}/auth/me`, { headers: { cookie: stolenCookie } })).status).toBe(401);
   });
+
+  it('answers 429 after five wrong passwords for one username, even with the right one', async () => {
+    const attempt = async (password: string) => {
+      const jar = new CookieJar();
+      const { response, url: pageUrl } = await followRedirects(jar, `${url}/auth/login`);
+      return (await submitStaffLogin(jar, pageUrl, await response.text(), OPERATOR.username.toUpperCase(), password)).status;
+    };
+    const statuses = [];
+    for (let attemptNumber = 0; attemptNumber < 5; attemptNumber += 1) statuses.push(await attempt('wrong password'));
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect(await attempt(OPERATOR.password)).toBe(429);
+  });
+
+  it('says participant sign-in is not available when nothing binds the one-time codes', async () => {
+    const { response } = await followRedirects(new CookieJar(), `${url}/auth/login`);
+    const page = await response.text();
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page).toContain('Participant sign-in is not available.');
+  });
+
+  it("ends the provider's own session through the end-session page logout points to", async () => {
+    const { jar, csrfToken } = await signInBrowser(url, ADMIN.username, ADMIN.password);
+    const { endSessionUrl } = (await (await jar.fetch(`${url}/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': csrfToken } })).json()) as { endSessionUrl: string };
+    const confirm = await (await jar.fetch(endSessionUrl)).text();
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(confirm)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm)?.[1];
+    expect([action, xsrf]).toEqual([expect.any(String), expect.any(String)]);
+    const ended = await jar.fetch(new URL(action!, endSessionUrl).toString(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }).toString(),
+    });
+    expect(ended.status).toBe(303);
+    // Signing in again asks for the password: the provider no longer knows the browser.
+    const { response: again } = await followRedirects(jar, `${url}/auth/login`);
+    expect(await again.text()).toContain('name="password"');
+  });
 });
