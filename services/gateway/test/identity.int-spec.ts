@@ -16,7 +16,9 @@ import {
   startServiceUnderTest,
   submitStaffLogin,
 } from '@sinergi/testing';
+import { DataSource } from 'typeorm';
 import { gatewayService } from '../src/gateway.service-definition';
+import { ExpiredIdentityRows } from '../src/identity/expired-identity-rows';
 import { LocalAccountSeed } from '../src/identity/local-accounts';
 
 const OPERATOR: LocalAccountSeed = { username: 'operator-bandung', password: 'correct horse battery staple', roles: ['venue-operator'], venueCodes: ['BBPVP-BDG'] };
@@ -190,5 +192,14 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     // Signing in again asks for the password: the provider no longer knows the browser.
     const { response: again } = await followRedirects(jar, `${url}/auth/login`);
     expect(await again.text()).toContain('name="password"');
+  });
+
+  it('deletes expired browser sessions and provider records, and keeps live ones', async () => {
+    const dataSource = gateway.app.get(DataSource);
+    await dataSource.query(`INSERT INTO browser_sessions (id, csrf_token, expires_at) VALUES ('expired', 'x', now() - interval '1 minute'), ('live', 'x', now() + interval '1 hour')`);
+    await dataSource.query(`INSERT INTO oidc_payloads (model, id, payload, expires_at) VALUES ('Session', 'expired', '{}', now() - interval '1 minute')`);
+    await gateway.app.get(ExpiredIdentityRows).runOnce();
+    expect(await dataSource.query(`SELECT id FROM browser_sessions WHERE id IN ('expired', 'live')`)).toEqual([{ id: 'live' }]);
+    expect(await dataSource.query(`SELECT id FROM oidc_payloads WHERE id = 'expired'`)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { GatewayConfig } from '../gateway.config';
 import { AuthController } from './auth.controller';
 import { BrowserSessions } from './browser-sessions';
 import { DashboardClient } from './dashboard-client';
+import { ExpiredIdentityRows } from './expired-identity-rows';
 import { createEmbeddedProvider } from './embedded-provider';
 import { IdentityAccounts } from './identity-accounts';
 import { OIDC_PROVIDER } from './identity.tokens';
@@ -38,6 +39,7 @@ class LocalAccountSeeding implements OnModuleInit {
     DashboardClient,
     SessionAccess,
     LocalAccountSeeding,
+    ExpiredIdentityRows,
     {
       provide: OIDC_PROVIDER,
       inject: [GatewayConfig, DataSource, IdentityAccounts],

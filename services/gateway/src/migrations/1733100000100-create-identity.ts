@@ -41,7 +41,6 @@ export class CreateIdentity1733100000100 implements MigrationInterface {
         id text PRIMARY KEY,
         csrf_token text NOT NULL,
         pending jsonb,
-        subject text,
         access_token text,
         refresh_token text,
         id_token text,
@@ -49,6 +48,7 @@ export class CreateIdentity1733100000100 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         expires_at timestamptz NOT NULL
       )`);
+    await queryRunner.query('CREATE INDEX browser_sessions_expires_at ON browser_sessions (expires_at)');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
