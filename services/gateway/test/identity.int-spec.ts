@@ -203,3 +203,34 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     expect(await dataSource.query(`SELECT id FROM oidc_payloads WHERE id = 'expired'`)).toEqual([]);
   });
 });
+
+describe('gateway: with an external OpenID provider (OIDC_ISSUER set)', () => {
+  let gateway: ServiceUnderTest;
+  let prefix: string;
+
+  beforeAll(async () => {
+    prefix = await createTopicNamespace();
+    const nowhere = 'http://127.0.0.1:9';
+    gateway = await startServiceUnderTest(gatewayService, prefix, {
+      env: {
+        GATEWAY_PUBLIC_URL: 'http://localhost:3000',
+        OIDC_ISSUER: 'https://sso.example.go.id/realms/sinergi',
+        PROGRAM_URL: nowhere,
+        ENROLLMENT_URL: nowhere,
+        VENUE_CAPACITY_URL: nowhere,
+        INSTRUCTOR_MODULE_URL: nowhere,
+        NOTIFICATION_URL: nowhere,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.destroy();
+    await deleteTopicNamespace(prefix);
+  });
+
+  it('serves no embedded provider and no sign-in pages of its own', async () => {
+    expect((await fetch(`${gateway.url}/oidc/.well-known/openid-configuration`)).status).toBe(404);
+    expect((await fetch(`${gateway.url}/auth/interaction/some-uid`)).status).toBe(404);
+  });
+});
