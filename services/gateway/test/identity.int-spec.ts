@@ -90,6 +90,9 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     const unknown = await attempt('nobody-here', 'not the password');
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(wrong.page).toContain('Wrong username or password.');
+    // A control character or an oversized field is a wrong answer too, never an error of the database.
+    expect((await attempt('admin\u0000kemnaker', 'x')).status).toBe(401);
+    expect((await attempt(ADMIN.username, 'x'.repeat(100_000))).status).toBe(401);
     expect(unknown.page).toContain('Wrong username or password.');
   });
 

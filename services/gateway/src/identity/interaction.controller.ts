@@ -125,8 +125,11 @@ function actionOf(uid: string): string {
   return `/auth/interaction/${encodeURIComponent(uid)}`;
 }
 
+const MAX_FIELD_LENGTH = 512;
+
+/** A form field as text; anything else (a list, a control character, an oversized value) counts as empty. */
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' && value.length <= MAX_FIELD_LENGTH && !/[\u0000-\u001f\u007f]/.test(value) ? value : '';
 }
 
 function sameSecret(submitted: string, expected: string | undefined): boolean {
