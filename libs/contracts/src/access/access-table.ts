@@ -95,6 +95,9 @@ export const ACCESS_TABLE = {
   'recipients.set-preferences': { ...ADMINS, participant: 'own' },
   'recipients.get': { ...ADMINS, participant: 'own' },
   'recipients.get-preferences': { ...ADMINS, participant: 'own' },
+
+  // gateway (audit)
+  'audit.list': KEMNAKER,
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;
