@@ -25,7 +25,8 @@ export class AuditInterceptor implements NestInterceptor {
     if (!operation || !kind) return next.handle();
     const occurredAt = new Date();
     const response = context.switchToHttp().getResponse<Response>();
-    response.once('finish', () => {
+    // 'close' also comes when the client goes away mid-answer: personal data may have been sent all the same.
+    response.once('close', () => {
       const principal = request.caller?.principal;
       const record = recordOf(operation, request.params ?? {});
       const correlationId = response.getHeader('x-correlation-id');
