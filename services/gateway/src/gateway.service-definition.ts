@@ -1,4 +1,5 @@
 import { ServiceDefinition } from '@sinergi/platform';
+import { AuditEntry, AuditModule, CreateAuditEntries1733100000000 } from './audit';
 import { GatewayConfig } from './gateway.config';
 import { configureIdentity } from './identity/configure-identity';
 import { IdentityModule } from './identity/identity.module';
@@ -8,9 +9,9 @@ import { SchemasModule } from './schemas/schemas.module';
 export const gatewayService: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
   configClass: GatewayConfig,
-  modules: [SchemasModule, IdentityModule],
-  entities: [],
-  migrations: [CreateIdentity1733100000100],
+  modules: [SchemasModule, IdentityModule, AuditModule],
+  entities: [AuditEntry],
+  migrations: [CreateAuditEntries1733100000000, CreateIdentity1733100000100],
   consumesEvents: false,
   configureApp: (app) => configureIdentity(app),
 };

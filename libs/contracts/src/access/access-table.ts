@@ -107,6 +107,8 @@ export const ACCESS_TABLE = {
   'auth.interaction.staff': 'public',
   'auth.interaction.participant': 'public',
   'auth.interaction.participant-code': 'public',
+  // gateway (audit)
+  'audit.list': KEMNAKER,
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;

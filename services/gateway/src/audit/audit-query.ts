@@ -1,0 +1,43 @@
+import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '@sinergi/platform';
+import { AuditKind } from './audit-entry.entity';
+
+const ISO_INSTANT = { strict: true, strictSeparator: true };
+
+/** `GET /api/v1/audit`: page and filters; `from` is inclusive, `to` exclusive. */
+export class AuditQuery extends PageQuery {
+  @IsOptional()
+  @MaxLength(200, { message: 'actor must be a subject of at most 200 characters' })
+  actor?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9-]+\.[a-z0-9-]+$/, { message: 'operation must be an operation id of the access table, e.g. participants.get' })
+  operation?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,50}$/, { message: 'recordType must be a record type, e.g. participant or batch' })
+  recordType?: string;
+
+  @IsOptional()
+  @MaxLength(200, { message: 'recordId must be at most 200 characters' })
+  recordId?: string;
+
+  @IsOptional()
+  @IsISO8601(ISO_INSTANT, { message: 'from must be an ISO 8601 date or date-time, e.g. 2026-12-01T00:00:00Z' })
+  from?: string;
+
+  @IsOptional()
+  @IsISO8601(ISO_INSTANT, { message: 'to must be an ISO 8601 date or date-time, e.g. 2026-12-02T00:00:00Z' })
+  to?: string;
+}
+
+export interface AuditEntryView {
+  id: string;
+  occurredAt: string;
+  actor: { subject: string | null; roles: string[] };
+  operation: string;
+  kind: AuditKind;
+  record: { type: string; id: string } | null;
+  outcome: number;
+  correlationId: string | null;
+}
