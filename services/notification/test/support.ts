@@ -15,10 +15,11 @@ export class NotificationHarness extends ServiceHarness {
 
   static async start(): Promise<NotificationHarness> {
     const sinks = await startMessageSinks();
-    const { CONTACT_SEAL_KEY } = testSecrets();
+    const { CONTACT_SEAL_KEY, SIGN_IN_CODE_SEAL_KEY } = testSecrets();
     const env = {
       ...sinks.env(),
       CONTACT_SEAL_KEY,
+      SIGN_IN_CODE_SEAL_KEY,
       NOTIFICATION_MAX_ATTEMPTS: '3',
       NOTIFICATION_RETRY_BASE_MS: '100',
       NOTIFICATION_RETRY_MAX_MS: '200',
