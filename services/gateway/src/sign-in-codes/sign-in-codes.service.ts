@@ -82,8 +82,8 @@ export class SignInCodes implements ParticipantSignIn {
     });
   }
 
-  async verifyCode(identifier: string, code: string, clientAddress: string): Promise<{ participantId: string } | undefined> {
-    void clientAddress; // Guessing is bounded per code (wrong tries) and per identifier and address (code requests).
+  /** Guessing is bounded per code (five wrong tries) and, through the codes it may try, per identifier and address. */
+  async verifyCode(identifier: string, code: string, _clientAddress: string): Promise<{ participantId: string } | undefined> {
     const parsed = signInIdentifierOf(identifier);
     if (!parsed) return undefined;
     return this.dataSource.transaction(async (manager) => {
