@@ -13,6 +13,7 @@ import * as selection from './events/selection';
 import * as nominations from './events/nominations';
 import * as notificationDeliveries from './events/notification-deliveries';
 import * as participantOutcomes from './events/participant-outcomes';
+import * as signInCodes from './events/sign-in-codes';
 
 /** Every event type the platform publishes or receives: a new event type is added here, once. */
 export const EVENT_CATALOG: EventCatalog = buildCatalog([
@@ -76,4 +77,5 @@ export const EVENT_CATALOG: EventCatalog = buildCatalog([
   participantOutcomes.participantCompletedEvent,
   participantOutcomes.certificateIssuedEvent,
   participantOutcomes.participationLetterIssuedEvent,
+  signInCodes.signInCodeRequestedEvent,
 ]);

@@ -15,6 +15,7 @@ export * from './events/participant-outcomes';
 export * from './events/notification-deliveries';
 export * from './events/programmes';
 export * from './events/selection';
+export * from './events/sign-in-codes';
 export * from './events/venue-reservations';
 export * from './events/venues';
 export * from './reference/codes';

@@ -127,6 +127,15 @@ export const TOPICS = {
     consumers: ['gateway'],
     description: 'Outcome of each message owed to a recipient: delivered (channel, attempts) or failed (reason). No contact data.',
   },
+  signInCodes: {
+    name: 'gateway.sign-in-codes.v1',
+    key: 'participant id',
+    partitions: 3,
+    retentionMs: 1 * DAY_MS,
+    producer: 'gateway',
+    consumers: ['notification'],
+    description: 'One-time sign-in codes for participants, to be sent by notification: the code sealed (AES-256-GCM, SIGN_IN_CODE_SEAL_KEY), only the participant id, the channel kind and the expiry in the clear.',
+  },
   kemenumkmNominations: {
     name: 'integration.kemenumkm.nominations.v1',
     ministry: 'kemenumkm',

@@ -10,6 +10,10 @@ export interface LocalSecrets {
   NIK_INDEX_KEY: string;
   /** Seals contact cards between enrollment or instructor-module and notification. */
   CONTACT_SEAL_KEY: string;
+  /** Keeps the gateway's sign-in codes as HMACs. */
+  SIGN_IN_CODE_HMAC_KEY: string;
+  /** Seals sign-in codes between the gateway and notification. */
+  SIGN_IN_CODE_SEAL_KEY: string;
   /** Signs notification's requests to the messaging provider (locally, the provider sink). */
   MESSAGING_PROVIDER_SECRET: string;
   /** The gateway's private JWK for internal tokens; services get only INTERNAL_TOKEN_JWKS, its public half. */
@@ -31,6 +35,8 @@ export function localSecrets(): LocalSecrets {
     NIK_ENCRYPTION_KEY: kept.NIK_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
     NIK_INDEX_KEY: kept.NIK_INDEX_KEY ?? randomBytes(32).toString('base64'),
     CONTACT_SEAL_KEY: kept.CONTACT_SEAL_KEY ?? randomBytes(32).toString('base64'),
+    SIGN_IN_CODE_HMAC_KEY: kept.SIGN_IN_CODE_HMAC_KEY ?? randomBytes(32).toString('base64'),
+    SIGN_IN_CODE_SEAL_KEY: kept.SIGN_IN_CODE_SEAL_KEY ?? randomBytes(32).toString('base64'),
     MESSAGING_PROVIDER_SECRET: kept.MESSAGING_PROVIDER_SECRET ?? randomBytes(32).toString('hex'),
     INTERNAL_TOKEN_SIGNING_KEY: kept.INTERNAL_TOKEN_SIGNING_KEY ?? JSON.stringify(internalKeys?.privateJwk),
     INTERNAL_TOKEN_JWKS: kept.INTERNAL_TOKEN_JWKS ?? JSON.stringify(internalKeys?.publicJwks),

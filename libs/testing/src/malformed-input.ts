@@ -3,11 +3,12 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { getMetadataStorage } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { FieldError, Problem, PROBLEM_CONTENT_TYPE } from '@sinergi/contracts';
-import { UuidParam } from '@sinergi/platform';
+import { Reflector } from '@nestjs/core';
+import { ACCESS_TABLE, FieldError, Principal, Problem, PROBLEM_CONTENT_TYPE } from '@sinergi/contracts';
+import { operationOf, UuidParam } from '@sinergi/platform';
 import { ServiceUnderTest } from './service-under-test';
 import { controllerHandlersOf } from './controller-handlers';
-import { testAuthorization } from './test-tokens';
+import { TEST_STAFF, testAuthorization } from './test-tokens';
 
 export interface WriteRoute {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -17,6 +18,8 @@ export interface WriteRoute {
   body?: Type;
   /** Its path parameters that must be UUIDs (`@Param(name, UuidParam)`). */
   uuidParams: string[];
+  /** Who may call it when staff may not: the gateway's own caller of an internal-only operation. */
+  caller?: Principal;
 }
 
 const WRITE_METHODS = new Map<RequestMethod, WriteRoute['method']>([
@@ -33,9 +36,15 @@ export function writeRoutesOf(app: INestApplication): WriteRoute[] {
     const method = WRITE_METHODS.get(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod);
     if (!method) continue;
     const path = joinPaths(Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler));
-    routes.push({ method, path, body: bodyTypeOf(controller, name), uuidParams: uuidParamsOf(controller, name) });
+    routes.push({ method, path, body: bodyTypeOf(controller, name), uuidParams: uuidParamsOf(controller, name), caller: internalCallerOf(handler) });
   }
   return routes;
+}
+
+function internalCallerOf(handler: (...args: never[]) => unknown): Principal | undefined {
+  const operation = operationOf(new Reflector(), handler);
+  const rule = operation ? ACCESS_TABLE[operation] : undefined;
+  return typeof rule === 'object' && 'internal' in rule ? { subject: rule.internal, roles: [], venueCodes: [] } : undefined;
 }
 
 /** One kind of malformed input, as a request to a route, and the field errors its answer must contain. */
@@ -103,7 +112,7 @@ export async function sendMalformedInputs(url: string, routes: WriteRoute[]): Pr
       if (!request) continue;
       const response = await fetch(`${url}${request.path}`, {
         method: route.method,
-        headers: { ...(await testAuthorization(url)), 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        headers: { ...(await testAuthorization(url, route.caller ?? TEST_STAFF)), 'content-type': 'application/json', 'idempotency-key': randomUUID() },
         body: request.body,
       });
       const problem = (await response.json()) as Problem;

@@ -75,6 +75,13 @@ export class GatewayConfig extends ServiceConfig {
   @IsOptional()
   @IsString({ message: 'must be the path of a JSON file of local accounts' })
   LOCAL_ACCOUNTS_FILE?: string;
+  /** HMAC-SHA256 key under which participants' sign-in codes (and the identifiers and addresses they are limited by) are kept. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`' })
+  SIGN_IN_CODE_HMAC_KEY!: string;
+
+  /** AES-256-GCM key sign-in codes travel to notification under; notification holds the same key. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (44 characters), the same key notification opens sign-in codes with' })
+  SIGN_IN_CODE_SEAL_KEY!: string;
 
   get oidcIssuer(): string {
     return this.OIDC_ISSUER ?? `${this.GATEWAY_PUBLIC_URL.replace(/\/$/, '')}/oidc`;

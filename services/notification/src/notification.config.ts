@@ -8,6 +8,10 @@ export class NotificationConfig extends ServiceConfig {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (44 characters), the same key enrollment and instructor-module seal with' })
   CONTACT_SEAL_KEY!: string;
 
+  /** AES-256-GCM key that opens the sign-in codes the gateway seals; a code is opened only to send it. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (44 characters), the same key the gateway seals sign-in codes with' })
+  SIGN_IN_CODE_SEAL_KEY!: string;
+
   /** Named in every message, so that a recipient can tell a real notice from a phishing copy. */
   @Matches(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'must be a domain name, e.g. sinergi.kemnaker.go.id' })
   OFFICIAL_DOMAIN: string = 'sinergi.kemnaker.go.id';

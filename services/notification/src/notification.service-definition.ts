@@ -8,11 +8,12 @@ import { AddSendingRecipientsClasses1732700000400 } from './migrations/173270000
 import { DeliveryEventIdsAsText1732700000500 } from './migrations/1732700000500-delivery-event-ids-as-text';
 import { NotificationConfig } from './notification.config';
 import { RecipientsModule } from './recipients/recipients.module';
+import { SignInCodesModule } from './sign-in-codes/sign-in-codes.module';
 
 export const notificationService: ServiceDefinition<NotificationConfig> = {
   name: 'notification',
   configClass: NotificationConfig,
-  modules: [RecipientsModule, DeliveriesModule, MessagesModule, DigestModule],
+  modules: [RecipientsModule, DeliveriesModule, MessagesModule, DigestModule, SignInCodesModule],
   entities: [Delivery],
   migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400, DeliveryEventIdsAsText1732700000500],
   consumesEvents: true,

@@ -1,5 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { ContactCard, DeliveryView, EventEnvelope, Language, NotificationDelivered, NotificationFailed, participantContactChangedEvent, seal, sealKeyFrom, TOPICS } from '@sinergi/contracts';
+import {
+  ContactCard,
+  DeliveryView,
+  EventEnvelope,
+  Language,
+  NotificationDelivered,
+  NotificationFailed,
+  participantContactChangedEvent,
+  seal,
+  sealKeyFrom,
+  SignInCodeChannel,
+  signInCodeRequestedEvent,
+  TOPICS,
+} from '@sinergi/contracts';
 import { MessageSinks, ServiceHarness, startMessageSinks, testSecrets, waitFor } from '@sinergi/testing';
 import { notificationService } from '../src/notification.service-definition';
 
@@ -9,22 +22,24 @@ export class NotificationHarness extends ServiceHarness {
     parts: Awaited<ReturnType<typeof ServiceHarness.open>>,
     readonly sinks: MessageSinks,
     private readonly sealKey: string,
+    private readonly signInCodeSealKey: string,
   ) {
     super(parts);
   }
 
   static async start(): Promise<NotificationHarness> {
     const sinks = await startMessageSinks();
-    const { CONTACT_SEAL_KEY } = testSecrets();
+    const { CONTACT_SEAL_KEY, SIGN_IN_CODE_SEAL_KEY } = testSecrets();
     const env = {
       ...sinks.env(),
       CONTACT_SEAL_KEY,
+      SIGN_IN_CODE_SEAL_KEY,
       NOTIFICATION_MAX_ATTEMPTS: '3',
       NOTIFICATION_RETRY_BASE_MS: '100',
       NOTIFICATION_RETRY_MAX_MS: '200',
       NOTIFICATION_CONTACT_WAIT_MS: '3000',
     };
-    return new NotificationHarness(await ServiceHarness.open(notificationService, [TOPICS.notificationDeliveries], env), sinks, CONTACT_SEAL_KEY);
+    return new NotificationHarness(await ServiceHarness.open(notificationService, [TOPICS.notificationDeliveries], env), sinks, CONTACT_SEAL_KEY, SIGN_IN_CODE_SEAL_KEY);
   }
 
   async stop(): Promise<void> {
@@ -37,6 +52,13 @@ export class NotificationHarness extends ServiceHarness {
     const contact = seal({ fullName: 'Siti Rahayu', ...card }, sealKeyFrom(this.sealKey), participantId);
     await this.publish(participantContactChangedEvent.with(participantId, { participantId, language, contact }));
     return participantId;
+  }
+
+  /** A one-time code the gateway sealed for the participant, as it publishes it; returns its envelope. */
+  async signInCode(participantId: string, code: string, channel: SignInCodeChannel, expiresAt = new Date(Date.now() + 5 * 60_000)): Promise<EventEnvelope> {
+    const sealed = seal({ code }, sealKeyFrom(this.signInCodeSealKey), participantId);
+    const [envelope] = await this.publish(signInCodeRequestedEvent.with(participantId, { participantId, channel, code: sealed, expiresAt: expiresAt.toISOString() }));
+    return envelope;
   }
 
   async deliveriesOf(eventId: string): Promise<DeliveryView[]> {

@@ -8,7 +8,26 @@ import { Principal, Role, ROLES } from './roles';
  * - `masked`: every record, with personal data masked (names and phones shortened).
  */
 export type Reach = 'all' | 'own' | 'masked';
-export type AccessRule = 'public' | Partial<Record<Role, Reach>>;
+/**
+ * The gateway's own callers, which act for no user: a principal whose subject is one of these and which holds no role.
+ * The gateway never mints an internal token with a `gateway:` subject for a user's token (see `isGatewaySubject`).
+ */
+export const INTERNAL_CALLERS = ['gateway:sign-in'] as const;
+export type InternalCaller = (typeof INTERNAL_CALLERS)[number];
+/** An operation only one of the gateway's own callers may use (reach `all`), e.g. looking a participant up to sign them in. */
+export interface InternalRule {
+  internal: InternalCaller;
+}
+export type AccessRule = 'public' | InternalRule | Partial<Record<Role, Reach>>;
+
+/** Subjects reserved for the gateway's own callers: a user's token (external or embedded provider) with one must be refused. */
+export function isGatewaySubject(subject: string): boolean {
+  return subject.startsWith('gateway:');
+}
+
+function isInternalRule(rule: AccessRule): rule is InternalRule {
+  return typeof rule === 'object' && 'internal' in rule;
+}
 
 const ADMINS = { 'kemnaker-admin': 'all', 'kemenumkm-admin': 'all' } as const;
 const STAFF_READ = { ...ADMINS, viewer: 'all' } as const;
@@ -50,6 +69,7 @@ export const ACCESS_TABLE = {
   // enrollment
   'participants.register': 'public',
   'participants.get': { ...ADMINS, viewer: 'masked', participant: 'own' },
+  'participants.lookup': { internal: 'gateway:sign-in' },
   'enrollments.create': { ...ADMINS, participant: 'own' },
   'enrollments.get': { ...ADMINS, viewer: 'masked', participant: 'own' },
   'enrollments.confirm': { ...ADMINS, participant: 'own' },
@@ -115,9 +135,10 @@ export type OperationId = keyof typeof ACCESS_TABLE;
 export const OPERATION_IDS = Object.keys(ACCESS_TABLE) as OperationId[];
 
 /** What the table grants a principal in an operation: the widest reach of its roles, or none. */
-export function reachOf(operation: OperationId, principal: Pick<Principal, 'roles'>): Reach | 'public' | undefined {
+export function reachOf(operation: OperationId, principal: Pick<Principal, 'roles'> & Partial<Pick<Principal, 'subject'>>): Reach | 'public' | undefined {
   const rule: AccessRule = ACCESS_TABLE[operation];
   if (rule === 'public') return 'public';
+  if (isInternalRule(rule)) return principal.subject === rule.internal && principal.roles.length === 0 ? 'all' : undefined;
   const reaches = principal.roles.map((role) => rule[role]).filter((reach): reach is Reach => reach !== undefined);
   return (['all', 'masked', 'own'] as const).find((reach) => reaches.includes(reach));
 }
@@ -127,6 +148,7 @@ export function accessTableMarkdown(): string {
   const header = `| operation | ${ROLES.join(' | ')} |\n|---|${ROLES.map(() => '---').join('|')}|`;
   const rows = OPERATION_IDS.map((operation) => {
     const rule: AccessRule = ACCESS_TABLE[operation];
+    if (isInternalRule(rule)) return `| \`${operation}\` (only the gateway's \`${rule.internal}\`) | ${ROLES.map(() => '-').join(' | ')} |`;
     const cells = ROLES.map((role) => (rule === 'public' ? 'public' : (rule[role] ?? '-')));
     return `| \`${operation}\` | ${cells.join(' | ')} |`;
   });

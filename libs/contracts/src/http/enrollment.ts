@@ -207,3 +207,12 @@ export interface CertificateVerificationView {
   classEndDate: string;
   issuedAt: string;
 }
+
+/** POST /participants/lookup (only the gateway's sign-in): a registered phone (any local or international form) or e-mail. */
+export interface ParticipantLookupRequest {
+  identifier: string;
+}
+
+export interface ParticipantLookupView {
+  participantId: string;
+}

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { BUSINESS_SCALES, BusinessScale, Gender, Language, LANGUAGES, PROVINCE_CODES } from '@sinergi/contracts';
-import type { ParticipantBusiness, RegisterParticipantRequest } from '@sinergi/contracts';
+import type { ParticipantBusiness, ParticipantLookupRequest, RegisterParticipantRequest } from '@sinergi/contracts';
 
 /** Nest prefixes these messages with `business.`. */
 export class BusinessDto implements ParticipantBusiness {
@@ -54,4 +54,10 @@ export class RegisterParticipantDto implements RegisterParticipantRequest {
   @ValidateNested()
   @Type(() => BusinessDto)
   business!: BusinessDto;
+}
+
+export class ParticipantLookupDto implements ParticipantLookupRequest {
+  @IsString({ message: 'identifier: must be text' })
+  @Length(3, 200, { message: 'identifier: must be 3-200 characters' })
+  identifier!: string;
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { Operation, UuidParam } from '@sinergi/platform';
-import { RegisterParticipantDto } from './participant.dto';
-import type { ParticipantView } from '@sinergi/contracts';
+import { ParticipantLookupDto, RegisterParticipantDto } from './participant.dto';
+import type { ParticipantLookupView, ParticipantView } from '@sinergi/contracts';
 import { ParticipantsService } from './participants.service';
 
 @Controller('participants')
@@ -12,6 +12,14 @@ export class ParticipantsController {
   @Operation('participants.register')
   register(@Body() dto: RegisterParticipantDto): Promise<ParticipantView> {
     return this.participants.register(dto);
+  }
+
+  /** Whose phone or e-mail this is, for the gateway's sign-in codes; 404 when nobody registered it. */
+  @Post('lookup')
+  @HttpCode(200)
+  @Operation('participants.lookup')
+  lookup(@Body() dto: ParticipantLookupDto): Promise<ParticipantLookupView> {
+    return this.participants.lookup(dto.identifier);
   }
 
   @Get(':id')

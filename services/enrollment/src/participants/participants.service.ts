@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BusinessScale, FieldError, parseCivilDate, ParticipantView, todayInWib } from '@sinergi/contracts';
+import { BusinessScale, FieldError, parseCivilDate, ParticipantLookupView, ParticipantView, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { Conflict, InvalidInput, NotFound } from '@sinergi/platform';
 import { ContactCards } from './contact-card.service';
@@ -71,6 +71,22 @@ export class ParticipantsService {
   /** The participant registered with this NIK, found by its blind index. */
   findByNik(manager: EntityManager, nik: string): Promise<Participant | null> {
     return manager.findOneBy(Participant, { nikIndex: this.vault.blindIndex(nik) });
+  }
+
+  /**
+   * The participant who registered this phone (any form normalizePhone reads) or e-mail (case aside). Contacts are
+   * not unique at registration: when several participants share one, the earliest registered is the one who signs in.
+   */
+  async lookup(identifier: string): Promise<ParticipantLookupView> {
+    const trimmed = identifier.trim();
+    const phone = trimmed.includes('@') ? undefined : normalizePhone(trimmed);
+    const query = this.dataSource.getRepository(Participant).createQueryBuilder('p').select('p.id', 'id').orderBy('p.registered_at').limit(1);
+    if (phone) query.where('p.phone = :phone', { phone });
+    else if (trimmed.includes('@')) query.where('lower(p.email) = lower(:email)', { email: trimmed });
+    else throw new InvalidInput([{ field: 'identifier', rule: 'phone-or-email', message: 'must be an Indonesian mobile number or an e-mail address' }]);
+    const found = await query.getRawOne<{ id: string }>();
+    if (!found) throw new NotFound({ field: 'identifier', rule: 'registered', message: 'no participant registered this phone or e-mail' });
+    return { participantId: found.id };
   }
 
   async get(id: string): Promise<ParticipantView> {

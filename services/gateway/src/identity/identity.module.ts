@@ -1,6 +1,7 @@
 import { Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
+import { ParticipantSignInCodesModule } from '../sign-in-codes';
 import { AuthController } from './auth.controller';
 import { BrowserSessions } from './browser-sessions';
 import { DashboardClient } from './dashboard-client';
@@ -30,6 +31,7 @@ class LocalAccountSeeding implements OnModuleInit {
 
 /** Signing in: the embedded OpenID provider (unless OIDC_ISSUER names another), its pages, and the browser sessions. */
 @Module({
+  imports: [ParticipantSignInCodesModule],
   controllers: [AuthController, InteractionController],
   providers: [
     LocalAccounts,

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Optional, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Inject, Optional, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type Provider from 'oidc-provider';
@@ -65,7 +65,12 @@ export class InteractionController {
     if (!this.participants) return this.again(uid, response, 404, { id: 'Masuk peserta belum tersedia.', en: 'Participant sign-in is not available.' });
     const identifier = text(form.identifier).trim();
     if (!identifier) return this.again(uid, response, 400, { id: 'Isi nomor ponsel atau e-mail.', en: 'Enter a phone number or e-mail.' });
-    await this.participants.requestCode(identifier, request.ip ?? 'unknown');
+    try {
+      await this.participants.requestCode(identifier, request.ip ?? 'unknown');
+    } catch (error) {
+      if (error instanceof HttpException && error.getStatus() === HttpStatus.TOO_MANY_REQUESTS) return this.again(uid, response, 429, TOO_MANY_ATTEMPTS);
+      throw error;
+    }
     this.send(response, 200, participantCodePage({ action: actionOf(uid), csrfToken: text(form.csrf), identifier }));
   }
 

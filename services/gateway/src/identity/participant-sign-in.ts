@@ -3,7 +3,7 @@
  * the phone or e-mail address they registered. The sign-in pages ask for the identifier, then the code.
  */
 export interface ParticipantSignIn {
-  /** Sends a code when the identifier (phone or e-mail) belongs to a participant; answers the same either way. */
+  /** Sends a code when the identifier (phone or e-mail) belongs to a participant; answers the same either way. Throws an HttpException 429 when rate-limited. */
   requestCode(identifier: string, clientAddress: string): Promise<void>;
   /** The participant the code was sent to, or undefined when it is wrong, used or expired. */
   verifyCode(identifier: string, code: string, clientAddress: string): Promise<{ participantId: string } | undefined>;

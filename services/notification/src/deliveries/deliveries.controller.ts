@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { DeliveryView } from '@sinergi/contracts';
 import { NotFound, Operation, UuidParam } from '@sinergi/platform';
 import { Delivery } from './delivery.entity';
+import { withoutSealedCode } from '../sign-in-codes/sign-in-code.rules';
 import { FindDeliveriesQuery } from './find-deliveries.query';
 
 /** Delivery status: what is owed, sent, failed (with the reason) or cancelled. Never contact data, never the text. */
@@ -29,5 +30,5 @@ export class DeliveriesController {
 }
 
 function deliveryView({ nextAttemptAt, createdAt, updatedAt, ...delivery }: Delivery): DeliveryView {
-  return { ...delivery, nextAttemptAt: nextAttemptAt.toISOString(), createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+  return { ...delivery, params: withoutSealedCode(delivery.params), nextAttemptAt: nextAttemptAt.toISOString(), createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }

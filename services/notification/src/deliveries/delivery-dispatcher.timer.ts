@@ -14,6 +14,8 @@ import { CHANNEL_ADAPTERS, ChannelAdapter, DeliveryError } from '../channels/cha
 import { ClassDetails, renderMessage } from '../templates/templates.rules';
 import { NotificationConfig } from '../notification.config';
 import { RecipientDirectory } from '../recipients/recipient-directory.service';
+import { SignInCodeOpener } from '../sign-in-codes/sign-in-code-opener.service';
+import { SEALED_CODE_PARAM, signInCodeChannels, signInCodeExpired, signInCodeParamsOf } from '../sign-in-codes/sign-in-code.rules';
 import { chooseChannels } from './channel-choice.rules';
 import { afterFailedChannels, attemptsAfter, ChannelFailure, optOutOutcome, Outcome, withoutContact } from './delivery-outcome.rules';
 
@@ -48,6 +50,7 @@ export class DeliveryDispatcher extends PollingTimer {
     private readonly outbox: Outbox,
     private readonly directory: RecipientDirectory,
     private readonly config: NotificationConfig,
+    private readonly signInCodes: SignInCodeOpener,
     @Inject(CHANNEL_ADAPTERS) private readonly adapters: ChannelAdapter[],
   ) {
     super();
@@ -88,14 +91,17 @@ export class DeliveryDispatcher extends PollingTimer {
     const optedOut = optOutOutcome(delivery.critical, recipient?.preferences.optOut ?? false);
     if (optedOut) return optedOut;
     const offered = this.adapters.map((adapter) => adapter.name);
-    const channels = chooseChannels(recipient, this.config.NOTIFICATION_CHANNEL_ORDER, offered);
+    const signInCode = signInCodeParamsOf(delivery.params);
+    if (signInCode && signInCodeExpired(signInCode, now)) return { status: 'failed', reason: 'the sign-in code expired before it could be sent', attempted: false };
+    const chosen = chooseChannels(recipient, this.config.NOTIFICATION_CHANNEL_ORDER, offered);
+    const channels = signInCode ? signInCodeChannels(chosen, signInCode.channel) : chosen;
     if (channels.length === 0) return withoutContact(delivery, Boolean(recipient?.contact), offered, this.config, now);
 
     const message = renderMessage(delivery.template, {
       language: recipient!.language,
       officialDomain: this.config.OFFICIAL_DOMAIN,
       recipientName: recipient!.contact?.fullName,
-      params: delivery.params,
+      params: signInCode ? { ...delivery.params, code: this.signInCodes.open(signInCode, delivery.recipientId) } : delivery.params,
       class: delivery.batchId ? await this.classDetails(delivery.batchId) : undefined,
     });
     const failures: ChannelFailure[] = [];
@@ -125,7 +131,8 @@ export class DeliveryDispatcher extends PollingTimer {
     await this.dataSource.transaction(async (manager) => {
       const [updated] = (await manager.query(
         `UPDATE deliveries SET status = $2, attempts = $3, next_attempt_at = $4, channel = COALESCE($5, channel), language = COALESCE($6, language),
-            provider_message_id = $7, last_error = $8, updated_at = now()
+            provider_message_id = $7, last_error = $8, updated_at = now(),
+            params = CASE WHEN $2 IN ('sent', 'failed') THEN params - '${SEALED_CODE_PARAM}' ELSE params END
           WHERE id = $1 AND status IN ('pending', 'scheduled') RETURNING id`,
         [
           delivery.id,

@@ -192,6 +192,18 @@ export const TEMPLATES = {
     id: (c) => ({ subject: `Ringkasan harian ${formatDate(c.params.day, 'id')}`, body: digestBody(c, 'id') }),
     en: (c) => ({ subject: `Daily digest ${formatDate(c.params.day, 'en')}`, body: digestBody(c, 'en') }),
   },
+  /** The code is opened from its seal just before sending (params.code) and never stored in the clear. */
+  'sign-in-code': {
+    critical: true,
+    id: (c) => ({
+      subject: 'Kode masuk Sinergi',
+      body: `Kode masuk Anda: ${param(c, 'code')}. Berlaku 5 menit dan hanya sekali pakai. Jangan berikan kode ini kepada siapa pun, termasuk petugas.`,
+    }),
+    en: (c) => ({
+      subject: 'Your Sinergi sign-in code',
+      body: `Your sign-in code: ${param(c, 'code')}. It is valid for 5 minutes, once. Do not give it to anyone, staff included.`,
+    }),
+  },
 } satisfies Record<string, TemplateDefinition>;
 
 export type TemplateName = keyof typeof TEMPLATES;
