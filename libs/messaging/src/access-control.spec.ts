@@ -43,6 +43,12 @@ describe('accessControlEntries', () => {
     expect(venueCapacity.filter((grant) => grant.includes('nominations'))).toEqual([]);
   });
 
+  it('lets the gateway read its topics in a second group of its own, for replaying them into fresh read models', () => {
+    const groups = grants('gateway', 'x.').filter((grant) => grant.includes(' GROUP '));
+    expect(groups).toEqual(['READ GROUP LITERAL x.gateway', 'READ GROUP LITERAL x.gateway.rebuild']);
+    expect(grants('gateway', 'x.')).toEqual(expect.arrayContaining(['READ TOPIC LITERAL x.program.batches.v1', 'READ TOPIC LITERAL x.notification.deliveries.v1']));
+  });
+
   it('admits only KemenUMKM and enrollment to the NIK-carrying nominations topic', () => {
     const principals = accessControlEntries(allTopicSpecs())
       .filter((entry) => entry.resourceName === 'integration.kemenumkm.nominations.v1')

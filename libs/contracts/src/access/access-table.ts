@@ -95,6 +95,14 @@ export const ACCESS_TABLE = {
   'recipients.set-preferences': { ...ADMINS, participant: 'own' },
   'recipients.get': { ...ADMINS, participant: 'own' },
   'recipients.get-preferences': { ...ADMINS, participant: 'own' },
+
+  // gateway (read models)
+  'dashboard.programme-overview': { ...ADMINS, viewer: 'masked' },
+  'dashboard.programme-provinces': { ...ADMINS, viewer: 'masked' },
+  'dashboard.classes': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own' },
+  'dashboard.venue-utilisation': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own' },
+  'dashboard.instructor-load': { ...ADMINS, viewer: 'masked' },
+  'dashboard.notifications': { ...ADMINS, viewer: 'masked' },
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;
