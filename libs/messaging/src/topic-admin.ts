@@ -115,6 +115,7 @@ async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
 }
 
 const RETENTION = 'retention.ms';
+const CONFIG_PROPAGATION_TIMEOUT_MS = 10_000;
 
 /** Whether a retention (Kafka's `retention.ms`, -1 for unlimited) keeps messages for less time than another. */
 export function isShorterRetention(actual: number, wanted: number): boolean {
@@ -124,14 +125,19 @@ export function isShorterRetention(actual: number, wanted: number): boolean {
 
 async function raiseRetention(admin: Admin, topics: TopicToCreate[]): Promise<string[]> {
   if (topics.length === 0) return [];
-  const { resources } = await admin.describeConfigs({
-    includeSynonyms: false,
-    resources: topics.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.topic })),
-  });
   const wantedOf = (topic: TopicToCreate) => Number(topic.configEntries.find((entry) => entry.name === RETENTION)!.value);
-  const configOf = (topic: TopicToCreate) => resources.find((resource) => resource.resourceName === topic.topic)?.configEntries ?? [];
-  const actualOf = (topic: TopicToCreate) => Number(configOf(topic).find((entry) => entry.configName === RETENTION)?.configValue);
-  const shorter = topics.filter((topic) => isShorterRetention(actualOf(topic), wantedOf(topic)));
+  const describe = async (subjects: TopicToCreate[]) => {
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: subjects.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.topic })),
+    });
+    const configOf = (topic: TopicToCreate) => resources.find((resource) => resource.resourceName === topic.topic)?.configEntries ?? [];
+    const isShort = (topic: TopicToCreate) =>
+      isShorterRetention(Number(configOf(topic).find((entry) => entry.configName === RETENTION)?.configValue), wantedOf(topic));
+    return { configOf, isShort };
+  };
+  const { configOf, isShort } = await describe(topics);
+  const shorter = topics.filter(isShort);
   if (shorter.length === 0) return [];
   // AlterConfigs replaces a topic's whole set of its own settings: send them all back, with only retention.ms changed.
   await admin.alterConfigs({
@@ -147,6 +153,14 @@ async function raiseRetention(admin: Admin, topics: TopicToCreate[]): Promise<st
       ],
     })),
   });
+  // The controller accepts the change before the broker that answers DescribeConfigs has it.
+  const deadline = Date.now() + CONFIG_PROPAGATION_TIMEOUT_MS;
+  for (;;) {
+    const { isShort: stillShort } = await describe(shorter);
+    if (!shorter.some(stillShort)) break;
+    if (Date.now() > deadline) throw new Error(`the broker did not apply the raised retention within ${CONFIG_PROPAGATION_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return shorter.map((topic) => topic.topic);
 }
 
