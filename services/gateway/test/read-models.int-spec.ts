@@ -13,10 +13,12 @@ import {
   notificationFailedEvent,
   Page,
   Principal,
+  TOPICS,
 } from '@sinergi/contracts';
 import { ServiceHarness, testKafka, waitFor } from '@sinergi/testing';
 import { gatewayService } from '../src/gateway.service-definition';
-import { ClassView } from '../src/read-models/dashboard.views';
+import { ClassView, DeadLetterCount } from '../src/read-models/dashboard.views';
+import { DeadLetterCounter } from '../src/read-models/dead-letter-counts';
 import { rebuildReadModels } from '../src/read-models/rebuild';
 
 class GatewayHarness extends ServiceHarness {
@@ -110,6 +112,7 @@ describe('gateway read models and dashboards (real Kafka, real PostgreSQL)', () 
   const projectionRows = async () => ({
     classes: await gateway.query('SELECT * FROM read_models.classes ORDER BY batch_id'),
     notifications: await gateway.query('SELECT * FROM read_models.notification_outcomes ORDER BY delivery_id'),
+    deadLetters: await gateway.query('SELECT topic, dead_letters FROM read_models.dead_letters ORDER BY topic'),
   });
   const handled = (envelopes: EventEnvelope[]) =>
     waitFor(`${envelopes.length} events handled`, async () => {
@@ -221,6 +224,22 @@ describe('gateway read models and dashboards (real Kafka, real PostgreSQL)', () 
     expect((await get(`/programmes/${programmeId}/overview`, viewer)).status).toBe(200);
     expect((await get(`/classes`, integrationOperator)).status).toBe(403);
     expect((await get('/venues/BLK-BDG/utilisation?from=2026-03-06&to=2026-03-01')).status).toBe(400);
+  });
+
+  it('counts the dead letters of each topic, for the integration operator', async () => {
+    const producer = testKafka('dead-letter-test').producer();
+    await producer.connect();
+    try {
+      await producer.send({ topic: `${gateway.prefix}${TOPICS.batches.name}.dlq`, messages: [{ value: 'not an event' }, { value: 'nor this' }] });
+    } finally {
+      await producer.disconnect();
+    }
+    await gateway.service.app.get(DeadLetterCounter).runOnce();
+    const counts = await get<DeadLetterCount[]>('/dead-letters', integrationOperator);
+    expect(counts.status).toBe(200);
+    expect(counts.body.find((count) => count.topic === TOPICS.batches.name)).toMatchObject({ deadLetters: 2 });
+    expect(counts.body.find((count) => count.topic === TOPICS.notificationDeliveries.name)).toMatchObject({ deadLetters: 0 });
+    expect((await get('/dead-letters', viewer)).status).toBe(403);
   });
 
   it('changes nothing when an event comes again, redelivered or republished under a new id', async () => {

@@ -103,6 +103,7 @@ export const ACCESS_TABLE = {
   'dashboard.venue-utilisation': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own' },
   'dashboard.instructor-load': { ...ADMINS, viewer: 'masked' },
   'dashboard.notifications': { ...ADMINS, viewer: 'masked' },
+  'dashboard.dead-letters': { ...ADMINS, 'integration-operator': 'all' },
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;

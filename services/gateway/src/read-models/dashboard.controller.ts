@@ -8,6 +8,7 @@ import {
   ClassRow,
   classView,
   ClassView,
+  DeadLetterCount,
   FigureRow,
   figuresOf,
   InstructorLoad,
@@ -134,6 +135,15 @@ export class DashboardController {
       const count = (outcome: string) => Number(rows.find((row) => row.channel === channel && row.outcome === outcome)?.count ?? 0);
       return { channel, delivered: count('delivered'), failed: count('failed') };
     });
+  }
+
+  @Get('dead-letters')
+  @Operation('dashboard.dead-letters')
+  async deadLetters(): Promise<DeadLetterCount[]> {
+    const rows: Array<{ topic: string; dead_letters: string; counted_at: Date }> = await this.db.query(
+      `SELECT topic, dead_letters, counted_at FROM ${S}.dead_letters ORDER BY topic`,
+    );
+    return rows.map((row) => ({ topic: row.topic, deadLetters: Number(row.dead_letters), countedAt: row.counted_at.toISOString() }));
   }
 
   private figures(programmeId: string): Promise<FigureRow[]> {

@@ -128,3 +128,10 @@ export interface NotificationOutcomes {
   delivered: number;
   failed: number;
 }
+
+export interface DeadLetterCount {
+  /** The topic (without the namespace prefix) whose dead-letter companion this counts. */
+  topic: string;
+  deadLetters: number;
+  countedAt: string;
+}

@@ -47,4 +47,10 @@ export async function createProjectionTables(db: Queryable, schema: string): Pro
       outcome text NOT NULL,
       attempts integer NOT NULL
     )`);
+  await db.query(`
+    CREATE TABLE ${schema}.dead_letters (
+      topic text PRIMARY KEY,
+      dead_letters bigint NOT NULL,
+      counted_at timestamptz NOT NULL
+    )`);
 }

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { EVENT_CATALOG, withTopicPrefix } from '@sinergi/contracts';
 import { EventValidator, REPLAY_GROUPS } from '@sinergi/messaging';
 import { ADVISORY_LOCKS } from '@sinergi/platform';
+import { countDeadLetters } from './dead-letter-counts';
 import { createProjectionTables, Queryable, READ_MODELS_SCHEMA, REBUILD_SCHEMA, RETIRED_SCHEMA } from './projection-tables';
 import { project, PROJECTIONS } from './projections';
 
@@ -78,6 +79,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     });
 
     await readUpTo(await endOffsets(options.kafka, topics), position, () => failure);
+    await countDeadLetters(db, REBUILD_SCHEMA, options.kafka, options.topicPrefix);
     await db.query('BEGIN');
     try {
       await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [ADVISORY_LOCKS.readModels]);
