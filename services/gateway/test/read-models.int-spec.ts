@@ -8,6 +8,8 @@ import {
   batchPlannedEvent,
   batchPlanningFailedEvent,
   batchStartedEvent,
+  ClassView,
+  DeadLetterCount,
   EventEnvelope,
   notificationDeliveredEvent,
   notificationFailedEvent,
@@ -17,7 +19,6 @@ import {
 } from '@sinergi/contracts';
 import { ServiceHarness, testKafka, waitFor } from '@sinergi/testing';
 import { gatewayService } from '../src/gateway.service-definition';
-import { ClassView, DeadLetterCount } from '../src/read-models/dashboard.views';
 import { DeadLetterCounter } from '../src/read-models/dead-letter-counts';
 import { rebuildReadModels } from '../src/read-models/rebuild';
 

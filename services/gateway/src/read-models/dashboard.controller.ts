@@ -1,21 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Page } from '@sinergi/contracts';
+import { ClassFigures, ClassView, DeadLetterCount, InstructorLoad, NotificationOutcomes, Page, ProvinceFigures, VenueDay } from '@sinergi/contracts';
 import { Caller, CurrentCaller, decodeCursor, InvalidInput, Operation, pageLimit, pageOf } from '@sinergi/platform';
 import { ClassesQuery, InstructorLoadQuery, UtilisationQuery } from './dashboard.queries';
-import {
-  ClassFigures,
-  ClassRow,
-  classView,
-  ClassView,
-  DeadLetterCount,
-  FigureRow,
-  figuresOf,
-  InstructorLoad,
-  NotificationOutcomes,
-  ProvinceFigures,
-  VenueDay,
-} from './dashboard.views';
+import { ClassRow, classView, FigureRow, figuresOf } from './dashboard.views';
 import { READ_MODELS_SCHEMA } from './projection-tables';
 
 const S = READ_MODELS_SCHEMA;

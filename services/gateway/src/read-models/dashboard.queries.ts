@@ -1,8 +1,8 @@
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { BATCH_STATUSES, BatchStatus } from '@sinergi/contracts';
+import { BATCH_STATUSES, BatchStatus, DashboardClassesParams, InstructorLoadParams, VenueUtilisationParams } from '@sinergi/contracts';
 import { PageQuery } from '@sinergi/platform';
 
-export class ClassesQuery extends PageQuery {
+export class ClassesQuery extends PageQuery implements DashboardClassesParams {
   @IsOptional()
   @IsUUID('all', { message: 'programmeId must be a programme id (a UUID)' })
   programmeId?: string;
@@ -23,7 +23,7 @@ export class ClassesQuery extends PageQuery {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export class UtilisationQuery {
+export class UtilisationQuery implements VenueUtilisationParams {
   @Matches(DAY, { message: 'from must be a date (YYYY-MM-DD)' })
   from!: string;
 
@@ -31,7 +31,7 @@ export class UtilisationQuery {
   to!: string;
 }
 
-export class InstructorLoadQuery extends PageQuery {
+export class InstructorLoadQuery extends PageQuery implements InstructorLoadParams {
   @IsOptional()
   @Matches(MONTH, { message: 'month must be a month (YYYY-MM)' })
   month?: string;

@@ -1,4 +1,4 @@
-import { BATCH_STATUSES, BatchStatus } from '@sinergi/contracts';
+import { BATCH_STATUSES, BatchStatus, ClassFigures, ClassView } from '@sinergi/contracts';
 
 /** One (province, status) group of a programme's classes, as PostgreSQL sums it (bigints come as text). */
 export interface FigureRow {
@@ -10,21 +10,6 @@ export interface FigureRow {
   confirmed: string;
   reserved: string;
   under_quorum: string;
-}
-
-export interface ClassFigures {
-  classesByStatus: Record<BatchStatus, number>;
-  /** Seats, selected, confirmed and reserves of the classes that still run or ran (not failed or cancelled). */
-  seats: number;
-  selected: number;
-  confirmed: number;
-  reserves: number;
-  /** Confirmed or running classes whose confirmed participants are still below the minimum quorum. */
-  underQuorumClasses: number;
-}
-
-export interface ProvinceFigures extends ClassFigures {
-  provinceCode: string | null;
 }
 
 const ENDED_UNHELD: readonly BatchStatus[] = ['failed', 'cancelled'];
@@ -70,21 +55,6 @@ export interface ClassRow {
   quorum_met: boolean;
 }
 
-export interface ClassView {
-  batchId: string;
-  programmeId: string | null;
-  provinceCode: string | null;
-  moduleCode: string | null;
-  venueCode: string | null;
-  roomCode: string | null;
-  instructorId: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  /** Null while only the class's fill has arrived, not yet its plan. */
-  status: BatchStatus | null;
-  fill: { seats: number | null; reserves: number | null; minimumQuorum: number | null; selected: number; confirmed: number; reserved: number; quorumMet: boolean };
-}
-
 export function classView(row: ClassRow): ClassView {
   return {
     batchId: row.batch_id,
@@ -109,29 +79,3 @@ export function classView(row: ClassRow): ClassView {
   };
 }
 
-export interface VenueDay {
-  day: string;
-  /** Classes holding a room of the venue that day. */
-  classes: number;
-  rooms: string[];
-}
-
-export interface InstructorLoad {
-  month: string;
-  instructorId: string;
-  classes: number;
-}
-
-export interface NotificationOutcomes {
-  /** Null for failures that never reached a channel (e.g. no contact). */
-  channel: string | null;
-  delivered: number;
-  failed: number;
-}
-
-export interface DeadLetterCount {
-  /** The topic (without the namespace prefix) whose dead-letter companion this counts. */
-  topic: string;
-  deadLetters: number;
-  countedAt: string;
-}
