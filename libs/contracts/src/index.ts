@@ -31,6 +31,7 @@ export * from './http/enrollment';
 export * from './http/venue-capacity';
 export * from './http/instructor-module';
 export * from './http/notification';
+export * from './http/dashboards';
 export * from './calendar/civil-dates';
 export * from './calendar/wib';
 export * from './schema-compatibility';

@@ -8,6 +8,7 @@ export interface TopicSpec {
   /** What the Kafka message key is: one aggregate's events share a key and so a partition. */
   key: string;
   partitions: number;
+  /** How long the broker keeps a message; INFINITE_RETENTION (-1) on the domain topics, so that a projection can be replayed from the start. */
   retentionMs: number;
   producer: ServiceName | 'ministry systems';
   consumers: ReadonlyArray<ServiceName | 'ministry systems'>;
@@ -18,12 +19,18 @@ export interface TopicSpec {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Kafka's `retention.ms=-1`: kept until deleted. The gateway rebuilds its read models by replaying its topics
+ * from the beginning (`npm run rebuild-read-models`), so none of them may lose its first events.
+ */
+export const INFINITE_RETENTION = -1;
+
 export const TOPICS = {
   programAgreements: {
     name: 'program.agreements.v1',
     key: 'agreement id',
     partitions: 3,
-    retentionMs: 365 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'program',
     consumers: ['notification', 'gateway'],
     description: 'Lifecycle of agreements: MoUs and the cooperation agreements (PKS) that follow them.',
@@ -32,7 +39,7 @@ export const TOPICS = {
     name: 'program.programmes.v1',
     key: 'programme id',
     partitions: 3,
-    retentionMs: 365 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'program',
     consumers: ['enrollment', 'gateway', 'notification'],
     description: 'Training programmes under a PKS: launched, targets amended.',
@@ -41,7 +48,7 @@ export const TOPICS = {
     name: 'program.batches.v1',
     key: 'batch id',
     partitions: 6,
-    retentionMs: 365 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'program',
     consumers: ['venue-capacity', 'instructor-module', 'enrollment', 'notification', 'gateway'],
     description: 'The batch saga: classes planned, confirmed, failed, rescheduled, cancelled, started, completed, closed.',
@@ -50,7 +57,7 @@ export const TOPICS = {
     name: 'venue.reservations.v1',
     key: 'batch id',
     partitions: 6,
-    retentionMs: 365 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'venue-capacity',
     consumers: ['program', 'notification', 'gateway'],
     description: 'Room reservations for classes: reserved, rejected, released, withdrawn.',
@@ -59,7 +66,7 @@ export const TOPICS = {
     name: 'venue.venues.v1',
     key: 'venue code',
     partitions: 3,
-    retentionMs: 365 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'venue-capacity',
     consumers: ['program', 'notification', 'gateway'],
     description: 'The venue catalogue: training centres with their rooms and calendars (full state per event).',
@@ -68,7 +75,7 @@ export const TOPICS = {
     name: 'instructor.assignments.v1',
     key: 'batch id',
     partitions: 6,
-    retentionMs: 365 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'instructor-module',
     consumers: ['program', 'notification', 'gateway'],
     description: 'Instructor assignments for classes: assigned, rejected, released, withdrawn.',
@@ -77,7 +84,7 @@ export const TOPICS = {
     name: 'instructor.catalogue.v1',
     key: 'module code or instructor id',
     partitions: 3,
-    retentionMs: 365 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'instructor-module',
     consumers: ['gateway'],
     description: 'Training modules and instructor profiles (no personal contact data).',
@@ -86,7 +93,7 @@ export const TOPICS = {
     name: 'enrollment.enrollments.v1',
     key: 'enrollment id',
     partitions: 6,
-    retentionMs: 365 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'enrollment',
     consumers: ['notification', 'gateway'],
     description: 'Enrollments of participants: submitted, rejected, selected, reserve, confirmed (masked NIK or participant id only).',
@@ -95,7 +102,7 @@ export const TOPICS = {
     name: 'enrollment.batch-fill.v1',
     key: 'batch id',
     partitions: 6,
-    retentionMs: 365 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'enrollment',
     consumers: ['program', 'notification', 'gateway'],
     description: 'How full each class is, against its seats and minimum quorum.',
@@ -122,7 +129,7 @@ export const TOPICS = {
     name: 'notification.deliveries.v1',
     key: 'delivery id',
     partitions: 3,
-    retentionMs: 90 * DAY_MS,
+    retentionMs: INFINITE_RETENTION,
     producer: 'notification',
     consumers: ['gateway'],
     description: 'Outcome of each message owed to a recipient: delivered (channel, attempts) or failed (reason). No contact data.',

@@ -43,6 +43,19 @@ describe('accessControlEntries', () => {
     expect(venueCapacity.filter((grant) => grant.includes('nominations'))).toEqual([]);
   });
 
+  it('lets the gateway read its topics in a second group of its own, for replaying them into fresh read models', () => {
+    const groups = grants('gateway', 'x.').filter((grant) => grant.includes(' GROUP '));
+    expect(groups).toEqual(['READ GROUP LITERAL x.gateway', 'READ GROUP LITERAL x.gateway.rebuild']);
+    expect(grants('gateway', 'x.')).toEqual(expect.arrayContaining(['READ TOPIC LITERAL x.program.batches.v1', 'READ TOPIC LITERAL x.notification.deliveries.v1']));
+  });
+
+  it('lets the gateway count every dead-letter topic (describe its offsets) but read none', () => {
+    const deadLetterGrants = grants('gateway').filter((grant) => grant.endsWith('.dlq') && !grant.startsWith('WRITE'));
+    expect(deadLetterGrants).toHaveLength(allTopicSpecs().length);
+    expect(deadLetterGrants.every((grant) => grant.startsWith('DESCRIBE TOPIC LITERAL '))).toBe(true);
+    expect(deadLetterGrants).toContain('DESCRIBE TOPIC LITERAL integration.kemenumkm.nominations.v1.dlq');
+  });
+
   it('admits only KemenUMKM and enrollment to the NIK-carrying nominations topic', () => {
     const principals = accessControlEntries(allTopicSpecs())
       .filter((entry) => entry.resourceName === 'integration.kemenumkm.nominations.v1')

@@ -13,9 +13,15 @@ import { kafkaClientConfig, KafkaConnection } from './kafka-connection';
 export type Principal = ServiceName | MinistrySystem;
 
 /**
+ * A second consumer group of a service that replays its topics from the beginning beside the live one
+ * (the gateway's `npm run rebuild-read-models`), `<prefix><group>`.
+ */
+export const REPLAY_GROUPS: Partial<Record<ServiceName, string>> = { gateway: 'gateway.rebuild' };
+
+/**
  * What each principal may do, from the topic registry: write the topics it produces, read the
  * ones it consumes (a service also writes their dead-letter companions and reads its consumer
- * group `<prefix><service>`; a ministry system reads with groups named `<prefix><ministry>...`).
+ * group `<prefix><service>`, and its REPLAY_GROUPS one; a ministry system reads with groups named `<prefix><ministry>...`).
  * Everything else is refused by the broker's authorizer.
  */
 export function accessControlEntries(specs: readonly TopicSpec[], prefix = ''): AclEntry[] {
@@ -51,9 +57,13 @@ export function accessControlEntries(specs: readonly TopicSpec[], prefix = ''): 
       allow(principal, AclResourceTypes.TOPIC, deadLetterTopicOf(spec.name), AclOperationTypes.WRITE);
     }
   }
+  // The gateway counts every topic's dead letters from their offsets (its dashboards), without reading them.
+  for (const spec of specs) allow('gateway', AclResourceTypes.TOPIC, deadLetterTopicOf(spec.name), AclOperationTypes.DESCRIBE);
   for (const principal of new Set(entries.map((entry) => entry.principal.slice('User:'.length) as Principal))) {
     const ministry = specs.some((spec) => spec.ministry === principal);
     allow(principal, AclResourceTypes.GROUP, `${prefix}${principal}`, AclOperationTypes.READ, ministry ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL);
+    const replayGroup = REPLAY_GROUPS[principal as ServiceName];
+    if (replayGroup) allow(principal, AclResourceTypes.GROUP, `${prefix}${replayGroup}`, AclOperationTypes.READ);
   }
   return entries;
 }

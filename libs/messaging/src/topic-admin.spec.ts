@@ -1,5 +1,5 @@
 import { allTopicSpecs } from '@sinergi/contracts';
-import { describeEnsuredTopics, topicDurabilityFrom, topicsFor } from './topic-admin';
+import { describeEnsuredTopics, isShorterRetention, topicDurabilityFrom, topicsFor } from './topic-admin';
 
 describe('topic durability', () => {
   it('defaults to one copy for the single local broker and reads production settings', () => {
@@ -24,9 +24,18 @@ describe('topic durability', () => {
   });
 
   it('describes what it did, one warning per setting that differs', () => {
-    expect(describeEnsuredTopics({ created: [], mismatches: ['a.v1: partitions 1, expected 3'] })).toEqual([
+    expect(describeEnsuredTopics({ created: [], retentionRaised: ['b.v1'], mismatches: ['a.v1: partitions 1, expected 3'] })).toEqual([
       'all topics exist',
+      "raised retention to the registry's on: b.v1",
       'WARNING topic settings differ from the registry (not changed; fix by hand or recreate): a.v1: partitions 1, expected 3',
     ]);
+  });
+
+  it('raises a retention only towards longer, unlimited (-1) being the longest', () => {
+    expect(isShorterRetention(60_000, -1)).toBe(true);
+    expect(isShorterRetention(60_000, 120_000)).toBe(true);
+    expect(isShorterRetention(120_000, 60_000)).toBe(false);
+    expect(isShorterRetention(-1, 60_000)).toBe(false);
+    expect(isShorterRetention(-1, -1)).toBe(false);
   });
 });

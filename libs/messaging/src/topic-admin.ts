@@ -1,4 +1,4 @@
-import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
+import { Admin, ConfigResourceTypes, ConfigSource, Kafka } from 'kafkajs';
 import { DEAD_LETTER_RETENTION_MS, deadLetterTopicOf, TopicSpec } from '@sinergi/contracts';
 import { kafkaClientConfig, KafkaConnection } from './kafka-connection';
 
@@ -20,6 +20,8 @@ export interface TopicToCreate {
 
 export interface EnsuredTopics {
   created: string[];
+  /** Existing topics whose retention was raised to the registry's (it is never lowered). */
+  retentionRaised: string[];
   /** Existing topics whose settings differ from the registry's, one line each ("<topic>: partitions 3, expected 6"). */
   mismatches: string[];
 }
@@ -62,8 +64,10 @@ export function topicsFor(specs: readonly TopicSpec[], durability: TopicDurabili
 }
 
 /**
- * Creates the missing topics with the registry's partitions, retention and the given durability;
- * existing ones are left as they are, and every setting of theirs that differs is reported.
+ * Creates the missing topics with the registry's partitions, retention and the given durability. An existing
+ * topic that keeps messages for less time than the registry says has its retention raised (a replay from the
+ * beginning needs every message); otherwise existing ones are left as they are, and every setting of theirs
+ * that differs is reported.
  */
 export async function ensureTopics(
   connection: KafkaConnection,
@@ -81,7 +85,8 @@ export async function ensureTopics(
       await waitForLeaders(admin, missing.map((topic) => topic.topic));
     }
     const existing = wanted.filter((topic) => existingNames.has(topic.topic));
-    return { created: missing.map((topic) => topic.topic), mismatches: await mismatchesOf(admin, existing) };
+    const retentionRaised = await raiseRetention(admin, existing);
+    return { created: missing.map((topic) => topic.topic), retentionRaised, mismatches: await mismatchesOf(admin, existing) };
   } finally {
     await admin.disconnect();
   }
@@ -107,6 +112,56 @@ async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
     if (Date.now() > deadline) throw new Error(`topics have no leader after ${LEADERS_TIMEOUT_MS} ms: ${topics.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+const RETENTION = 'retention.ms';
+const CONFIG_PROPAGATION_TIMEOUT_MS = 10_000;
+
+/** Whether a retention (Kafka's `retention.ms`, -1 for unlimited) keeps messages for less time than another. */
+export function isShorterRetention(actual: number, wanted: number): boolean {
+  if (actual < 0) return false;
+  return wanted < 0 || actual < wanted;
+}
+
+async function raiseRetention(admin: Admin, topics: TopicToCreate[]): Promise<string[]> {
+  if (topics.length === 0) return [];
+  const wantedOf = (topic: TopicToCreate) => Number(topic.configEntries.find((entry) => entry.name === RETENTION)!.value);
+  const describe = async (subjects: TopicToCreate[]) => {
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: subjects.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.topic })),
+    });
+    const configOf = (topic: TopicToCreate) => resources.find((resource) => resource.resourceName === topic.topic)?.configEntries ?? [];
+    const isShort = (topic: TopicToCreate) =>
+      isShorterRetention(Number(configOf(topic).find((entry) => entry.configName === RETENTION)?.configValue), wantedOf(topic));
+    return { configOf, isShort };
+  };
+  const { configOf, isShort } = await describe(topics);
+  const shorter = topics.filter(isShort);
+  if (shorter.length === 0) return [];
+  // AlterConfigs replaces a topic's whole set of its own settings: send them all back, with only retention.ms changed.
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: shorter.map((topic) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name: topic.topic,
+      configEntries: [
+        ...configOf(topic)
+          .filter((entry) => entry.configSource === ConfigSource.TOPIC_CONFIG && entry.configName !== RETENTION)
+          .map((entry) => ({ name: entry.configName, value: entry.configValue })),
+        { name: RETENTION, value: String(wantedOf(topic)) },
+      ],
+    })),
+  });
+  // The controller accepts the change before the broker that answers DescribeConfigs has it.
+  const deadline = Date.now() + CONFIG_PROPAGATION_TIMEOUT_MS;
+  for (;;) {
+    const { isShort: stillShort } = await describe(shorter);
+    if (!shorter.some(stillShort)) break;
+    if (Date.now() > deadline) throw new Error(`the broker did not apply the raised retention within ${CONFIG_PROPAGATION_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return shorter.map((topic) => topic.topic);
 }
 
 async function mismatchesOf(admin: Admin, topics: TopicToCreate[]): Promise<string[]> {
@@ -141,9 +196,10 @@ async function mismatchesOf(admin: Admin, topics: TopicToCreate[]): Promise<stri
 }
 
 /** What ensureTopics did, for a start-up log: the topics created, then a warning per setting that differs. */
-export function describeEnsuredTopics({ created, mismatches }: EnsuredTopics): string[] {
+export function describeEnsuredTopics({ created, retentionRaised, mismatches }: EnsuredTopics): string[] {
   return [
     created.length > 0 ? `created topics: ${created.join(', ')}` : 'all topics exist',
+    ...(retentionRaised.length > 0 ? [`raised retention to the registry's on: ${retentionRaised.join(', ')}`] : []),
     ...mismatches.map((mismatch) => `WARNING topic settings differ from the registry (not changed; fix by hand or recreate): ${mismatch}`),
   ];
 }

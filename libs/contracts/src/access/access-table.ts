@@ -129,6 +129,14 @@ export const ACCESS_TABLE = {
   'auth.interaction.participant-code': 'public',
   // gateway (audit)
   'audit.list': KEMNAKER,
+  // gateway (read models)
+  'dashboard.programme-overview': { ...ADMINS, viewer: 'masked' },
+  'dashboard.programme-provinces': { ...ADMINS, viewer: 'masked' },
+  'dashboard.classes': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own' },
+  'dashboard.venue-utilisation': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own' },
+  'dashboard.instructor-load': { ...ADMINS, viewer: 'masked' },
+  'dashboard.notifications': { ...ADMINS, viewer: 'masked' },
+  'dashboard.dead-letters': { ...ADMINS, 'integration-operator': 'all' },
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;

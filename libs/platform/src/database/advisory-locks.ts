@@ -16,6 +16,8 @@ export const ADVISORY_LOCKS = {
   idempotencyKey: 'enrollment:idempotency-key',
   /** instructor-module, per batch: everything that changes a class's staffing (plan, release, withdrawal, reschedule). */
   classStaffing: 'instructor-module:batch',
+  /** gateway: shared by each read-model update, exclusive while a rebuild swaps its schema in. */
+  readModels: 'gateway:read-models',
 } as const;
 
 export type AdvisoryLock = (typeof ADVISORY_LOCKS)[keyof typeof ADVISORY_LOCKS];
@@ -30,6 +32,11 @@ const KEY = 'hashtextextended($1, 0)';
 /** Waits for the lock and holds it until the caller's transaction commits or rolls back. */
 export async function lockUntilTransactionEnds(manager: EntityManager, lock: AdvisoryLock, scope?: string): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(${KEY})`, [advisoryLockText(lock, scope)]);
+}
+
+/** Like lockUntilTransactionEnds, but shared: any number of holders, none while someone holds it exclusively. */
+export async function lockSharedUntilTransactionEnds(manager: EntityManager, lock: AdvisoryLock, scope?: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock_shared(${KEY})`, [advisoryLockText(lock, scope)]);
 }
 
 /** Waits for the lock and holds it on this connection, outside any transaction, until the returned release is called. */
