@@ -5,6 +5,7 @@ import { ServiceHarness, waitFor } from '@sinergi/testing';
 import { AuditLog } from '../src/audit';
 import { AuditEntryView } from '../src/audit/audit-query';
 import { gatewayService } from '../src/gateway.service-definition';
+import { gatewayTestEnv } from './gateway-test-env';
 
 const KEMNAKER_ADMIN: Principal = { subject: 'admin-kemnaker-1', roles: ['kemnaker-admin'], venueCodes: [] };
 const VIEWER: Principal = { subject: 'viewer-1', roles: ['viewer'], venueCodes: [] };
@@ -45,11 +46,8 @@ class SpecRoutesModule {}
 
 class GatewayHarness extends ServiceHarness {
   static async start(): Promise<GatewayHarness> {
-    // These tests call no service: the URLs only satisfy the gateway's settings.
-    const nowhere = 'http://127.0.0.1:9';
-    const serviceUrls = { PROGRAM_URL: nowhere, ENROLLMENT_URL: nowhere, VENUE_CAPACITY_URL: nowhere, INSTRUCTOR_MODULE_URL: nowhere, NOTIFICATION_URL: nowhere };
     const definition = { ...gatewayService, modules: [...gatewayService.modules, SpecRoutesModule] };
-    return new GatewayHarness(await ServiceHarness.open(definition, [], { ...serviceUrls, GATEWAY_PUBLIC_URL: 'http://localhost:3000' }));
+    return new GatewayHarness(await ServiceHarness.open(definition, [], gatewayTestEnv()));
   }
 
   audit(query = '', as: Principal = KEMNAKER_ADMIN) {

@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { gatewayService } from '../src/gateway.service-definition';
 import { ExpiredIdentityRows } from '../src/identity/expired-identity-rows';
 import { LocalAccountSeed } from '../src/identity/local-accounts';
+import { gatewayTestEnv } from './gateway-test-env';
 
 const OPERATOR: LocalAccountSeed = { username: 'operator-bandung', password: 'correct horse battery staple', roles: ['venue-operator'], venueCodes: ['BBPVP-BDG'] };
 const ADMIN: LocalAccountSeed = { username: 'admin-kemnaker', password: 'another long password', roles: ['kemnaker-admin'] };
@@ -48,19 +49,13 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     await writeFile(accountsFile, JSON.stringify([OPERATOR, ADMIN]));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    const nowhere = 'http://127.0.0.1:9';
     gateway = await startServiceUnderTest(gatewayService, prefix, {
-      env: {
+      env: gatewayTestEnv({
         HTTP_PORT: String(port),
         HTTP_HOST: '127.0.0.1',
         GATEWAY_PUBLIC_URL: url,
         LOCAL_ACCOUNTS_FILE: accountsFile,
-        PROGRAM_URL: nowhere,
-        ENROLLMENT_URL: nowhere,
-        VENUE_CAPACITY_URL: nowhere,
-        INSTRUCTOR_MODULE_URL: nowhere,
-        NOTIFICATION_URL: nowhere,
-      },
+      }),
     });
   });
 
@@ -213,17 +208,11 @@ describe('gateway: with an external OpenID provider (OIDC_ISSUER set)', () => {
 
   beforeAll(async () => {
     prefix = await createTopicNamespace();
-    const nowhere = 'http://127.0.0.1:9';
     gateway = await startServiceUnderTest(gatewayService, prefix, {
-      env: {
+      env: gatewayTestEnv({
         GATEWAY_PUBLIC_URL: 'http://localhost:3000',
         OIDC_ISSUER: 'https://sso.example.go.id/realms/sinergi',
-        PROGRAM_URL: nowhere,
-        ENROLLMENT_URL: nowhere,
-        VENUE_CAPACITY_URL: nowhere,
-        INSTRUCTOR_MODULE_URL: nowhere,
-        NOTIFICATION_URL: nowhere,
-      },
+      }),
     });
   });
 

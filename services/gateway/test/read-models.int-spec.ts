@@ -21,13 +21,11 @@ import { ServiceHarness, testKafka, waitFor } from '@sinergi/testing';
 import { gatewayService } from '../src/gateway.service-definition';
 import { DeadLetterCounter } from '../src/read-models/dead-letter-counts';
 import { rebuildReadModels } from '../src/read-models/rebuild';
+import { gatewayTestEnv } from './gateway-test-env';
 
 class GatewayHarness extends ServiceHarness {
   static async start(): Promise<GatewayHarness> {
-    // The dashboards call no service: the URLs only satisfy the gateway's settings.
-    const nowhere = 'http://127.0.0.1:9';
-    const serviceUrls = { PROGRAM_URL: nowhere, ENROLLMENT_URL: nowhere, VENUE_CAPACITY_URL: nowhere, INSTRUCTOR_MODULE_URL: nowhere, NOTIFICATION_URL: nowhere };
-    return new GatewayHarness(await ServiceHarness.open(gatewayService, [], { ...serviceUrls, GATEWAY_PUBLIC_URL: 'http://localhost:3000' }));
+    return new GatewayHarness(await ServiceHarness.open(gatewayService, [], gatewayTestEnv()));
   }
 }
 

@@ -4,17 +4,13 @@ import { promisify } from 'node:util';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_CATALOG, nominationBatchSubmittedEvent, Problem } from '@sinergi/contracts';
-import { ServiceHarness, testSecrets } from '@sinergi/testing';
+import { ServiceHarness } from '@sinergi/testing';
 import { gatewayService } from '../src/gateway.service-definition';
+import { gatewayTestEnv } from './gateway-test-env';
 
 class GatewayHarness extends ServiceHarness {
   static async start(): Promise<GatewayHarness> {
-    // These tests call no service: the URLs only satisfy the gateway's settings.
-    const nowhere = 'http://127.0.0.1:9';
-    const serviceUrls = { PROGRAM_URL: nowhere, ENROLLMENT_URL: nowhere, VENUE_CAPACITY_URL: nowhere, INSTRUCTOR_MODULE_URL: nowhere, NOTIFICATION_URL: nowhere };
-    const { SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY } = testSecrets();
-    const keys = { SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY };
-    return new GatewayHarness(await ServiceHarness.open(gatewayService, [], { ...serviceUrls, ...keys, GATEWAY_PUBLIC_URL: 'http://localhost:3000' }));
+    return new GatewayHarness(await ServiceHarness.open(gatewayService, [], gatewayTestEnv()));
   }
 }
 
