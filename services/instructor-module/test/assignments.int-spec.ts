@@ -10,6 +10,7 @@ import {
   InstructorAssignmentReleased,
   InstructorWithdrawn,
   Problem,
+  Page,
 } from '@sinergi/contracts';
 import { batchPlanned, InstructorModuleHarness } from './support';
 
@@ -49,8 +50,8 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     const inCentralJava = await plan({ moduleCode: 'KWU-PREF', provinceCode: '33', startDate: '2025-05-19', endDate: '2025-05-23' });
     expect((await assignedTo(inCentralJava.batchId)).instructorId).toBe(elsewhere);
 
-    const listed = await harness.request<AssignmentView[]>('GET', `/assignments?instructorId=${local1}`);
-    expect(listed.body.map((assignment) => assignment.batchId)).toEqual([first.batchId, third.batchId]);
+    const listed = await harness.request<Page<AssignmentView>>('GET', `/assignments?instructorId=${local1}`);
+    expect(listed.body.items.map((assignment) => assignment.batchId)).toEqual([first.batchId, third.batchId]);
   });
 
   it('re-announces the assignment when a staffed class is planned again', async () => {
@@ -133,8 +134,8 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
       'InstructorAssignmentReleased',
       (data) => data.batchId === waiting.batchId && data.reason === 'batch cancelled (under-quorum): only 5 confirmed',
     );
-    const assignments = await harness.request<AssignmentView[]>('GET', `/assignments?instructorId=${only}`);
-    expect(assignments.body.map((assignment) => assignment.status)).toEqual(['released', 'released']);
+    const assignments = await harness.request<Page<AssignmentView>>('GET', `/assignments?instructorId=${only}`);
+    expect(assignments.body.items.map((assignment) => assignment.status)).toEqual(['released', 'released']);
   });
 
   it('reassigns a class when its instructor withdraws, and tells the saga when nobody can take over', async () => {

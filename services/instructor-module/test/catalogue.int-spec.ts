@@ -13,6 +13,7 @@ import {
   TrainingModuleView,
   trainingModuleUpsertedEvent,
   unseal,
+  Page,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { instructorBody, InstructorModuleHarness } from './support';
@@ -47,7 +48,7 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
         ['KWU-BASIC', 2, 32],
       ]);
       expect((await harness.request<TrainingModuleView>('GET', '/training-modules/KWU-BASIC')).body.version).toBe(2);
-      expect((await harness.request<TrainingModuleView[]>('GET', '/training-modules')).body.map((m) => m.moduleCode)).toContain('KWU-BASIC');
+      expect((await harness.request<Page<TrainingModuleView>>('GET', '/training-modules')).body.items.map((m) => m.moduleCode)).toContain('KWU-BASIC');
       expect((await harness.request('GET', '/training-modules/NOPE')).status).toBe(404);
     });
 
@@ -104,10 +105,10 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
         expect(text).not.toContain('812345123');
       }
 
-      const listed = await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=35');
-      expect(listed.body).toHaveLength(1);
-      expect(listed.body[0]).toMatchObject({ id, phone: '+628*****123', email: 's***@contoh.umkm.go.id' });
-      expect((await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=32')).body).toEqual([]);
+      const listed = await harness.request<Page<InstructorView>>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=35');
+      expect(listed.body.items).toHaveLength(1);
+      expect(listed.body.items[0]).toMatchObject({ id, phone: '+628*****123', email: 's***@contoh.umkm.go.id' });
+      expect((await harness.request<Page<InstructorView>>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=32')).body.items).toEqual([]);
     });
 
     it('gives notification a sealed contact card on registration and on each change of name or contact, not of other details', async () => {
@@ -205,7 +206,7 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
       ]);
       await harness.waitForEvents<TrainingModulePublished>('TrainingModulePublished', (data) => data.moduleCode === 'KWU-ROSTER' && data.version === 3);
 
-      const [listed] = (await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-ROSTER')).body;
+      const [listed] = (await harness.request<Page<InstructorView>>('GET', '/instructors?moduleCode=KWU-ROSTER')).body.items;
       expect(listed).toMatchObject({ externalRef: 'KUMKM-0001', phone: '+628*******432', homeProvinceCode: '73' });
       expect((await harness.request<InstructorDetailView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual(['2025-05-20']);
       await harness.waitForEvents<InstructorProfile>('InstructorRegistered', (data) => data.instructorId === listed.id);
@@ -246,7 +247,7 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
       expect(bySource.get(staleModule.id)?.problems).toEqual([{ field: '/version', rule: 'must not be older than the current version 3' }]);
 
       await harness.waitForEvents<RecordAccepted>('RosterRecordAccepted', (data) => data.sourceEventId === goodUpdate.id);
-      const [listed] = (await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-ROSTER')).body;
+      const [listed] = (await harness.request<Page<InstructorView>>('GET', '/instructors?moduleCode=KWU-ROSTER')).body.items;
       expect(listed.maxClassesPerPeriod).toBe(5);
       expect((await harness.request<InstructorDetailView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual([]);
       expect((await harness.request<TrainingModuleView>('GET', '/training-modules/KWU-ROSTER')).body.title).toBe('Pemasaran Digital UMKM');

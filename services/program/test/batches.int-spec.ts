@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, instructorWithdrawnEvent, Problem, venueReservationRejectedEvent, venueReservationWithdrawnEvent } from '@sinergi/contracts';
+import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, instructorWithdrawnEvent, Problem, venueReservationRejectedEvent, venueReservationWithdrawnEvent, Page } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
@@ -150,8 +150,8 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
       `/programmes/${small}/batch-summary`,
     );
     expect(summary.body).toMatchObject({ liveSeats: 80, participantCeiling: 80, counts: { planned: 5, confirmed: 0 } });
-    const listed = await harness.request<BatchListItemView[]>('GET', `/programmes/${small}/batches?status=planned`);
-    expect(listed.body).toHaveLength(5);
+    const listed = await harness.request<Page<BatchListItemView>>('GET', `/programmes/${small}/batches?status=planned`);
+    expect(listed.body.items).toHaveLength(5);
     expect((await harness.request('GET', `/programmes/${small}/batches?status=nonsense`)).status).toBe(400);
   });
 

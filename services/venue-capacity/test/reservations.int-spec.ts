@@ -1,4 +1,4 @@
-import { batchCancelledEvent, batchPlanningFailedEvent, Problem, ReservationView, UnavailabilityRecordedView, UtilisationView, VenueReservationEnded, VenueReservationRejected, VenueReserved } from '@sinergi/contracts';
+import { batchCancelledEvent, batchPlanningFailedEvent, Problem, ReservationView, UnavailabilityRecordedView, UtilisationView, VenueReservationEnded, VenueReservationRejected, VenueReserved, Page } from '@sinergi/contracts';
 import { Reservation } from '../src/reservations/reservation.entity';
 import { ReservationsService } from '../src/reservations/reservations.service';
 import { batchPlanned, planned, venueBody, VenueCapacityHarness } from './support';
@@ -50,8 +50,8 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     await harness.publish(planned(batch));
     const announced = await harness.waitForEvents<VenueReserved>('VenueReserved', (data) => data.batchId === batch.batchId, 2);
     expect(announced[1].data).toEqual(reserved.data);
-    const rows = await harness.request<ReservationView[]>('GET', `/reservations?batchId=${batch.batchId}`);
-    expect(rows.body).toEqual([expect.objectContaining({ id: reserved.data.reservationId, roomCode: 'K1', status: 'active' })]);
+    const rows = await harness.request<Page<ReservationView>>('GET', `/reservations?batchId=${batch.batchId}`);
+    expect(rows.body.items).toEqual([expect.objectContaining({ id: reserved.data.reservationId, roomCode: 'K1', status: 'active' })]);
   });
 
   it('rejects with the rule: unknown venue, no room large enough, closed day, no room free', async () => {
@@ -143,7 +143,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
       }),
     );
     await harness.waitForEvents<VenueReservationEnded>('VenueReservationReleased', (data) => data.batchId === next.batchId);
-    expect((await harness.request<ReservationView[]>('GET', `/reservations?venueCode=${venueCode}`)).body.map((row) => row.status)).toEqual(['released', 'released']);
+    expect((await harness.request<Page<ReservationView>>('GET', `/reservations?venueCode=${venueCode}`)).body.items.map((row) => row.status)).toEqual(['released', 'released']);
   });
 
   it('withdraws the reservations of a room that becomes unavailable, and only those', async () => {
