@@ -36,8 +36,8 @@ const CENTRES = [
 async function waitForVenueDirectory(programUrl: string, count: number, authorize: Authorize): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const url = `${programUrl}/venue-directory`;
-    const venues = (await (await fetch(url, { headers: await authorize(url) })).json()) as unknown[];
+    const url = `${programUrl}/venue-directory?limit=200`;
+    const venues = ((await (await fetch(url, { headers: await authorize(url) })).json()) as { items: unknown[] }).items;
     if (venues.length >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

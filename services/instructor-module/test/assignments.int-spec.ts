@@ -10,6 +10,8 @@ import {
   InstructorAssignmentReleased,
   InstructorWithdrawn,
   Problem,
+  Page,
+  Principal,
 } from '@sinergi/contracts';
 import { batchPlanned, InstructorModuleHarness } from './support';
 
@@ -49,8 +51,8 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     const inCentralJava = await plan({ moduleCode: 'KWU-PREF', provinceCode: '33', startDate: '2025-05-19', endDate: '2025-05-23' });
     expect((await assignedTo(inCentralJava.batchId)).instructorId).toBe(elsewhere);
 
-    const listed = await harness.request<AssignmentView[]>('GET', `/assignments?instructorId=${local1}`);
-    expect(listed.body.map((assignment) => assignment.batchId)).toEqual([first.batchId, third.batchId]);
+    const listed = await harness.request<Page<AssignmentView>>('GET', `/assignments?instructorId=${local1}`);
+    expect(listed.body.items.map((assignment) => assignment.batchId)).toEqual([first.batchId, third.batchId]);
   });
 
   it('re-announces the assignment when a staffed class is planned again', async () => {
@@ -133,8 +135,8 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
       'InstructorAssignmentReleased',
       (data) => data.batchId === waiting.batchId && data.reason === 'batch cancelled (under-quorum): only 5 confirmed',
     );
-    const assignments = await harness.request<AssignmentView[]>('GET', `/assignments?instructorId=${only}`);
-    expect(assignments.body.map((assignment) => assignment.status)).toEqual(['released', 'released']);
+    const assignments = await harness.request<Page<AssignmentView>>('GET', `/assignments?instructorId=${only}`);
+    expect(assignments.body.items.map((assignment) => assignment.status)).toEqual(['released', 'released']);
   });
 
   it('reassigns a class when its instructor withdraws, and tells the saga when nobody can take over', async () => {
@@ -171,5 +173,37 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     expect((await harness.request<Problem>('POST', `/assignments/${second.id}/withdraw`, {})).body.errors).toContainEqual(
       expect.objectContaining({ field: 'reason', message: 'reason must be 1-400 characters' }),
     );
+  });
+
+  it('shows an instructor only their own assignments, and pages them by startDate', async () => {
+    const [mine, theirs] = await harness.registerInstructors(
+      { homeProvinceCode: '32', competencies: ['KWU-REACH'], maxClassesPerPeriod: 10 },
+      { homeProvinceCode: '32', competencies: ['KWU-OTHER'], maxClassesPerPeriod: 10 },
+    );
+    const weeks = ['2026-03-02', '2026-03-09', '2026-03-16'];
+    const batches = [];
+    for (const startDate of weeks) batches.push(await plan({ moduleCode: 'KWU-REACH', provinceCode: '32', startDate, endDate: startDate }));
+    const other = await plan({ moduleCode: 'KWU-OTHER', provinceCode: '32', startDate: '2026-03-02', endDate: '2026-03-02' });
+    for (const batch of batches) expect((await assignedTo(batch.batchId)).instructorId).toBe(mine);
+    expect((await assignedTo(other.batchId)).instructorId).toBe(theirs);
+    const me: Principal = { subject: 'instructor', roles: ['instructor'], venueCodes: [], instructorId: mine };
+
+    const seen: AssignmentView[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await harness.request<Page<AssignmentView>>('GET', `/assignments?instructorId=${mine}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, undefined, {}, me);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items);
+      cursor = page.body.next;
+    } while (cursor);
+    expect(seen.map((assignment) => assignment.batchId)).toEqual(batches.map((batch) => batch.batchId));
+    expect((await harness.request<Page<AssignmentView>>('GET', `/assignments?batchId=${other.batchId}`, undefined, {}, me)).body.items).toEqual([]);
+    expect((await harness.request('GET', `/assignments?instructorId=${theirs}`, undefined, {}, me)).status).toBe(403);
+    const [theirAssignment] = (await harness.request<Page<AssignmentView>>('GET', `/assignments?batchId=${other.batchId}`)).body.items;
+    expect((await harness.request('GET', `/assignments/${theirAssignment.id}`, undefined, {}, me)).status).toBe(403);
+    expect((await harness.request('GET', `/assignments/${seen[0].id}`, undefined, {}, me)).status).toBe(200);
+    const bad = await harness.request<Problem>('GET', `/assignments?instructorId=${mine}&cursor=not-a-cursor`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
   });
 });

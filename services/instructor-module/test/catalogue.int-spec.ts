@@ -13,6 +13,8 @@ import {
   TrainingModuleView,
   trainingModuleUpsertedEvent,
   unseal,
+  Page,
+  Principal,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { instructorBody, InstructorModuleHarness } from './support';
@@ -47,7 +49,7 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
         ['KWU-BASIC', 2, 32],
       ]);
       expect((await harness.request<TrainingModuleView>('GET', '/training-modules/KWU-BASIC')).body.version).toBe(2);
-      expect((await harness.request<TrainingModuleView[]>('GET', '/training-modules')).body.map((m) => m.moduleCode)).toContain('KWU-BASIC');
+      expect((await harness.request<Page<TrainingModuleView>>('GET', '/training-modules')).body.items.map((m) => m.moduleCode)).toContain('KWU-BASIC');
       expect((await harness.request('GET', '/training-modules/NOPE')).status).toBe(404);
     });
 
@@ -104,10 +106,10 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
         expect(text).not.toContain('812345123');
       }
 
-      const listed = await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=35');
-      expect(listed.body).toHaveLength(1);
-      expect(listed.body[0]).toMatchObject({ id, phone: '+628*****123', email: 's***@contoh.umkm.go.id' });
-      expect((await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=32')).body).toEqual([]);
+      const listed = await harness.request<Page<InstructorView>>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=35');
+      expect(listed.body.items).toHaveLength(1);
+      expect(listed.body.items[0]).toMatchObject({ id, phone: '+628*****123', email: 's***@contoh.umkm.go.id' });
+      expect((await harness.request<Page<InstructorView>>('GET', '/instructors?moduleCode=KWU-HTTP&provinceCode=32')).body.items).toEqual([]);
     });
 
     it('gives notification a sealed contact card on registration and on each change of name or contact, not of other details', async () => {
@@ -205,7 +207,7 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
       ]);
       await harness.waitForEvents<TrainingModulePublished>('TrainingModulePublished', (data) => data.moduleCode === 'KWU-ROSTER' && data.version === 3);
 
-      const [listed] = (await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-ROSTER')).body;
+      const [listed] = (await harness.request<Page<InstructorView>>('GET', '/instructors?moduleCode=KWU-ROSTER')).body.items;
       expect(listed).toMatchObject({ externalRef: 'KUMKM-0001', phone: '+628*******432', homeProvinceCode: '73' });
       expect((await harness.request<InstructorDetailView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual(['2025-05-20']);
       await harness.waitForEvents<InstructorProfile>('InstructorRegistered', (data) => data.instructorId === listed.id);
@@ -246,7 +248,7 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
       expect(bySource.get(staleModule.id)?.problems).toEqual([{ field: '/version', rule: 'must not be older than the current version 3' }]);
 
       await harness.waitForEvents<RecordAccepted>('RosterRecordAccepted', (data) => data.sourceEventId === goodUpdate.id);
-      const [listed] = (await harness.request<InstructorView[]>('GET', '/instructors?moduleCode=KWU-ROSTER')).body;
+      const [listed] = (await harness.request<Page<InstructorView>>('GET', '/instructors?moduleCode=KWU-ROSTER')).body.items;
       expect(listed.maxClassesPerPeriod).toBe(5);
       expect((await harness.request<InstructorDetailView>('GET', `/instructors/${listed.id}`)).body.unavailableDays).toEqual([]);
       expect((await harness.request<TrainingModuleView>('GET', '/training-modules/KWU-ROSTER')).body.title).toBe('Pemasaran Digital UMKM');
@@ -278,6 +280,67 @@ describe('instructor-module catalogue: training modules, instructors, KemenUMKM 
       } finally {
         await harness.query('DROP TRIGGER refuse_instructor ON instructors; DROP FUNCTION refuse_instructor()');
       }
+    });
+  });
+
+  describe('pages and reach of instructors', () => {
+    const moduleCode = `KWU-PAGE-${Date.now()}`;
+    const viewer: Principal = { subject: 'viewer', roles: ['viewer'], venueCodes: [] };
+    let ids: string[];
+    const instructorAs = (instructorId: string): Principal => ({ subject: 'instructor', roles: ['instructor'], venueCodes: [], instructorId });
+
+    beforeAll(async () => {
+      ids = await harness.registerInstructors(...[1, 2, 3, 4, 5].map(() => ({ competencies: [moduleCode] })));
+    });
+
+    it('walks every page with limit 2 without duplicates or gaps, and answers 400 naming cursor for a bad one', async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await harness.request<Page<InstructorView>>('GET', `/instructors?moduleCode=${moduleCode}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items.map((instructor) => instructor.id));
+        cursor = page.body.next;
+      } while (cursor);
+      expect(seen).toHaveLength(5);
+      expect([...seen].sort()).toEqual([...ids].sort());
+      const bad = await harness.request<Problem>('GET', `/instructors?moduleCode=${moduleCode}&cursor=not-a-cursor`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    });
+
+    it('shows a viewer names, phones and e-mails masked', async () => {
+      const listed = await harness.request<Page<InstructorView>>('GET', `/instructors?moduleCode=${moduleCode}`, undefined, {}, viewer);
+      expect(listed.status).toBe(200);
+      for (const instructor of listed.body.items) {
+        expect(instructor.fullName).toMatch(/^I\*\*\* C\*\*\* \d\*\*\*$/);
+        expect(instructor.email).toBe('i***@contoh.umkm.go.id');
+        expect(instructor.phone).toMatch(/^\+628\*+\d{3}$/);
+      }
+      const one = await harness.request<InstructorDetailView>('GET', `/instructors/${ids[0]}`, undefined, {}, viewer);
+      expect(one.body.fullName).toMatch(/^I\*\*\* C\*\*\*/);
+      expect(one.body.email).toBe('i***@contoh.umkm.go.id');
+      expect(one.body.phone).toMatch(/^\+628\*+\d{3}$/);
+      const staff = await harness.request<InstructorDetailView>('GET', `/instructors/${ids[0]}`);
+      expect(staff.body.fullName).toMatch(/^Instruktur Contoh \d+$/);
+    });
+
+    it('lets an instructor read and change only their own contact details; the rest is KemenUMKM\'s', async () => {
+      const [mine, theirs] = ids;
+      const me = instructorAs(mine);
+      const own = await harness.request<InstructorDetailView>('GET', `/instructors/${mine}`, undefined, {}, me);
+      expect(own.status).toBe(200);
+      expect((await harness.request('GET', `/instructors/${theirs}`, undefined, {}, me)).status).toBe(403);
+      const { id: _id, externalRef: _ref, unavailableDays: _days, ...details } = own.body;
+      const contact = await harness.request<InstructorDetailView>('PUT', `/instructors/${mine}`, { ...details, email: 'baru@contoh.umkm.go.id' }, {}, me);
+      expect(contact).toMatchObject({ status: 200, body: { email: 'baru@contoh.umkm.go.id' } });
+      const more = await harness.request<Problem>('PUT', `/instructors/${mine}`, { ...details, maxClassesPerPeriod: 9 }, {}, me);
+      expect(more.status).toBe(403);
+      expect(more.body.errors).toEqual([expect.objectContaining({ field: 'maxClassesPerPeriod', rule: 'kemenumkm-decides' })]);
+      expect((await harness.request('PUT', `/instructors/${theirs}`, details, {}, me)).status).toBe(403);
+      expect((await harness.request('POST', `/instructors/${theirs}/unavailability`, { from: '2029-01-01', to: '2029-01-02' }, {}, me)).status).toBe(403);
+      const away = await harness.request<InstructorDetailView>('POST', `/instructors/${mine}/unavailability`, { from: '2029-01-01', to: '2029-01-02' }, {}, me);
+      expect(away).toMatchObject({ status: 200, body: { unavailableDays: ['2029-01-01', '2029-01-02'] } });
     });
   });
 });

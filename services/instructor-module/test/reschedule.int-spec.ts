@@ -1,4 +1,4 @@
-import { AssignmentView, BatchPlanned, batchPlannedEvent, BatchRescheduled, batchRescheduledEvent, InstructorAssigned, InstructorAssignmentRejected, InstructorWithdrawn } from '@sinergi/contracts';
+import { AssignmentView, BatchPlanned, batchPlannedEvent, BatchRescheduled, batchRescheduledEvent, InstructorAssigned, InstructorAssignmentRejected, InstructorWithdrawn, Page } from '@sinergi/contracts';
 import { batchPlanned, InstructorModuleHarness } from './support';
 
 describe('instructor-module follows a rescheduled class (real Kafka, real PostgreSQL)', () => {
@@ -86,8 +86,8 @@ describe('instructor-module follows a rescheduled class (real Kafka, real Postgr
     expect(replacement.assignmentId).not.toBe(original.assignmentId);
     expect(harness.typesFor(batch.batchId)).toEqual(['InstructorAssigned', 'InstructorWithdrawn', 'InstructorAssigned']);
 
-    const rows = await harness.request<AssignmentView[]>('GET', `/assignments?batchId=${batch.batchId}`);
-    expect(rows.body).toEqual([
+    const rows = await harness.request<Page<AssignmentView>>('GET', `/assignments?batchId=${batch.batchId}`);
+    expect(rows.body.items).toEqual([
       expect.objectContaining({ id: original.assignmentId, status: 'released', startDate: '2025-07-07', endDate: '2025-07-11' }),
       expect.objectContaining({ id: replacement.assignmentId, status: 'active', startDate: '2025-07-14', endDate: '2025-07-18' }),
     ]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, instructorWithdrawnEvent, Problem, venueReservationRejectedEvent, venueReservationWithdrawnEvent } from '@sinergi/contracts';
+import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, instructorWithdrawnEvent, Principal, Problem, venueReservationRejectedEvent, venueReservationWithdrawnEvent, Page } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
@@ -150,8 +150,8 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
       `/programmes/${small}/batch-summary`,
     );
     expect(summary.body).toMatchObject({ liveSeats: 80, participantCeiling: 80, counts: { planned: 5, confirmed: 0 } });
-    const listed = await harness.request<BatchListItemView[]>('GET', `/programmes/${small}/batches?status=planned`);
-    expect(listed.body).toHaveLength(5);
+    const listed = await harness.request<Page<BatchListItemView>>('GET', `/programmes/${small}/batches?status=planned`);
+    expect(listed.body.items).toHaveLength(5);
     expect((await harness.request('GET', `/programmes/${small}/batches?status=nonsense`)).status).toBe(400);
   });
 
@@ -302,5 +302,64 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
     const confirmed = await harness.waitForEvent<BatchConfirmed>(batchId, 'BatchConfirmed');
     expect(confirmed.data).toMatchObject({ roomCode: 'R-3', instructorId });
     expect(harness.eventsFor(batchId).map((envelope) => envelope.type)).toEqual(['BatchPlanned', 'BatchConfirmed']);
+  });
+
+  describe('pages and reach of batches', () => {
+    const medan = venue('BBPVP-MDN', '12', [20]);
+    const operatorOfBandung: Principal = { subject: 'operator-bandung', roles: ['venue-operator'], venueCodes: [bandung.venueCode] };
+    let paged: string;
+    let atBandung: string[];
+    let atMedan: string;
+
+    beforeAll(async () => {
+      await harness.registerVenues([medan]);
+      paged = await harness.insertProgramme();
+      atBandung = [];
+      for (const days of [30, 37, 44]) {
+        const response = await plan({ venueCode: bandung.venueCode, startDate: addDays(today(), days) }, paged);
+        expect(response.status).toBe(201);
+        atBandung.push(response.body.id);
+      }
+      const response = await plan({ venueCode: medan.venueCode, startDate: addDays(today(), 30) }, paged);
+      expect(response.status).toBe(201);
+      atMedan = response.body.id;
+    });
+
+    it('walks every page with limit 2 without duplicates or gaps, and answers 400 naming cursor for a bad one', async () => {
+      const seen: BatchListItemView[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await harness.request<Page<BatchListItemView>>('GET', `/programmes/${paged}/batches?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items);
+        cursor = page.body.next;
+      } while (cursor);
+      expect(seen.map((batch) => batch.id).sort()).toEqual([...atBandung, atMedan].sort());
+      expect(seen.map((batch) => batch.startDate)).toEqual(seen.map((batch) => batch.startDate).sort());
+      const bad = await harness.request<Problem>('GET', `/programmes/${paged}/batches?cursor=not-a-cursor`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    });
+
+    it("shows a venue operator only their venue's classes and forbids another venue's class", async () => {
+      const listed = await harness.request<Page<BatchListItemView>>('GET', `/programmes/${paged}/batches`, undefined, {}, operatorOfBandung);
+      expect(listed.body.items.map((batch) => batch.id).sort()).toEqual([...atBandung].sort());
+      expect((await harness.request('GET', `/batches/${atBandung[0]}`, undefined, {}, operatorOfBandung)).status).toBe(200);
+      const other = await harness.request<Problem>('GET', `/batches/${atMedan}`, undefined, {}, operatorOfBandung);
+      expect(other.status).toBe(403);
+      expect(other.body.errors).toEqual([expect.objectContaining({ field: 'batchId', rule: 'own-records' })]);
+      expect((await harness.request('POST', `/batches/${atMedan}/close`, undefined, {}, operatorOfBandung)).status).toBe(403);
+    });
+
+    it('shows an instructor only the classes they teach', async () => {
+      const instructorId = randomUUID();
+      await harness.publish(venueReserved(atBandung[1], bandung.venueCode), instructorAssigned(atBandung[1], instructorId));
+      await harness.waitForEvent(atBandung[1], 'BatchConfirmed');
+      const teacher: Principal = { subject: 'instructor', roles: ['instructor'], venueCodes: [], instructorId };
+      const listed = await harness.request<Page<BatchListItemView>>('GET', `/programmes/${paged}/batches`, undefined, {}, teacher);
+      expect(listed.body.items.map((batch) => batch.id)).toEqual([atBandung[1]]);
+      expect((await harness.request('GET', `/batches/${atBandung[1]}`, undefined, {}, teacher)).status).toBe(200);
+      expect((await harness.request('GET', `/batches/${atBandung[0]}`, undefined, {}, teacher)).status).toBe(403);
+    });
   });
 });

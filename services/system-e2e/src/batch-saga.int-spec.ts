@@ -10,6 +10,7 @@ import type {
   RegisterVenueRequest,
   ReservationView,
   VenueState,
+  Page,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { call, expectCreated } from './http';
@@ -91,9 +92,9 @@ describe('planning classes across program, venue-capacity and instructor-module 
 
     const confirmed = await settled(batchId);
     expect(confirmed).toMatchObject({ status: 'confirmed', venueCode: 'BLK-E2E-ONE', roomCode: 'R1' });
-    const reservations = (await call<ReservationView[]>('GET', venues(`/reservations?batchId=${batchId}`))).body;
+    const reservations = (await call<Page<ReservationView>>('GET', venues(`/reservations?batchId=${batchId}`))).body.items;
     expect(reservations).toHaveLength(1);
-    const assignments = (await call<AssignmentView[]>('GET', instructors(`/assignments?batchId=${batchId}`))).body;
+    const assignments = (await call<Page<AssignmentView>>('GET', instructors(`/assignments?batchId=${batchId}`))).body.items;
     expect(assignments).toHaveLength(1);
   });
 
@@ -109,7 +110,7 @@ describe('planning classes across program, venue-capacity and instructor-module 
     expect(failed.status).toBe('failed');
     expect(failed.failureReason).toMatch(/room/i);
     await waitFor('the second class instructor assignment released', async () => {
-      const assignments = (await call<AssignmentView[]>('GET', instructors(`/assignments?batchId=${second}`))).body;
+      const assignments = (await call<Page<AssignmentView>>('GET', instructors(`/assignments?batchId=${second}`))).body.items;
       return assignments.length > 0 && assignments.every((assignment) => assignment.status !== 'active');
     });
   });
@@ -123,11 +124,11 @@ describe('planning classes across program, venue-capacity and instructor-module 
     const moved = await call('POST', program(`/batches/${batchId}/reschedule`), { startDate: `${MAY}-19`, reason: 'hari libur daerah' });
     expect(moved.status).toBe(200);
     await waitFor('the room to move with the class', async () => {
-      const [reservation] = (await call<ReservationView[]>('GET', venues(`/reservations?batchId=${batchId}`))).body;
+      const [reservation] = (await call<Page<ReservationView>>('GET', venues(`/reservations?batchId=${batchId}`))).body.items;
       return reservation?.status === 'active' && reservation.startDate === `${MAY}-19`;
     });
     await waitFor('the instructor to move with the class', async () => {
-      const [assignment] = (await call<AssignmentView[]>('GET', instructors(`/assignments?batchId=${batchId}`))).body;
+      const [assignment] = (await call<Page<AssignmentView>>('GET', instructors(`/assignments?batchId=${batchId}`))).body.items;
       return assignment?.status === 'active' && assignment.startDate === `${MAY}-19`;
     });
     expect(await batch(batchId)).toMatchObject({ status: 'confirmed', startDate: `${MAY}-19`, roomCode: 'R1' });
@@ -152,8 +153,8 @@ describe('planning classes across program, venue-capacity and instructor-module 
     }, { timeoutMs: 60_000, intervalMs: 1_000 });
     const batchIds = plan.batchIds;
     // The planner may also use the venues the earlier tests registered in the same provinces.
-    const venueCodes = (await call<VenueState[]>('GET', venues('/venues'))).body.map((venue) => venue.venueCode);
-    const instructorIds = (await call<InstructorView[]>('GET', instructors(`/instructors?moduleCode=${MODULE}`))).body.map((instructor) => instructor.id);
+    const venueCodes = (await call<Page<VenueState>>('GET', venues('/venues'))).body.items.map((venue) => venue.venueCode);
+    const instructorIds = (await call<Page<InstructorView>>('GET', instructors(`/instructors?moduleCode=${MODULE}`))).body.items.map((instructor) => instructor.id);
 
     const settledCount = async () => {
       const { counts } = (await call<BatchSummaryView>('GET', program(`/programmes/${programmeId}/batch-summary`))).body;
@@ -173,13 +174,13 @@ describe('planning classes across program, venue-capacity and instructor-module 
     await waitFor('compensation of every failed class to finish', async () => {
       held.clear();
       for (const venueCode of venueCodes) {
-        const reservations = (await call<ReservationView[]>('GET', venues(`/reservations?venueCode=${venueCode}`))).body;
+        const reservations = (await call<Page<ReservationView>>('GET', venues(`/reservations?venueCode=${venueCode}`))).body.items;
         for (const reservation of reservations.filter((candidate) => candidate.status === 'active')) {
           hold(`room ${reservation.venueCode}/${reservation.roomCode}`, reservation.batchId, reservation.startDate, reservation.endDate);
         }
       }
       for (const instructorId of instructorIds) {
-        const assignments = (await call<AssignmentView[]>('GET', instructors(`/assignments?instructorId=${instructorId}`))).body;
+        const assignments = (await call<Page<AssignmentView>>('GET', instructors(`/assignments?instructorId=${instructorId}`))).body.items;
         for (const assignment of assignments.filter((candidate) => candidate.status === 'active')) {
           hold(`instructor ${instructorId}`, assignment.batchId, assignment.startDate, assignment.endDate);
         }

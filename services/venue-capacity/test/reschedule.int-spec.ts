@@ -1,4 +1,4 @@
-import { batchCancelledEvent, BatchPlanned, BatchRescheduled, batchRescheduledEvent, NewEvent, ReservationView, VenueReservationEnded, VenueReserved } from '@sinergi/contracts';
+import { batchCancelledEvent, BatchPlanned, BatchRescheduled, batchRescheduledEvent, NewEvent, ReservationView, VenueReservationEnded, VenueReserved, Page } from '@sinergi/contracts';
 import { batchPlanned, planned, VenueCapacityHarness } from './support';
 
 /** Room-days held by more than one active reservation: must always be none. */
@@ -60,8 +60,8 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
     const announced = await reservedOn(batch.batchId, '2027-05-05', 2);
     expect(announced[1].data).toEqual(moved.data);
 
-    const rows = await harness.request<ReservationView[]>('GET', `/reservations?batchId=${batch.batchId}`);
-    expect(rows.body).toEqual([
+    const rows = await harness.request<Page<ReservationView>>('GET', `/reservations?batchId=${batch.batchId}`);
+    expect(rows.body.items).toEqual([
       expect.objectContaining({ id: first.reservationId, roomCode: 'R1', startDate: '2027-05-05', endDate: '2027-05-11', status: 'active' }),
     ]);
     expect(await harness.query(DOUBLE_BOOKED_ROOM_DAYS)).toEqual([]);
@@ -79,8 +79,8 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
     const [moved] = await reservedOn(moving.batchId, '2027-06-14');
     expect(moved.data).toEqual({ ...held, roomCode: 'R2', startDate: '2027-06-14', endDate: '2027-06-18' });
 
-    const rows = await harness.request<ReservationView[]>('GET', `/reservations?venueCode=${venueCode}`);
-    expect(rows.body.map((row) => [row.batchId, row.roomCode, row.startDate, row.status]).sort()).toEqual(
+    const rows = await harness.request<Page<ReservationView>>('GET', `/reservations?venueCode=${venueCode}`);
+    expect(rows.body.items.map((row) => [row.batchId, row.roomCode, row.startDate, row.status]).sort()).toEqual(
       [
         [moving.batchId, 'R2', '2027-06-14', 'active'],
         [staying.batchId, 'R1', '2027-06-14', 'active'],
@@ -111,8 +111,8 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
     const [closed] = await withdrawnFor(staying.batchId);
     expect(closed.data).toMatchObject({ reservationId: other.reservationId, reason: 'cannot move to 2027-07-19..2027-07-23: the venue is closed on 2027-07-21' });
 
-    const rows = await harness.request<ReservationView[]>('GET', `/reservations?venueCode=${venueCode}`);
-    expect(rows.body.map((row) => [row.startDate, row.status, row.endedReason])).toEqual([
+    const rows = await harness.request<Page<ReservationView>>('GET', `/reservations?venueCode=${venueCode}`);
+    expect(rows.body.items.map((row) => [row.startDate, row.status, row.endedReason])).toEqual([
       ['2027-07-05', 'withdrawn', withdrawn.data.reason],
       ['2027-07-12', 'withdrawn', closed.data.reason],
     ]);
@@ -152,8 +152,8 @@ describe('venue-capacity moves a reservation when its class is rescheduled (real
       ['VenueReserved', '2027-08-16'],
       ['VenueReservationReleased', undefined],
     ]);
-    const rows = await harness.request<ReservationView[]>('GET', `/reservations?batchId=${released.batchId}`);
-    expect(rows.body.map((row) => [row.startDate, row.status]).sort()).toEqual([
+    const rows = await harness.request<Page<ReservationView>>('GET', `/reservations?batchId=${released.batchId}`);
+    expect(rows.body.items.map((row) => [row.startDate, row.status]).sort()).toEqual([
       ['2027-08-02', 'released'],
       ['2027-08-16', 'active'],
     ]);

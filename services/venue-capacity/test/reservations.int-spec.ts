@@ -1,6 +1,7 @@
-import { batchCancelledEvent, batchPlanningFailedEvent, Problem, ReservationView, UnavailabilityRecordedView, UtilisationView, VenueReservationEnded, VenueReservationRejected, VenueReserved } from '@sinergi/contracts';
+import { batchCancelledEvent, batchPlanningFailedEvent, Problem, ReservationView, UnavailabilityRecordedView, UtilisationView, VenueReservationEnded, VenueReservationRejected, VenueReserved, Page } from '@sinergi/contracts';
 import { Reservation } from '../src/reservations/reservation.entity';
 import { ReservationsService } from '../src/reservations/reservations.service';
+import type { Principal } from '@sinergi/contracts';
 import { batchPlanned, planned, venueBody, VenueCapacityHarness } from './support';
 
 /** Room-days held by more than one active reservation: must always be none. */
@@ -50,8 +51,8 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     await harness.publish(planned(batch));
     const announced = await harness.waitForEvents<VenueReserved>('VenueReserved', (data) => data.batchId === batch.batchId, 2);
     expect(announced[1].data).toEqual(reserved.data);
-    const rows = await harness.request<ReservationView[]>('GET', `/reservations?batchId=${batch.batchId}`);
-    expect(rows.body).toEqual([expect.objectContaining({ id: reserved.data.reservationId, roomCode: 'K1', status: 'active' })]);
+    const rows = await harness.request<Page<ReservationView>>('GET', `/reservations?batchId=${batch.batchId}`);
+    expect(rows.body.items).toEqual([expect.objectContaining({ id: reserved.data.reservationId, roomCode: 'K1', status: 'active' })]);
   });
 
   it('rejects with the rule: unknown venue, no room large enough, closed day, no room free', async () => {
@@ -143,7 +144,7 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
       }),
     );
     await harness.waitForEvents<VenueReservationEnded>('VenueReservationReleased', (data) => data.batchId === next.batchId);
-    expect((await harness.request<ReservationView[]>('GET', `/reservations?venueCode=${venueCode}`)).body.map((row) => row.status)).toEqual(['released', 'released']);
+    expect((await harness.request<Page<ReservationView>>('GET', `/reservations?venueCode=${venueCode}`)).body.items.map((row) => row.status)).toEqual(['released', 'released']);
   });
 
   it('withdraws the reservations of a room that becomes unavailable, and only those', async () => {
@@ -212,5 +213,67 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     expect(bad).toEqual({ status: 400, body: expect.objectContaining({ errors: [{ field: 'to', rule: 'isCivilDate', message: 'to must be a date as YYYY-MM-DD' }] }) });
     const nowhere = await harness.request<UtilisationView>('GET', '/utilisation?from=2025-07-01&to=2025-07-05&provinceCode=95');
     expect(nowhere.body).toMatchObject({ total: { reservedRoomDays: 0, availableRoomDays: 0, ratio: null }, venues: [], provinces: [] });
+  });
+
+  describe('pages and reach', () => {
+    const bandung = `BBPVP-BANDUNG-${Date.now()}`;
+    const medan = `BBPVP-MEDAN-${Date.now()}`;
+    const bandungOperator: Principal = { subject: 'operator-bandung', roles: ['venue-operator'], venueCodes: [bandung] };
+    let bandungReservations: string[];
+    let medanBatch: string;
+
+    beforeAll(async () => {
+      await harness.registerVenue({ venueCode: bandung, provinceCode: '32', rooms: [{ roomCode: 'R1', name: 'Kelas 1', seats: 30 }] });
+      await harness.registerVenue({ venueCode: medan, provinceCode: '12', rooms: [{ roomCode: 'R1', name: 'Kelas 1', seats: 30 }] });
+      const weeks = ['2028-01-03', '2028-01-10', '2028-01-17', '2028-01-24', '2028-01-31'];
+      const atBandung = weeks.map((startDate) => batchPlanned({ venueCode: bandung, provinceCode: '32', startDate, endDate: startDate, seats: 10 }));
+      const atMedan = batchPlanned({ venueCode: medan, provinceCode: '12', startDate: '2028-01-03', endDate: '2028-01-03', seats: 10 });
+      for (const batch of [...atBandung, atMedan]) await harness.publish(planned(batch));
+      const answers = await harness.waitForAnswers([...atBandung, atMedan].map((batch) => batch.batchId));
+      bandungReservations = answers.filter((answer) => answer.type === 'VenueReserved' && (answer.data as VenueReserved).venueCode === bandung).map((answer) => (answer.data as VenueReserved).reservationId);
+      expect(bandungReservations).toHaveLength(5);
+      medanBatch = atMedan.batchId;
+    });
+
+    it('walks every page of a list with limit 2, without duplicates or gaps', async () => {
+      const seen: ReservationView[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await harness.request<Page<ReservationView>>('GET', `/reservations?venueCode=${bandung}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items);
+        cursor = page.body.next;
+        pages += 1;
+      } while (cursor);
+      expect(pages).toBe(3);
+      expect(seen.map((row) => row.id).sort()).toEqual([...bandungReservations].sort());
+      expect(seen.map((row) => row.startDate)).toEqual([...seen.map((row) => row.startDate)].sort());
+    });
+
+    it('answers 400 naming cursor when the cursor was not made by a previous page', async () => {
+      for (const cursor of ['not-a-cursor', 'a b']) {
+        const answer = await harness.request<Problem>('GET', `/reservations?venueCode=${bandung}&cursor=${encodeURIComponent(cursor)}`);
+        expect(answer.status).toBe(400);
+        expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+      }
+    });
+
+    it("shows a venue operator only their venue's reservations and forbids another venue's", async () => {
+      const own = await harness.request<Page<ReservationView>>('GET', `/reservations?venueCode=${bandung}`, undefined, {}, bandungOperator);
+      expect(own.body.items.map((row) => row.id).sort()).toEqual([...bandungReservations].sort());
+      const other = await harness.request<Problem>('GET', `/reservations?venueCode=${medan}`, undefined, {}, bandungOperator);
+      expect(other.status).toBe(403);
+      expect(other.body.errors).toEqual([expect.objectContaining({ field: 'venueCode', rule: 'own-records' })]);
+      const byBatch = await harness.request<Page<ReservationView>>('GET', `/reservations?batchId=${medanBatch}`, undefined, {}, bandungOperator);
+      expect(byBatch).toMatchObject({ status: 200, body: { items: [] } });
+      expect((await harness.request<Page<ReservationView>>('GET', `/reservations?batchId=${medanBatch}`)).body.items).toHaveLength(1);
+      const utilisation = await harness.request<UtilisationView>('GET', '/utilisation?from=2028-01-03&to=2028-01-07', undefined, {}, bandungOperator);
+      expect(utilisation.body.venues.map((venue) => venue.venueCode)).toEqual([bandung]);
+      expect((await harness.request('GET', `/utilisation?from=2028-01-03&to=2028-01-07&venueCode=${medan}`, undefined, {}, bandungOperator)).status).toBe(403);
+      const closing = await harness.request('POST', `/venues/${medan}/rooms/R1/unavailability`, { from: '2028-02-01', to: '2028-02-02', reason: 'renovasi' }, {}, bandungOperator);
+      expect(closing.status).toBe(403);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { deadLetterTopicOf, Problem, RecordAccepted, RecordRejected, TOPICS, VenueState, venueUpsertedEvent } from '@sinergi/contracts';
+import { deadLetterTopicOf, Problem, RecordAccepted, RecordRejected, TOPICS, VenueState, venueUpsertedEvent, Page } from '@sinergi/contracts';
 import { buildEnvelope, testKafka, waitFor } from '@sinergi/testing';
 import { venueBody, VenueCapacityHarness } from './support';
 
@@ -23,8 +23,8 @@ describe('venue-capacity catalogue: venues over HTTP and from Kemnaker (real Kaf
     expect(event.subject).toBe(body.venueCode);
     expect(event.data).toEqual({ ...body, closedDays: ['2025-05-12', '2025-05-29'] });
     expect((await harness.request<VenueState>('GET', `/venues/${body.venueCode}`)).body).toEqual(event.data);
-    expect((await harness.request<VenueState[]>('GET', '/venues?provinceCode=36')).body.map((venue) => venue.venueCode)).toContain(body.venueCode);
-    expect((await harness.request<VenueState[]>('GET', '/venues?provinceCode=51')).body.map((venue) => venue.venueCode)).not.toContain(body.venueCode);
+    expect((await harness.request<Page<VenueState>>('GET', '/venues?provinceCode=36')).body.items.map((venue) => venue.venueCode)).toContain(body.venueCode);
+    expect((await harness.request<Page<VenueState>>('GET', '/venues?provinceCode=51')).body.items.map((venue) => venue.venueCode)).not.toContain(body.venueCode);
   });
 
   it('updates a venue with PUT and publishes VenueUpdated; 404 for an unknown one, 409 for a code taken', async () => {

@@ -1,4 +1,5 @@
 import type { TrainingModulePublished } from '../events/instructor-catalogue';
+import type { Page, PageParams } from './page';
 
 /** instructor-module's HTTP API (port 3004): training modules, instructors and their assignments. Times are ISO 8601 strings. */
 
@@ -34,8 +35,8 @@ export interface InstructorUnavailabilityRequest {
   to: string;
 }
 
-/** GET /instructors */
-export interface FindInstructorsParams {
+/** GET /instructors: ordered by externalRef, id. */
+export interface FindInstructorsParams extends PageParams {
   moduleCode?: string;
   provinceCode?: string;
 }
@@ -62,8 +63,8 @@ export interface InstructorDetailView extends InstructorView {
 /** active: the instructor teaches the class; released: the class was cancelled or failed; withdrawn: the instructor pulled out. */
 export type AssignmentStatus = 'active' | 'released' | 'withdrawn';
 
-/** GET /assignments: one batch's or one instructor's. */
-export interface FindAssignmentsParams {
+/** GET /assignments: one batch's or one instructor's, ordered by startDate, id. */
+export interface FindAssignmentsParams extends PageParams {
   batchId?: string;
   instructorId?: string;
 }
@@ -97,3 +98,12 @@ export interface AssignmentWithdrawalView {
   withdrawn: AssignmentView;
   replacement: AssignmentView | null;
 }
+
+/** What GET /instructors answers. */
+export type InstructorPage = Page<InstructorView>;
+
+/** What GET /assignments answers. */
+export type AssignmentPage = Page<AssignmentView>;
+
+/** What GET /training-modules answers: ordered by code. */
+export type TrainingModulePage = Page<TrainingModuleView>;

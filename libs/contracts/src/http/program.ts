@@ -2,6 +2,7 @@ import type { AgreementParty, AgreementSigned } from '../events/agreements';
 import type { BATCH_FAILURE_STEPS, BatchCancellationReason, BatchPlanned, BatchStatus } from '../events/batches';
 import type { ProgrammeLaunched } from '../events/programmes';
 import type { VenueState } from '../events/venues';
+import type { Page, PageParams } from './page';
 
 /** program's HTTP API (port 3001): agreements, programmes, classes and its copy of the venue catalogue. Times are ISO 8601 strings. */
 
@@ -102,10 +103,13 @@ export interface RescheduleBatchRequest {
   reason?: string;
 }
 
-/** GET /programmes/:programmeId/batches */
-export interface ListBatchesParams {
+/** GET /programmes/:programmeId/batches: ordered by startDate, id. */
+export interface ListBatchesParams extends PageParams {
   status?: BatchStatus;
 }
+
+/** What GET /programmes/:programmeId/batches answers. */
+export type BatchPage = Page<BatchListItemView>;
 
 /** Classes that could not be placed, and why. */
 export interface UnplacedClasses {
@@ -178,8 +182,8 @@ export interface BatchSummaryView {
   confirmedParticipants: number;
 }
 
-/** GET /venue-directory */
-export interface VenueDirectoryParams {
+/** GET /venue-directory: ordered by venueCode. */
+export interface VenueDirectoryParams extends PageParams {
   provinceCode?: string;
 }
 
@@ -187,3 +191,12 @@ export interface VenueDirectoryParams {
 export interface DirectoryVenueView extends VenueState {
   updatedAt: string;
 }
+
+/** What GET /venue-directory answers. */
+export type DirectoryVenuePage = Page<DirectoryVenueView>;
+
+/** What GET /agreements answers: ordered by signedOn, id. */
+export type AgreementPage = Page<AgreementView>;
+
+/** What GET /programmes answers: ordered by periodStart, id. */
+export type ProgrammePage = Page<ProgrammeView>;

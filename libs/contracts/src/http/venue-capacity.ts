@@ -1,4 +1,5 @@
 import type { Room, RoomUnavailable, VenueState } from '../events/venues';
+import type { Page, PageParams } from './page';
 
 /**
  * venue-capacity's HTTP API (port 3003): training centres and their rooms, reservations, room unavailability and
@@ -19,15 +20,15 @@ export interface RegisterVenueRequest extends ReplaceVenueRequest {
   venueCode: string;
 }
 
-/** GET /venues */
-export interface FindVenuesParams {
+/** GET /venues: ordered by venueCode. */
+export interface FindVenuesParams extends PageParams {
   provinceCode?: string;
 }
 
 export type ReservationStatus = 'active' | 'released' | 'withdrawn';
 
-/** GET /reservations: one batch's or one venue's. */
-export interface FindReservationsParams {
+/** GET /reservations: one batch's or one venue's, ordered by startDate, id. */
+export interface FindReservationsParams extends PageParams {
   batchId?: string;
   venueCode?: string;
 }
@@ -81,3 +82,9 @@ export interface UtilisationView {
   provinces: Array<{ provinceCode: string } & RoomDayUsage>;
   days: Array<{ date: string } & RoomDayUsage>;
 }
+
+/** What GET /venues answers. */
+export type VenuePage = Page<VenueState>;
+
+/** What GET /reservations answers. */
+export type ReservationPage = Page<ReservationView>;

@@ -1,5 +1,6 @@
 import { IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import type { FindAssignmentsParams, WithdrawAssignmentRequest } from '@sinergi/contracts';
+import { PageQuery } from '@sinergi/platform';
 
 export class WithdrawDto implements WithdrawAssignmentRequest {
   @IsString({ message: 'reason must be text' })
@@ -7,7 +8,7 @@ export class WithdrawDto implements WithdrawAssignmentRequest {
   reason!: string;
 }
 
-export class FindAssignmentsQuery implements FindAssignmentsParams {
+export class FindAssignmentsQuery extends PageQuery implements FindAssignmentsParams {
   @ValidateIf((query: FindAssignmentsQuery) => query.instructorId === undefined)
   @IsUUID('all', { message: 'batchId must be a UUID (give batchId or instructorId)' })
   batchId?: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  AssignmentPage,
   AssignmentWithdrawalView,
   BatchRescheduled,
   dayCount,
@@ -12,7 +13,7 @@ import {
   instructorWithdrawnEvent,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { ADVISORY_LOCKS, Conflict, isExclusionViolation, lockUntilTransactionEnds, NotFound, withSavepoint } from '@sinergi/platform';
+import { ADVISORY_LOCKS, Caller, Conflict, isExclusionViolation, keysetPage, lockUntilTransactionEnds, NotFound, withSavepoint } from '@sinergi/platform';
 import { FindAssignmentsQuery } from './assignment.dto';
 import { Assignment } from './assignment.entity';
 import { assignmentView } from './assignment.views';
@@ -123,8 +124,8 @@ export class AssignmentsService {
   }
 
   /** The instructor pulls out; another one takes the class by the same rules if anyone can. */
-  async withdraw(id: string, reason: string): Promise<AssignmentWithdrawalView> {
-    const found = await this.get(id);
+  async withdraw(id: string, reason: string, caller: Caller): Promise<AssignmentWithdrawalView> {
+    const found = await this.get(id, caller);
     return this.dataSource.transaction(async (manager) => {
       await lockBatch(manager, found.batchId);
       const current = await manager.findOneByOrFail(Assignment, { id });
@@ -148,17 +149,26 @@ export class AssignmentsService {
     });
   }
 
-  async get(id: string): Promise<Assignment> {
+  /** An instructor reaches only their own assignments (Forbidden, field id). */
+  async get(id: string, caller: Caller): Promise<Assignment> {
     const found = await this.dataSource.getRepository(Assignment).findOneBy({ id });
     if (!found) throw new NotFound({ field: 'id', rule: 'exists', message: `no assignment with id ${id}` });
+    caller.assertReaches({ instructorIds: [found.instructorId] }, 'id');
     return found;
   }
 
-  find(query: FindAssignmentsQuery): Promise<Assignment[]> {
-    return this.dataSource.getRepository(Assignment).find({
-      where: { ...(query.batchId ? { batchId: query.batchId } : {}), ...(query.instructorId ? { instructorId: query.instructorId } : {}) },
-      order: { assignedAt: 'ASC' },
-    });
+  /** Ordered by startDate, id; with the `own` reach only the caller's own assignments (naming another instructor is Forbidden). */
+  find(query: FindAssignmentsQuery, caller: Caller): Promise<AssignmentPage> {
+    if (query.instructorId) caller.assertReaches({ instructorIds: [query.instructorId] }, 'instructorId');
+    const assignments = this.dataSource.getRepository(Assignment).createQueryBuilder('assignment');
+    if (query.batchId) assignments.andWhere('assignment.batchId = :batchId', { batchId: query.batchId });
+    if (query.instructorId) assignments.andWhere('assignment.instructorId = :instructorId', { instructorId: query.instructorId });
+    if (caller.reach === 'own') {
+      const own = caller.principal?.instructorId;
+      assignments.andWhere(own ? 'assignment.instructorId = :own' : 'FALSE', { own });
+    }
+    const order = { columns: ['assignment.startDate', 'assignment.id'], keyOf: (row: Assignment) => [row.startDate, row.id] };
+    return keysetPage(assignments, query, order, assignmentView);
   }
 
   /**

@@ -19,7 +19,7 @@ import { CODE_PATTERN, PROVINCE_CODES } from '@sinergi/contracts';
 import { MODULE_CODE_RULE } from '../training-modules/training-module.dto';
 import { INDONESIAN_MOBILE } from './instructor.rules';
 import type { FindInstructorsParams, InstructorUnavailabilityRequest, RegisterInstructorRequest, UpdateInstructorRequest } from '@sinergi/contracts';
-import { IsCivilDate } from '@sinergi/platform';
+import { IsCivilDate, PageQuery } from '@sinergi/platform';
 
 const PROVINCE_RULE = 'must be a Kemendagri province code, e.g. 32 for Jawa Barat';
 
@@ -71,7 +71,7 @@ export class UnavailabilityDto implements InstructorUnavailabilityRequest {
   to!: string;
 }
 
-export class FindInstructorsQuery implements FindInstructorsParams {
+export class FindInstructorsQuery extends PageQuery implements FindInstructorsParams {
   @IsOptional()
   @Matches(CODE_PATTERN, { message: `moduleCode ${MODULE_CODE_RULE}` })
   moduleCode?: string;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { Operation, UuidParam } from '@sinergi/platform';
+import { Caller, CurrentCaller, Operation, UuidParam } from '@sinergi/platform';
 import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
-import type { InstructorDetailView, InstructorView } from '@sinergi/contracts';
+import type { InstructorDetailView, InstructorPage } from '@sinergi/contracts';
 import { InstructorsService } from './instructors.service';
 
 @Controller('instructors')
@@ -16,26 +16,26 @@ export class InstructorsController {
 
   @Put(':id')
   @Operation('instructors.update')
-  update(@Param('id', UuidParam) id: string, @Body() dto: InstructorDetailsDto): Promise<InstructorDetailView> {
-    return this.instructors.update(id, dto);
+  update(@Param('id', UuidParam) id: string, @Body() dto: InstructorDetailsDto, @CurrentCaller() caller: Caller): Promise<InstructorDetailView> {
+    return this.instructors.update(id, dto, caller);
   }
 
   @Get()
   @Operation('instructors.list')
-  find(@Query() query: FindInstructorsQuery): Promise<InstructorView[]> {
-    return this.instructors.find(query);
+  find(@Query() query: FindInstructorsQuery, @CurrentCaller() caller: Caller): Promise<InstructorPage> {
+    return this.instructors.find(query, caller);
   }
 
   @Get(':id')
   @Operation('instructors.get')
-  get(@Param('id', UuidParam) id: string): Promise<InstructorDetailView> {
-    return this.instructors.get(id);
+  get(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<InstructorDetailView> {
+    return this.instructors.get(id, caller);
   }
 
   @Post(':id/unavailability')
   @Operation('instructors.add-unavailability')
   @HttpCode(200)
-  addUnavailability(@Param('id', UuidParam) id: string, @Body() dto: UnavailabilityDto): Promise<InstructorDetailView> {
-    return this.instructors.addUnavailability(id, dto);
+  addUnavailability(@Param('id', UuidParam) id: string, @Body() dto: UnavailabilityDto, @CurrentCaller() caller: Caller): Promise<InstructorDetailView> {
+    return this.instructors.addUnavailability(id, dto, caller);
   }
 }

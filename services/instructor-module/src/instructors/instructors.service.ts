@@ -8,6 +8,7 @@ import {
   instructorContactChangedEvent,
   instructorRegisteredEvent,
   instructorUpdatedEvent,
+  InstructorPage,
   InstructorView,
   InstructorUpsertedRecord,
   seal,
@@ -15,7 +16,7 @@ import {
   sealKeyFrom,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { Conflict, InvalidInput, isUniqueViolation, maskEmail, maskPhone, NotFound } from '@sinergi/platform';
+import { Caller, Conflict, Forbidden, InvalidInput, isUniqueViolation, keysetPage, maskEmail, maskName, maskPhone, NotFound } from '@sinergi/platform';
 import { FindInstructorsQuery, InstructorDetailsDto, RegisterInstructorDto, UnavailabilityDto } from './instructor.dto';
 import { InstructorModuleConfig } from '../instructor-module.config';
 import { Instructor, InstructorUnavailableDay, UnavailabilitySource } from './instructor.entity';
@@ -49,9 +50,12 @@ export class InstructorsService {
     }
   }
 
-  update(id: string, dto: InstructorDetailsDto): Promise<InstructorDetailView> {
+  /** An instructor updating their own record may change their contact details only; the rest is KemenUMKM's decision. */
+  update(id: string, dto: InstructorDetailsDto, caller: Caller): Promise<InstructorDetailView> {
+    caller.assertReaches({ instructorIds: [id] }, 'id');
     return this.dataSource.transaction(async (manager) => {
       const current = await lockInstructor(manager, id);
+      if (caller.reach === 'own') assertOnlyContactChanged(current, dto);
       const instructor = await this.save(manager, current, current.externalRef, detailsOf(dto));
       return this.detailOf(manager, instructor);
     });
@@ -66,7 +70,8 @@ export class InstructorsService {
   }
 
   /** Marks the days from..to unavailable; refused while the instructor teaches a class on any of them. */
-  addUnavailability(id: string, { from, to }: UnavailabilityDto): Promise<InstructorDetailView> {
+  addUnavailability(id: string, { from, to }: UnavailabilityDto, caller: Caller): Promise<InstructorDetailView> {
+    caller.assertReaches({ instructorIds: [id] }, 'id');
     const days = dayCount({ from, to });
     if (days < 1) throw new InvalidInput({ field: 'to', rule: 'not-before-from', message: 'to must not be before from' });
     if (days > MAX_UNAVAILABILITY_DAYS) {
@@ -96,20 +101,25 @@ export class InstructorsService {
     });
   }
 
-  async get(id: string): Promise<InstructorDetailView> {
+  /** An instructor reaches only their own record; a `masked` caller sees name, phone and e-mail masked. */
+  async get(id: string, caller: Caller): Promise<InstructorDetailView> {
+    caller.assertReaches({ instructorIds: [id] }, 'id');
     const instructor = await this.dataSource.getRepository(Instructor).findOneBy({ id });
     if (!instructor) throw noInstructor(id);
-    return this.detailOf(this.dataSource.manager, instructor);
+    const detail = await this.detailOf(this.dataSource.manager, instructor);
+    return caller.masked ? { ...detail, ...maskedPersonalData(detail) } : detail;
   }
 
-  /** Contact details are masked in lists. */
-  async find(query: FindInstructorsQuery): Promise<InstructorView[]> {
-    const builder = this.dataSource.getRepository(Instructor).createQueryBuilder('instructor').orderBy('instructor.externalRef');
+  /** Ordered by externalRef, id. Contact details are masked in lists; a `masked` caller sees names masked too. */
+  async find(query: FindInstructorsQuery, caller: Caller): Promise<InstructorPage> {
+    const builder = this.dataSource.getRepository(Instructor).createQueryBuilder('instructor');
     if (query.moduleCode) builder.andWhere(':moduleCode = ANY(instructor.competencies)', { moduleCode: query.moduleCode });
     if (query.provinceCode) builder.andWhere('instructor.homeProvinceCode = :provinceCode', { provinceCode: query.provinceCode });
-    return (await builder.getMany()).map((instructor) => {
+    const order = { columns: ['instructor.externalRef', 'instructor.id'], keyOf: (row: Instructor) => [row.externalRef, row.id] };
+    return keysetPage(builder, query, order, (instructor) => {
       const view = viewOf(instructor);
-      return { ...view, email: view.email && maskEmail(view.email), phone: view.phone && maskPhone(view.phone) };
+      const masked = maskedPersonalData(view);
+      return { ...view, email: masked.email, phone: masked.phone, ...(caller.masked ? { fullName: masked.fullName } : {}) };
     });
   }
 
@@ -195,4 +205,19 @@ async function insertDays(manager: EntityManager, instructorId: string, days: st
     InstructorUnavailableDay,
     days.map((day) => ({ instructorId, day, source })),
   );
+}
+
+function maskedPersonalData(view: InstructorView): Pick<InstructorView, 'fullName' | 'email' | 'phone'> {
+  return { fullName: maskName(view.fullName), email: view.email && maskEmail(view.email), phone: view.phone && maskPhone(view.phone) };
+}
+
+function assertOnlyContactChanged(current: Instructor, dto: InstructorDetailsDto): void {
+  const sameCompetencies = [...current.competencies].sort().join() === [...dto.competencies].sort().join();
+  if (!sameCompetencies || current.maxClassesPerPeriod !== dto.maxClassesPerPeriod || current.active !== dto.active) {
+    throw new Forbidden({
+      field: !sameCompetencies ? 'competencies' : current.maxClassesPerPeriod !== dto.maxClassesPerPeriod ? 'maxClassesPerPeriod' : 'active',
+      rule: 'kemenumkm-decides',
+      message: 'competencies, maxClassesPerPeriod and active are decided by KemenUMKM; you may change your contact details and unavailability',
+    });
+  }
 }

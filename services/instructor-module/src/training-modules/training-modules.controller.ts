@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import type { TrainingModuleView } from '@sinergi/contracts';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import type { TrainingModulePage, TrainingModuleView } from '@sinergi/contracts';
 import { PublishTrainingModuleDto } from './training-module.dto';
 import { trainingModuleView } from './training-module.views';
 import { TrainingModulesService } from './training-modules.service';
-import { Operation } from '@sinergi/platform';
+import { keysetPage, Operation, PageQuery } from '@sinergi/platform';
 
 @Controller('training-modules')
 export class TrainingModulesController {
@@ -17,8 +17,8 @@ export class TrainingModulesController {
 
   @Get()
   @Operation('training-modules.list')
-  async list(): Promise<TrainingModuleView[]> {
-    return (await this.modules.list()).map(trainingModuleView);
+  list(@Query() query: PageQuery): Promise<TrainingModulePage> {
+    return keysetPage(this.modules.listed(), query, { columns: ['module.moduleCode'], keyOf: (row) => [row.moduleCode] }, trainingModuleView);
   }
 
   @Get(':code')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { TrainingModulePublished, trainingModulePublishedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { Conflict, isUniqueViolation, NotFound, RuleBroken } from '@sinergi/platform';
@@ -44,8 +44,9 @@ export class TrainingModulesService {
     return found;
   }
 
-  list(): Promise<TrainingModule[]> {
-    return this.dataSource.getRepository(TrainingModule).find({ order: { moduleCode: 'ASC' } });
+  /** Every module; GET /training-modules pages it by moduleCode. */
+  listed(): SelectQueryBuilder<TrainingModule> {
+    return this.dataSource.getRepository(TrainingModule).createQueryBuilder('module');
   }
 
   private async save(manager: EntityManager, module: TrainingModulePublished): Promise<TrainingModule> {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { Operation, UuidParam } from '@sinergi/platform';
-import type { AgreementView } from '@sinergi/contracts';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Operation, PageQuery, UuidParam } from '@sinergi/platform';
+import type { AgreementPage, AgreementView } from '@sinergi/contracts';
 import { agreementView } from './agreement.views';
 import { AgreementsService } from './agreements.service';
 import { AmendAgreementDto, EndAgreementDto } from './amend-agreement.dto';
@@ -30,8 +30,8 @@ export class AgreementsController {
 
   @Get()
   @Operation('agreements.list')
-  async list(): Promise<AgreementView[]> {
-    return (await this.agreements.list()).map(agreementView);
+  async list(@Query() query: PageQuery): Promise<AgreementPage> {
+    return this.agreements.list(query);
   }
 
   @Get(':id')

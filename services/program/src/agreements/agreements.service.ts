@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { agreementAmendedEvent, agreementEndedEvent, AgreementSigned, agreementSignedEvent } from '@sinergi/contracts';
+import { agreementAmendedEvent, agreementEndedEvent, AgreementPage, AgreementSigned, agreementSignedEvent, PageParams } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { Conflict, InvalidInput, isUniqueViolation, NotFound } from '@sinergi/platform';
+import { Conflict, InvalidInput, isUniqueViolation, keysetPage, NotFound } from '@sinergi/platform';
 import { Agreement } from './agreement.entity';
+import { agreementView } from './agreement.views';
 import { AmendAgreementDto, EndAgreementDto } from './amend-agreement.dto';
 import { SignAgreementDto } from './sign-agreement.dto';
 
@@ -97,8 +98,10 @@ export class AgreementsService {
     return agreement;
   }
 
-  list(): Promise<Agreement[]> {
-    return this.dataSource.getRepository(Agreement).find({ order: { signedOn: 'ASC', number: 'ASC' } });
+  /** Ordered by signedOn, id. */
+  list(params: PageParams): Promise<AgreementPage> {
+    const query = this.dataSource.getRepository(Agreement).createQueryBuilder('agreement');
+    return keysetPage(query, params, { columns: ['agreement.signedOn', 'agreement.id'], keyOf: (row) => [row.signedOn, row.id] }, agreementView);
   }
 }
 

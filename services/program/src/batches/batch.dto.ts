@@ -1,7 +1,7 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { BATCH_STATUSES, BatchStatus, CODE_PATTERN, PROVINCE_CODES } from '@sinergi/contracts';
 import type { BulkPlanBatchesRequest, CancelBatchRequest, ListBatchesParams, PlanBatchRequest, RescheduleBatchRequest } from '@sinergi/contracts';
-import { IsCivilDate } from '@sinergi/platform';
+import { IsCivilDate, PageQuery } from '@sinergi/platform';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = (field: string) => `${field} must be a date as YYYY-MM-DD`;
@@ -53,7 +53,7 @@ export class RescheduleBatchDto implements RescheduleBatchRequest {
   reason?: string;
 }
 
-export class ListBatchesQuery implements ListBatchesParams {
+export class ListBatchesQuery extends PageQuery implements ListBatchesParams {
   @IsOptional()
   @IsIn(BATCH_STATUSES, { message: `status must be one of: ${BATCH_STATUSES.join(', ')}` })
   status?: BatchStatus;

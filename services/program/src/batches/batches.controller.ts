@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { Operation, UuidParam } from '@sinergi/platform';
+import { Caller, CurrentCaller, Operation, UuidParam } from '@sinergi/platform';
 import { BatchCommands } from './batch-commands.service';
-import type { BatchListItemView, BatchSummaryView, BatchView, BulkPlanView } from '@sinergi/contracts';
+import type { BatchListItemView, BatchPage, BatchSummaryView, BatchView, BulkPlanView } from '@sinergi/contracts';
 import { BatchPlanning } from './batch-planning.service';
 import { BatchQueries } from './batch-queries.service';
 import { batchListItemView } from './batch.views';
@@ -29,8 +29,8 @@ export class ProgrammeBatchesController {
 
   @Get('batches')
   @Operation('batches.list')
-  list(@Param('programmeId', UuidParam) programmeId: string, @Query() query: ListBatchesQuery): Promise<BatchListItemView[]> {
-    return this.queries.list(programmeId, query.status);
+  list(@Param('programmeId', UuidParam) programmeId: string, @Query() query: ListBatchesQuery, @CurrentCaller() caller: Caller): Promise<BatchPage> {
+    return this.queries.list(programmeId, query, caller);
   }
 
   @Get('batch-summary')
@@ -49,31 +49,32 @@ export class BatchesController {
 
   @Get()
   @Operation('batches.get')
-  get(@Param('batchId', UuidParam) batchId: string): Promise<BatchView> {
-    return this.queries.get(batchId);
+  get(@Param('batchId', UuidParam) batchId: string, @CurrentCaller() caller: Caller): Promise<BatchView> {
+    return this.queries.get(batchId, caller);
   }
 
   @Post('cancel')
   @Operation('batches.cancel')
   @HttpCode(200)
-  async cancel(@Param('batchId', UuidParam) batchId: string, @Body() dto: CancelBatchDto): Promise<BatchView> {
+  async cancel(@Param('batchId', UuidParam) batchId: string, @Body() dto: CancelBatchDto, @CurrentCaller() caller: Caller): Promise<BatchView> {
     await this.commands.cancel(batchId, dto);
-    return this.queries.get(batchId);
+    return this.queries.get(batchId, caller);
   }
 
   @Post('reschedule')
   @Operation('batches.reschedule')
   @HttpCode(200)
-  async reschedule(@Param('batchId', UuidParam) batchId: string, @Body() dto: RescheduleBatchDto): Promise<BatchView> {
+  async reschedule(@Param('batchId', UuidParam) batchId: string, @Body() dto: RescheduleBatchDto, @CurrentCaller() caller: Caller): Promise<BatchView> {
     await this.commands.reschedule(batchId, dto);
-    return this.queries.get(batchId);
+    return this.queries.get(batchId, caller);
   }
 
   @Post('close')
   @Operation('batches.close')
   @HttpCode(200)
-  async close(@Param('batchId', UuidParam) batchId: string): Promise<BatchView> {
+  async close(@Param('batchId', UuidParam) batchId: string, @CurrentCaller() caller: Caller): Promise<BatchView> {
+    await this.queries.reachable(batchId, caller);
     await this.commands.close(batchId);
-    return this.queries.get(batchId);
+    return this.queries.get(batchId, caller);
   }
 }

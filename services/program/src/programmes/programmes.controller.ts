@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { Operation, UuidParam } from '@sinergi/platform';
-import type { ProgrammeView } from '@sinergi/contracts';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Operation, PageQuery, UuidParam } from '@sinergi/platform';
+import type { ProgrammePage, ProgrammeView } from '@sinergi/contracts';
 import { AmendProgrammeDto, LaunchProgrammeDto } from './launch-programme.dto';
 import { programmeView } from './programme.views';
 import { ProgrammesService } from './programmes.service';
@@ -23,8 +23,8 @@ export class ProgrammesController {
 
   @Get()
   @Operation('programmes.list')
-  async list(): Promise<ProgrammeView[]> {
-    return (await this.programmes.list()).map(programmeView);
+  async list(@Query() query: PageQuery): Promise<ProgrammePage> {
+    return this.programmes.list(query);
   }
 
   @Get(':id')

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { programmeAmendedEvent, ProgrammeLaunched, programmeLaunchedEvent } from '@sinergi/contracts';
+import { PageParams, programmeAmendedEvent, ProgrammeLaunched, programmeLaunchedEvent, ProgrammePage } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { InvalidInput, NotFound, RuleBroken } from '@sinergi/platform';
+import { InvalidInput, keysetPage, NotFound, RuleBroken } from '@sinergi/platform';
 import { lockLiveAgreement, programmeCeilingsUnder } from '../agreements/agreements.service';
 import { AmendProgrammeDto, LaunchProgrammeDto } from './launch-programme.dto';
 import { Programme } from './programme.entity';
+import { programmeView } from './programme.views';
 import { amendmentProblem, programmeProblem } from './programme.rules';
 
 @Injectable()
@@ -63,8 +64,10 @@ export class ProgrammesService {
     return programme;
   }
 
-  list(): Promise<Programme[]> {
-    return this.dataSource.getRepository(Programme).find({ order: { periodStart: 'ASC', name: 'ASC' } });
+  /** Ordered by periodStart, id. */
+  list(params: PageParams): Promise<ProgrammePage> {
+    const query = this.dataSource.getRepository(Programme).createQueryBuilder('programme');
+    return keysetPage(query, params, { columns: ['programme.periodStart', 'programme.id'], keyOf: (row) => [row.periodStart, row.id] }, programmeView);
   }
 }
 

@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
-import type { DirectoryVenueView, VenueDirectoryParams } from '@sinergi/contracts';
+import type { DirectoryVenuePage, VenueDirectoryParams } from '@sinergi/contracts';
 import { DirectoryVenue } from './directory-venue.entity';
-import { Operation } from '@sinergi/platform';
+import { keysetPage, Operation, PageQuery } from '@sinergi/platform';
 
-export class VenueDirectoryQuery implements VenueDirectoryParams {
+export class VenueDirectoryQuery extends PageQuery implements VenueDirectoryParams {
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'provinceCode must be a two-digit Kemendagri province code' })
   provinceCode?: string;
@@ -18,11 +18,13 @@ export class VenueDirectoryController {
 
   @Get()
   @Operation('venue-directory.list')
-  async list(@Query() query: VenueDirectoryQuery): Promise<DirectoryVenueView[]> {
-    const venues = await this.dataSource.getRepository(DirectoryVenue).find({
-      where: query.provinceCode ? { provinceCode: query.provinceCode } : {},
-      order: { venueCode: 'ASC' },
-    });
-    return venues.map(({ updatedAt, ...venue }) => ({ ...venue, updatedAt: updatedAt.toISOString() }));
+  /** Ordered by venueCode. */
+  async list(@Query() query: VenueDirectoryQuery): Promise<DirectoryVenuePage> {
+    const venues = this.dataSource.getRepository(DirectoryVenue).createQueryBuilder('venue');
+    if (query.provinceCode) venues.where('venue.provinceCode = :provinceCode', { provinceCode: query.provinceCode });
+    return keysetPage(venues, query, { columns: ['venue.venueCode'], keyOf: (row) => [row.venueCode] }, ({ updatedAt, ...venue }) => ({
+      ...venue,
+      updatedAt: updatedAt.toISOString(),
+    }));
   }
 }

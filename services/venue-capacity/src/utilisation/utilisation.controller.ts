@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import type { UtilisationView } from '@sinergi/contracts';
 import { UtilisationQuery } from './utilisation.query';
 import { UtilisationService } from './utilisation.service';
-import { Operation } from '@sinergi/platform';
+import { Caller, CurrentCaller, Operation } from '@sinergi/platform';
 
 @Controller('utilisation')
 export class UtilisationController {
@@ -11,7 +11,7 @@ export class UtilisationController {
   /** Reserved vs available room-days per venue, per province and per day. */
   @Get()
   @Operation('utilisation.get')
-  of(@Query() query: UtilisationQuery): Promise<UtilisationView> {
-    return this.utilisation.of(query);
+  of(@Query() query: UtilisationQuery, @CurrentCaller() caller: Caller): Promise<UtilisationView> {
+    return this.utilisation.of(query, caller);
   }
 }

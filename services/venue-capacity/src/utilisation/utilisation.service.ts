@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInput } from '@sinergi/platform';
+import { Caller, InvalidInput } from '@sinergi/platform';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { UtilisationView } from '@sinergi/contracts';
 import { dayCount } from '@sinergi/contracts';
@@ -16,7 +16,9 @@ const MAX_DAYS = 366;
 export class UtilisationService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async of(query: UtilisationQuery): Promise<UtilisationView> {
+  /** With the `own` reach only the caller's venues: asking for another venue is Forbidden (field venueCode). */
+  async of(query: UtilisationQuery, caller: Caller): Promise<UtilisationView> {
+    if (query.venueCode) caller.assertReaches({ venueCodes: [query.venueCode] }, 'venueCode');
     const range = { from: query.from, to: query.to };
     if (query.to < query.from) throw new InvalidInput({ field: 'to', rule: 'not-before-from', message: 'to must not be before from' });
     if (dayCount(range) > MAX_DAYS) {
@@ -25,7 +27,7 @@ export class UtilisationService {
 
     const manager = this.dataSource.manager;
     const venues = await manager.findBy(Venue, {
-      ...(query.venueCode ? { venueCode: query.venueCode } : {}),
+      ...(query.venueCode ? { venueCode: query.venueCode } : caller.reach === 'own' ? { venueCode: In([...(caller.principal?.venueCodes ?? [])]) } : {}),
       ...(query.provinceCode ? { provinceCode: query.provinceCode } : {}),
     });
     const venueCodes = In(venues.map((venue) => venue.venueCode));

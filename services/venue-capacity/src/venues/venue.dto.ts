@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CODE_PATTERN, PROVINCE_CODES, VENUE_KINDS, VenueKind } from '@sinergi/contracts';
 import type { FindVenuesParams, RegisterVenueRequest, ReplaceVenueRequest, Room } from '@sinergi/contracts';
-import { IsCivilDate } from '@sinergi/platform';
+import { IsCivilDate, PageQuery } from '@sinergi/platform';
 
 export class RoomDto implements Room {
   @Matches(CODE_PATTERN, { message: 'roomCode must be 1-40 upper-case letters, digits, _ . or -, e.g. R-101' })
@@ -57,7 +57,7 @@ export class RegisterVenueDto extends VenueDetailsDto implements RegisterVenueRe
   venueCode!: string;
 }
 
-export class FindVenuesQuery implements FindVenuesParams {
+export class FindVenuesQuery extends PageQuery implements FindVenuesParams {
   @IsOptional()
   @IsIn(PROVINCE_CODES, { message: 'provinceCode must be a Kemendagri province code, e.g. 36 for Banten' })
   provinceCode?: string;

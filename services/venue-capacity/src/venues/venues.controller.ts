@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import type { VenueState } from '@sinergi/contracts';
+import type { VenuePage, VenueState } from '@sinergi/contracts';
 import { FindVenuesQuery, RegisterVenueDto, VenueDetailsDto } from './venue.dto';
 import { VenuesService } from './venues.service';
-import { Operation } from '@sinergi/platform';
+import { Caller, CurrentCaller, Operation } from '@sinergi/platform';
 
 @Controller('venues')
 export class VenuesController {
@@ -16,14 +16,15 @@ export class VenuesController {
 
   @Put(':venueCode')
   @Operation('venues.update')
-  replace(@Param('venueCode') venueCode: string, @Body() dto: VenueDetailsDto): Promise<VenueState> {
+  replace(@Param('venueCode') venueCode: string, @Body() dto: VenueDetailsDto, @CurrentCaller() caller: Caller): Promise<VenueState> {
+    caller.assertReaches({ venueCodes: [venueCode] }, 'venueCode');
     return this.venues.replace(venueCode, dto);
   }
 
   @Get()
   @Operation('venues.list')
-  list(@Query() query: FindVenuesQuery): Promise<VenueState[]> {
-    return this.venues.list(query.provinceCode);
+  list(@Query() query: FindVenuesQuery): Promise<VenuePage> {
+    return this.venues.list(query);
   }
 
   @Get(':venueCode')

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { venueRegisteredEvent, VenueState, venueUpdatedEvent } from '@sinergi/contracts';
+import { venueRegisteredEvent, VenuePage, VenueState, venueUpdatedEvent } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { Conflict, InvalidInput, isUniqueViolation, NotFound } from '@sinergi/platform';
+import { Conflict, InvalidInput, isUniqueViolation, keysetPage, NotFound } from '@sinergi/platform';
 import { ReservationsService } from '../reservations/reservations.service';
 import { Room } from './room.entity';
-import { RegisterVenueDto, VenueDetailsDto } from './venue.dto';
+import { FindVenuesQuery, RegisterVenueDto, VenueDetailsDto } from './venue.dto';
 import { Venue } from './venue.entity';
 import { normalised, repeatedRoomCodes, reservationMisfit, sameState } from './venue.rules';
 
@@ -74,13 +74,18 @@ export class VenuesService {
   }
 
   async get(venueCode: string): Promise<VenueState> {
-    const [state] = await statesOf(this.dataSource.manager, { venueCode });
+    const [state] = await statesOf(this.dataSource.manager, await this.dataSource.manager.findBy(Venue, { venueCode }));
     if (!state) throw notFound(venueCode);
     return state;
   }
 
-  list(provinceCode?: string): Promise<VenueState[]> {
-    return statesOf(this.dataSource.manager, provinceCode ? { provinceCode } : {});
+  /** Ordered by venueCode. */
+  async list(query: FindVenuesQuery): Promise<VenuePage> {
+    const venues = this.dataSource.getRepository(Venue).createQueryBuilder('venue');
+    if (query.provinceCode) venues.where('venue.provinceCode = :provinceCode', { provinceCode: query.provinceCode });
+    const page = await keysetPage(venues, query, { columns: ['venue.venueCode'], keyOf: (venue) => [venue.venueCode] }, (venue) => venue);
+    const states = await statesOf(this.dataSource.manager, page.items);
+    return { ...page, items: states };
   }
 }
 
@@ -91,8 +96,7 @@ async function lockVenue(manager: EntityManager, venueCode: string): Promise<Ven
   return toState(venue, await manager.find(Room, { where: { venueCode }, order: { roomCode: 'ASC' } }));
 }
 
-async function statesOf(manager: EntityManager, where: { venueCode?: string; provinceCode?: string }): Promise<VenueState[]> {
-  const venues = await manager.find(Venue, { where, order: { venueCode: 'ASC' } });
+async function statesOf(manager: EntityManager, venues: Venue[]): Promise<VenueState[]> {
   const rooms = venues.length === 0 ? [] : await manager.find(Room, { where: { venueCode: In(venues.map((venue) => venue.venueCode)) }, order: { roomCode: 'ASC' } });
   return venues.map((venue) => toState(venue, rooms.filter((room) => room.venueCode === venue.venueCode)));
 }
