@@ -167,11 +167,12 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     expect(await attempt(OPERATOR.password)).toBe(429);
   });
 
-  it('says participant sign-in is not available when nothing binds the one-time codes', async () => {
+  it('offers participants a one-time code on the sign-in page, which loads nothing from elsewhere', async () => {
     const { response } = await followRedirects(new CookieJar(), `${url}/auth/login`);
     const page = await response.text();
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(page).toContain('Participant sign-in is not available.');
+    expect(page).toMatch(/action="\/auth\/interaction\/[^"]+\/participant"/);
+    expect(page).not.toContain('Participant sign-in is not available.');
   });
 
   it("ends the provider's own session through the end-session page logout points to", async () => {
