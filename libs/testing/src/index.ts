@@ -12,3 +12,4 @@ export * from './malformed-input';
 export * from './outside-client/outside-client';
 export * from './test-tokens';
 export * from './access';
+export * from './test-issuer';

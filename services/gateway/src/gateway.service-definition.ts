@@ -1,4 +1,5 @@
 import { ServiceDefinition } from '@sinergi/platform';
+import { OidcAccessTokenVerifier } from './access-tokens/oidc-access-token-verifier';
 import { GatewayConfig } from './gateway.config';
 import { SchemasModule } from './schemas/schemas.module';
 
@@ -9,4 +10,5 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
   entities: [],
   migrations: [],
   consumesEvents: false,
+  principalResolver: OidcAccessTokenVerifier,
 };
