@@ -95,6 +95,15 @@ export const ACCESS_TABLE = {
   'recipients.set-preferences': { ...ADMINS, participant: 'own' },
   'recipients.get': { ...ADMINS, participant: 'own' },
   'recipients.get-preferences': { ...ADMINS, participant: 'own' },
+
+  // gateway (gw-api): a participant's self-service under /api/v1/me, by the participant id of the token
+  'me.get': { participant: 'own' },
+  'me.enroll': { participant: 'own' },
+  'me.enrollment': { participant: 'own' },
+  'me.confirm': { participant: 'own' },
+  'me.withdraw': { participant: 'own' },
+  'me.answer-offer': { participant: 'own' },
+  'me.certificate': { participant: 'own' },
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;
