@@ -13,3 +13,4 @@ export * from './outside-client/outside-client';
 export * from './test-tokens';
 export * from './access';
 export * from './test-issuer';
+export * from './service-processes';
