@@ -34,7 +34,7 @@ async function validateOpenApi(document: unknown): Promise<{ valid: boolean; err
   }
 }
 
-describe('gateway: the OpenAPI document (real Kafka, real PostgreSQL)', () => {
+describe('gateway: the OpenAPI document, headers and rate limits, with no service behind it (real Kafka, real PostgreSQL)', () => {
   let prefix: string;
   let gateway: ServiceUnderTest;
   let document: OpenApiDocument;
@@ -50,6 +50,9 @@ describe('gateway: the OpenAPI document (real Kafka, real PostgreSQL)', () => {
         INSTRUCTOR_MODULE_URL: nowhere,
         NOTIFICATION_URL: nowhere,
         GATEWAY_PUBLIC_URL: 'http://localhost:3000',
+        // Nothing listens there: the issuer cannot be reached.
+        OIDC_ISSUER: 'http://127.0.0.1:9/oidc',
+        SENSITIVE_RATE_LIMIT_PER_MINUTE: '3',
       },
     });
     const response = await fetch(`${gateway.url}/api/docs-json`);
@@ -93,5 +96,37 @@ describe('gateway: the OpenAPI document (real Kafka, real PostgreSQL)', () => {
   it('serves the API docs page', async () => {
     const response = await fetch(`${gateway.url}/api/docs`);
     expect([response.status, response.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+  });
+
+  it('answers 503 naming the issuer when the issuer cannot be reached, and keeps serving', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/agreements`, { headers: { authorization: 'Bearer a.b.c' } });
+    const problem = (await response.json()) as { errors: unknown[] };
+    expect([response.status, response.headers.get('content-type')]).toEqual([503, expect.stringContaining('application/problem+json')]);
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'Authorization', rule: 'issuer-reachable' })]);
+    expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+  });
+
+  it('answers a service it cannot reach with 502 problem+json', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/certificates/verify/ABCDEFGHJK`);
+    expect([response.status, response.headers.get('content-type')]).toEqual([502, expect.stringContaining('application/problem+json')]);
+  });
+
+  it('sets security headers and no CORS header when CORS_ORIGINS is not set', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/certificates/verify/ABCDEFGHJK`, { headers: { origin: 'https://elsewhere.example' } });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers 429 problem+json with Retry-After once a client exceeds the sensitive routes\' limit', async () => {
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let call = 0; call < 5; call += 1) {
+      last = await fetch(`${gateway.url}/api/v1/participants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(-1)).toEqual([429]);
+    expect(last!.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
   });
 });
