@@ -46,7 +46,8 @@ export class ServiceProcesses {
           });
           processes.running.set(service, { process, database });
           registerTestService(process.url, service);
-          await process.waitUntilHealthy();
+          // Generous: each process compiles its sources with ts-node, on a machine other test runs share.
+          await process.waitUntilHealthy(180_000);
         }),
       );
     } catch (error) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ACCESS_TABLE, OperationId, Principal, Problem, ROLES, Role } from '@sinergi/contracts';
 import {
   createTopicNamespace,
@@ -84,7 +85,7 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
       },
     });
     collector = await TopicCollector.start([`${prefix}program.agreements.v1`]);
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     await collector?.stop();
@@ -136,20 +137,20 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
     expect(garbage.status).toBe(401);
   });
 
-  it("passes the caller's trace on to the service: its events carry the same trace id", async () => {
+  it("passes the caller's trace and correlation id on to the service: its events carry them", async () => {
     const traceId = 'ab'.repeat(16);
     const answer = await api<{ id: string }>(
       'POST',
       '/agreements',
       ADMIN,
       { kind: 'MOU', number: 'MOU-TRACE', title: 'Traced MoU', signedOn: '2025-03-25', parties: PARTIES },
-      { traceparent: `00-${traceId}-${'cd'.repeat(8)}-01` },
+      { traceparent: `00-${traceId}-${'cd'.repeat(8)}-01`, 'x-correlation-id': 'gw-api-trace-1' },
     );
     expect(answer.status).toBe(201);
     const envelope = await waitFor('AgreementSigned', () =>
-      (collector.valuesOf(`${prefix}program.agreements.v1`) as Array<{ subject: string; traceparent?: string }>).find((event) => event.subject === answer.body.id),
+      (collector.valuesOf(`${prefix}program.agreements.v1`) as Array<{ subject: string; traceparent?: string; correlationid: string }>).find((event) => event.subject === answer.body.id),
     );
-    expect(envelope.traceparent?.split('-')[1]).toBe(traceId);
+    expect([envelope.traceparent?.split('-')[1], envelope.correlationid]).toEqual([traceId, 'gw-api-trace-1']);
   });
 
   describe('a programme set up and a participant enrolled through the gateway', () => {
@@ -177,6 +178,9 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
         prioritySegments: ['micro', 'small'],
         moduleCode: 'KWU-DASAR',
         selectionPolicy: 'first-come-first-served',
+        classDays: 3,
+        minimumQuorum: 2,
+        confirmByDaysBeforeStart: 3,
       });
       programmeId = programme.id;
       await created('POST', '/venues', {
@@ -191,6 +195,15 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
         ],
         closedDays: [],
         sample: true,
+      });
+      await created('POST', '/instructors', {
+        externalRef: 'GW-API-1',
+        fullName: 'Instruktur Gateway',
+        phone: '+6281234500099',
+        homeProvinceCode: '32',
+        competencies: ['KWU-DASAR'],
+        maxClassesPerPeriod: 5,
+        active: true,
       });
     }, 120_000);
 
@@ -210,7 +223,7 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
       expect([first.status, first.body.planned]).toEqual([201, 2]);
       const retry = await api<{ planned: number; batchIds: string[] }>('POST', `/programmes/${programmeId}/batches/bulk`, ADMIN, request, headers);
       expect([retry.status, retry.body]).toEqual([201, first.body]);
-      const listed = await api<Array<{ id: string }> | { items: Array<{ id: string }> }>('GET', `/programmes/${programmeId}/batches?limit=200`, ADMIN);
+      const listed = await api<Array<{ id: string }> | { items: Array<{ id: string }> }>('GET', `/programmes/${programmeId}/batches`, ADMIN);
       const ids = itemsOf(listed.body).map((batch) => batch.id);
       expect(ids.filter((id) => first.body.batchIds.includes(id))).toHaveLength(2);
       expect(ids).toHaveLength(3);
@@ -232,15 +245,23 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
       const participant: Principal = { subject: `participant-${registered.body.id}`, roles: ['participant'], venueCodes: [], participantId: registered.body.id };
       const me = await api<{ id: string }>('GET', '/me', participant);
       expect([me.status, me.body.id]).toEqual([200, registered.body.id]);
-      const enrolled = await waitFor('enrollment to know the programme', async () => {
-        const answer = await api<{ id: string; participantId: string }>('POST', '/me/enrollments', participant, { programmeId }, { 'idempotency-key': 'enroll-1' });
-        return answer.status === 201 && answer.body;
-      });
+      // Seats open once the class is confirmed (venue reserved, instructor assigned) and enrollment has heard of it.
+      const enrolled = await waitFor(
+        'a seat to enroll in',
+        async () => {
+          const answer = await api<{ id: string; participantId: string }>('POST', '/me/enrollments', participant, { programmeId }, { 'idempotency-key': randomUUID() });
+          if (answer.status !== 201) throw new Error(`POST /me/enrollments answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+          return answer.body;
+        },
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
       expect(enrolled.participantId).toBe(registered.body.id);
+      const again = await api<Problem>('POST', '/me/enrollments', participant, { programmeId: 'not-a-uuid' }, { 'idempotency-key': randomUUID() });
+      expect([again.status, again.body.errors?.[0]?.field]).toEqual([400, 'programmeId']);
       const mine = await api<{ id: string }>('GET', `/me/enrollments/${enrolled.id}`, participant);
       expect([mine.status, mine.body.id]).toEqual([200, enrolled.id]);
       const someoneElse: Principal = { ...participant, subject: 'participant-other', participantId: SAMPLE_ID };
       expect((await api('GET', `/me/enrollments/${enrolled.id}`, someoneElse)).status).toBe(403);
-    });
+    }, 120_000);
   });
 });

@@ -4,7 +4,7 @@ import type { Principal } from '@sinergi/contracts';
 import { Caller } from '@sinergi/platform';
 import { ServiceAnswer } from '../clients/service-client';
 import { ServiceClients } from '../clients/service-clients';
-import { IdempotencyStore } from '../idempotency/idempotency.store';
+import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
 import { API_PREFIX, ApiRoute } from './api-routes';
 
 /** The principal the access guard established for this request (none on a public operation). */
@@ -30,7 +30,7 @@ export class Forwarder {
   async forward(route: ApiRoute, request: Request, response: Response): Promise<void> {
     const principal = principalOfRequest(request);
     const path = request.originalUrl.slice(`/${API_PREFIX}`.length);
-    const call = () => this.clients.of(route.service).call({ principal, method: route.method, path, body: route.method === 'GET' ? undefined : (request.body ?? {}) });
+    const call = () => this.clients.of(route.service).call({ principal, method: route.method, path, body: route.method === 'GET' ? undefined : (request.body ?? {}), idempotencyKey: request.header(IDEMPOTENCY_HEADER) });
     const answer = route.creates ? await this.idempotency.once(request, principal, call) : await call();
     sendAnswer(response, answer);
   }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { Principal } from '@sinergi/contracts';
 import { Forbidden, InvalidInput, Operation, UuidParam } from '@sinergi/platform';
 import { EnrollmentClient } from '../clients/service-clients';
-import { IdempotencyStore } from '../idempotency/idempotency.store';
+import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiProblems } from './api-problems';
 import { API_PREFIX } from './api-routes';
 import { principalOfRequest, sendAnswer } from './forwarder';
@@ -39,7 +39,7 @@ export class MeController {
   @ApiResponse({ status: 201, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
   async enroll(@Req() request: Request, @Res() response: Response, @Body() body: MyEnrollmentRequest): Promise<void> {
     const principal = participantOf(request);
-    const submit = () => this.enrollments.enroll(principal, { participantId: principal.participantId, programmeId: body.programmeId, batchId: body.batchId });
+    const submit = () => this.enrollments.enroll(principal, { participantId: principal.participantId, programmeId: body.programmeId, batchId: body.batchId }, request.header(IDEMPOTENCY_HEADER));
     sendAnswer(response, await this.idempotency.once(request, principal, submit));
   }
 

@@ -19,6 +19,8 @@ export interface ServiceCall {
   /** The service's path, with its query string. */
   path: string;
   body?: unknown;
+  /** The caller's Idempotency-Key, passed on: a service may keep its own (enrollment does). */
+  idempotencyKey?: string;
 }
 
 /**
@@ -36,13 +38,14 @@ export class ServiceClient {
     this.signingKey = JSON.parse(signingKeyJson) as JWK;
   }
 
-  async call<T = unknown>({ principal, method, path, body }: ServiceCall): Promise<ServiceAnswer<T>> {
+  async call<T = unknown>({ principal, method, path, body, idempotencyKey }: ServiceCall): Promise<ServiceAnswer<T>> {
     const trace = currentTraceContext();
     const headers: Record<string, string> = {
       accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
       ...(trace ? { 'x-correlation-id': trace.correlationId, traceparent: childTraceparent(trace.traceparent) } : {}),
       ...(principal ? { authorization: `Bearer ${await mintInternalToken(principal, this.service, this.signingKey)}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
     };
     let response: Response;
     try {

@@ -36,8 +36,8 @@ export class EnrollmentClient extends ServiceClient {
     return this.call({ principal, method: 'GET', path: `/participants/${encodeURIComponent(participantId)}` });
   }
 
-  enroll(principal: Principal, request: SubmitEnrollmentRequest): Promise<ServiceAnswer<EnrollmentView>> {
-    return this.call({ principal, method: 'POST', path: '/enrollments', body: request });
+  enroll(principal: Principal, request: SubmitEnrollmentRequest, idempotencyKey?: string): Promise<ServiceAnswer<EnrollmentView>> {
+    return this.call({ principal, method: 'POST', path: '/enrollments', body: request, idempotencyKey });
   }
 
   enrollment(principal: Principal, enrollmentId: string): Promise<ServiceAnswer<EnrollmentView>> {

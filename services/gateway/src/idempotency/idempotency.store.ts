@@ -22,7 +22,7 @@ interface StoredRow {
 /**
  * Creating POSTs under an Idempotency-Key, per principal: the first request is forwarded and its answer kept
  * for 24 hours; a retry with the same key and request gets that answer without calling the service again.
- * Answers of 500 and above are not kept, so that a retry tries again.
+ * Only successful answers are kept: a refused request created nothing, so a retry under the same key asks again.
  */
 @Injectable()
 export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
@@ -63,8 +63,8 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
       await this.release(subject, key);
       throw error;
     }
-    if (answer.status >= 500) await this.release(subject, key);
-    else await this.keep(subject, key, answer);
+    if (answer.status >= 200 && answer.status < 300) await this.keep(subject, key, answer);
+    else await this.release(subject, key);
     return answer;
   }
 
