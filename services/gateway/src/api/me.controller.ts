@@ -2,11 +2,12 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '@sinergi/contracts';
-import { Forbidden, InvalidInput, Operation, UuidParam } from '@sinergi/platform';
+import { Forbidden, InvalidInput, NotFound, Operation, UuidParam } from '@sinergi/platform';
 import { EnrollmentClient } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiProblems } from './api-problems';
 import { API_PREFIX } from './api-routes';
+import { ServiceAnswer } from '../clients/service-client';
 import { principalOfRequest, sendAnswer } from './forwarder';
 import { MyEnrollmentRequest, MyOfferAnswer, MyWithdrawalRequest } from './me.dto';
 
@@ -49,7 +50,8 @@ export class MeController {
   @enrollmentId
   @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
   async enrollment(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
-    sendAnswer(response, await this.enrollments.enrollment(participantOf(request), id));
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.enrollment(principal, id)));
   }
 
   @Post('enrollments/:id/confirm')
@@ -59,7 +61,8 @@ export class MeController {
   @ApiBody({ required: false, schema: { type: 'object' } })
   @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
   async confirm(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
-    sendAnswer(response, await this.enrollments.confirm(participantOf(request), id));
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.confirm(principal, id)));
   }
 
   @Post('enrollments/:id/withdraw')
@@ -68,7 +71,8 @@ export class MeController {
   @enrollmentId
   @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
   async withdraw(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyWithdrawalRequest): Promise<void> {
-    sendAnswer(response, await this.enrollments.withdraw(participantOf(request), id, { reason: body.reason }));
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.withdraw(principal, id, { reason: body.reason })));
   }
 
   @Post('enrollments/:id/offer')
@@ -78,8 +82,10 @@ export class MeController {
   @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
   async answerOffer(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyOfferAnswer): Promise<void> {
     if (body.answer === 'accept' && !body.batchId) throw new InvalidInput({ field: 'batchId', rule: 'required', message: 'name one of the classes the offer listed' });
-    const answer = body.answer === 'accept' ? this.enrollments.answerOffer(participantOf(request), id, 'move', { batchId: body.batchId }) : this.enrollments.answerOffer(participantOf(request), id, 'release', {});
-    sendAnswer(response, await answer);
+    const principal = participantOf(request);
+    const answer = () =>
+      body.answer === 'accept' ? this.enrollments.answerOffer(principal, id, 'move', { batchId: body.batchId }) : this.enrollments.answerOffer(principal, id, 'release', {});
+    sendAnswer(response, await this.ownEnrollment(principal, id, answer));
   }
 
   @Get('enrollments/:id/certificate')
@@ -88,7 +94,21 @@ export class MeController {
   @enrollmentId
   @ApiResponse({ status: 200, description: 'The certificate (EnrollmentDocumentView)', schema: { type: 'object' } })
   async certificate(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
-    sendAnswer(response, await this.enrollments.certificate(participantOf(request), id));
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.certificate(principal, id)));
+  }
+
+  /**
+   * Runs `then` only on the caller's own enrollment; another participant's is 404, as if it did not exist. The gateway
+   * checks this itself, so that /me never depends on how far a service applies the `own` reach.
+   */
+  private async ownEnrollment(principal: Principal & { participantId: string }, id: string, then: () => Promise<ServiceAnswer>): Promise<ServiceAnswer> {
+    const enrollment = await this.enrollments.enrollment(principal, id);
+    if (enrollment.status !== 200) return enrollment;
+    if (enrollment.body.participantId !== principal.participantId) {
+      throw new NotFound({ field: 'id', rule: 'own-enrollment', message: 'you have no enrollment with this id' });
+    }
+    return then();
   }
 }
 
