@@ -13,3 +13,5 @@ export * from './outside-client/outside-client';
 export * from './test-tokens';
 export * from './access';
 export * from './sign-in';
+export * from './test-issuer';
+export * from './service-processes';

@@ -30,11 +30,19 @@ export function testToken(service: ServiceName, principal: Principal = TEST_STAF
   return mintInternalToken(principal, service, testKeys().privateJwk);
 }
 
-const servicesByOrigin = new Map<string, ServiceName>();
+/** The Authorization header a call to one process under test carries for a principal. */
+export type TestAuthorizer = (principal: Principal) => Promise<Record<string, string>>;
 
-/** Remembers which service listens at a URL, so that calls to it carry a token for it. */
+const authorizersByOrigin = new Map<string, TestAuthorizer>();
+
+/** Remembers which service listens at a URL, so that calls to it carry an internal token for it. */
 export function registerTestService(url: string, service: ServiceName): void {
-  servicesByOrigin.set(new URL(url).origin, service);
+  registerTestAuthorizer(url, async (principal) => ({ authorization: `Bearer ${await testToken(service, principal)}` }));
+}
+
+/** How calls to a URL are authorised instead: the gateway under test takes access tokens of a TestIssuer. */
+export function registerTestAuthorizer(url: string, authorizer: TestAuthorizer): void {
+  authorizersByOrigin.set(new URL(url).origin, authorizer);
 }
 
 /**
@@ -42,7 +50,7 @@ export function registerTestService(url: string, service: ServiceName): void {
  * given; `null` for none). A URL no test service listens at gets none.
  */
 export async function testAuthorization(url: string, principal: Principal | null = TEST_STAFF): Promise<Record<string, string>> {
-  const service = servicesByOrigin.get(new URL(url).origin);
-  if (!service || principal === null) return {};
-  return { authorization: `Bearer ${await testToken(service, principal)}` };
+  const authorizer = authorizersByOrigin.get(new URL(url).origin);
+  if (!authorizer || principal === null) return {};
+  return authorizer(principal);
 }

@@ -1,10 +1,15 @@
 import { ServiceDefinition } from '@sinergi/platform';
+import { OidcAccessTokenVerifier } from './access-tokens/oidc-access-token-verifier';
+import { ApiModule } from './api/api.module';
+import { configureGatewayApp } from './api/configure-app';
 import { AuditEntry, AuditModule, CreateAuditEntries1733100000000 } from './audit';
 import { GatewayConfig } from './gateway.config';
+import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { configureIdentity } from './identity/configure-identity';
 import { IdentityModule } from './identity/identity.module';
-import { CreateIdentity1733100000100 } from './migrations/1733100000100-create-identity';
 import { CreateSignInCodes1732700000600 } from './migrations/1732700000600-create-sign-in-codes';
+import { CreateIdempotencyRecords1733100000050 } from './migrations/1733100000050-create-idempotency-records';
+import { CreateIdentity1733100000100 } from './migrations/1733100000100-create-identity';
 import { CreateReadModels1764680000000 } from './read-models/read-models.migration';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SchemasModule } from './schemas/schemas.module';
@@ -13,9 +18,19 @@ import { SignInCode, SignInCodeRequest } from './sign-in-codes/sign-in-code.enti
 export const gatewayService: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
   configClass: GatewayConfig,
-  modules: [SchemasModule, IdentityModule, AuditModule, ReadModelsModule],
-  entities: [AuditEntry, SignInCode, SignInCodeRequest],
-  migrations: [CreateSignInCodes1732700000600, CreateAuditEntries1733100000000, CreateIdentity1733100000100, CreateReadModels1764680000000],
+  modules: [SchemasModule, IdentityModule, ApiModule, AuditModule, ReadModelsModule],
+  entities: [AuditEntry, SignInCode, SignInCodeRequest, IdempotencyRecord],
+  migrations: [
+    CreateSignInCodes1732700000600,
+    CreateAuditEntries1733100000000,
+    CreateIdempotencyRecords1733100000050,
+    CreateIdentity1733100000100,
+    CreateReadModels1764680000000,
+  ],
   consumesEvents: true,
-  configureApp: (app) => configureIdentity(app),
+  principalResolver: OidcAccessTokenVerifier,
+  async configureApp(app, config) {
+    configureGatewayApp(app, config);
+    configureIdentity(app);
+  },
 };

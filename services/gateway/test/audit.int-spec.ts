@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { Page, Principal, Problem } from '@sinergi/contracts';
 import { Caller, CurrentCaller, Operation } from '@sinergi/platform';
-import { ServiceHarness, waitFor } from '@sinergi/testing';
+import { ServiceHarness, TestIssuer, waitFor } from '@sinergi/testing';
 import { AuditLog } from '../src/audit';
 import { AuditEntryView } from '../src/audit/audit-query';
 import { gatewayService } from '../src/gateway.service-definition';
-import { gatewayTestEnv } from './gateway-test-env';
+import { openGatewayWithIssuer } from './gateway-test-env';
 
 const KEMNAKER_ADMIN: Principal = { subject: 'admin-kemnaker-1', roles: ['kemnaker-admin'], venueCodes: [] };
 const VIEWER: Principal = { subject: 'viewer-1', roles: ['viewer'], venueCodes: [] };
@@ -44,10 +44,21 @@ class SpecRoutesController {
 @Module({ controllers: [SpecRoutesController] })
 class SpecRoutesModule {}
 
+const definition = { ...gatewayService, modules: [...gatewayService.modules, SpecRoutesModule] };
+
 class GatewayHarness extends ServiceHarness {
+  private issuer?: TestIssuer;
+
   static async start(): Promise<GatewayHarness> {
-    const definition = { ...gatewayService, modules: [...gatewayService.modules, SpecRoutesModule] };
-    return new GatewayHarness(await ServiceHarness.open(definition, [], gatewayTestEnv()));
+    const { parts, issuer } = await openGatewayWithIssuer(definition);
+    const harness = new GatewayHarness(parts);
+    harness.issuer = issuer;
+    return harness;
+  }
+
+  override async destroy(): Promise<void> {
+    await super.destroy();
+    await this.issuer?.stop();
   }
 
   audit(query = '', as: Principal = KEMNAKER_ADMIN) {

@@ -1,4 +1,5 @@
-import { testSecrets } from '@sinergi/testing';
+import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
+import { HarnessParts, registerTestAuthorizer, ServiceHarness, TestIssuer, testSecrets } from '@sinergi/testing';
 
 /** A service URL nothing listens at, for tests whose routes call no service. */
 export const NOWHERE = 'http://127.0.0.1:9';
@@ -17,4 +18,18 @@ export function gatewayTestEnv(overrides: Record<string, string> = {}): Record<s
     SIGN_IN_CODE_SEAL_KEY,
     ...overrides,
   };
+}
+
+/**
+ * A gateway under test whose callers sign in at a TestIssuer: the harness's requests carry that issuer's access tokens.
+ * Stop the issuer with the harness.
+ */
+export async function openGatewayWithIssuer<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+  overrides: Record<string, string> = {},
+): Promise<{ parts: HarnessParts<C>; issuer: TestIssuer }> {
+  const issuer = await TestIssuer.start();
+  const parts = await ServiceHarness.open(definition, [], gatewayTestEnv({ OIDC_ISSUER: issuer.issuer, ...overrides }));
+  registerTestAuthorizer(parts.service.url, (principal) => issuer.authorization(principal));
+  return { parts, issuer };
 }

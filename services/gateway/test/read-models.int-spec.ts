@@ -17,15 +17,25 @@ import {
   Principal,
   TOPICS,
 } from '@sinergi/contracts';
-import { ServiceHarness, testKafka, waitFor } from '@sinergi/testing';
+import { ServiceHarness, testKafka, TestIssuer, waitFor } from '@sinergi/testing';
 import { gatewayService } from '../src/gateway.service-definition';
 import { DeadLetterCounter } from '../src/read-models/dead-letter-counts';
 import { rebuildReadModels } from '../src/read-models/rebuild';
-import { gatewayTestEnv } from './gateway-test-env';
+import { openGatewayWithIssuer } from './gateway-test-env';
 
 class GatewayHarness extends ServiceHarness {
+  private issuer?: TestIssuer;
+
   static async start(): Promise<GatewayHarness> {
-    return new GatewayHarness(await ServiceHarness.open(gatewayService, [], gatewayTestEnv()));
+    const { parts, issuer } = await openGatewayWithIssuer(gatewayService);
+    const harness = new GatewayHarness(parts);
+    harness.issuer = issuer;
+    return harness;
+  }
+
+  override async destroy(): Promise<void> {
+    await super.destroy();
+    await this.issuer?.stop();
   }
 }
 

@@ -137,6 +137,14 @@ export const ACCESS_TABLE = {
   'dashboard.instructor-load': { ...ADMINS, viewer: 'masked' },
   'dashboard.notifications': { ...ADMINS, viewer: 'masked' },
   'dashboard.dead-letters': { ...ADMINS, 'integration-operator': 'all' },
+  // gateway (gw-api): a participant's self-service under /api/v1/me, by the participant id of the token
+  'me.get': { participant: 'own' },
+  'me.enroll': { participant: 'own' },
+  'me.enrollment': { participant: 'own' },
+  'me.confirm': { participant: 'own' },
+  'me.withdraw': { participant: 'own' },
+  'me.answer-offer': { participant: 'own' },
+  'me.certificate': { participant: 'own' },
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;

@@ -1,0 +1,59 @@
+import { HttpException } from '@nestjs/common';
+import { Principal } from '@sinergi/contracts';
+import { Unauthenticated } from '@sinergi/platform';
+import { TestIssuer } from '@sinergi/testing';
+import { GatewayConfig } from '../gateway.config';
+import { OidcAccessTokenVerifier } from './oidc-access-token-verifier';
+
+const officer: Principal = { subject: 'officer-1', roles: ['venue-operator'], venueCodes: ['BBPVP-SERANG'] };
+
+function configFor(issuer: string, settings: Partial<GatewayConfig> = {}): GatewayConfig {
+  return Object.assign(new GatewayConfig(), { GATEWAY_PUBLIC_URL: 'http://localhost:3000', OIDC_ISSUER: issuer, ...settings });
+}
+
+describe('OidcAccessTokenVerifier', () => {
+  let issuer: TestIssuer;
+
+  beforeAll(async () => {
+    issuer = await TestIssuer.start();
+  });
+
+  afterAll(() => issuer.stop());
+
+  const bearer = async (options?: Parameters<TestIssuer['accessToken']>[1]) => `Bearer ${await issuer.accessToken(officer, options)}`;
+  const ruleOf = (error: unknown) => (error instanceof Unauthenticated ? error.errors[0].rule : String(error));
+
+  it('reads the principal of a valid access token', async () => {
+    const verifier = new OidcAccessTokenVerifier(configFor(issuer.issuer));
+    await expect(verifier.principalOf(await bearer())).resolves.toEqual({ ...officer, instructorId: undefined, participantId: undefined });
+  });
+
+  it('reads roles at a dotted claim path and ignores role names it does not know', async () => {
+    const verifier = new OidcAccessTokenVerifier(configFor(issuer.issuer, { OIDC_ROLES_CLAIM: 'realm_access.roles' }));
+    const token = await issuer.accessToken({ ...officer, roles: ['viewer', 'offline_access' as never] }, { rolesClaim: 'realm_access.roles' });
+    await expect(verifier.principalOf(`Bearer ${token}`)).resolves.toEqual(expect.objectContaining({ roles: ['viewer'] }));
+  });
+
+  it.each([
+    ['no token', undefined, 'required'],
+    ['an expired token', { expiresIn: -120 }, 'not-expired'],
+    ['a token for another audience', { audience: 'someone-else' }, 'valid-token'],
+    ['a token signed with another key', { foreignKey: true }, 'valid-token'],
+  ])('refuses %s as Unauthenticated', async (_, options, rule) => {
+    const verifier = new OidcAccessTokenVerifier(configFor(issuer.issuer));
+    const authorization = options ? await bearer(options) : undefined;
+    expect(ruleOf(await verifier.principalOf(authorization).catch((error: unknown) => error))).toBe(rule);
+  });
+
+  it('accepts a token expired within the clock tolerance', async () => {
+    const verifier = new OidcAccessTokenVerifier(configFor(issuer.issuer, { OIDC_CLOCK_TOLERANCE_SECONDS: 60 }));
+    await expect(verifier.principalOf(await bearer({ expiresIn: -10 }))).resolves.toEqual(expect.objectContaining({ subject: 'officer-1' }));
+  });
+
+  it('answers 503 naming the issuer when the issuer cannot be reached', async () => {
+    const verifier = new OidcAccessTokenVerifier(configFor('http://127.0.0.1:9'));
+    const error = await verifier.principalOf(await bearer()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HttpException);
+    expect((error as HttpException).getStatus()).toBe(503);
+  });
+});

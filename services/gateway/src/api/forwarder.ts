@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Principal } from '@sinergi/contracts';
+import { Caller } from '@sinergi/platform';
+import { ServiceAnswer } from '../clients/service-client';
+import { ServiceClients } from '../clients/service-clients';
+import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
+import { API_PREFIX, ApiRoute } from './api-routes';
+
+/** The principal the access guard established for this request (none on a public operation). */
+export function principalOfRequest(request: Request): Principal | null {
+  return (request as Request & { caller?: Caller }).caller?.principal ?? null;
+}
+
+/** Writes a service's answer (success or problem+json) to the gateway's caller with its status. */
+export function sendAnswer(response: Response, answer: ServiceAnswer): void {
+  response.status(answer.status).type(answer.contentType);
+  if (typeof answer.body === 'string') response.send(answer.body);
+  else response.send(JSON.stringify(answer.body));
+}
+
+/** Forwards a public API request to its service: same path and query, the caller's principal, the body unchanged. */
+@Injectable()
+export class Forwarder {
+  constructor(
+    private readonly clients: ServiceClients,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
+
+  async forward(route: ApiRoute, request: Request, response: Response): Promise<void> {
+    const principal = principalOfRequest(request);
+    const path = request.originalUrl.slice(`/${API_PREFIX}`.length);
+    const call = () => this.clients.of(route.service).call({ principal, method: route.method, path, body: route.method === 'GET' ? undefined : (request.body ?? {}), idempotencyKey: request.header(IDEMPOTENCY_HEADER) });
+    const answer = route.creates ? await this.idempotency.once(request, principal, call) : await call();
+    sendAnswer(response, answer);
+  }
+}

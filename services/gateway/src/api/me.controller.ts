@@ -1,0 +1,120 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Principal } from '@sinergi/contracts';
+import { Forbidden, InvalidInput, NotFound, Operation, UuidParam } from '@sinergi/platform';
+import { EnrollmentClient } from '../clients/service-clients';
+import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
+import { ApiProblems } from './api-problems';
+import { API_PREFIX } from './api-routes';
+import { ServiceAnswer } from '../clients/service-client';
+import { principalOfRequest, sendAnswer } from './forwarder';
+import { MyEnrollmentRequest, MyOfferAnswer, MyWithdrawalRequest } from './me.dto';
+
+const enrollmentId = ApiParam({ name: 'id', format: 'uuid', description: 'One of your enrollments' });
+
+/** A participant's self-service: their own record and enrollments, by the participant id of their token. */
+@ApiTags('me')
+@ApiBearerAuth()
+@ApiProblems({ authenticated: true, body: true })
+@Controller(`${API_PREFIX}/me`)
+export class MeController {
+  constructor(
+    private readonly enrollments: EnrollmentClient,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
+
+  @Get()
+  @Operation('me.get')
+  @ApiOperation({ operationId: 'me.get', summary: 'Your participant record' })
+  @ApiResponse({ status: 200, description: 'The participant record (ParticipantView)', schema: { type: 'object' } })
+  async me(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.enrollments.participant(principal, principal.participantId));
+  }
+
+  @Post('enrollments')
+  @Operation('me.enroll')
+  @ApiOperation({ operationId: 'me.enroll', summary: 'Enroll in a programme' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body within 24 h gets the first answer again' })
+  @ApiResponse({ status: 201, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  async enroll(@Req() request: Request, @Res() response: Response, @Body() body: MyEnrollmentRequest): Promise<void> {
+    const principal = participantOf(request);
+    const submit = () => this.enrollments.enroll(principal, { participantId: principal.participantId, programmeId: body.programmeId, batchId: body.batchId }, request.header(IDEMPOTENCY_HEADER));
+    sendAnswer(response, await this.idempotency.once(request, principal, submit));
+  }
+
+  @Get('enrollments/:id')
+  @Operation('me.enrollment')
+  @ApiOperation({ operationId: 'me.enrollment', summary: 'One of your enrollments' })
+  @enrollmentId
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  async enrollment(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.enrollment(principal, id)));
+  }
+
+  @Post('enrollments/:id/confirm')
+  @Operation('me.confirm')
+  @ApiOperation({ operationId: 'me.confirm', summary: 'Confirm your seat' })
+  @enrollmentId
+  @ApiBody({ required: false, schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  async confirm(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.confirm(principal, id)));
+  }
+
+  @Post('enrollments/:id/withdraw')
+  @Operation('me.withdraw')
+  @ApiOperation({ operationId: 'me.withdraw', summary: 'Withdraw from a programme' })
+  @enrollmentId
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  async withdraw(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyWithdrawalRequest): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.withdraw(principal, id, { reason: body.reason })));
+  }
+
+  @Post('enrollments/:id/offer')
+  @Operation('me.answer-offer')
+  @ApiOperation({ operationId: 'me.answer-offer', summary: 'Accept or decline a class-change offer' })
+  @enrollmentId
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  async answerOffer(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyOfferAnswer): Promise<void> {
+    if (body.answer === 'accept' && !body.batchId) throw new InvalidInput({ field: 'batchId', rule: 'required', message: 'name one of the classes the offer listed' });
+    const principal = participantOf(request);
+    const answer = () =>
+      body.answer === 'accept' ? this.enrollments.answerOffer(principal, id, 'move', { batchId: body.batchId }) : this.enrollments.answerOffer(principal, id, 'release', {});
+    sendAnswer(response, await this.ownEnrollment(principal, id, answer));
+  }
+
+  @Get('enrollments/:id/certificate')
+  @Operation('me.certificate')
+  @ApiOperation({ operationId: 'me.certificate', summary: 'Your certificate of an enrollment' })
+  @enrollmentId
+  @ApiResponse({ status: 200, description: 'The certificate (EnrollmentDocumentView)', schema: { type: 'object' } })
+  async certificate(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.certificate(principal, id)));
+  }
+
+  /**
+   * Runs `then` only on the caller's own enrollment; another participant's is 404, as if it did not exist. The gateway
+   * checks this itself, so that /me never depends on how far a service applies the `own` reach.
+   */
+  private async ownEnrollment(principal: Principal & { participantId: string }, id: string, then: () => Promise<ServiceAnswer>): Promise<ServiceAnswer> {
+    const enrollment = await this.enrollments.enrollment(principal, id);
+    if (enrollment.status !== 200) return enrollment;
+    if (enrollment.body.participantId !== principal.participantId) {
+      throw new NotFound({ field: 'id', rule: 'own-enrollment', message: 'you have no enrollment with this id' });
+    }
+    return then();
+  }
+}
+
+/** The caller as a participant: a token with the participant role but no participant id reaches nothing here. */
+function participantOf(request: Request): Principal & { participantId: string } {
+  const principal = principalOfRequest(request);
+  if (!principal?.participantId) throw new Forbidden({ field: 'participant_id', rule: 'participant-token', message: 'the access token names no participant' });
+  return principal as Principal & { participantId: string };
+}

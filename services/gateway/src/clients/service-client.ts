@@ -1,0 +1,63 @@
+import { BadGatewayException } from '@nestjs/common';
+import type { JWK } from 'jose';
+import { mintInternalToken, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
+import { childTraceparent, currentTraceContext } from '@sinergi/messaging';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+/** What a service answered: its status, content type and body, passed on to the gateway's caller unchanged. */
+export interface ServiceAnswer<T = unknown> {
+  status: number;
+  contentType: string;
+  body: T;
+}
+
+export interface ServiceCall {
+  /** The caller, or null for a public operation (no token is sent). */
+  principal: Principal | null;
+  method: HttpMethod;
+  /** The service's path, with its query string. */
+  path: string;
+  body?: unknown;
+  /** The caller's Idempotency-Key, passed on: a service may keep its own (enrollment does). */
+  idempotencyKey?: string;
+}
+
+/**
+ * A call to one service as the caller: an internal token minted for the caller's principal and this
+ * service, and the request's correlation id and trace (a child span of the gateway's) along with it.
+ */
+export class ServiceClient {
+  private readonly signingKey: JWK;
+
+  constructor(
+    readonly service: ServiceName,
+    private readonly baseUrl: string,
+    signingKeyJson: string,
+  ) {
+    this.signingKey = JSON.parse(signingKeyJson) as JWK;
+  }
+
+  async call<T = unknown>({ principal, method, path, body, idempotencyKey }: ServiceCall): Promise<ServiceAnswer<T>> {
+    const trace = currentTraceContext();
+    const headers: Record<string, string> = {
+      accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
+      ...(trace ? { 'x-correlation-id': trace.correlationId, traceparent: childTraceparent(trace.traceparent) } : {}),
+      ...(principal ? { authorization: `Bearer ${await mintInternalToken(principal, this.service, this.signingKey)}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    };
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new BadGatewayException({
+        message: `${this.service} cannot be reached; try again shortly`,
+        errors: [{ field: 'service', rule: 'reachable', message: `${this.service} did not answer` }],
+      });
+    }
+    const contentType = response.headers.get('content-type') ?? 'application/json';
+    const text = await response.text();
+    return { status: response.status, contentType, body: (text && /json/.test(contentType) ? JSON.parse(text) : text) as T };
+  }
+}

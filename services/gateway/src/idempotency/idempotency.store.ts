@@ -1,0 +1,106 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@sinergi/contracts';
+import { Conflict, InvalidInput, Unprocessable } from '@sinergi/platform';
+import type { ServiceAnswer } from '../clients/service-client';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const LIFETIME_MS = 24 * 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
+
+interface StoredRow {
+  request_hash: string;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+}
+
+/**
+ * Creating POSTs under an Idempotency-Key, per principal: the first request is forwarded and its answer kept
+ * for 24 hours; a retry with the same key and request gets that answer without calling the service again.
+ * Only successful answers are kept: a refused request created nothing, so a retry under the same key asks again.
+ */
+@Injectable()
+export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
+  private sweeper?: NodeJS.Timeout;
+
+  constructor(@InjectDataSource() private readonly database: DataSource) {}
+
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /** Deletes the records older than 24 hours. */
+  async sweep(): Promise<number> {
+    const [, deleted] = (await this.database.query('DELETE FROM idempotency_records WHERE expires_at <= now()')) as [unknown, number];
+    return deleted;
+  }
+
+  async once(request: Request, principal: Principal | null, call: () => Promise<ServiceAnswer>): Promise<ServiceAnswer> {
+    const key = request.header(IDEMPOTENCY_HEADER);
+    if (key === undefined) return call();
+    if (!KEY_SHAPE.test(key)) {
+      throw new InvalidInput({ field: IDEMPOTENCY_HEADER, rule: 'format', message: 'must be 1-200 printable ASCII characters, e.g. a UUID' });
+    }
+    // An anonymous caller's key is shared with other anonymous callers; the stored answer is only given for the identical request.
+    const subject = principal?.subject ?? 'anonymous';
+    const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? {})}`).digest('hex');
+    const claimed = await this.claim(subject, key, requestHash);
+    if (!claimed) return this.replay(subject, key, requestHash);
+    let answer: ServiceAnswer;
+    try {
+      answer = await call();
+    } catch (error) {
+      await this.release(subject, key);
+      throw error;
+    }
+    if (answer.status >= 200 && answer.status < 300) await this.keep(subject, key, answer);
+    else await this.release(subject, key);
+    return answer;
+  }
+
+  private async claim(subject: string, key: string, requestHash: string): Promise<boolean> {
+    await this.database.query('DELETE FROM idempotency_records WHERE subject = $1 AND idempotency_key = $2 AND expires_at <= now()', [subject, key]);
+    const inserted = (await this.database.query(
+      `INSERT INTO idempotency_records (subject, idempotency_key, request_hash, expires_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING subject`,
+      [subject, key, requestHash, new Date(Date.now() + LIFETIME_MS)],
+    )) as unknown[];
+    return inserted.length === 1;
+  }
+
+  private async replay(subject: string, key: string, requestHash: string): Promise<ServiceAnswer> {
+    const [row] = (await this.database.query(
+      'SELECT request_hash, status, content_type, body FROM idempotency_records WHERE subject = $1 AND idempotency_key = $2',
+      [subject, key],
+    )) as StoredRow[];
+    if (!row) throw new Conflict({ field: IDEMPOTENCY_HEADER, rule: 'in-progress', message: 'a request under this key was just being answered; retry it' });
+    if (row.request_hash !== requestHash) {
+      throw new Unprocessable({ field: IDEMPOTENCY_HEADER, rule: 'same-request', message: 'was already used for another request; use a new key for a new request' });
+    }
+    if (row.status === null) throw new Conflict({ field: IDEMPOTENCY_HEADER, rule: 'in-progress', message: 'the first request under this key is still being answered; retry it shortly' });
+    const contentType = row.content_type ?? 'application/json';
+    return { status: row.status, contentType, body: row.body && /json/.test(contentType) ? JSON.parse(row.body) : (row.body ?? '') };
+  }
+
+  private async keep(subject: string, key: string, answer: ServiceAnswer): Promise<void> {
+    const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    await this.database.query(
+      'UPDATE idempotency_records SET status = $3, content_type = $4, body = $5 WHERE subject = $1 AND idempotency_key = $2',
+      [subject, key, answer.status, answer.contentType, body],
+    );
+  }
+
+  private async release(subject: string, key: string): Promise<void> {
+    await this.database.query('DELETE FROM idempotency_records WHERE subject = $1 AND idempotency_key = $2', [subject, key]);
+  }
+}

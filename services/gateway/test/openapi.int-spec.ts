@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ACCESS_TABLE } from '@sinergi/contracts';
+import { createTopicNamespace, deleteTopicNamespace, routesOf, ServiceUnderTest, startServiceUnderTest, testSecrets } from '@sinergi/testing';
+import { gatewayService } from '../src/gateway.service-definition';
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId?: string; security?: unknown[]; responses: Record<string, unknown> }>>;
+  components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+}
+
+const nowhere = 'http://127.0.0.1:9';
+
+/**
+ * The validator's verdict on a document. In a process of its own: the validator is an ES module that reads
+ * import.meta, which Jest's CommonJS module registry cannot load.
+ */
+async function validateOpenApi(document: unknown): Promise<{ valid: boolean; errors?: unknown }> {
+  const directory = await mkdtemp(join(tmpdir(), 'openapi-'));
+  try {
+    const file = join(directory, 'openapi.json');
+    await writeFile(file, JSON.stringify(document));
+    const script = `import { Validator } from '@seriousme/openapi-schema-validator';
+      const result = await new Validator().validate(${JSON.stringify(file)});
+      process.stdout.write(JSON.stringify({ valid: result.valid, errors: result.errors }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: join(__dirname, '../../..') });
+    return JSON.parse(stdout) as { valid: boolean; errors?: unknown };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+describe('gateway: the OpenAPI document, headers and rate limits, with no service behind it (real Kafka, real PostgreSQL)', () => {
+  let prefix: string;
+  let gateway: ServiceUnderTest;
+  let document: OpenApiDocument;
+
+  beforeAll(async () => {
+    prefix = await createTopicNamespace();
+    gateway = await startServiceUnderTest(gatewayService, prefix, {
+      env: {
+        ...testSecrets(),
+        PROGRAM_URL: nowhere,
+        ENROLLMENT_URL: nowhere,
+        VENUE_CAPACITY_URL: nowhere,
+        INSTRUCTOR_MODULE_URL: nowhere,
+        NOTIFICATION_URL: nowhere,
+        GATEWAY_PUBLIC_URL: 'http://localhost:3000',
+        // Nothing listens there: the issuer cannot be reached.
+        OIDC_ISSUER: 'http://127.0.0.1:9/oidc',
+        SENSITIVE_RATE_LIMIT_PER_MINUTE: '3',
+      },
+    });
+    const response = await fetch(`${gateway.url}/api/docs-json`);
+    expect(response.status).toBe(200);
+    document = (await response.json()) as OpenApiDocument;
+  });
+
+  afterAll(async () => {
+    await gateway?.destroy();
+    if (prefix) await deleteTopicNamespace(prefix);
+  });
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const result = await validateOpenApi(document);
+    expect([document.openapi, result.errors ?? []]).toEqual(['3.1.0', []]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('describes every route the gateway serves', () => {
+    const described = new Set(
+      Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{\w+\}/g, ':')}`)),
+    );
+    const served = routesOf(gateway.app).map((route) => `${route.method} ${route.path.replace(/[0-9a-f-]{36}/g, ':')}`);
+    expect(served.filter((route) => !described.has(route))).toEqual([]);
+  });
+
+  it('names each API operation by its access table id, with bearer security on the non-public ones and problem+json errors', () => {
+    expect(document.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+    const apiOperations = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([, operations]) => Object.values(operations));
+    expect(apiOperations.length).toBeGreaterThan(60);
+    for (const operation of apiOperations) {
+      const id = operation.operationId as keyof typeof ACCESS_TABLE;
+      expect(ACCESS_TABLE[id]).toBeDefined();
+      expect([id, operation.security !== undefined]).toEqual([id, ACCESS_TABLE[id] !== 'public']);
+      expect([id, Object.keys(operation.responses)]).toEqual([id, expect.arrayContaining(['404', '429'])]);
+    }
+  });
+
+  it('serves the API docs page', async () => {
+    const response = await fetch(`${gateway.url}/api/docs`);
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+  });
+
+  it('answers 503 naming the issuer when the issuer cannot be reached, and keeps serving', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/agreements`, { headers: { authorization: 'Bearer a.b.c' } });
+    const problem = (await response.json()) as { errors: unknown[] };
+    expect([response.status, response.headers.get('content-type')]).toEqual([503, expect.stringContaining('application/problem+json')]);
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'Authorization', rule: 'issuer-reachable' })]);
+    expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+  });
+
+  it('answers a service it cannot reach with 502 problem+json', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/certificates/verify/ABCDEFGHJK`);
+    expect([response.status, response.headers.get('content-type')]).toEqual([502, expect.stringContaining('application/problem+json')]);
+  });
+
+  it('sets security headers and no CORS header when CORS_ORIGINS is not set', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/certificates/verify/ABCDEFGHJK`, { headers: { origin: 'https://elsewhere.example' } });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers 429 problem+json with Retry-After once a client exceeds the sensitive routes\' limit', async () => {
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let call = 0; call < 5; call += 1) {
+      last = await fetch(`${gateway.url}/api/v1/participants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(-1)).toEqual([429]);
+    expect(last!.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+  });
+});
