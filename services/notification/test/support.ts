@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ContactCard, DeliveryView, EventEnvelope, Language, NotificationDelivered, NotificationFailed, participantContactChangedEvent, seal, sealKeyFrom, TOPICS } from '@sinergi/contracts';
+import { ContactCard, DeliveryView, EventEnvelope, Page, Language, NotificationDelivered, NotificationFailed, participantContactChangedEvent, seal, sealKeyFrom, TOPICS } from '@sinergi/contracts';
 import { MessageSinks, ServiceHarness, startMessageSinks, testSecrets, waitFor } from '@sinergi/testing';
 import { notificationService } from '../src/notification.service-definition';
 
@@ -40,7 +40,7 @@ export class NotificationHarness extends ServiceHarness {
   }
 
   async deliveriesOf(eventId: string): Promise<DeliveryView[]> {
-    return (await this.request<DeliveryView[]>('GET', `/deliveries?eventId=${eventId}`)).body;
+    return (await this.request<Page<DeliveryView>>('GET', `/deliveries?eventId=${eventId}&limit=200`)).body.items;
   }
 
   /** Waits until the event's delivery of a template reaches a final status. */
