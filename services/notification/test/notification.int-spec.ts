@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { DeliveryView, RecipientView } from '@sinergi/contracts';
+import type { DeliveryView, Page, Principal, RecipientView } from '@sinergi/contracts';
 import { Problem } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { DigestTimer } from '../src/digest/digest.timer';
@@ -241,7 +241,7 @@ describe('notification: events to messages over real channels', () => {
     expect(mail.subject).toBe('[Sinergi] Room reserved');
     expect(mail.text).toMatch(/^Dear Budi Santoso,/);
     // The email reaches the sink a moment before the dispatcher records it as sent.
-    const deliveries = async () => (await harness.request<DeliveryView[]>('GET', `/deliveries?recipient=venue-operator:${venueCode}`)).body;
+    const deliveries = async () => (await harness.request<Page<DeliveryView>>('GET', `/deliveries?recipient=venue-operator:${venueCode}&limit=200`)).body.items;
     await waitFor('the reservation notice recorded as sent', async () => (await deliveries()).some((delivery) => delivery.status === 'sent'));
     expect(await deliveries()).toEqual([expect.objectContaining({ template: 'venue-reserved', status: 'sent' })]);
   });
@@ -277,6 +277,51 @@ describe('notification: events to messages over real channels', () => {
     expect(digest.subject).toBe('[Sinergi] Ringkasan harian 3 Maret 2031');
     expect(digest.text).toContain(`Program ${programmeId}: 1 kelas, 4/20 kursi terkonfirmasi (20%).`);
     expect(digest.text).toContain(`- di bawah kuorum: kelas ${batchId} (4/10)`);
-    expect(await harness.request<DeliveryView[]>('GET', `/deliveries?recipient=admin:${adminId}`)).toMatchObject({ body: [{ template: 'admin-digest' }] });
+    expect(await harness.request<Page<DeliveryView>>('GET', `/deliveries?recipient=admin:${adminId}`)).toMatchObject({ body: { items: [{ template: 'admin-digest' }] } });
+  });
+
+  it('pages a recipient\'s deliveries by cursor in creation order, without gaps or repeats', async () => {
+    const participantId = await harness.participant({ email: uniqueEmail() });
+    await harness.publish(...Array.from({ length: 5 }, () => enrollmentSubmittedEvent.with(randomUUID(), submitted(participantId))));
+    const path = `/deliveries?recipient=participant:${participantId}`;
+    await waitFor('five deliveries', async () => (await harness.request<Page<DeliveryView>>('GET', `${path}&limit=200`)).body.items.length === 5);
+
+    const walked: DeliveryView[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const { status, body } = await harness.request<Page<DeliveryView>>('GET', `${path}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(status).toBe(200);
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      walked.push(...body.items);
+      cursor = body.next;
+      pages += 1;
+    } while (cursor);
+
+    expect(pages).toBe(3);
+    expect(new Set(walked.map((row) => row.id)).size).toBe(5);
+    const order = walked.map((row) => [row.createdAt, row.id].join(' '));
+    expect(order).toEqual([...order].sort());
+  });
+
+  it('answers 400 naming cursor to a cursor it did not make', async () => {
+    const answer = await harness.request<Problem>('GET', `/deliveries?recipient=admin:KEMNAKER&cursor=bm90LWEtY3Vyc29y`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+  });
+
+  it('shows a participant their own recipient record and preferences, and no one else\'s', async () => {
+    const own = await harness.participant({ email: uniqueEmail() });
+    const other = await harness.participant({ email: uniqueEmail() });
+    const participant: Principal = { subject: 'participant-test', roles: ['participant'], venueCodes: [], participantId: own };
+    expect((await harness.request('GET', `/recipients/participants/${own}`, undefined, {}, participant)).status).toBe(200);
+    expect((await harness.request('GET', `/recipients/participants/${own}/preferences`, undefined, {}, participant)).status).toBe(200);
+    for (const [method, path, body] of [
+      ['GET', `/recipients/participants/${other}`, undefined],
+      ['GET', `/recipients/participants/${other}/preferences`, undefined],
+      ['PUT', `/recipients/participants/${other}/preferences`, { optOut: true }],
+    ] as const) {
+      expect((await harness.request(method, path, body, {}, participant)).status).toBe(403);
+    }
   });
 });

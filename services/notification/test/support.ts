@@ -4,6 +4,7 @@ import {
   DeliveryView,
   EventEnvelope,
   Language,
+  Page,
   NotificationDelivered,
   NotificationFailed,
   participantContactChangedEvent,
@@ -62,7 +63,7 @@ export class NotificationHarness extends ServiceHarness {
   }
 
   async deliveriesOf(eventId: string): Promise<DeliveryView[]> {
-    return (await this.request<DeliveryView[]>('GET', `/deliveries?eventId=${eventId}`)).body;
+    return (await this.request<Page<DeliveryView>>('GET', `/deliveries?eventId=${eventId}&limit=200`)).body.items;
   }
 
   /** Waits until the event's delivery of a template reaches a final status. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AgreementView, DeliveryView, SignAgreementRequest } from '@sinergi/contracts';
+import type { AgreementView, DeliveryView, Page, SignAgreementRequest } from '@sinergi/contracts';
 import { Problem } from '@sinergi/contracts';
 import { testAuthorization, waitFor } from '@sinergi/testing';
 import { RunningSystem } from './running-system';
@@ -47,7 +47,7 @@ describe('an MoU signed through program reaches notification (processes, Kafka, 
 
     const deliveries = await waitFor('deliveries in notification', async () => {
       const url = `${system.url('notification')}/deliveries?correlationId=${correlationId}`;
-      const found = (await (await fetch(url, { headers: await testAuthorization(url) })).json()) as DeliveryView[];
+      const found = ((await (await fetch(url, { headers: await testAuthorization(url) })).json()) as Page<DeliveryView>).items;
       return found.length === 2 && found;
     });
     expect(deliveries.map((delivery) => delivery.recipient).sort()).toEqual(['admin:KEMENUMKM', 'admin:KEMNAKER']);

@@ -84,6 +84,8 @@ export const ACCESS_TABLE = {
   'selection.get': STAFF_READ,
   'certificates.get': { ...ADMINS, participant: 'own' },
   'certificates.verify': 'public',
+  // enrollment (svc-b)
+  'participants.enrollments': { ...ADMINS, viewer: 'masked', participant: 'own' },
 
   // venue-capacity
   'venues.register': KEMNAKER,

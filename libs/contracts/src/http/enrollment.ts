@@ -169,6 +169,8 @@ export interface RecordAttendanceRequest {
 export interface RegisterLine {
   enrollmentId: string;
   participantId: string;
+  /** Masked for a masked reach (viewer); never the NIK. */
+  fullName: string;
   status: EnrollmentStatus;
   /** Each recorded day: true present, false absent; a day not recorded is missing. */
   days: Record<string, boolean>;

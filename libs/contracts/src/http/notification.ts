@@ -1,3 +1,4 @@
+import type { PageParams } from './page';
 import type { Language } from '../events/contacts';
 import type { NotificationChannel, RecipientKind } from '../events/notification-deliveries';
 
@@ -41,8 +42,11 @@ export interface RecipientView {
   preferences: RecipientPreferences;
 }
 
-/** GET /deliveries: exactly one of them. */
-export interface FindDeliveriesParams {
+/**
+ * GET /deliveries: exactly one of eventId, correlationId and recipient; answers `Page<DeliveryView>` in the order
+ * the deliveries were created, then by id.
+ */
+export interface FindDeliveriesParams extends PageParams {
   eventId?: string;
   /** Everything one request caused. */
   correlationId?: string;

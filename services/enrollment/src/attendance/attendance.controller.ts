@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { Operation, UuidParam } from '@sinergi/platform';
+import { Caller, CurrentCaller, Operation, UuidParam } from '@sinergi/platform';
 import { RecordAttendanceDto } from './attendance.dto';
 import type { ClassRegisterView } from '@sinergi/contracts';
 import { AttendanceService } from './attendance.service';
@@ -15,13 +15,14 @@ export class AttendanceController {
     @Param('batchId', UuidParam) batchId: string,
     @Param('day') day: string,
     @Body() dto: RecordAttendanceDto,
+    @CurrentCaller() caller: Caller,
   ): Promise<ClassRegisterView> {
-    return this.attendance.record(batchId, day, dto.records);
+    return this.attendance.record(batchId, day, dto.records, caller);
   }
 
   @Get(':batchId/attendance')
   @Operation('attendance.get')
-  register(@Param('batchId', UuidParam) batchId: string): Promise<ClassRegisterView> {
-    return this.attendance.register(batchId);
+  register(@Param('batchId', UuidParam) batchId: string, @CurrentCaller() caller: Caller): Promise<ClassRegisterView> {
+    return this.attendance.register(batchId, caller);
   }
 }

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { attendanceRecordedEvent, ClassRegisterView, EnrollmentStatus, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { Conflict, InvalidInput, NotFound } from '@sinergi/platform';
+import { Caller, Conflict, InvalidInput, maskName, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { lockClasses } from '../enrollments/class-locks';
 import { Enrollment } from '../enrollments/enrollment.entity';
+import { Participant } from '../participants/participant.entity';
 import { AttendanceRecordDto } from './attendance.dto';
 import { AttendanceRecord } from './attendance-record.entity';
 import { classDaysOf, dayProblem, recordProblems } from './attendance.rules';
@@ -24,10 +25,11 @@ export class AttendanceService {
    * Records one class day for the participants listed, replacing what was recorded for that day, under the class row
    * lock (so it cannot interleave with the class's completion). One AttendanceRecorded per participant listed.
    */
-  record(batchId: string, day: string, records: AttendanceRecordDto[]): Promise<ClassRegisterView> {
+  record(batchId: string, day: string, records: AttendanceRecordDto[], caller: Caller): Promise<ClassRegisterView> {
     return this.dataSource.transaction(async (manager) => {
       const [batch] = await lockClasses(manager, { id: batchId });
       if (!batch) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class with id ${batchId}` });
+      caller.assertReaches({ venueCodes: [batch.venueCode] }, 'batchId');
       if (batch.status === 'cancelled') throw new Conflict({ field: 'batchId', rule: 'class-live', message: 'the class was cancelled; it has no attendance' });
       if (batch.status === 'completed' || batch.status === 'closed') {
         throw new Conflict({ field: 'day', rule: 'register-open', message: `the class is ${batch.status}; its register is final` });
@@ -60,16 +62,18 @@ export class AttendanceService {
           }),
         ),
       );
-      return registerOf(batch, await manager.findBy(AttendanceRecord, { batchId: batch.id }), seated);
+      return registerOf(batch, await manager.findBy(AttendanceRecord, { batchId: batch.id }), seated, await namesOf(manager, seated, caller.masked));
     });
   }
 
-  /** The class register: every seated participant and the days recorded for them. */
-  async register(batchId: string): Promise<ClassRegisterView> {
+  /** The class register: every seated participant (by name, masked for a masked reach) and the days recorded for them. */
+  async register(batchId: string, caller: Caller): Promise<ClassRegisterView> {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
     if (!batch) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class with id ${batchId}` });
+    caller.assertReaches({ venueCodes: [batch.venueCode] }, 'batchId');
     const records = await this.dataSource.getRepository(AttendanceRecord).findBy({ batchId });
-    return registerOf(batch, records, await seatedIn(this.dataSource.manager, batchId));
+    const seated = await seatedIn(this.dataSource.manager, batchId);
+    return registerOf(batch, records, seated, await namesOf(this.dataSource.manager, seated, caller.masked));
   }
 }
 
@@ -80,7 +84,13 @@ export function seatedIn(manager: EntityManager, batchId: string): Promise<Enrol
   });
 }
 
-function registerOf(batch: Batch, records: AttendanceRecord[], seated: Enrollment[]): ClassRegisterView {
+/** Full names of the seated participants by participant id; never their NIK. */
+async function namesOf(manager: EntityManager, seated: Enrollment[], masked: boolean): Promise<Map<string, string>> {
+  const participants = seated.length === 0 ? [] : await manager.find(Participant, { select: { id: true, fullName: true }, where: { id: In(seated.map((enrollment) => enrollment.participantId)) } });
+  return new Map(participants.map((participant) => [participant.id, masked ? maskName(participant.fullName) : participant.fullName]));
+}
+
+function registerOf(batch: Batch, records: AttendanceRecord[], seated: Enrollment[], names: Map<string, string>): ClassRegisterView {
   return {
     batchId: batch.id,
     startDate: batch.startDate,
@@ -91,6 +101,7 @@ function registerOf(batch: Batch, records: AttendanceRecord[], seated: Enrollmen
       return {
         enrollmentId: enrollment.id,
         participantId: enrollment.participantId,
+        fullName: names.get(enrollment.participantId) ?? '',
         status: enrollment.status,
         days: Object.fromEntries(own.map((record) => [record.day, record.present])),
         attendedDays: own.filter((record) => record.present).length,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { Operation, UuidParam } from '@sinergi/platform';
+import { Caller, CurrentCaller, Operation, UuidParam } from '@sinergi/platform';
 import type { CertificateVerificationView, EnrollmentDocumentView } from '@sinergi/contracts';
 import { CertificatesService } from './certificates.service';
 
@@ -21,7 +21,7 @@ export class EnrollmentCertificateController {
 
   @Get(':id/certificate')
   @Operation('certificates.get')
-  ofEnrollment(@Param('id', UuidParam) id: string): Promise<EnrollmentDocumentView> {
-    return this.certificates.ofEnrollment(id);
+  ofEnrollment(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<EnrollmentDocumentView> {
+    return this.certificates.ofEnrollment(id, caller);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFound } from '@sinergi/platform';
+import { Caller, NotFound } from '@sinergi/platform';
 import { DataSource } from 'typeorm';
 import type { CertificateVerificationView, EnrollmentDocumentView } from '@sinergi/contracts';
 import { EnrollmentConfig } from '../enrollment.config';
@@ -44,9 +44,10 @@ export class CertificatesService {
   }
 
   /** The certificate or participation letter of an enrollment. */
-  async ofEnrollment(enrollmentId: string): Promise<EnrollmentDocumentView> {
+  async ofEnrollment(enrollmentId: string, caller: Caller): Promise<EnrollmentDocumentView> {
     const document = await this.dataSource.getRepository(Certificate).findOneBy({ enrollmentId });
     if (!document) throw new NotFound({ field: 'enrollmentId', rule: 'issued', message: `no certificate or participation letter has been issued for enrollment ${enrollmentId}` });
+    caller.assertReaches({ participantId: document.participantId }, 'id');
     const code = document.verificationCode;
     return {
       enrollmentId,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { BatchFillChanged, EnrollmentView, PROBLEM_CONTENT_TYPE, ProgrammeFillView } from '@sinergi/contracts';
-import { InvalidInput, Operation, UuidParam } from '@sinergi/platform';
+import { Caller, CurrentCaller, InvalidInput, Operation, UuidParam } from '@sinergi/platform';
 import { SubmitEnrollmentDto, WithdrawEnrollmentDto } from './enrollment.dto';
 import { EnrollmentsService } from './enrollments.service';
 import { FillService } from './fill.service';
@@ -18,7 +18,9 @@ export class EnrollmentsController {
     @Headers('idempotency-key') key: string | undefined,
     @Body() dto: SubmitEnrollmentDto,
     @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<object> {
+    caller.assertReaches({ participantId: dto.participantId }, 'participantId');
     if (!key || key.length > MAX_KEY_LENGTH) {
       throw new InvalidInput({ field: 'Idempotency-Key', rule: 'required', message: `the header is required, 1-${MAX_KEY_LENGTH} characters (e.g. a UUID per enrollment request)` });
     }
@@ -30,22 +32,31 @@ export class EnrollmentsController {
 
   @Get(':id')
   @Operation('enrollments.get')
-  get(@Param('id', UuidParam) id: string): Promise<EnrollmentView> {
-    return this.enrollments.get(id);
+  async get(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<EnrollmentView> {
+    return this.reachable(id, caller);
   }
 
   @Post(':id/confirm')
   @Operation('enrollments.confirm')
   @HttpCode(200)
-  confirm(@Param('id', UuidParam) id: string): Promise<EnrollmentView> {
+  async confirm(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<EnrollmentView> {
+    await this.reachable(id, caller);
     return this.enrollments.confirm(id);
   }
 
   @Post(':id/withdraw')
   @Operation('enrollments.withdraw')
   @HttpCode(200)
-  withdraw(@Param('id', UuidParam) id: string, @Body() dto: WithdrawEnrollmentDto): Promise<EnrollmentView> {
+  async withdraw(@Param('id', UuidParam) id: string, @Body() dto: WithdrawEnrollmentDto, @CurrentCaller() caller: Caller): Promise<EnrollmentView> {
+    await this.reachable(id, caller);
     return this.enrollments.withdraw(id, dto.reason);
+  }
+
+  /** The enrollment, when the caller reaches it (a participant only their own); Forbidden otherwise. */
+  private async reachable(id: string, caller: Caller): Promise<EnrollmentView> {
+    const enrollment = await this.enrollments.get(id);
+    caller.assertReaches({ participantId: enrollment.participantId }, 'id');
+    return enrollment;
   }
 }
 

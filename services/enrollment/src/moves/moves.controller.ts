@@ -1,25 +1,39 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { Operation, UuidParam } from '@sinergi/platform';
+import { DataSource } from 'typeorm';
+import { Caller, CurrentCaller, NotFound, Operation, UuidParam } from '@sinergi/platform';
 import type { EnrollmentView } from '@sinergi/contracts';
+import { Enrollment } from '../enrollments/enrollment.entity';
 import { MoveDto } from './move.dto';
 import { MovesService } from './moves.service';
 
 /** A participant's answer to a class-change offer (their class was cancelled or rescheduled). */
 @Controller('enrollments')
 export class MovesController {
-  constructor(private readonly moves: MovesService) {}
+  constructor(
+    private readonly moves: MovesService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Post(':id/move')
   @Operation('enrollments.move')
   @HttpCode(200)
-  move(@Param('id', UuidParam) id: string, @Body() dto: MoveDto): Promise<EnrollmentView> {
+  async move(@Param('id', UuidParam) id: string, @Body() dto: MoveDto, @CurrentCaller() caller: Caller): Promise<EnrollmentView> {
+    await this.assertReachable(id, caller);
     return this.moves.move(id, dto.batchId);
   }
 
   @Post(':id/release')
   @Operation('enrollments.release')
   @HttpCode(200)
-  release(@Param('id', UuidParam) id: string): Promise<EnrollmentView> {
+  async release(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<EnrollmentView> {
+    await this.assertReachable(id, caller);
     return this.moves.release(id);
+  }
+
+  /** A participant answers only offers about their own enrollment. */
+  private async assertReachable(id: string, caller: Caller): Promise<void> {
+    const enrollment = await this.dataSource.getRepository(Enrollment).findOne({ select: { id: true, participantId: true }, where: { id } });
+    if (!enrollment) throw new NotFound({ field: 'id', rule: 'exists', message: `no enrollment with id ${id}` });
+    caller.assertReaches({ participantId: enrollment.participantId }, 'id');
   }
 }

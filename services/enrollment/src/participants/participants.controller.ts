@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { Operation, UuidParam } from '@sinergi/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Caller, CurrentCaller, Operation, PageQuery, UuidParam } from '@sinergi/platform';
 import { ParticipantLookupDto, RegisterParticipantDto } from './participant.dto';
-import type { ParticipantLookupView, ParticipantView } from '@sinergi/contracts';
+import type { EnrollmentView, Page, ParticipantLookupView, ParticipantView } from '@sinergi/contracts';
 import { ParticipantsService } from './participants.service';
 
 @Controller('participants')
@@ -24,7 +24,15 @@ export class ParticipantsController {
 
   @Get(':id')
   @Operation('participants.get')
-  get(@Param('id', UuidParam) id: string): Promise<ParticipantView> {
-    return this.participants.get(id);
+  get(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<ParticipantView> {
+    caller.assertReaches({ participantId: id }, 'id');
+    return this.participants.get(id, caller.masked);
+  }
+
+  @Get(':participantId/enrollments')
+  @Operation('participants.enrollments')
+  enrollments(@Param('participantId', UuidParam) participantId: string, @Query() page: PageQuery, @CurrentCaller() caller: Caller): Promise<Page<EnrollmentView>> {
+    caller.assertReaches({ participantId }, 'participantId');
+    return this.participants.enrollmentsOf(participantId, page);
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BusinessScale, FieldError, parseCivilDate, ParticipantLookupView, ParticipantView, todayInWib } from '@sinergi/contracts';
+import { BusinessScale, EnrollmentView, FieldError, Page, PageParams, parseCivilDate, ParticipantLookupView, ParticipantView, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { Conflict, InvalidInput, NotFound } from '@sinergi/platform';
+import { Conflict, InvalidInput, keysetPage, maskEmail, maskName, maskPhone, NotFound } from '@sinergi/platform';
+import { Enrollment } from '../enrollments/enrollment.entity';
+import { enrollmentView } from '../enrollments/enrollment.views';
 import { ContactCards } from './contact-card.service';
 import { nibProblems, normalizePhone, PHONE_RULE } from './contact.rules';
 import { maskNik, nikProblems } from './nik.rules';
@@ -89,10 +91,20 @@ export class ParticipantsService {
     return { participantId: found.id };
   }
 
-  async get(id: string): Promise<ParticipantView> {
+  /** `masked`: the name, phone and e-mail masked too (the NIK is always masked). */
+  async get(id: string, masked = false): Promise<ParticipantView> {
     const found = await this.dataSource.getRepository(Participant).findOneBy({ id });
     if (!found) throw new NotFound({ field: 'id', rule: 'exists', message: `no participant with id ${id}` });
-    return viewOf(found);
+    const view = viewOf(found);
+    return masked ? { ...view, fullName: maskName(view.fullName), phone: maskPhone(view.phone), email: view.email && maskEmail(view.email) } : view;
+  }
+
+  /** A participant's enrollments, a page at a time, oldest submission first (then by id). */
+  enrollmentsOf(participantId: string, page: PageParams): Promise<Page<EnrollmentView>> {
+    const rows = this.dataSource.getRepository(Enrollment).createQueryBuilder('enrollment').where('enrollment.participantId = :participantId', { participantId });
+    // submitted_at may hold microseconds, a cursor only the milliseconds a Date keeps: order by what the cursor can say.
+    const submittedAt = "date_trunc('milliseconds', enrollment.submitted_at)";
+    return keysetPage(rows, page, { columns: [submittedAt, 'enrollment.id'], keyOf: (row) => [row.submittedAt.toISOString(), row.id] }, enrollmentView);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeliveryView } from '@sinergi/contracts';
-import { NotFound, Operation, UuidParam } from '@sinergi/platform';
+import type { DeliveryView, Page } from '@sinergi/contracts';
+import { keysetPage, NotFound, Operation, UuidParam } from '@sinergi/platform';
 import { Delivery } from './delivery.entity';
 import { withoutSealedCode } from '../sign-in-codes/sign-in-code.rules';
 import { FindDeliveriesQuery } from './find-deliveries.query';
@@ -11,13 +11,20 @@ import { FindDeliveriesQuery } from './find-deliveries.query';
 export class DeliveriesController {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Deliveries owed because of one event, of everything one request (correlation id) caused, or to one recipient. */
+  /**
+   * Deliveries owed because of one event, of everything one request (correlation id) caused, or to one recipient,
+   * a page at a time in the order they were created (then by id).
+   */
   @Get()
   @Operation('deliveries.list')
-  async find(@Query() query: FindDeliveriesQuery): Promise<DeliveryView[]> {
-    const where = query.recipient ? { recipient: query.recipient } : query.eventId ? { eventId: query.eventId } : { correlationId: query.correlationId };
-    const deliveries = await this.dataSource.getRepository(Delivery).find({ where, order: { createdAt: 'ASC', recipient: 'ASC', template: 'ASC' }, take: 500 });
-    return deliveries.map(deliveryView);
+  async find(@Query() query: FindDeliveriesQuery): Promise<Page<DeliveryView>> {
+    const rows = this.dataSource.getRepository(Delivery).createQueryBuilder('delivery');
+    if (query.recipient) rows.where('delivery.recipient = :recipient', { recipient: query.recipient });
+    else if (query.eventId) rows.where('delivery.eventId = :eventId', { eventId: query.eventId });
+    else rows.where('delivery.correlationId = :correlationId', { correlationId: query.correlationId });
+    // created_at holds microseconds, a cursor only the milliseconds a Date keeps: order by what the cursor can say.
+    const createdAt = "date_trunc('milliseconds', delivery.created_at)";
+    return keysetPage(rows, query, { columns: [createdAt, 'delivery.id'], keyOf: (row) => [row.createdAt.toISOString(), row.id] }, deliveryView);
   }
 
   @Get(':id')

@@ -1,8 +1,9 @@
 import { IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import type { FindDeliveriesParams } from '@sinergi/contracts';
+import { PageQuery } from '@sinergi/platform';
 
-/** Exactly one of eventId, correlationId and recipient. */
-export class FindDeliveriesQuery implements FindDeliveriesParams {
+/** Exactly one of eventId, correlationId and recipient, and the page. */
+export class FindDeliveriesQuery extends PageQuery implements FindDeliveriesParams {
   @ValidateIf((query: FindDeliveriesQuery) => query.correlationId === undefined && query.recipient === undefined)
   @IsUUID('all', { message: 'eventId must be a UUID (give eventId, correlationId or recipient)' })
   eventId?: string;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CODE_PATTERN, RecipientKind, RecipientPreferences, RecipientView } from '@sinergi/contracts';
 import { PreferencesDto, RegisterContactDto } from './recipient.dto';
 import { RecipientDirectory } from './recipient-directory.service';
-import { InvalidInput, NotFound, Operation } from '@sinergi/platform';
+import { Caller, CurrentCaller, InvalidInput, NotFound, Operation } from '@sinergi/platform';
 
 const KINDS_IN_PATHS: Record<string, RecipientKind> = {
   participants: 'participant',
@@ -37,25 +37,30 @@ export class RecipientsController {
   @Put(':kind/:id/preferences')
   @Operation('recipients.set-preferences')
   @HttpCode(200)
-  async setPreferences(@Param('kind') kindInPath: string, @Param('id') id: string, @Body() body: PreferencesDto): Promise<RecipientView> {
+  async setPreferences(@Param('kind') kindInPath: string, @Param('id') id: string, @Body() body: PreferencesDto, @CurrentCaller() caller: Caller): Promise<RecipientView> {
     const kind = kindOf(kindInPath);
     const recipientId = idOf(kind, id);
+    assertOwnRecipient(caller, kind, recipientId);
     await this.directory.setPreferences(this.dataSource.manager, kind, recipientId, { language: body.language ?? null, channels: body.channels ?? null, optOut: body.optOut });
     return this.view(kind, recipientId);
   }
 
   @Get(':kind/:id')
   @Operation('recipients.get')
-  async get(@Param('kind') kindInPath: string, @Param('id') id: string): Promise<RecipientView> {
+  async get(@Param('kind') kindInPath: string, @Param('id') id: string, @CurrentCaller() caller: Caller): Promise<RecipientView> {
     const kind = kindOf(kindInPath);
-    return this.view(kind, idOf(kind, id));
+    const recipientId = idOf(kind, id);
+    assertOwnRecipient(caller, kind, recipientId);
+    return this.view(kind, recipientId);
   }
 
   @Get(':kind/:id/preferences')
   @Operation('recipients.get-preferences')
-  async getPreferences(@Param('kind') kindInPath: string, @Param('id') id: string): Promise<RecipientPreferences> {
+  async getPreferences(@Param('kind') kindInPath: string, @Param('id') id: string, @CurrentCaller() caller: Caller): Promise<RecipientPreferences> {
     const kind = kindOf(kindInPath);
-    return (await this.view(kind, idOf(kind, id))).preferences;
+    const recipientId = idOf(kind, id);
+    assertOwnRecipient(caller, kind, recipientId);
+    return (await this.view(kind, recipientId)).preferences;
   }
 
   private async register(kind: RecipientKind, id: string, contact: RegisterContactDto): Promise<RecipientView> {
@@ -69,6 +74,11 @@ export class RecipientsController {
     const reachableBy = [...(recipient.contact?.email ? (['email'] as const) : []), ...(recipient.contact?.phone ? (['phone'] as const) : [])];
     return { kind, id, reachableBy, language: recipient.language, preferences: recipient.preferences };
   }
+}
+
+/** A participant's reach (`own`) is their own recipient record and nobody else's. */
+function assertOwnRecipient(caller: Caller, kind: RecipientKind, id: string): void {
+  caller.assertReaches(kind === 'participant' ? { participantId: id } : {}, 'id');
 }
 
 function kindOf(kindInPath: string): RecipientKind {
