@@ -260,6 +260,8 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
       expect([again.status, again.body.errors?.[0]?.field]).toEqual([400, 'programmeId']);
       const mine = await api<{ id: string }>('GET', `/me/enrollments/${enrolled.id}`, participant);
       expect([mine.status, mine.body.id]).toEqual([200, enrolled.id]);
+      const listed = await api<{ items: Array<{ id: string }> }>('GET', '/me/enrollments?limit=10', participant);
+      expect([listed.status, listed.body.items.map((item) => item.id)]).toEqual([200, [enrolled.id]]);
       const someoneElse: Principal = { ...participant, subject: 'participant-other', participantId: SAMPLE_ID };
       const notTheirs = await api<Problem>('GET', `/me/enrollments/${enrolled.id}`, someoneElse);
       expect([notTheirs.status, notTheirs.body.errors?.[0]?.rule]).toEqual([404, 'own-enrollment']);

@@ -142,6 +142,7 @@ export const ACCESS_TABLE = {
   // gateway (gw-api): a participant's self-service under /api/v1/me, by the participant id of the token
   'me.get': { participant: 'own' },
   'me.enroll': { participant: 'own' },
+  'me.enrollments': { participant: 'own' },
   'me.enrollment': { participant: 'own' },
   'me.confirm': { participant: 'own' },
   'me.withdraw': { participant: 'own' },

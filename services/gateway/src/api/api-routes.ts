@@ -52,6 +52,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...enrollment([
     { operation: 'participants.register', method: 'POST', path: '/participants', summary: 'Register as a participant (public)', creates: true, sensitive: true },
     { operation: 'participants.get', method: 'GET', path: '/participants/:id', summary: 'One participant' },
+    { operation: 'participants.enrollments', method: 'GET', path: '/participants/:participantId/enrollments', summary: "A participant's enrollments", page: true },
     { operation: 'enrollments.create', method: 'POST', path: '/enrollments', summary: 'Enroll a participant in a programme', creates: true },
     { operation: 'enrollments.get', method: 'GET', path: '/enrollments/:id', summary: 'One enrollment' },
     { operation: 'enrollments.confirm', method: 'POST', path: '/enrollments/:id/confirm', summary: 'Confirm a seat' },

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '@sinergi/contracts';
-import { Forbidden, InvalidInput, NotFound, Operation, UuidParam } from '@sinergi/platform';
+import { Forbidden, InvalidInput, NotFound, Operation, PageQuery, UuidParam } from '@sinergi/platform';
 import { EnrollmentClient } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiProblems } from './api-problems';
@@ -42,6 +42,18 @@ export class MeController {
     const principal = participantOf(request);
     const submit = () => this.enrollments.enroll(principal, { participantId: principal.participantId, programmeId: body.programmeId, batchId: body.batchId }, request.header(IDEMPOTENCY_HEADER));
     sendAnswer(response, await this.idempotency.once(request, principal, submit));
+  }
+
+  @Get('enrollments')
+  @Operation('me.enrollments')
+  @ApiOperation({ operationId: 'me.enrollments', summary: 'Your enrollments, oldest first' })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
+  @ApiQuery({ name: 'cursor', required: false, description: 'The next of the previous page' })
+  @ApiResponse({ status: 200, description: 'A page of enrollments (Page<EnrollmentView>)', schema: { type: 'object' } })
+  async myEnrollments(@Req() request: Request, @Res() response: Response, @Query() page: PageQuery): Promise<void> {
+    const principal = participantOf(request);
+    const query = Object.fromEntries(Object.entries({ limit: page.limit?.toString(), cursor: page.cursor }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    sendAnswer(response, await this.enrollments.enrollmentsOf(principal, principal.participantId, query));
   }
 
   @Get('enrollments/:id')

@@ -7,6 +7,7 @@ import { AuditKind } from './audit-entry.entity';
  */
 export const PERSONAL_DATA_READS: ReadonlySet<OperationId> = new Set<OperationId>([
   'participants.get',
+  'participants.enrollments',
   'enrollments.get',
   'attendance.get',
   'certificates.get',

@@ -3,6 +3,7 @@ import type {
   CertificateVerificationView,
   EnrollmentDocumentView,
   EnrollmentView,
+  Page,
   ParticipantView,
   Principal,
   RegisterParticipantRequest,
@@ -34,6 +35,12 @@ export class EnrollmentClient extends ServiceClient {
 
   participant(principal: Principal, participantId: string): Promise<ServiceAnswer<ParticipantView>> {
     return this.call({ principal, method: 'GET', path: `/participants/${encodeURIComponent(participantId)}` });
+  }
+
+  /** A participant's enrollments, a page at a time (`query`: limit and cursor as the caller gave them). */
+  enrollmentsOf(principal: Principal, participantId: string, query: Record<string, string>): Promise<ServiceAnswer<Page<EnrollmentView>>> {
+    const search = new URLSearchParams(query).toString();
+    return this.call({ principal, method: 'GET', path: `/participants/${encodeURIComponent(participantId)}/enrollments${search ? `?${search}` : ''}` });
   }
 
   enroll(principal: Principal, request: SubmitEnrollmentRequest, idempotencyKey?: string): Promise<ServiceAnswer<EnrollmentView>> {
