@@ -39,6 +39,8 @@ function settingsOf(service: ServiceName, secrets: LocalSecrets, sinks: LocalMes
   }
 }
 
+const portOf = (name: ServiceName, port: number) => Number(process.env[`SINERGI_${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? port);
+
 /** Where the gateway finds each service, and the URL it is reached at itself. */
 function gatewaySettings(ports: Array<{ name: ServiceName; port: number }>): Record<string, string> {
   const settings: Record<string, string> = {};
@@ -101,10 +103,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
+  let serviceUrls: Record<string, string> = {};
   try {
     describeEnsuredTopics(await ensureTopics(kafka.connection, allTopicSpecs(), topicDurabilityFrom())).forEach(log);
-    const portOf = (name: ServiceName, port: number) => Number(process.env[`SINERGI_${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? port);
-    const serviceUrls = gatewaySettings(SERVICES.map(({ name, port }) => ({ name, port: portOf(name, port) })));
+    serviceUrls = gatewaySettings(SERVICES.map(({ name, port }) => ({ name, port: portOf(name, port) })));
     const spawn = async (name: ServiceName, port: number) => {
       const databaseUrl = await ensureDatabase(postgres.url, databaseNameOf(name));
       const service = ServiceProcess.spawn({
@@ -136,7 +138,8 @@ async function main(): Promise<void> {
   log('all six services are up:');
   for (const service of services) log(`  ${service.options.service.padEnd(18)} ${service.url}  (health: ${service.url}/health)`);
   log(`every message sent: emails ${sinks.smtp.httpUrl}/messages, SMS and WhatsApp ${sinks.provider.url}/messages (add ?to=<address or +62...>)`);
-  const gatewayUrl = services.find((service) => service.options.service === 'gateway')?.url ?? '';
+  // Browsers sign in at the public URL: the provider's cookies and redirects are for that host, not 127.0.0.1.
+  const gatewayUrl = serviceUrls.GATEWAY_PUBLIC_URL;
   // The demo's made-up local passwords (kept in .cache/local-accounts.json); the only place a password is printed.
   log(`sign in at ${gatewayUrl}/auth/login with one of these local accounts (username / password):`);
   for (const account of accounts) log(`  ${account.roles.join(', ').padEnd(22)} ${account.username} / ${account.password}`);

@@ -34,6 +34,12 @@ describe('OidcAccessTokenVerifier', () => {
     await expect(verifier.principalOf(`Bearer ${token}`)).resolves.toEqual(expect.objectContaining({ roles: ['viewer'] }));
   });
 
+  it("refuses a token whose subject is one of the gateway's own", async () => {
+    const verifier = new OidcAccessTokenVerifier(configFor(issuer.issuer));
+    const token = await issuer.accessToken({ subject: 'gateway:sign-in', roles: [], venueCodes: [] });
+    expect(ruleOf(await verifier.principalOf(`Bearer ${token}`).catch((error: unknown) => error))).toBe('user-subject');
+  });
+
   it.each([
     ['no token', undefined, 'required'],
     ['an expired token', { expiresIn: -120 }, 'not-expired'],

@@ -1,6 +1,6 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { createRemoteJWKSet, errors as joseErrors, JWTPayload, jwtVerify } from 'jose';
-import { isRole, Principal, PRINCIPAL_CLAIMS } from '@sinergi/contracts';
+import { isGatewaySubject, isRole, Principal, PRINCIPAL_CLAIMS } from '@sinergi/contracts';
 import { PrincipalResolver, Unauthenticated } from '@sinergi/platform';
 import { GatewayConfig } from '../gateway.config';
 
@@ -17,6 +17,10 @@ export function principalOfAccessToken(claims: JWTPayload, rolesClaim: string): 
   const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) {
     throw new Unauthenticated({ field: 'Authorization', rule: 'valid-token', message: 'the access token names no subject' });
+  }
+  // The gateway's own internal callers (gateway:sign-in) must never be impersonated by a provider's user.
+  if (isGatewaySubject(claims.sub)) {
+    throw new Unauthenticated({ field: 'Authorization', rule: 'user-subject', message: 'the access token names a subject reserved for the gateway itself' });
   }
   return {
     subject: claims.sub,
