@@ -57,6 +57,17 @@ export class GatewayConfig extends ServiceConfig {
   @Matches(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, { message: 'must be a comma-separated list of origins, e.g. https://dashboard.kemnaker.go.id' })
   CORS_ORIGINS?: string;
 
+  /**
+   * How many reverse proxies stand in front of the gateway: their X-Forwarded-For is then believed, so that rate limits
+   * and sign-in limits count the client's address, not the proxy's. Not set: 0 (the header is ignored).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of proxies' })
+  @Min(0, { message: 'must be between 0 and 10' })
+  @Max(10, { message: 'must be between 0 and 10' })
+  TRUST_PROXY?: number;
+
   /** Requests per minute per client on the API. */
   @IsOptional()
   @Type(() => Number)

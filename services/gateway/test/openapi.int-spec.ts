@@ -53,6 +53,7 @@ describe('gateway: the OpenAPI document, headers and rate limits, with no servic
         // Nothing listens there: the issuer cannot be reached.
         OIDC_ISSUER: 'http://127.0.0.1:9/oidc',
         SENSITIVE_RATE_LIMIT_PER_MINUTE: '3',
+        TRUST_PROXY: '1',
       },
     });
     const response = await fetch(`${gateway.url}/api/docs-json`);
@@ -128,5 +129,12 @@ describe('gateway: the OpenAPI document, headers and rate limits, with no servic
     expect(last!.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+    // Behind the one trusted proxy (TRUST_PROXY=1), another client's address has a limit of its own.
+    const otherClient = await fetch(`${gateway.url}/api/v1/participants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+      body: '{}',
+    });
+    expect(otherClient.status).not.toBe(429);
   });
 });

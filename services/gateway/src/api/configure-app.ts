@@ -5,8 +5,9 @@ import { GatewayConfig } from '../gateway.config';
 
 export const OPENAPI_JSON_PATH = 'api/docs-json';
 
-/** Security headers, CORS for the configured origins only, and the OpenAPI document and its UI. */
+/** Which proxies are believed about the client's address, security headers, CORS for the configured origins only, and the OpenAPI document and its UI. */
 export function configureGatewayApp(app: NestExpressApplication, config: GatewayConfig): void {
+  app.set('trust proxy', config.TRUST_PROXY ?? 0);
   app.use(
     helmet({
       // The API docs UI runs its own inline script and styles; everything else answers JSON.

@@ -1,3 +1,5 @@
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../api/api-problems';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ClassFigures, ClassView, DeadLetterCount, InstructorLoad, NotificationOutcomes, Page, ProvinceFigures, VenueDay } from '@sinergi/contracts';
@@ -15,12 +17,16 @@ const MAX_UTILISATION_DAYS = 366;
  * The dashboards, read only from the gateway's own projections (never from the services). Nothing here is
  * personal data (instructors appear by id only), so a masked reach sees the same figures.
  */
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@ApiProblems({ authenticated: true, body: false })
 @Controller('api/v1/dashboard')
 export class DashboardController {
   constructor(private readonly db: DataSource) {}
 
   @Get('programmes/:id/overview')
   @Operation('dashboard.programme-overview')
+  @ApiOperation({ operationId: 'dashboard.programme-overview' })
   async overview(@Param('id', new ParseUUIDPipe()) programmeId: string): Promise<ClassFigures & { programmeId: string }> {
     const rows = await this.figures(programmeId);
     return { programmeId, ...figuresOf(rows) };
@@ -28,6 +34,7 @@ export class DashboardController {
 
   @Get('programmes/:id/provinces')
   @Operation('dashboard.programme-provinces')
+  @ApiOperation({ operationId: 'dashboard.programme-provinces' })
   async provinces(@Param('id', new ParseUUIDPipe()) programmeId: string): Promise<ProvinceFigures[]> {
     const rows = await this.figures(programmeId);
     const provinces = [...new Set(rows.map((row) => row.province_code))].sort();
@@ -36,6 +43,7 @@ export class DashboardController {
 
   @Get('classes')
   @Operation('dashboard.classes')
+  @ApiOperation({ operationId: 'dashboard.classes' })
   async classes(@Query() query: ClassesQuery, @CurrentCaller() caller: Caller): Promise<Page<ClassView>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -63,6 +71,7 @@ export class DashboardController {
 
   @Get('venues/:code/utilisation')
   @Operation('dashboard.venue-utilisation')
+  @ApiOperation({ operationId: 'dashboard.venue-utilisation' })
   async utilisation(@Param('code') venueCode: string, @Query() query: UtilisationQuery, @CurrentCaller() caller: Caller): Promise<VenueDay[]> {
     caller.assertReaches({ venueCodes: [venueCode] }, 'code');
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
@@ -82,6 +91,7 @@ export class DashboardController {
 
   @Get('instructors/load')
   @Operation('dashboard.instructor-load')
+  @ApiOperation({ operationId: 'dashboard.instructor-load' })
   async instructorLoad(@Query() query: InstructorLoadQuery): Promise<Page<InstructorLoad>> {
     const params: unknown[] = [];
     const where = [`instructor_id IS NOT NULL`, `status IN ${HELD}`];
@@ -114,6 +124,7 @@ export class DashboardController {
 
   @Get('notifications')
   @Operation('dashboard.notifications')
+  @ApiOperation({ operationId: 'dashboard.notifications' })
   async notifications(): Promise<NotificationOutcomes[]> {
     const rows: Array<{ channel: string | null; outcome: string; count: string }> = await this.db.query(
       `SELECT channel, outcome, count(*) AS count FROM ${S}.notification_outcomes GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2`,
@@ -127,6 +138,7 @@ export class DashboardController {
 
   @Get('dead-letters')
   @Operation('dashboard.dead-letters')
+  @ApiOperation({ operationId: 'dashboard.dead-letters' })
   async deadLetters(): Promise<DeadLetterCount[]> {
     const rows: Array<{ topic: string; dead_letters: string; counted_at: Date }> = await this.db.query(
       `SELECT topic, dead_letters, counted_at FROM ${S}.dead_letters ORDER BY topic`,
