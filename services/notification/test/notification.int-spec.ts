@@ -314,7 +314,8 @@ describe('notification: events to messages over real channels', () => {
     const own = await harness.participant({ email: uniqueEmail() });
     const other = await harness.participant({ email: uniqueEmail() });
     const participant: Principal = { subject: 'participant-test', roles: ['participant'], venueCodes: [], participantId: own };
-    expect((await harness.request('GET', `/recipients/participants/${own}`, undefined, {}, participant)).status).toBe(200);
+    // The recipient exists once notification has consumed the contact card.
+    await waitFor('the participant\'s recipient record', async () => (await harness.request('GET', `/recipients/participants/${own}`, undefined, {}, participant)).status === 200);
     expect((await harness.request('GET', `/recipients/participants/${own}/preferences`, undefined, {}, participant)).status).toBe(200);
     for (const [method, path, body] of [
       ['GET', `/recipients/participants/${other}`, undefined],
