@@ -178,12 +178,12 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
   it('shows an instructor only their own assignments, and pages them by startDate', async () => {
     const [mine, theirs] = await harness.registerInstructors(
       { homeProvinceCode: '32', competencies: ['KWU-REACH'], maxClassesPerPeriod: 10 },
-      { homeProvinceCode: '32', competencies: ['KWU-OTHER'], maxClassesPerPeriod: 10 },
+      { homeProvinceCode: '32', competencies: ['KWU-THEIRS'], maxClassesPerPeriod: 10 },
     );
     const weeks = ['2026-03-02', '2026-03-09', '2026-03-16'];
     const batches = [];
     for (const startDate of weeks) batches.push(await plan({ moduleCode: 'KWU-REACH', provinceCode: '32', startDate, endDate: startDate }));
-    const other = await plan({ moduleCode: 'KWU-OTHER', provinceCode: '32', startDate: '2026-03-02', endDate: '2026-03-02' });
+    const other = await plan({ moduleCode: 'KWU-THEIRS', provinceCode: '32', startDate: '2026-03-02', endDate: '2026-03-02' });
     for (const batch of batches) expect((await assignedTo(batch.batchId)).instructorId).toBe(mine);
     expect((await assignedTo(other.batchId)).instructorId).toBe(theirs);
     const me: Principal = { subject: 'instructor', roles: ['instructor'], venueCodes: [], instructorId: mine };

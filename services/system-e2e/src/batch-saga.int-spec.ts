@@ -13,7 +13,7 @@ import type {
   Page,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { call, expectCreated } from './http';
+import { allItems, call, expectCreated } from './http';
 import { MAY, MODULE, signAndLaunch } from './programme-setup';
 import { RunningSystem } from './running-system';
 
@@ -153,8 +153,8 @@ describe('planning classes across program, venue-capacity and instructor-module 
     }, { timeoutMs: 60_000, intervalMs: 1_000 });
     const batchIds = plan.batchIds;
     // The planner may also use the venues the earlier tests registered in the same provinces.
-    const venueCodes = (await call<Page<VenueState>>('GET', venues('/venues'))).body.items.map((venue) => venue.venueCode);
-    const instructorIds = (await call<Page<InstructorView>>('GET', instructors(`/instructors?moduleCode=${MODULE}`))).body.items.map((instructor) => instructor.id);
+    const venueCodes = (await allItems<VenueState>(venues('/venues'))).map((venue) => venue.venueCode);
+    const instructorIds = (await allItems<InstructorView>(instructors(`/instructors?moduleCode=${MODULE}`))).map((instructor) => instructor.id);
 
     const settledCount = async () => {
       const { counts } = (await call<BatchSummaryView>('GET', program(`/programmes/${programmeId}/batch-summary`))).body;
@@ -174,13 +174,13 @@ describe('planning classes across program, venue-capacity and instructor-module 
     await waitFor('compensation of every failed class to finish', async () => {
       held.clear();
       for (const venueCode of venueCodes) {
-        const reservations = (await call<Page<ReservationView>>('GET', venues(`/reservations?venueCode=${venueCode}`))).body.items;
+        const reservations = await allItems<ReservationView>(venues(`/reservations?venueCode=${venueCode}`));
         for (const reservation of reservations.filter((candidate) => candidate.status === 'active')) {
           hold(`room ${reservation.venueCode}/${reservation.roomCode}`, reservation.batchId, reservation.startDate, reservation.endDate);
         }
       }
       for (const instructorId of instructorIds) {
-        const assignments = (await call<Page<AssignmentView>>('GET', instructors(`/assignments?instructorId=${instructorId}`))).body.items;
+        const assignments = await allItems<AssignmentView>(instructors(`/assignments?instructorId=${instructorId}`));
         for (const assignment of assignments.filter((candidate) => candidate.status === 'active')) {
           hold(`instructor ${instructorId}`, assignment.batchId, assignment.startDate, assignment.endDate);
         }

@@ -1,3 +1,4 @@
+import type { Page } from '@sinergi/contracts';
 import { testAuthorization } from '@sinergi/testing';
 
 /** One HTTP call to a service, as the test staff principal unless headers carry another token; the body parsed as JSON, typed as the caller expects (a view of `@sinergi/contracts`). */
@@ -23,4 +24,20 @@ export async function expectCreated<T>(method: string, url: string, body: object
     throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
   }
   return response.body;
+}
+
+/** Every item of a paged list (`{items, next}`), following `next` 200 items at a time. */
+export async function allItems<T>(url: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = new URL(url);
+    page.searchParams.set('limit', '200');
+    if (cursor) page.searchParams.set('cursor', cursor);
+    const response = await call<Page<T>>('GET', page.toString());
+    if (response.status !== 200) throw new Error(`GET ${page} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    items.push(...response.body.items);
+    cursor = response.body.next;
+  } while (cursor);
+  return items;
 }
