@@ -3,7 +3,7 @@ import { NotificationConfig } from '../notification.config';
 import { buildChannelAdapters } from './channels.module';
 import { EmailChannel } from './email.channel';
 
-const common = { HTTP_PORT: '3005', DATABASE_URL: 'postgres://u:p@db:5432/sinergi_notification', KAFKA_BROKERS: 'k:9092', INTERNAL_TOKEN_JWKS: '{"keys":[]}', CONTACT_SEAL_KEY: 'A'.repeat(43) + '=' };
+const common = { HTTP_PORT: '3005', DATABASE_URL: 'postgres://u:p@db:5432/sinergi_notification', KAFKA_BROKERS: 'k:9092', INTERNAL_TOKEN_JWKS: '{"keys":[]}', CONTACT_SEAL_KEY: 'A'.repeat(43) + '=', SIGN_IN_CODE_SEAL_KEY: 'B'.repeat(43) + '=' };
 const channels = {
   SMTP_URL: 'smtp://127.0.0.1:1025',
   SMTP_FROM: 'Sinergi Kemnaker <noreply@sinergi.kemnaker.go.id>',
