@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BatchFillChanged, Problem, SelectionDrawn, SelectionView } from '@sinergi/contracts';
+import { BatchFillChanged, DrawEntry, Page, Problem, SelectionDrawn, SelectionView } from '@sinergi/contracts';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 import { problemLines } from '@sinergi/testing';
 
@@ -15,6 +15,21 @@ describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
   afterAll(async () => {
     await harness?.destroy();
   });
+
+  /** Every entry of a list, following `next` from page to page; how many pages it took. */
+  async function allEntries(path: string): Promise<{ items: DrawEntry[]; pages: number }> {
+    const items: DrawEntry[] = [];
+    let pages = 0;
+    let next: string | undefined;
+    do {
+      const page = await harness.request<Page<DrawEntry>>('GET', next ? `${path}&cursor=${next}` : path);
+      expect(page.status).toBe(200);
+      items.push(...page.body.items);
+      next = page.body.next;
+      pages += 1;
+    } while (next);
+    return { items, pages };
+  }
 
   it('pools accepted enrollments, draws once with the seed, seats in draw order, and answers a repeat with the first draw', async () => {
     const programme = programmeLaunched({ selectionPolicy: 'lottery' });
@@ -34,15 +49,37 @@ describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
     );
     expect(accepted.every((event) => event.data.awaitingSelection)).toBe(true);
 
-    const drawn = await harness.request<SelectionView>('POST', `/programmes/${programme.programmeId}/selection`, { seed: 'audit-2025-05' });
+    const path = `/programmes/${programme.programmeId}/selection`;
+    expect((await harness.request<Problem>('GET', `${path}/entries`)).status).toBe(404);
+    const drawn = await harness.request<SelectionView>('POST', path, { seed: 'audit-2025-05' });
     expect(drawn.status).toBe(200);
+    expect(drawn.body.outcomes).toEqual({ selected: 16, reserved: 2, 'not-selected': POOL - 18 });
     // The audit, as the README describes it: sort by SHA-256(seed + ':' + id).
     const key = (id: string) => createHash('sha256').update(`audit-2025-05:${id}`).digest('hex');
     const expected = [...ids].sort((a, b) => (key(a) < key(b) ? -1 : 1));
-    expect(drawn.body.entries.map((entry) => entry.enrollmentId)).toEqual(expected);
+    const { items: entries, pages } = await allEntries(`${path}/entries?limit=10`);
+    expect(pages).toBe(3);
+    expect(entries.map((entry) => entry.position)).toEqual(Array.from({ length: POOL }, (_, index) => index + 1));
+    expect(entries.map((entry) => entry.enrollmentId)).toEqual(expected);
+    expect(entries.map((entry) => entry.lotteryKey)).toEqual(expected.map(key));
     expect(drawn.body.poolDigest).toBe(createHash('sha256').update(expected.join('\n')).digest('hex'));
-    expect(drawn.body.entries.map((entry) => entry.outcome)).toEqual([...Array(16).fill('selected'), 'reserved', 'reserved', ...Array(POOL - 18).fill('not-selected')]);
-    expect(drawn.body.entries.slice(16, 18).map((entry) => entry.reserveRank)).toEqual([1, 2]);
+    expect(entries.map((entry) => entry.outcome)).toEqual([...Array(16).fill('selected'), 'reserved', 'reserved', ...Array(POOL - 18).fill('not-selected')]);
+    expect(entries.slice(16, 18).map((entry) => entry.reserveRank)).toEqual([1, 2]);
+
+    const reserved = await allEntries(`${path}/entries?outcome=reserved&limit=1`);
+    expect(reserved.pages).toBe(2);
+    expect(reserved.items).toEqual(entries.slice(16, 18));
+    const notSelected = await allEntries(`${path}/entries?outcome=not-selected&limit=4`);
+    expect(notSelected.items).toEqual(entries.slice(18));
+    const badCursor = await harness.request<Problem>('GET', `${path}/entries?cursor=bm90LWEtY3Vyc29y`);
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    const badOutcome = await harness.request<Problem>('GET', `${path}/entries?outcome=drawn`);
+    expect(badOutcome.status).toBe(400);
+    expect(badOutcome.body.errors).toEqual([expect.objectContaining({ field: 'outcome', rule: 'isIn' })]);
+    const tooMany = await harness.request<Problem>('GET', `${path}/entries?limit=201`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors).toEqual([expect.objectContaining({ field: 'limit' })]);
 
     const [event] = await harness.waitForEvents<SelectionDrawn>('SelectionDrawn', (data) => data.programmeId === programme.programmeId);
     expect(event.data).toEqual({
@@ -58,9 +95,9 @@ describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
     const [fill] = await harness.waitForEvents<BatchFillChanged>('BatchFillChanged', (data) => data.batchId === klass.batchId && data.selected === 16);
     expect(fill.data).toMatchObject({ selected: 16, reserved: 2 });
 
-    const repeat = await harness.request<SelectionView>('POST', `/programmes/${programme.programmeId}/selection`, { seed: 'another' });
+    const repeat = await harness.request<SelectionView>('POST', path, { seed: 'another' });
     expect(repeat.body).toEqual(drawn.body);
-    expect((await harness.request<SelectionView>('GET', `/programmes/${programme.programmeId}/selection`)).body).toEqual(drawn.body);
+    expect((await harness.request<SelectionView>('GET', path)).body).toEqual(drawn.body);
 
     const late = await harness.registerChecked(participantBody());
     const refused = await harness.enroll<Problem>({ participantId: late.id, programmeId: programme.programmeId });

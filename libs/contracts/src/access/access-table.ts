@@ -82,6 +82,7 @@ export const ACCESS_TABLE = {
   'attendance.get': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own', instructor: 'own' },
   'selection.draw': ADMINS,
   'selection.get': STAFF_READ,
+  'selection.entries': STAFF_READ,
   'certificates.get': { ...ADMINS, participant: 'own' },
   'certificates.verify': 'public',
   // enrollment (svc-b)

@@ -2,6 +2,7 @@ import type { Language } from '../events/contacts';
 import type { EnrollmentChannel, EnrollmentProblem } from '../events/enrollments';
 import type { BusinessScale } from '../events/programmes';
 import type { SelectionDrawn } from '../events/selection';
+import type { Page, PageParams } from './page';
 
 /**
  * enrollment's HTTP API (port 3002): participants, enrollments, the draw, class moves, attendance and certificates.
@@ -133,7 +134,8 @@ export interface DrawSelectionRequest {
   seed?: string;
 }
 
-export type DrawOutcome = 'selected' | 'reserved' | 'not-selected';
+export const DRAW_OUTCOMES = ['selected', 'reserved', 'not-selected'] as const;
+export type DrawOutcome = (typeof DRAW_OUTCOMES)[number];
 
 /** One enrollment of the pool, at its place in the draw, with what it got. */
 export interface DrawEntry {
@@ -150,10 +152,20 @@ export interface DrawEntry {
   reserveRank: number | null;
 }
 
-/** The seed and the pool in draw order with each sort key and outcome: all an auditor needs to re-run the draw. */
+/** The draw's summary: its seed and pool digest, with how many entries got each outcome; the entries page apart. */
 export interface SelectionView extends SelectionDrawn {
-  entries: DrawEntry[];
+  outcomes: Record<DrawOutcome, number>;
 }
+
+/**
+ * GET /programmes/:programmeId/selection/entries: the pool in draw order (by position), each with its sort key and
+ * outcome, optionally only one outcome. With the summary's seed, all an auditor needs to re-run the draw.
+ */
+export interface SelectionEntriesParams extends PageParams {
+  outcome?: DrawOutcome;
+}
+
+export type SelectionEntryPage = Page<DrawEntry>;
 
 export interface AttendanceEntry {
   enrollmentId: string;

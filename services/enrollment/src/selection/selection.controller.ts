@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Operation, UuidParam } from '@sinergi/platform';
-import { DrawSelectionDto } from './selection.dto';
-import type { SelectionView } from '@sinergi/contracts';
+import type { DrawEntry, Page, SelectionView } from '@sinergi/contracts';
+import { DrawSelectionDto, SelectionEntriesQuery } from './selection.dto';
 import { SelectionService } from './selection.service';
 
 @Controller('programmes/:programmeId/selection')
@@ -16,10 +16,17 @@ export class SelectionController {
     return this.selection.draw(programmeId, dto.seed);
   }
 
-  /** The seed, the pool in draw order with each sort key and outcome: all an auditor needs to re-run the draw. */
+  /** The draw's summary: seed, pool size and digest, how many entries got each outcome. */
   @Get()
   @Operation('selection.get')
   get(@Param('programmeId', UuidParam) programmeId: string): Promise<SelectionView> {
     return this.selection.get(programmeId);
+  }
+
+  /** The pool in draw order (by position) with each sort key and outcome: with the seed, all an auditor needs to re-run the draw. */
+  @Get('entries')
+  @Operation('selection.entries')
+  entries(@Param('programmeId', UuidParam) programmeId: string, @Query() query: SelectionEntriesQuery): Promise<Page<DrawEntry>> {
+    return this.selection.entries(programmeId, query);
   }
 }

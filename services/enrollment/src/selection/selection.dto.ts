@@ -1,5 +1,6 @@
-import { IsOptional, IsString, Length } from 'class-validator';
-import type { DrawSelectionRequest } from '@sinergi/contracts';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { DRAW_OUTCOMES, DrawOutcome, DrawSelectionRequest, SelectionEntriesParams } from '@sinergi/contracts';
+import { PageQuery } from '@sinergi/platform';
 
 export class DrawSelectionDto implements DrawSelectionRequest {
   /** Any text; when absent, 128 random bits in hex are drawn and recorded. */
@@ -7,4 +8,10 @@ export class DrawSelectionDto implements DrawSelectionRequest {
   @IsString({ message: 'seed: must be text' })
   @Length(1, 200, { message: 'seed: must be 1-200 characters' })
   seed?: string;
+}
+
+export class SelectionEntriesQuery extends PageQuery implements SelectionEntriesParams {
+  @IsOptional()
+  @IsIn(DRAW_OUTCOMES, { message: `outcome must be one of: ${DRAW_OUTCOMES.join(', ')}` })
+  outcome?: DrawOutcome;
 }

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   batchFillChangedEvent,
   DrawEntry,
+  DRAW_OUTCOMES,
+  DrawOutcome,
   BusinessScale,
   NewEvent,
   participantNotSelectedEvent,
@@ -11,10 +13,12 @@ import {
   participantSelectedEvent,
   SelectionDrawn,
   selectionDrawnEvent,
+  Page,
+  SelectionEntriesParams,
   SelectionView,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { Conflict, NotFound } from '@sinergi/platform';
+import { Conflict, keysetPage, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { lockClasses } from '../enrollments/class-locks';
@@ -23,6 +27,7 @@ import { seatDecision } from '../enrollments/seat-events';
 import { placeIn } from '../enrollments/seating.rules';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { DrawPolicy, drawOrder, lotteryKey, PoolEntry, poolDigest } from './draw.rules';
+import { SelectionEntry } from './selection-entry.entity';
 
 interface PoolRow {
   enrollmentId: string;
@@ -101,7 +106,6 @@ export class SelectionService {
     });
     const drawnAt = new Date();
     const digest = poolDigest(drawn.map((entry) => entry.enrollmentId));
-    const selection: SelectionView = { programmeId: programme.id, policy, seed, poolSize: drawn.length, poolDigest: digest, drawnAt: drawnAt.toISOString(), entries: drawn };
     const events: NewEvent[] = [];
     for (const entry of drawn) events.push(await this.apply(manager, programme.id, entry, fills, drawn.length, policy));
     for (const klass of classes) {
@@ -110,15 +114,18 @@ export class SelectionService {
       await manager.update(Batch, { id: klass.id }, { selected: fill.selected, reserved: fill.reserved });
       events.push(batchFillChangedEvent.with(klass.id, fillOf(fill)));
     }
-    const { entries, ...summary } = selection;
-    const drawnData: SelectionDrawn = summary;
+    const drawnData: SelectionDrawn = { programmeId: programme.id, policy, seed, poolSize: drawn.length, poolDigest: digest, drawnAt: drawnAt.toISOString() };
     events.push(selectionDrawnEvent.with(programme.id, drawnData));
     await manager.query(
-      `INSERT INTO selection_draws (programme_id, policy, seed, pool_size, pool_digest, entries, drawn_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [programme.id, policy, seed, drawn.length, digest, JSON.stringify(entries), drawnAt],
+      `INSERT INTO selection_draws (programme_id, policy, seed, pool_size, pool_digest, drawn_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [programme.id, policy, seed, drawn.length, digest, drawnAt],
     );
+    for (let start = 0; start < drawn.length; start += INSERT_CHUNK) {
+      const chunk = drawn.slice(start, start + INSERT_CHUNK);
+      await manager.insert(SelectionEntry, chunk.map((entry) => ({ ...entry, programmeId: programme.id, submittedAt: new Date(entry.submittedAt) })));
+    }
     await this.outbox.append(manager, ...events);
-    return selection;
+    return (await this.find(manager, programme.id)) as SelectionView;
   }
 
   /** Writes one entry's outcome on its enrollment and returns its event. The counters are written once per class after. */
@@ -150,11 +157,25 @@ export class SelectionService {
     return participantReservedEvent.with(entry.enrollmentId, { ...seatDecision(decided, klass.id), rank: entry.reserveRank as number });
   }
 
+  /** The pool in draw order, one page at a time, optionally only one outcome; 404 before the draw. */
+  async entries(programmeId: string, query: SelectionEntriesParams): Promise<Page<DrawEntry>> {
+    await this.get(programmeId);
+    const entries = this.dataSource.getRepository(SelectionEntry).createQueryBuilder('entry').where('entry.programmeId = :programmeId', { programmeId });
+    if (query.outcome) entries.andWhere('entry.outcome = :outcome', { outcome: query.outcome });
+    return keysetPage(entries, query, { columns: ['entry.position'], keyOf: (entry) => [entry.position] }, drawEntryView);
+  }
+
   private async find(manager: EntityManager, programmeId: string): Promise<SelectionView | undefined> {
-    const [row] = await manager.query<
-      Array<{ policy: DrawPolicy; seed: string; pool_size: number; pool_digest: string; entries: DrawEntry[]; drawn_at: Date }>
-    >('SELECT policy, seed, pool_size, pool_digest, entries, drawn_at FROM selection_draws WHERE programme_id = $1', [programmeId]);
+    const [row] = await manager.query<Array<{ policy: DrawPolicy; seed: string; pool_size: number; pool_digest: string; drawn_at: Date }>>(
+      'SELECT policy, seed, pool_size, pool_digest, drawn_at FROM selection_draws WHERE programme_id = $1',
+      [programmeId],
+    );
     if (!row) return undefined;
+    const counted = await manager.query<Array<{ outcome: DrawOutcome; entries: number }>>(
+      'SELECT outcome, count(*)::int AS entries FROM selection_entries WHERE programme_id = $1 GROUP BY outcome',
+      [programmeId],
+    );
+    const outcomes = Object.fromEntries(DRAW_OUTCOMES.map((outcome) => [outcome, counted.find((count) => count.outcome === outcome)?.entries ?? 0]));
     return {
       programmeId,
       policy: row.policy,
@@ -162,7 +183,25 @@ export class SelectionService {
       poolSize: row.pool_size,
       poolDigest: row.pool_digest,
       drawnAt: row.drawn_at.toISOString(),
-      entries: row.entries,
+      outcomes: outcomes as Record<DrawOutcome, number>,
     };
   }
+}
+
+/** 11 parameters an entry: a chunk stays well under PostgreSQL's 65,535 parameters a statement. */
+const INSERT_CHUNK = 1000;
+
+function drawEntryView(entry: SelectionEntry): DrawEntry {
+  return {
+    position: entry.position,
+    enrollmentId: entry.enrollmentId,
+    participantId: entry.participantId,
+    lotteryKey: entry.lotteryKey,
+    score: entry.score,
+    businessScale: entry.businessScale,
+    submittedAt: entry.submittedAt.toISOString(),
+    outcome: entry.outcome,
+    batchId: entry.batchId,
+    reserveRank: entry.reserveRank,
+  };
 }

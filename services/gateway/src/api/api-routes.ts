@@ -65,6 +65,7 @@ export const API_ROUTES: ApiRoute[] = [
     { operation: 'attendance.get', method: 'GET', path: '/batches/:batchId/attendance', summary: "A class's register" },
     { operation: 'selection.draw', method: 'POST', path: '/programmes/:programmeId/selection', summary: 'Draw the selection', creates: true },
     { operation: 'selection.get', method: 'GET', path: '/programmes/:programmeId/selection', summary: 'The selection drawn' },
+    { operation: 'selection.entries', method: 'GET', path: '/programmes/:programmeId/selection/entries', summary: 'The draw entries, in draw order', page: true },
     { operation: 'certificates.get', method: 'GET', path: '/enrollments/:id/certificate', summary: "An enrollment's certificate" },
     { operation: 'certificates.verify', method: 'GET', path: '/certificates/verify/:code', summary: 'Verify a certificate by its code (public)', sensitive: true },
   ]),
