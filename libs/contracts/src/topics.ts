@@ -77,7 +77,7 @@ export const TOPICS = {
     partitions: 6,
     retentionMs: INFINITE_RETENTION,
     producer: 'instructor-module',
-    consumers: ['program', 'notification', 'gateway'],
+    consumers: ['program', 'enrollment', 'notification', 'gateway'],
     description: 'Instructor assignments for classes: assigned, rejected, released, withdrawn.',
   },
   instructorCatalogue: {

@@ -4,6 +4,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { Certificate } from './certificates/certificate.entity';
 import { CertificatesModule } from './certificates/certificates.module';
 import { Batch } from './classes/batch.entity';
+import { ClassInstructor } from './classes/class-instructor.entity';
 import { ClassesModule } from './classes/classes.module';
 import { Programme } from './classes/programme.entity';
 import { EnrollmentConfig } from './enrollment.config';
@@ -21,6 +22,7 @@ import { AddNominationRecords1732700000360 } from './migrations/1732700000360-ad
 import { AddClassChangesAttendanceCertificates1732700000370 } from './migrations/1732700000370-add-class-changes-attendance-certificates';
 import { AddContactLookupIndexes1732700000390 } from './migrations/1732700000390-add-contact-lookup-indexes';
 import { MoveSelectionEntries1732700000400 } from './migrations/1732700000400-move-selection-entries';
+import { AddClassInstructors1732700000410 } from './migrations/1732700000410-add-class-instructors';
 import { ClassChangeOffer } from './moves/class-change-offer.entity';
 import { MovesModule } from './moves/moves.module';
 import { Participant } from './participants/participant.entity';
@@ -33,7 +35,7 @@ export const enrollmentService: ServiceDefinition<EnrollmentConfig> = {
   name: 'enrollment',
   configClass: EnrollmentConfig,
   modules: [ParticipantsModule, ClassesModule, EnrollmentsModule, IdentityModule, SelectionModule, NominationsModule, MovesModule, AttendanceModule, CertificatesModule],
-  entities: [Participant, Programme, Batch, Enrollment, IdempotentRequest, ClassChangeOffer, AttendanceRecord, Certificate, SelectionEntry],
-  migrations: [CreateParticipants1732700000300, CreateClasses1732700000310, CreateEnrollments1732700000320, AddExpiryAndWithdrawal1732700000330, AddIdentityAndLanguage1732700000340, AddSelection1732700000350, AddNominationRecords1732700000360, AddClassChangesAttendanceCertificates1732700000370, AddContactLookupIndexes1732700000390, MoveSelectionEntries1732700000400],
+  entities: [Participant, Programme, Batch, Enrollment, IdempotentRequest, ClassChangeOffer, AttendanceRecord, Certificate, SelectionEntry, ClassInstructor],
+  migrations: [CreateParticipants1732700000300, CreateClasses1732700000310, CreateEnrollments1732700000320, AddExpiryAndWithdrawal1732700000330, AddIdentityAndLanguage1732700000340, AddSelection1732700000350, AddNominationRecords1732700000360, AddClassChangesAttendanceCertificates1732700000370, AddContactLookupIndexes1732700000390, MoveSelectionEntries1732700000400, AddClassInstructors1732700000410],
   consumesEvents: true,
 };

@@ -78,7 +78,7 @@ export const ACCESS_TABLE = {
   'enrollments.release': { ...ADMINS, participant: 'own' },
   'batches.fill': { ...STAFF_READ, 'venue-operator': 'own', instructor: 'own' },
   'programmes.fill': STAFF_READ,
-  'attendance.record': { ...KEMNAKER, 'venue-operator': 'own' },
+  'attendance.record': { ...KEMNAKER, 'venue-operator': 'own', instructor: 'own' },
   'attendance.get': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own', instructor: 'own' },
   'selection.draw': ADMINS,
   'selection.get': STAFF_READ,

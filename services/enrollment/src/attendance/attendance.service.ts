@@ -4,6 +4,7 @@ import { attendanceRecordedEvent, ClassRegisterView, EnrollmentStatus, todayInWi
 import { Outbox } from '@sinergi/messaging';
 import { Caller, Conflict, InvalidInput, maskName, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
+import { ClassInstructor } from '../classes/class-instructor.entity';
 import { lockClasses } from '../enrollments/class-locks';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { Participant } from '../participants/participant.entity';
@@ -29,7 +30,7 @@ export class AttendanceService {
     return this.dataSource.transaction(async (manager) => {
       const [batch] = await lockClasses(manager, { id: batchId });
       if (!batch) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class with id ${batchId}` });
-      caller.assertReaches({ venueCodes: [batch.venueCode] }, 'batchId');
+      await assertReachesClass(manager, caller, batch);
       if (batch.status === 'cancelled') throw new Conflict({ field: 'batchId', rule: 'class-live', message: 'the class was cancelled; it has no attendance' });
       if (batch.status === 'completed' || batch.status === 'closed') {
         throw new Conflict({ field: 'day', rule: 'register-open', message: `the class is ${batch.status}; its register is final` });
@@ -70,11 +71,17 @@ export class AttendanceService {
   async register(batchId: string, caller: Caller): Promise<ClassRegisterView> {
     const batch = await this.dataSource.getRepository(Batch).findOneBy({ id: batchId });
     if (!batch) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class with id ${batchId}` });
-    caller.assertReaches({ venueCodes: [batch.venueCode] }, 'batchId');
+    await assertReachesClass(this.dataSource.manager, caller, batch);
     const records = await this.dataSource.getRepository(AttendanceRecord).findBy({ batchId });
     const seated = await seatedIn(this.dataSource.manager, batchId);
     return registerOf(batch, records, seated, await namesOf(this.dataSource.manager, seated, caller.masked));
   }
+}
+
+/** A venue operator reaches the classes of their venues, an instructor the classes they currently teach. */
+async function assertReachesClass(manager: EntityManager, caller: Caller, batch: Batch): Promise<void> {
+  const instructor = caller.reach === 'own' ? await manager.findOneBy(ClassInstructor, { batchId: batch.id }) : null;
+  caller.assertReaches({ venueCodes: [batch.venueCode], instructorIds: instructor ? [instructor.instructorId] : [] }, 'batchId');
 }
 
 export function seatedIn(manager: EntityManager, batchId: string): Promise<Enrollment[]> {
