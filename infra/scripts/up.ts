@@ -92,6 +92,8 @@ async function main(): Promise<void> {
     throw error;
   });
   const services: ServiceProcess[] = [];
+  // `npm stop` stops this process too: with it go the message sinks it holds.
+  const thisRun = { name: 'npm start', pid: process.pid, marker: 'infra/scripts/run.js' };
   let accounts: LocalAccount[] = [];
   let stopping = false;
   const stopAll = async (exitCode: number) => {
@@ -123,7 +125,7 @@ async function main(): Promise<void> {
         onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`),
       });
       services.push(service);
-      writeProcessPidFile(services.flatMap((started) => started.recorded()));
+      writeProcessPidFile([thisRun, ...services.flatMap((started) => started.recorded())]);
       return service;
     };
     // The gateway starts last: it seeds the staff accounts, and the instructor's links to a demo instructor.
