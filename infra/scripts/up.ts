@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { allTopicSpecs, mintInternalToken, type Principal, type ServiceName } from '@sinergi/contracts';
 import { describeEnsuredTopics, ensureTopics, topicDurabilityFrom } from '@sinergi/messaging';
 import {
@@ -11,9 +12,11 @@ import {
   LOCAL_ACCOUNTS_FILE,
   localAccounts,
   localSecrets,
+  SERVICE_PIDS_FILE,
   ServiceProcess,
   SERVICES,
   startLocalMessageSinks,
+  writeProcessPidFile,
 } from '@sinergi/local-infra';
 import { type Authorize, seedDemoData } from './demo-data';
 import { ensureAsyncApiHtml } from './asyncapi-html';
@@ -74,6 +77,7 @@ async function demoInstructorId(instructorModuleUrl: string, authorize: Authoriz
 /**
  * `npm start`: infrastructure, the message sinks, databases, topics, the six services, demo data.
  * Ctrl-C stops the services (each drains its work), then the sinks and whatever infrastructure it started.
+ * The services' pids are kept in .cache while they run, for `npm stop` to stop them should this process die without them.
  */
 async function main(): Promise<void> {
   const kafka = await ensureKafka();
@@ -88,6 +92,8 @@ async function main(): Promise<void> {
     throw error;
   });
   const services: ServiceProcess[] = [];
+  // `npm stop` stops this process too: with it go the message sinks it holds.
+  const thisRun = { name: 'npm start', pid: process.pid, marker: 'infra/scripts/run.js' };
   let accounts: LocalAccount[] = [];
   let stopping = false;
   const stopAll = async (exitCode: number) => {
@@ -95,6 +101,7 @@ async function main(): Promise<void> {
     stopping = true;
     log('stopping services...');
     await Promise.all(services.map((service) => service.stop()));
+    rmSync(SERVICE_PIDS_FILE, { force: true });
     await sinks.close();
     await stopInfrastructure();
     log('stopped');
@@ -118,6 +125,7 @@ async function main(): Promise<void> {
         onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`),
       });
       services.push(service);
+      writeProcessPidFile([thisRun, ...services.flatMap((started) => started.recorded())]);
       return service;
     };
     // The gateway starts last: it seeds the staff accounts, and the instructor's links to a demo instructor.

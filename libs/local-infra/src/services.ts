@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { ServiceName } from '@sinergi/contracts';
 import { type KafkaConnection, kafkaConnectionEnv } from '@sinergi/messaging';
+import { type RecordedProcess, SERVICE_STOP_GRACE_MS } from './service-pids';
 import { repoRoot } from './support';
 
 /** The six services and the HTTP port each gets when the whole system runs on one machine. */
@@ -30,6 +31,10 @@ export interface ServiceProcessOptions {
   onOutput?: (line: string) => void;
 }
 
+function mainOf(service: ServiceName): string {
+  return join(repoRoot, 'services', service, 'src', 'main.ts');
+}
+
 /** One service running from its TypeScript sources as its own OS process. */
 export class ServiceProcess {
   private exitCode: number | null | undefined;
@@ -53,7 +58,7 @@ export class ServiceProcess {
   }
 
   static spawn(options: ServiceProcessOptions): ServiceProcess {
-    const main = join(repoRoot, 'services', options.service, 'src', 'main.ts');
+    const main = mainOf(options.service);
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
       cwd: repoRoot,
       env: {
@@ -67,6 +72,12 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(options, child);
+  }
+
+  /** The process as a pid file notes it (`writeProcessPidFile`); none when it could not be spawned. */
+  recorded(): RecordedProcess[] {
+    const { pid } = this.child;
+    return pid === undefined ? [] : [{ name: this.options.service, pid, marker: mainOf(this.options.service) }];
   }
 
   get url(): string {
@@ -89,7 +100,7 @@ export class ServiceProcess {
   }
 
   /** SIGTERM lets the service drain; SIGKILL after the grace period. */
-  async stop(graceMs = 20_000): Promise<void> {
+  async stop(graceMs = SERVICE_STOP_GRACE_MS): Promise<void> {
     if (this.exitCode !== undefined) return;
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);

@@ -7,7 +7,8 @@ import { grantNamespaceAccess, revokeNamespaceAccess } from './service-under-tes
 import { createTestDatabase, TestDatabase } from './test-database';
 import { registerTestService } from './test-tokens';
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens at just now, for a server a test starts. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -18,54 +19,87 @@ async function freePort(): Promise<number> {
   });
 }
 
+interface Member {
+  process: ServiceProcess;
+  database: TestDatabase;
+  port: number;
+}
+
 /**
- * Services as real OS processes on fresh databases, on the topics of a namespace the caller made (e.g. for a
- * gateway under test in this process to call). Each connects as its own principal where the broker has them.
+ * Services as real OS processes, each on its own fresh database, on the topics of a namespace the caller made
+ * (e.g. for a gateway under test in this process to call). On the secured local broker each connects as its own
+ * principal under the registry's ACLs, as under npm start. A member can be killed (SIGKILL) and restarted on the
+ * same database and port.
  */
 export class ServiceProcesses {
   readonly output: string[] = [];
-  private readonly running = new Map<ServiceName, { process: ServiceProcess; database: TestDatabase }>();
+  private readonly members = new Map<ServiceName, Member>();
 
-  private constructor(private readonly topicPrefix: string) {}
+  private constructor(
+    private readonly topicPrefix: string,
+    private readonly env: Record<string, string>,
+  ) {}
 
   static async start(services: ServiceName[], topicPrefix: string, env: Record<string, string> = {}): Promise<ServiceProcesses> {
-    const processes = new ServiceProcesses(topicPrefix);
-    const shared = { ...testSecrets(), KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', ...env };
+    const processes = new ServiceProcesses(topicPrefix, { ...testSecrets(), KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', ...env });
     try {
       await grantNamespaceAccess(topicPrefix);
-      await Promise.all(
-        services.map(async (service) => {
-          const database = await createTestDatabase(service);
-          const process = ServiceProcess.spawn({
-            service,
-            port: await freePort(),
-            databaseUrl: database.url,
-            kafka: testPrincipalConnection(service) ?? testKafkaConnection(),
-            env: shared,
-            onOutput: (line) => processes.output.push(`[${service}] ${line}`),
-          });
-          processes.running.set(service, { process, database });
-          registerTestService(process.url, service);
-          // Generous: each process compiles its sources with ts-node, on a machine other test runs share.
-          await process.waitUntilHealthy(180_000);
-        }),
-      );
+      await Promise.all(services.map(async (service) => processes.launch(service, await createTestDatabase(service), await freePort())));
     } catch (error) {
       await processes.stop();
-      throw new Error(`${(error as Error).message}\n--- service output ---\n${processes.output.slice(-40).join('\n')}`);
+      throw processes.explain(error as Error);
     }
     return processes;
   }
 
   url(service: ServiceName): string {
-    const running = this.running.get(service);
-    if (!running) throw new Error(`${service} is not running`);
-    return running.process.url;
+    return this.member(service).process.url;
+  }
+
+  /** The service's database, for a test that reads it or moves time on in it. */
+  databaseUrl(service: ServiceName): string {
+    return this.member(service).database.url;
+  }
+
+  /** Kills the service with SIGKILL, as a crash would, and starts it again on its database and port. */
+  async killAndRestart(service: ServiceName): Promise<void> {
+    const { process, database, port } = this.member(service);
+    await process.kill();
+    try {
+      await this.launch(service, database, port);
+    } catch (error) {
+      throw this.explain(error as Error);
+    }
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.running.values()].map(({ process }) => process.stop()));
-    await Promise.all([...this.running.values()].map(({ database }) => database.drop()));
+    await Promise.all([...this.members.values()].map(({ process }) => process.stop()));
+    await Promise.all([...this.members.values()].map(({ database }) => database.drop()));
     await revokeNamespaceAccess(this.topicPrefix);
+  }
+
+  private member(service: ServiceName): Member {
+    const member = this.members.get(service);
+    if (!member) throw new Error(`${service} is not running`);
+    return member;
+  }
+
+  private async launch(service: ServiceName, database: TestDatabase, port: number): Promise<void> {
+    const process = ServiceProcess.spawn({
+      service,
+      port,
+      databaseUrl: database.url,
+      kafka: testPrincipalConnection(service) ?? testKafkaConnection(),
+      env: this.env,
+      onOutput: (line) => this.output.push(`[${service}] ${line}`),
+    });
+    this.members.set(service, { process, database, port });
+    registerTestService(process.url, service);
+    // Generous: each process compiles its sources with ts-node, on a machine other test runs share.
+    await process.waitUntilHealthy(180_000);
+  }
+
+  private explain(error: Error): Error {
+    return new Error(`${error.message}\n--- service output ---\n${this.output.slice(-40).join('\n')}`);
   }
 }

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { Page, Principal, Problem } from '@sinergi/contracts';
 import { Caller, CurrentCaller, Operation } from '@sinergi/platform';
-import { ServiceHarness, TestIssuer, waitFor } from '@sinergi/testing';
+import { waitFor } from '@sinergi/testing';
 import { AuditLog } from '../src/audit';
 import { AuditEntryView } from '../src/audit/audit-query';
 import { gatewayService } from '../src/gateway.service-definition';
-import { openGatewayWithIssuer } from './gateway-test-env';
+import { GatewayWithIssuerHarness } from './gateway-test-env';
 
 const KEMNAKER_ADMIN: Principal = { subject: 'admin-kemnaker-1', roles: ['kemnaker-admin'], venueCodes: [] };
 const VIEWER: Principal = { subject: 'viewer-1', roles: ['viewer'], venueCodes: [] };
@@ -46,21 +46,7 @@ class SpecRoutesModule {}
 
 const definition = { ...gatewayService, modules: [...gatewayService.modules, SpecRoutesModule] };
 
-class GatewayHarness extends ServiceHarness {
-  private issuer?: TestIssuer;
-
-  static async start(): Promise<GatewayHarness> {
-    const { parts, issuer } = await openGatewayWithIssuer(definition);
-    const harness = new GatewayHarness(parts);
-    harness.issuer = issuer;
-    return harness;
-  }
-
-  override async destroy(): Promise<void> {
-    await super.destroy();
-    await this.issuer?.stop();
-  }
-
+class GatewayHarness extends GatewayWithIssuerHarness {
   audit(query = '', as: Principal = KEMNAKER_ADMIN) {
     return this.request<Page<AuditEntryView>>('GET', `/api/v1/audit${query}`, undefined, {}, as);
   }
@@ -78,7 +64,7 @@ describe('gateway: the audit log (real Kafka, real PostgreSQL)', () => {
   let gateway: GatewayHarness;
 
   beforeAll(async () => {
-    gateway = await GatewayHarness.start();
+    gateway = await GatewayHarness.start(definition);
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { ServiceConfig, ServiceDefinition } from '@sinergi/platform';
 import { HarnessParts, registerTestAuthorizer, ServiceHarness, TestIssuer, testSecrets } from '@sinergi/testing';
+import { gatewayService } from '../src/gateway.service-definition';
 
 /** A service URL nothing listens at, for tests whose routes call no service. */
 export const NOWHERE = 'http://127.0.0.1:9';
@@ -32,4 +33,32 @@ export async function openGatewayWithIssuer<C extends ServiceConfig>(
   const parts = await ServiceHarness.open(definition, [], gatewayTestEnv({ OIDC_ISSUER: issuer.issuer, ...overrides }));
   registerTestAuthorizer(parts.service.url, (principal) => issuer.authorization(principal));
   return { parts, issuer };
+}
+
+/**
+ * A harness for a gateway under test (the real one unless a spec adds routes of its own) whose callers sign in at a
+ * TestIssuer; `destroy()` stops the issuer too. Specs extend it with helpers of their own.
+ */
+export class GatewayWithIssuerHarness extends ServiceHarness {
+  private issuer?: TestIssuer;
+
+  // Public, so that `start` can build the spec's subclass.
+  constructor(parts: HarnessParts) {
+    super(parts);
+  }
+
+  static async start<H extends GatewayWithIssuerHarness>(
+    this: new (parts: HarnessParts) => H,
+    definition: ServiceDefinition<ServiceConfig> = gatewayService,
+  ): Promise<H> {
+    const { parts, issuer } = await openGatewayWithIssuer(definition);
+    const harness = new this(parts);
+    harness.issuer = issuer;
+    return harness;
+  }
+
+  override async destroy(): Promise<void> {
+    await super.destroy();
+    await this.issuer?.stop();
+  }
 }

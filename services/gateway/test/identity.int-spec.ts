@@ -1,5 +1,4 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
@@ -9,6 +8,7 @@ import {
   createTopicNamespace,
   deleteTopicNamespace,
   followRedirects,
+  freePort,
   pkcePair,
   ServiceUnderTest,
   signIn,
@@ -24,17 +24,6 @@ import { gatewayTestEnv } from './gateway-test-env';
 
 const OPERATOR: LocalAccountSeed = { username: 'operator-bandung', password: 'correct horse battery staple', roles: ['venue-operator'], venueCodes: ['BBPVP-BDG'] };
 const ADMIN: LocalAccountSeed = { username: 'admin-kemnaker', password: 'another long password', roles: ['kemnaker-admin'] };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL)', () => {
   let gateway: ServiceUnderTest;

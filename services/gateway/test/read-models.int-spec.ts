@@ -17,27 +17,10 @@ import {
   Principal,
   TOPICS,
 } from '@sinergi/contracts';
-import { ServiceHarness, testKafka, TestIssuer, waitFor } from '@sinergi/testing';
-import { gatewayService } from '../src/gateway.service-definition';
+import { testKafka, waitFor } from '@sinergi/testing';
 import { DeadLetterCounter } from '../src/read-models/dead-letter-counts';
 import { rebuildReadModels } from '../src/read-models/rebuild';
-import { openGatewayWithIssuer } from './gateway-test-env';
-
-class GatewayHarness extends ServiceHarness {
-  private issuer?: TestIssuer;
-
-  static async start(): Promise<GatewayHarness> {
-    const { parts, issuer } = await openGatewayWithIssuer(gatewayService);
-    const harness = new GatewayHarness(parts);
-    harness.issuer = issuer;
-    return harness;
-  }
-
-  override async destroy(): Promise<void> {
-    await super.destroy();
-    await this.issuer?.stop();
-  }
-}
+import { GatewayWithIssuerHarness } from './gateway-test-env';
 
 const programmeId = randomUUID();
 const instructorId = randomUUID();
@@ -93,7 +76,7 @@ const delivery = (channel: 'email' | 'sms' | 'whatsapp') => ({
 });
 
 describe('gateway read models and dashboards (real Kafka, real PostgreSQL)', () => {
-  let gateway: GatewayHarness;
+  let gateway: GatewayWithIssuerHarness;
   const bandung = planned();
   const bandungLate = planned({ startDate: '2026-03-03', endDate: '2026-03-05', minimumQuorum: 5 });
   const semarang = planned({ provinceCode: '33', venueCode: 'BLK-SMG' });
@@ -132,7 +115,7 @@ describe('gateway read models and dashboards (real Kafka, real PostgreSQL)', () 
     });
 
   beforeAll(async () => {
-    gateway = await GatewayHarness.start();
+    gateway = await GatewayWithIssuerHarness.start();
     published = [
       ...(await gateway.publish(
         batchPlannedEvent.with(bandung.batchId, bandung),
