@@ -3,6 +3,16 @@ import { DEFAULT_SCHEMA_BASE_URL, EventCatalog, EventDefinition, EventEnvelope, 
 import { EventValidator } from './event-validator';
 import { currentTraceContext, newTraceContext } from './trace-context';
 
+/** Rows per INSERT: each statement has four array parameters whatever its size; this bounds one statement's message. */
+const APPEND_CHUNK_ROWS = 5_000;
+
+/** Positions are taken in the order of the arguments, so the relay publishes the events in the order they were given. */
+const INSERT_ROWS = `
+  INSERT INTO outbox (event_id, topic, message_key, envelope)
+  SELECT event_id, topic, message_key, envelope::jsonb
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS row(event_id, topic, message_key, envelope, ordinal)
+   ORDER BY ordinal`;
+
 /**
  * Writes events into the outbox table inside the caller's transaction, so that an event exists
  * exactly when the state change that caused it commits. The relay publishes them afterwards.
@@ -24,14 +34,15 @@ export class Outbox {
       throw new Error('Outbox.append must run inside the transaction that changes the state');
     }
     const envelopes = events.map((event) => this.envelope(event));
-    const values: unknown[] = [];
-    const rows = envelopes.map((envelope, index) => {
-      values.push(envelope.id, this.definitionOf(envelope.type).topic, envelope.subject, JSON.stringify(envelope));
-      const first = index * 4;
-      return `($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}::jsonb)`;
-    });
-    if (rows.length > 0) {
-      await manager.query(`INSERT INTO outbox (event_id, topic, message_key, envelope) VALUES ${rows.join(', ')}`, values);
+    const topics = envelopes.map((envelope) => this.definitionOf(envelope.type).topic);
+    for (let start = 0; start < envelopes.length; start += APPEND_CHUNK_ROWS) {
+      const chunk = envelopes.slice(start, start + APPEND_CHUNK_ROWS);
+      await manager.query(INSERT_ROWS, [
+        chunk.map((envelope) => envelope.id),
+        topics.slice(start, start + APPEND_CHUNK_ROWS),
+        chunk.map((envelope) => envelope.subject),
+        chunk.map((envelope) => JSON.stringify(envelope)),
+      ]);
     }
     return envelopes;
   }
