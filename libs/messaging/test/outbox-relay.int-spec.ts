@@ -239,7 +239,7 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
       );
 
     it('keeps them in the order given, and the relay, woken once at commit, publishes each once in order per key', async () => {
-      await startRelay({ pollIntervalMs: 600_000 });
+      await startRelay({ pollIntervalMs: 600_000, batchSize: 2_000 });
       await new Promise((resolve) => setImmediate(resolve));
       const appended = await dataSource.transaction(async (manager) => {
         const envelopes = await outbox.append(manager, ...bulkEvents('bulk'));
@@ -249,7 +249,7 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
       expect(appended.map((envelope) => envelope.data)).toEqual([...Array(BULK).keys()].map((seq) => ({ seq })));
 
       const published = () => envelopesOnTopic().filter((envelope) => envelope.subject.startsWith('bulk-'));
-      await waitFor('every appended event on the topic', () => published().length >= BULK, { timeoutMs: 45_000 });
+      await waitFor('every appended event on the topic', () => published().length >= BULK, { timeoutMs: 50_000 });
       expect(published().map((envelope) => envelope.id).sort()).toEqual(appended.map((envelope) => envelope.id).sort());
       for (let key = 0; key < KEYS; key += 1) {
         const seqs = published()
@@ -259,7 +259,7 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
       }
       expect(published().find((envelope) => envelope.id === appended[0].id)).toEqual(appended[0]);
       await waitFor('an empty outbox', async () => (await outboxIdsLike('bulk')).length === 0);
-    }, 60_000);
+    });
 
     it('writes the rows in the order given, with the envelopes returned', async () => {
       const appended = await dataSource.transaction((manager) => outbox.append(manager, ...bulkEvents('ordered')));
