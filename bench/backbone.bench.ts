@@ -2,8 +2,10 @@
  * `npm run bench`: throughput and latency of the event backbone on one broker and one database.
  *   1. raw kafkajs produce+consume: the ceiling;
  *   2. outbox -> relay -> Kafka -> inbox transport -> handler commit: events/s through the full backbone;
- *   3. end-to-end latency (append commit to handler commit) at a fixed rate: p50/p95/p99.
- * Sizes can be changed with BENCH_RAW_MESSAGES, BENCH_BACKBONE_EVENTS, BENCH_LATENCY_RATE, BENCH_LATENCY_SECONDS.
+ *   3. end-to-end latency (append commit to handler commit) at a fixed rate: p50/p95/p99;
+ *   4. Outbox.append of many events in one transaction (a draw over a large pool): events/s and CPU per 1,000 events.
+ * Sizes can be changed with BENCH_RAW_MESSAGES, BENCH_BACKBONE_EVENTS, BENCH_LATENCY_RATE, BENCH_LATENCY_SECONDS,
+ * BENCH_APPEND_EVENTS, BENCH_APPEND_ROUNDS; BENCH_ONLY=raw,append (of raw, throughput, latency, append) runs some sections.
  */
 import { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
@@ -20,6 +22,9 @@ const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 50_000);
 const BACKBONE_EVENTS = Number(process.env.BENCH_BACKBONE_EVENTS ?? 10_000);
 const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 100);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
+const APPEND_EVENTS = Number(process.env.BENCH_APPEND_EVENTS ?? 10_000);
+const APPEND_ROUNDS = Number(process.env.BENCH_APPEND_ROUNDS ?? 5);
+const ONLY = process.env.BENCH_ONLY?.split(',');
 const PARTITIONS = 3;
 const PAYLOAD = { seq: 0 };
 
@@ -128,15 +133,43 @@ async function latency(connection: KafkaConnection): Promise<string> {
   return `end-to-end latency at ${LATENCY_RATE} events/s for ${LATENCY_SECONDS} s (${total} events, one per transaction): p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`;
 }
 
+/** The process's CPU (this process builds and validates the envelopes; PostgreSQL's own CPU is not counted). */
+async function bulkAppend(): Promise<string> {
+  const { database, dataSource } = await createMessagingDatabase('bench_append');
+  const outbox = new Outbox(testCatalog(uniqueName('bench.append')), '/sinergi/bench');
+  let elapsedMs = 0;
+  let cpuMicros = 0;
+  for (let round = 0; round < APPEND_ROUNDS; round += 1) {
+    const events = Array.from({ length: APPEND_EVENTS }, (_, seq) => testThingHappenedEvent.with(`k${seq % 64}`, { seq }));
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    await dataSource.transaction((manager) => outbox.append(manager, ...events));
+    elapsedMs += performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    cpuMicros += used.user + used.system;
+    await dataSource.query('TRUNCATE outbox');
+  }
+  await dataSource.destroy();
+  await database.drop();
+  const appended = APPEND_EVENTS * APPEND_ROUNDS;
+  const cpuPerThousand = cpuMicros / 1e6 / (appended / 1_000);
+  return `Outbox.append, ${APPEND_EVENTS} events in one transaction x ${APPEND_ROUNDS}: ${perSecond(appended, elapsedMs)}, ${cpuPerThousand.toFixed(3)} CPU s per 1,000 events (this process)`;
+}
+
+function selected(section: string): boolean {
+  return !ONLY || ONLY.includes(section);
+}
+
 async function main(): Promise<void> {
   const infrastructure = await provideTestInfrastructure();
   exportTestInfrastructure(infrastructure);
   const connection = infrastructure.kafka;
   const report = [`Sinergi backbone benchmark, ${new Date().toISOString()}, ${infrastructure.describe}`];
   try {
-    report.push(await rawKafka(connection));
-    report.push(await throughput(connection));
-    report.push(await latency(connection));
+    if (selected('raw')) report.push(await rawKafka(connection));
+    if (selected('throughput')) report.push(await throughput(connection));
+    if (selected('latency')) report.push(await latency(connection));
+    if (selected('append')) report.push(await bulkAppend());
   } finally {
     await infrastructure.stop();
   }

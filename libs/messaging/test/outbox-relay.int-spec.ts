@@ -227,4 +227,62 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
       await dataSource.query('DROP TRIGGER fail_first_delete ON outbox; DROP FUNCTION fail_first_delete(); DROP SEQUENCE relay_fault;');
     }
   });
+
+  describe('appending more events in one transaction than PostgreSQL has bind parameters for four columns each', () => {
+    const BULK = 20_000;
+    const KEYS = 16;
+    const bulkEvents = (prefix: string) =>
+      Array.from({ length: BULK }, (_, seq) => testThingHappenedEvent.with(`${prefix}-${seq % KEYS}`, { seq }));
+    const outboxIdsLike = async (prefix: string): Promise<string[]> =>
+      (await dataSource.query('SELECT event_id FROM outbox WHERE message_key LIKE $1 ORDER BY position', [`${prefix}-%`])).map(
+        (row: { event_id: string }) => row.event_id,
+      );
+
+    it('keeps them in the order given, and the relay, woken once at commit, publishes each once in order per key', async () => {
+      await startRelay({ pollIntervalMs: 600_000, batchSize: 2_000 });
+      await new Promise((resolve) => setImmediate(resolve));
+      const appended = await dataSource.transaction(async (manager) => {
+        const envelopes = await outbox.append(manager, ...bulkEvents('bulk'));
+        expect(await manager.query("SELECT count(*)::int AS n FROM outbox WHERE message_key LIKE 'bulk-%'")).toEqual([{ n: BULK }]);
+        return envelopes;
+      });
+      expect(appended.map((envelope) => envelope.data)).toEqual([...Array(BULK).keys()].map((seq) => ({ seq })));
+
+      const published = () => envelopesOnTopic().filter((envelope) => envelope.subject.startsWith('bulk-'));
+      await waitFor('every appended event on the topic', () => published().length >= BULK, { timeoutMs: 50_000 });
+      expect(published().map((envelope) => envelope.id).sort()).toEqual(appended.map((envelope) => envelope.id).sort());
+      for (let key = 0; key < KEYS; key += 1) {
+        const seqs = published()
+          .filter((envelope) => envelope.subject === `bulk-${key}`)
+          .map((envelope) => envelope.data.seq);
+        expect(seqs).toEqual([...Array(BULK).keys()].filter((seq) => seq % KEYS === key));
+      }
+      expect(published().find((envelope) => envelope.id === appended[0].id)).toEqual(appended[0]);
+      await waitFor('an empty outbox', async () => (await outboxIdsLike('bulk')).length === 0);
+    });
+
+    it('writes the rows in the order given, with the envelopes returned', async () => {
+      const appended = await dataSource.transaction((manager) => outbox.append(manager, ...bulkEvents('ordered')));
+      try {
+        expect(await outboxIdsLike('ordered')).toEqual(appended.map((envelope) => envelope.id));
+        const [first, last] = [appended[0], appended[BULK - 1]];
+        const stored = await dataSource.query('SELECT topic, message_key, envelope FROM outbox WHERE event_id = ANY($1) ORDER BY position', [
+          [first.id, last.id],
+        ]);
+        expect(stored).toEqual([first, last].map((envelope) => ({ topic, message_key: envelope.subject, envelope })));
+      } finally {
+        await dataSource.query("DELETE FROM outbox WHERE message_key LIKE 'ordered-%'");
+      }
+    });
+
+    it('leaves none of them when the transaction rolls back', async () => {
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await outbox.append(manager, ...bulkEvents('bulk-rolled-back'));
+          throw new Error('state change failed');
+        }),
+      ).rejects.toThrow('state change failed');
+      expect(await outboxIdsLike('bulk-rolled-back')).toEqual([]);
+    });
+  });
 });

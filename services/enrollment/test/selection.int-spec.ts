@@ -4,6 +4,8 @@ import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched }
 import { problemLines } from '@sinergi/testing';
 
 const POOL = 25;
+/** Over 16,383: the most events one INSERT with four bind parameters per row could take (PostgreSQL allows 65,535). */
+const NATIONAL_POOL = 16_500;
 
 describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
   let harness: EnrollmentHarness;
@@ -104,4 +106,42 @@ describe('enrollment lottery selection (real Kafka, real PostgreSQL)', () => {
     expect(refused.status).toBe(409);
     expect(problemLines(refused.body)).toEqual([expect.stringMatching(/^programmeId: registration is closed; the selection was drawn at /)]);
   });
+
+  it('draws a pool too large for one four-parameters-a-row INSERT of its events, and publishes every outcome', async () => {
+    const programme = programmeLaunched({ selectionPolicy: 'lottery' });
+    const klass = batchConfirmed(programme, { seats: 16, reserves: 2 });
+    await harness.launch(programme, klass);
+    const participant = await harness.registerChecked(participantBody());
+    const enrolled = await harness.enroll({ participantId: participant.id, programmeId: programme.programmeId });
+    expect(enrolled.body.status).toBe('registered');
+    // Registering 16,500 people through the API would take minutes: the rest of the pool are copies of this one,
+    // each under its own ids (and NIK index, which is unique).
+    await harness.query(
+      `WITH copies AS (
+         SELECT gen_random_uuid() AS participant_id, gen_random_uuid() AS enrollment_id FROM generate_series(2, $3)
+       ), participants_added AS (
+         INSERT INTO participants
+         SELECT (jsonb_populate_record(p, jsonb_build_object('id', c.participant_id, 'nik_index', '\\x' || md5(c.participant_id::text)))).*
+           FROM participants p, copies c WHERE p.id = $1
+       )
+       INSERT INTO enrollments
+       SELECT (jsonb_populate_record(e, jsonb_build_object('id', c.enrollment_id, 'participant_id', c.participant_id))).*
+         FROM enrollments e, copies c WHERE e.id = $2`,
+      [participant.id, enrolled.body.id, NATIONAL_POOL],
+    );
+
+    const drawn = await harness.request<SelectionView>('POST', `/programmes/${programme.programmeId}/selection`, { seed: 'national-2026' });
+    expect(drawn.status).toBe(200);
+    expect(drawn.body.poolSize).toBe(NATIONAL_POOL);
+    const outcomes = drawn.body.entries.map((entry) => entry.outcome);
+    expect(outcomes).toEqual([...Array(16).fill('selected'), 'reserved', 'reserved', ...Array(NATIONAL_POOL - 18).fill('not-selected')]);
+
+    const ofProgramme = (data: { programmeId: string }) => data.programmeId === programme.programmeId;
+    await harness.waitForEvents<SelectionDrawn>('SelectionDrawn', ofProgramme);
+    const notSelected = await harness.waitForEvents('ParticipantNotSelected', ofProgramme, NATIONAL_POOL - 18);
+    const notSelectedIds = drawn.body.entries.filter((entry) => entry.outcome === 'not-selected').map((entry) => entry.enrollmentId);
+    expect(new Set(notSelected.map((event) => event.subject))).toEqual(new Set(notSelectedIds));
+    await harness.waitForEvents('ParticipantSelected', ofProgramme, 16);
+    await harness.waitForEvents('ParticipantReserved', ofProgramme, 2);
+  }, 110_000);
 });
