@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, Ap
 import type { Request, Response } from 'express';
 import type { Principal } from '@sinergi/contracts';
 import { Forbidden, InvalidInput, NotFound, Operation, PageQuery, UuidParam } from '@sinergi/platform';
-import { EnrollmentClient } from '../clients/service-clients';
+import { ServiceClients } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiProblems } from './api-problems';
 import { API_PREFIX } from './api-routes';
@@ -20,7 +20,7 @@ const enrollmentId = ApiParam({ name: 'id', format: 'uuid', description: 'One of
 @Controller(`${API_PREFIX}/me`)
 export class MeController {
   constructor(
-    private readonly enrollments: EnrollmentClient,
+    private readonly clients: ServiceClients,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
@@ -30,7 +30,7 @@ export class MeController {
   @ApiResponse({ status: 200, description: 'The participant record (ParticipantView)', schema: { type: 'object' } })
   async me(@Req() request: Request, @Res() response: Response): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.enrollments.participant(principal, principal.participantId));
+    sendAnswer(response, await this.clients.request('participants.get', { principal, params: { id: principal.participantId } }));
   }
 
   @Post('enrollments')
@@ -40,7 +40,12 @@ export class MeController {
   @ApiResponse({ status: 201, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
   async enroll(@Req() request: Request, @Res() response: Response, @Body() body: MyEnrollmentRequest): Promise<void> {
     const principal = participantOf(request);
-    const submit = () => this.enrollments.enroll(principal, { participantId: principal.participantId, programmeId: body.programmeId, batchId: body.batchId }, request.header(IDEMPOTENCY_HEADER));
+    const submit = () =>
+      this.clients.request('enrollments.create', {
+        principal,
+        body: { participantId: principal.participantId, programmeId: body.programmeId, batchId: body.batchId },
+        idempotencyKey: request.header(IDEMPOTENCY_HEADER),
+      });
     sendAnswer(response, await this.idempotency.once(request, principal, submit));
   }
 
@@ -52,8 +57,8 @@ export class MeController {
   @ApiResponse({ status: 200, description: 'A page of enrollments (Page<EnrollmentView>)', schema: { type: 'object' } })
   async myEnrollments(@Req() request: Request, @Res() response: Response, @Query() page: PageQuery): Promise<void> {
     const principal = participantOf(request);
-    const query = Object.fromEntries(Object.entries({ limit: page.limit?.toString(), cursor: page.cursor }).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    sendAnswer(response, await this.enrollments.enrollmentsOf(principal, principal.participantId, query));
+    const query = { limit: page.limit, cursor: page.cursor };
+    sendAnswer(response, await this.clients.request('participants.enrollments', { principal, params: { participantId: principal.participantId }, query }));
   }
 
   @Get('enrollments/:id')
@@ -63,7 +68,7 @@ export class MeController {
   @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
   async enrollment(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.enrollment(principal, id)));
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.get', { principal, params: { id } })));
   }
 
   @Post('enrollments/:id/confirm')
@@ -74,7 +79,7 @@ export class MeController {
   @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
   async confirm(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.confirm(principal, id)));
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.confirm', { principal, params: { id } })));
   }
 
   @Post('enrollments/:id/withdraw')
@@ -84,7 +89,7 @@ export class MeController {
   @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
   async withdraw(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyWithdrawalRequest): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.withdraw(principal, id, { reason: body.reason })));
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.withdraw', { principal, params: { id }, body: { reason: body.reason } })));
   }
 
   @Post('enrollments/:id/offer')
@@ -96,7 +101,9 @@ export class MeController {
     if (body.answer === 'accept' && !body.batchId) throw new InvalidInput({ field: 'batchId', rule: 'required', message: 'name one of the classes the offer listed' });
     const principal = participantOf(request);
     const answer = () =>
-      body.answer === 'accept' ? this.enrollments.answerOffer(principal, id, 'move', { batchId: body.batchId }) : this.enrollments.answerOffer(principal, id, 'release', {});
+      body.answer === 'accept'
+        ? this.clients.request('enrollments.move', { principal, params: { id }, body: { batchId: body.batchId! } })
+        : this.clients.request('enrollments.release', { principal, params: { id } });
     sendAnswer(response, await this.ownEnrollment(principal, id, answer));
   }
 
@@ -107,7 +114,7 @@ export class MeController {
   @ApiResponse({ status: 200, description: 'The certificate (EnrollmentDocumentView)', schema: { type: 'object' } })
   async certificate(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.certificate(principal, id)));
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('certificates.get', { principal, params: { id } })));
   }
 
   /**
@@ -115,7 +122,7 @@ export class MeController {
    * checks this itself, so that /me never depends on how far a service applies the `own` reach.
    */
   private async ownEnrollment(principal: Principal & { participantId: string }, id: string, then: () => Promise<ServiceAnswer>): Promise<ServiceAnswer> {
-    const enrollment = await this.enrollments.enrollment(principal, id);
+    const enrollment = await this.clients.request('enrollments.get', { principal, params: { id } });
     if (enrollment.status !== 200) return enrollment;
     if (enrollment.body.participantId !== principal.participantId) {
       throw new NotFound({ field: 'id', rule: 'own-enrollment', message: 'you have no enrollment with this id' });
