@@ -23,3 +23,4 @@ export type BodyOf<Op extends HttpOperationId> = Types<Op> extends { body: infer
 export type QueryOf<Op extends HttpOperationId> = Types<Op> extends { query: infer Query } ? Query : undefined;
 export type AnswerOf<Op extends HttpOperationId> = Types<Op>['answer'];
 export type ParamsOf<Op extends HttpOperationId> = PathParams<(typeof HTTP_ROUTES)[Op]['path']>;
+export * from './http-schemas';
