@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Principal } from '@sinergi/contracts';
+import { HTTP_SCHEMAS, HttpOperationId, Principal } from '@sinergi/contracts';
 import { Forbidden, InvalidInput, NotFound, Operation, PageQuery, UuidParam } from '@sinergi/platform';
 import { ServiceClients } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
@@ -10,6 +10,9 @@ import { API_PREFIX } from './api-routes';
 import { ServiceAnswer } from '../clients/service-client';
 import { principalOfRequest, sendAnswer } from './forwarder';
 import { MyEnrollmentRequest, MyOfferAnswer, MyWithdrawalRequest } from './me.dto';
+
+/** The schema of what enrollment answers to an operation (libs/contracts/src/http/http-schemas.json). */
+const answerOf = (operation: HttpOperationId) => HTTP_SCHEMAS.operations[operation].answer;
 
 const enrollmentId = ApiParam({ name: 'id', format: 'uuid', description: 'One of your enrollments' });
 
@@ -27,7 +30,7 @@ export class MeController {
   @Get()
   @Operation('me.get')
   @ApiOperation({ operationId: 'me.get', summary: 'Your participant record' })
-  @ApiResponse({ status: 200, description: 'The participant record (ParticipantView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The participant record (ParticipantView)', schema: answerOf('participants.get') })
   async me(@Req() request: Request, @Res() response: Response): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.clients.request('participants.get', { principal, params: { id: principal.participantId } }));
@@ -37,7 +40,7 @@ export class MeController {
   @Operation('me.enroll')
   @ApiOperation({ operationId: 'me.enroll', summary: 'Enroll in a programme' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body within 24 h gets the first answer again' })
-  @ApiResponse({ status: 201, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 201, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async enroll(@Req() request: Request, @Res() response: Response, @Body() body: MyEnrollmentRequest): Promise<void> {
     const principal = participantOf(request);
     const submit = () =>
@@ -54,7 +57,7 @@ export class MeController {
   @ApiOperation({ operationId: 'me.enrollments', summary: 'Your enrollments, oldest first' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
   @ApiQuery({ name: 'cursor', required: false, description: 'The next of the previous page' })
-  @ApiResponse({ status: 200, description: 'A page of enrollments (Page<EnrollmentView>)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'A page of enrollments (Page<EnrollmentView>)', schema: answerOf('participants.enrollments') })
   async myEnrollments(@Req() request: Request, @Res() response: Response, @Query() page: PageQuery): Promise<void> {
     const principal = participantOf(request);
     const query = { limit: page.limit, cursor: page.cursor };
@@ -65,7 +68,7 @@ export class MeController {
   @Operation('me.enrollment')
   @ApiOperation({ operationId: 'me.enrollment', summary: 'One of your enrollments' })
   @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async enrollment(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.get', { principal, params: { id } })));
@@ -75,8 +78,7 @@ export class MeController {
   @Operation('me.confirm')
   @ApiOperation({ operationId: 'me.confirm', summary: 'Confirm your seat' })
   @enrollmentId
-  @ApiBody({ required: false, schema: { type: 'object' } })
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async confirm(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.confirm', { principal, params: { id } })));
@@ -86,7 +88,7 @@ export class MeController {
   @Operation('me.withdraw')
   @ApiOperation({ operationId: 'me.withdraw', summary: 'Withdraw from a programme' })
   @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async withdraw(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyWithdrawalRequest): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.withdraw', { principal, params: { id }, body: { reason: body.reason } })));
@@ -96,7 +98,7 @@ export class MeController {
   @Operation('me.answer-offer')
   @ApiOperation({ operationId: 'me.answer-offer', summary: 'Accept or decline a class-change offer' })
   @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async answerOffer(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyOfferAnswer): Promise<void> {
     if (body.answer === 'accept' && !body.batchId) throw new InvalidInput({ field: 'batchId', rule: 'required', message: 'name one of the classes the offer listed' });
     const principal = participantOf(request);
@@ -111,7 +113,7 @@ export class MeController {
   @Operation('me.certificate')
   @ApiOperation({ operationId: 'me.certificate', summary: 'Your certificate of an enrollment' })
   @enrollmentId
-  @ApiResponse({ status: 200, description: 'The certificate (EnrollmentDocumentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The certificate (EnrollmentDocumentView)', schema: answerOf('certificates.get') })
   async certificate(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('certificates.get', { principal, params: { id } })));
