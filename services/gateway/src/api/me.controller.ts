@@ -103,8 +103,8 @@ export class MeController {
     if (body.answer === 'accept' && !body.batchId) throw new InvalidInput({ field: 'batchId', rule: 'required', message: 'name one of the classes the offer listed' });
     const principal = participantOf(request);
     const answer = () =>
-      body.answer === 'accept'
-        ? this.clients.request('enrollments.move', { principal, params: { id }, body: { batchId: body.batchId! } })
+      body.answer === 'accept' && body.batchId
+        ? this.clients.request('enrollments.move', { principal, params: { id }, body: { batchId: body.batchId } })
         : this.clients.request('enrollments.release', { principal, params: { id } });
     sendAnswer(response, await this.ownEnrollment(principal, id, answer));
   }
