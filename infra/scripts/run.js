@@ -16,6 +16,7 @@ const commands = {
   'asyncapi:html': './asyncapi-html.ts',
   'internal-token-keys': './internal-token-keys.ts',
   'access-table': './write-access-table.ts',
+  'http-schemas': './write-http-schemas.ts',
   'rebuild-read-models': '../../services/gateway/src/read-models/rebuild-main.ts',
 };
 const command = process.argv[2];

@@ -38,3 +38,4 @@ export * from './schema-compatibility';
 export * from './schema-documents';
 export * from './access';
 export * from './http/page';
+export * from './http/operations';

@@ -11,6 +11,8 @@ export interface GuardedRoute {
   method: string;
   /** With every path parameter filled with a well-formed UUID, e.g. `/agreements/00000000-.../end`. */
   path: string;
+  /** The path as the controller declares it, e.g. `/agreements/:id/end`. */
+  template: string;
   operation: OperationId | undefined;
 }
 
@@ -25,9 +27,8 @@ export function routesOf(app: INestApplication): GuardedRoute[] {
     if (method === undefined) continue;
     const path = [Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler)]
       .filter((part) => part && part !== '/')
-      .join('/')
-      .replace(/:\w+/g, SAMPLE_ID);
-    routes.push({ method: RequestMethod[method], path: `/${path}`, operation: operationOf(reflector, handler) });
+      .join('/');
+    routes.push({ method: RequestMethod[method], path: `/${path.replace(/:\w+/g, SAMPLE_ID)}`, template: `/${path}`, operation: operationOf(reflector, handler) });
   }
   return routes;
 }

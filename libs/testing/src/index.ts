@@ -15,3 +15,4 @@ export * from './access';
 export * from './sign-in';
 export * from './test-issuer';
 export * from './service-processes';
+export * from './http-operations';

@@ -1,4 +1,4 @@
-import { expectMalformedInputRefused, unguardedRoutesOf } from '@sinergi/testing';
+import { expectMalformedInputRefused, routesOutsideTheOperationsMap, unguardedRoutesOf } from '@sinergi/testing';
 import { EnrollmentHarness } from './support';
 
 describe('enrollment: malformed input on every write route (real Kafka, real PostgreSQL)', () => {
@@ -13,5 +13,9 @@ describe('enrollment: malformed input on every write route (real Kafka, real Pos
 
   it('refuses every route without a valid token (401) and to roles the access table does not admit (403)', async () => {
     expect(await unguardedRoutesOf(harness.service, 'enrollment')).toEqual([]);
+  });
+
+  it("serves exactly its operations of the HTTP operations map in libs/contracts, which the gateway's API forwards", () => {
+    expect(routesOutsideTheOperationsMap(harness.service.app, 'enrollment')).toEqual([]);
   });
 });

@@ -3,14 +3,34 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ACCESS_TABLE } from '@sinergi/contracts';
+import { ACCESS_TABLE, HTTP_SCHEMAS } from '@sinergi/contracts';
 import { createTopicNamespace, deleteTopicNamespace, routesOf, ServiceUnderTest, startServiceUnderTest, testSecrets } from '@sinergi/testing';
+import { API_ROUTES } from '../src/api/api-routes';
 import { gatewayService } from '../src/gateway.service-definition';
+
+type Schema = Record<string, unknown>;
+type Content = Record<string, { schema?: Schema }>;
+
+interface OpenApiOperation {
+  operationId?: string;
+  security?: unknown[];
+  parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema }>;
+  requestBody?: { required?: boolean; content: Content };
+  responses: Record<string, { content?: Content }>;
+}
 
 interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, Record<string, { operationId?: string; security?: unknown[]; responses: Record<string, unknown> }>>;
-  components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { securitySchemes: Record<string, { type: string; scheme?: string }>; schemas: Record<string, Schema> };
+}
+
+/** A schema that says something: a `$ref` to a component, or an object with properties, or a page of such items. */
+function isSpecific(schema: Schema | undefined): boolean {
+  if (!schema) return false;
+  if (typeof schema.$ref === 'string') return true;
+  const properties = schema.properties as Record<string, Schema> | undefined;
+  return properties !== undefined && Object.keys(properties).length > 0 && (!properties.items || isSpecific(properties.items.items as Schema | undefined));
 }
 
 const nowhere = 'http://127.0.0.1:9';
@@ -92,6 +112,35 @@ describe('gateway: the OpenAPI document, headers and rate limits, with no servic
       expect([id, operation.security !== undefined]).toEqual([id, ACCESS_TABLE[id] !== 'public']);
       expect([id, Object.keys(operation.responses)]).toEqual([id, expect.arrayContaining(['404', '429'])]);
     }
+  });
+
+  it("describes each forwarded operation's body, query and answer by the contracts' schemas", () => {
+    const findings: string[] = [];
+    for (const route of API_ROUTES) {
+      const operation = document.paths[`/api/v1${route.path.replace(/:(\w+)/g, '{$1}')}`]?.[route.method.toLowerCase()];
+      if (!operation) {
+        findings.push(`${route.operation}: not described`);
+        continue;
+      }
+      const { body, query } = HTTP_SCHEMAS.operations[route.operation];
+      const success = operation.responses[route.creates ? '201' : '200']?.content?.['application/json']?.schema;
+      if (!isSpecific(success)) findings.push(`${route.operation}: a generic answer ${JSON.stringify(success)}`);
+      const requestBody = operation.requestBody?.content['application/json']?.schema;
+      if (body && !isSpecific(requestBody)) findings.push(`${route.operation}: a generic body ${JSON.stringify(requestBody)}`);
+      if (!body && requestBody) findings.push(`${route.operation}: a body it does not take`);
+      const queryNames = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
+      if (route.page && !['limit', 'cursor'].every((name) => queryNames.includes(name))) findings.push(`${route.operation}: no limit and cursor`);
+      if (query && queryNames.length === 0) findings.push(`${route.operation}: no query parameters`);
+    }
+    expect(findings).toEqual([]);
+  });
+
+  it('requires the body where the service requires one, and has a component for every $ref', () => {
+    expect(document.paths['/api/v1/agreements'].post.requestBody?.required).toBe(true);
+    expect(document.paths['/api/v1/programmes/{programmeId}/selection'].post.requestBody?.required).toBe(false);
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(([, name]) => name);
+    expect(refs.length).toBeGreaterThan(60);
+    expect([...new Set(refs)].filter((name) => !document.components.schemas[name])).toEqual([]);
   });
 
   it('serves the API docs page', async () => {

@@ -1,4 +1,4 @@
-import { expectMalformedInputRefused, unguardedRoutesOf } from '@sinergi/testing';
+import { expectMalformedInputRefused, routesOutsideTheOperationsMap, unguardedRoutesOf } from '@sinergi/testing';
 import { VenueCapacityHarness } from './support';
 
 describe('venue-capacity: malformed input on every write route (real Kafka, real PostgreSQL)', () => {
@@ -13,5 +13,9 @@ describe('venue-capacity: malformed input on every write route (real Kafka, real
 
   it('refuses every route without a valid token (401) and to roles the access table does not admit (403)', async () => {
     expect(await unguardedRoutesOf(harness.service, 'venue-capacity')).toEqual([]);
+  });
+
+  it("serves exactly its operations of the HTTP operations map in libs/contracts, which the gateway's API forwards", () => {
+    expect(routesOutsideTheOperationsMap(harness.service.app, 'venue-capacity')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { Language } from '../events/contacts';
 import type { EnrollmentChannel, EnrollmentProblem } from '../events/enrollments';
 import type { BusinessScale } from '../events/programmes';
 import type { SelectionDrawn } from '../events/selection';
-import type { Page, PageParams } from './page';
+import type { PageParams } from './page';
 
 /**
  * enrollment's HTTP API (port 3002): participants, enrollments, the draw, class moves, attendance and certificates.
@@ -164,8 +164,6 @@ export interface SelectionView extends SelectionDrawn {
 export interface SelectionEntriesParams extends PageParams {
   outcome?: DrawOutcome;
 }
-
-export type SelectionEntryPage = Page<DrawEntry>;
 
 export interface AttendanceEntry {
   enrollmentId: string;

@@ -3,7 +3,15 @@
  * previous page, opaque). Items come in a stable order each list documents; `next` is absent on the last page.
  */
 export interface PageParams {
+  /**
+   * How many items, 1-200 (default 50).
+   * @TJS-type integer
+   * @minimum 1
+   * @maximum 200
+   * @default 50
+   */
   limit?: number;
+  /** The previous page's `next`. */
   cursor?: string;
 }
 

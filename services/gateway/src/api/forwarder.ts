@@ -5,7 +5,7 @@ import { Caller } from '@sinergi/platform';
 import { ServiceAnswer } from '../clients/service-client';
 import { ServiceClients } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
-import { API_PREFIX, ApiRoute } from './api-routes';
+import { ApiRoute } from './api-routes';
 
 /** The principal the access guard established for this request (none on a public operation). */
 export function principalOfRequest(request: Request): Principal | null {
@@ -29,8 +29,15 @@ export class Forwarder {
 
   async forward(route: ApiRoute, request: Request, response: Response): Promise<void> {
     const principal = principalOfRequest(request);
-    const path = request.originalUrl.slice(`/${API_PREFIX}`.length);
-    const call = () => this.clients.of(route.service).call({ principal, method: route.method, path, body: route.method === 'GET' ? undefined : (request.body ?? {}), idempotencyKey: request.header(IDEMPOTENCY_HEADER) });
+    const queryAt = request.originalUrl.indexOf('?');
+    const call = () =>
+      this.clients.forward(route.operation, {
+        principal,
+        params: request.params as Record<string, string>,
+        search: queryAt < 0 ? '' : request.originalUrl.slice(queryAt),
+        body: request.body,
+        idempotencyKey: request.header(IDEMPOTENCY_HEADER),
+      });
     const answer = route.creates ? await this.idempotency.once(request, principal, call) : await call();
     sendAnswer(response, answer);
   }

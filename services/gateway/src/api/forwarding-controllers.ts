@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Post, Put, Req, Res, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ACCESS_TABLE } from '@sinergi/contracts';
+import { ACCESS_TABLE, HTTP_SCHEMAS, JsonSchema } from '@sinergi/contracts';
 import { Operation } from '@sinergi/platform';
 import { SensitiveRateLimit } from '../rate-limits/sensitive-rate-limit';
 import { ApiProblems } from './api-problems';
@@ -9,14 +9,29 @@ import { API_PREFIX, API_ROUTES, ApiRoute, ForwardedService } from './api-routes
 import { Forwarder } from './forwarder';
 
 const METHOD_DECORATORS = { GET: Get, POST: Post, PUT: Put };
+const COMPONENTS = '#/components/schemas/';
 
 function handlerName(route: ApiRoute): string {
   return route.operation.replace(/[.-](\w)/g, (_, letter: string) => letter.toUpperCase());
 }
 
+/** A schema of the contracts, its `$ref` to a component followed. */
+function resolved(schema: JsonSchema): JsonSchema {
+  const ref = schema.$ref;
+  return typeof ref === 'string' ? HTTP_SCHEMAS.schemas[ref.slice(COMPONENTS.length)] : schema;
+}
+
+/** The query parameters of a route: the properties of its query type (a list's filters, limit and cursor). */
+function queryParametersOf(query: JsonSchema | undefined): MethodDecorator[] {
+  if (!query) return [];
+  const { properties = {}, required = [] } = resolved(query) as { properties?: Record<string, JsonSchema & { description?: string }>; required?: string[] };
+  return Object.entries(properties).map(([name, { description, ...schema }]) => ApiQuery({ name, required: required.includes(name), schema, description }));
+}
+
 /** The OpenAPI description and the guards of one forwarded route, as decorators. */
 function decoratorsOf(route: ApiRoute): MethodDecorator[] {
   const isPublic = ACCESS_TABLE[route.operation] === 'public';
+  const { body, query, answer } = HTTP_SCHEMAS.operations[route.operation];
   const params = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ApiParam({ name, type: 'string' }));
   return [
     METHOD_DECORATORS[route.method](route.path.slice(1)),
@@ -24,23 +39,14 @@ function decoratorsOf(route: ApiRoute): MethodDecorator[] {
     ApiOperation({ operationId: route.operation, summary: route.summary, description: `Forwarded to ${route.service} (${route.method} ${route.path}).` }),
     ...params,
     ...(isPublic ? [] : [ApiBearerAuth()]),
-    ...(route.method === 'GET' ? [] : [ApiBody({ required: false, schema: { type: 'object', description: `The request body of ${route.service}'s ${route.operation} (libs/contracts/src/http/${route.service}.ts)` } })]),
-    ...(route.page
-      ? [
-          ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }),
-          ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' }, description: "The previous page's `next`" }),
-        ]
-      : []),
+    ...(body ? [ApiBody({ required: ((resolved(body).required as string[] | undefined) ?? []).length > 0, schema: body })] : []),
+    ...queryParametersOf(query),
     ...(route.creates ? [ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body within 24 h gets the first answer again' })] : []),
-    ApiResponse(
-      route.page
-        ? {
-            status: 200,
-            description: 'A page of the list; `next` is the cursor of the following page',
-            schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { type: 'object' } }, next: { type: 'string' } } },
-          }
-        : { status: route.creates ? 201 : 200, description: `What ${route.service} answers`, schema: { type: 'object' } },
-    ),
+    ApiResponse({
+      status: route.creates ? 201 : 200,
+      description: route.page ? 'A page of the list; `next` is the cursor of the following page' : `What ${route.service} answers`,
+      schema: answer,
+    }),
     ApiProblems({ authenticated: !isPublic, body: route.method !== 'GET' }),
     ...(route.sensitive ? [SensitiveRateLimit()] : []),
   ];

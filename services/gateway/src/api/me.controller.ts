@@ -1,15 +1,18 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Principal } from '@sinergi/contracts';
+import { HTTP_SCHEMAS, HttpOperationId, Principal } from '@sinergi/contracts';
 import { Forbidden, InvalidInput, NotFound, Operation, PageQuery, UuidParam } from '@sinergi/platform';
-import { EnrollmentClient } from '../clients/service-clients';
+import { ServiceClients } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiProblems } from './api-problems';
 import { API_PREFIX } from './api-routes';
 import { ServiceAnswer } from '../clients/service-client';
 import { principalOfRequest, sendAnswer } from './forwarder';
 import { MyEnrollmentRequest, MyOfferAnswer, MyWithdrawalRequest } from './me.dto';
+
+/** The schema of what enrollment answers to an operation (libs/contracts/src/http/http-schemas.json). */
+const answerOf = (operation: HttpOperationId) => HTTP_SCHEMAS.operations[operation].answer;
 
 const enrollmentId = ApiParam({ name: 'id', format: 'uuid', description: 'One of your enrollments' });
 
@@ -20,27 +23,32 @@ const enrollmentId = ApiParam({ name: 'id', format: 'uuid', description: 'One of
 @Controller(`${API_PREFIX}/me`)
 export class MeController {
   constructor(
-    private readonly enrollments: EnrollmentClient,
+    private readonly clients: ServiceClients,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
   @Get()
   @Operation('me.get')
   @ApiOperation({ operationId: 'me.get', summary: 'Your participant record' })
-  @ApiResponse({ status: 200, description: 'The participant record (ParticipantView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The participant record (ParticipantView)', schema: answerOf('participants.get') })
   async me(@Req() request: Request, @Res() response: Response): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.enrollments.participant(principal, principal.participantId));
+    sendAnswer(response, await this.clients.request('participants.get', { principal, params: { id: principal.participantId } }));
   }
 
   @Post('enrollments')
   @Operation('me.enroll')
   @ApiOperation({ operationId: 'me.enroll', summary: 'Enroll in a programme' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body within 24 h gets the first answer again' })
-  @ApiResponse({ status: 201, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 201, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async enroll(@Req() request: Request, @Res() response: Response, @Body() body: MyEnrollmentRequest): Promise<void> {
     const principal = participantOf(request);
-    const submit = () => this.enrollments.enroll(principal, { participantId: principal.participantId, programmeId: body.programmeId, batchId: body.batchId }, request.header(IDEMPOTENCY_HEADER));
+    const submit = () =>
+      this.clients.request('enrollments.create', {
+        principal,
+        body: { participantId: principal.participantId, programmeId: body.programmeId, batchId: body.batchId },
+        idempotencyKey: request.header(IDEMPOTENCY_HEADER),
+      });
     sendAnswer(response, await this.idempotency.once(request, principal, submit));
   }
 
@@ -49,54 +57,55 @@ export class MeController {
   @ApiOperation({ operationId: 'me.enrollments', summary: 'Your enrollments, oldest first' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
   @ApiQuery({ name: 'cursor', required: false, description: 'The next of the previous page' })
-  @ApiResponse({ status: 200, description: 'A page of enrollments (Page<EnrollmentView>)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'A page of enrollments (Page<EnrollmentView>)', schema: answerOf('participants.enrollments') })
   async myEnrollments(@Req() request: Request, @Res() response: Response, @Query() page: PageQuery): Promise<void> {
     const principal = participantOf(request);
-    const query = Object.fromEntries(Object.entries({ limit: page.limit?.toString(), cursor: page.cursor }).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    sendAnswer(response, await this.enrollments.enrollmentsOf(principal, principal.participantId, query));
+    const query = { limit: page.limit, cursor: page.cursor };
+    sendAnswer(response, await this.clients.request('participants.enrollments', { principal, params: { participantId: principal.participantId }, query }));
   }
 
   @Get('enrollments/:id')
   @Operation('me.enrollment')
   @ApiOperation({ operationId: 'me.enrollment', summary: 'One of your enrollments' })
   @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async enrollment(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.enrollment(principal, id)));
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.get', { principal, params: { id } })));
   }
 
   @Post('enrollments/:id/confirm')
   @Operation('me.confirm')
   @ApiOperation({ operationId: 'me.confirm', summary: 'Confirm your seat' })
   @enrollmentId
-  @ApiBody({ required: false, schema: { type: 'object' } })
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async confirm(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.confirm(principal, id)));
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.confirm', { principal, params: { id } })));
   }
 
   @Post('enrollments/:id/withdraw')
   @Operation('me.withdraw')
   @ApiOperation({ operationId: 'me.withdraw', summary: 'Withdraw from a programme' })
   @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async withdraw(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyWithdrawalRequest): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.withdraw(principal, id, { reason: body.reason })));
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.withdraw', { principal, params: { id }, body: { reason: body.reason } })));
   }
 
   @Post('enrollments/:id/offer')
   @Operation('me.answer-offer')
   @ApiOperation({ operationId: 'me.answer-offer', summary: 'Accept or decline a class-change offer' })
   @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
   async answerOffer(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyOfferAnswer): Promise<void> {
     if (body.answer === 'accept' && !body.batchId) throw new InvalidInput({ field: 'batchId', rule: 'required', message: 'name one of the classes the offer listed' });
     const principal = participantOf(request);
     const answer = () =>
-      body.answer === 'accept' ? this.enrollments.answerOffer(principal, id, 'move', { batchId: body.batchId }) : this.enrollments.answerOffer(principal, id, 'release', {});
+      body.answer === 'accept' && body.batchId
+        ? this.clients.request('enrollments.move', { principal, params: { id }, body: { batchId: body.batchId } })
+        : this.clients.request('enrollments.release', { principal, params: { id } });
     sendAnswer(response, await this.ownEnrollment(principal, id, answer));
   }
 
@@ -104,10 +113,10 @@ export class MeController {
   @Operation('me.certificate')
   @ApiOperation({ operationId: 'me.certificate', summary: 'Your certificate of an enrollment' })
   @enrollmentId
-  @ApiResponse({ status: 200, description: 'The certificate (EnrollmentDocumentView)', schema: { type: 'object' } })
+  @ApiResponse({ status: 200, description: 'The certificate (EnrollmentDocumentView)', schema: answerOf('certificates.get') })
   async certificate(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
-    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.enrollments.certificate(principal, id)));
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('certificates.get', { principal, params: { id } })));
   }
 
   /**
@@ -115,7 +124,7 @@ export class MeController {
    * checks this itself, so that /me never depends on how far a service applies the `own` reach.
    */
   private async ownEnrollment(principal: Principal & { participantId: string }, id: string, then: () => Promise<ServiceAnswer>): Promise<ServiceAnswer> {
-    const enrollment = await this.enrollments.enrollment(principal, id);
+    const enrollment = await this.clients.request('enrollments.get', { principal, params: { id } });
     if (enrollment.status !== 200) return enrollment;
     if (enrollment.body.participantId !== principal.participantId) {
       throw new NotFound({ field: 'id', rule: 'own-enrollment', message: 'you have no enrollment with this id' });

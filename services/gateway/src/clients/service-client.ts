@@ -1,9 +1,7 @@
 import { BadGatewayException } from '@nestjs/common';
 import type { JWK } from 'jose';
-import { mintInternalToken, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
+import { HttpMethod, mintInternalToken, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
 import { childTraceparent, currentTraceContext } from '@sinergi/messaging';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
 /** What a service answered: its status, content type and body, passed on to the gateway's caller unchanged. */
 export interface ServiceAnswer<T = unknown> {

@@ -1,16 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  CertificateVerificationView,
-  EnrollmentDocumentView,
-  EnrollmentView,
-  Page,
-  ParticipantView,
-  Principal,
-  RegisterParticipantRequest,
-  ServiceName,
-  SubmitEnrollmentRequest,
-  WithdrawEnrollmentRequest,
-} from '@sinergi/contracts';
+import { AnswerOf, BodyOf, HTTP_ROUTES, HttpOperationId, HttpRoute, ParamsOf, Principal, QueryOf, ServiceWithApi } from '@sinergi/contracts';
 import { GatewayConfig } from '../gateway.config';
 import { ServiceAnswer, ServiceClient } from './service-client';
 
@@ -27,49 +16,6 @@ export class ProgramClient extends ServiceClient {
 export class EnrollmentClient extends ServiceClient {
   constructor(config: GatewayConfig) {
     super('enrollment', config.ENROLLMENT_URL, config.INTERNAL_TOKEN_SIGNING_KEY);
-  }
-
-  registerParticipant(request: RegisterParticipantRequest): Promise<ServiceAnswer<ParticipantView>> {
-    return this.call({ principal: null, method: 'POST', path: '/participants', body: request });
-  }
-
-  participant(principal: Principal, participantId: string): Promise<ServiceAnswer<ParticipantView>> {
-    return this.call({ principal, method: 'GET', path: `/participants/${encodeURIComponent(participantId)}` });
-  }
-
-  /** A participant's enrollments, a page at a time (`query`: limit and cursor as the caller gave them). */
-  enrollmentsOf(principal: Principal, participantId: string, query: Record<string, string>): Promise<ServiceAnswer<Page<EnrollmentView>>> {
-    const search = new URLSearchParams(query).toString();
-    return this.call({ principal, method: 'GET', path: `/participants/${encodeURIComponent(participantId)}/enrollments${search ? `?${search}` : ''}` });
-  }
-
-  enroll(principal: Principal, request: SubmitEnrollmentRequest, idempotencyKey?: string): Promise<ServiceAnswer<EnrollmentView>> {
-    return this.call({ principal, method: 'POST', path: '/enrollments', body: request, idempotencyKey });
-  }
-
-  enrollment(principal: Principal, enrollmentId: string): Promise<ServiceAnswer<EnrollmentView>> {
-    return this.call({ principal, method: 'GET', path: `/enrollments/${encodeURIComponent(enrollmentId)}` });
-  }
-
-  confirm(principal: Principal, enrollmentId: string): Promise<ServiceAnswer<EnrollmentView>> {
-    return this.call({ principal, method: 'POST', path: `/enrollments/${encodeURIComponent(enrollmentId)}/confirm`, body: {} });
-  }
-
-  withdraw(principal: Principal, enrollmentId: string, request: WithdrawEnrollmentRequest): Promise<ServiceAnswer<EnrollmentView>> {
-    return this.call({ principal, method: 'POST', path: `/enrollments/${encodeURIComponent(enrollmentId)}/withdraw`, body: request });
-  }
-
-  /** A class-change offer: accept (move) or decline (release). */
-  answerOffer(principal: Principal, enrollmentId: string, answer: 'move' | 'release', body: unknown): Promise<ServiceAnswer<EnrollmentView>> {
-    return this.call({ principal, method: 'POST', path: `/enrollments/${encodeURIComponent(enrollmentId)}/${answer}`, body });
-  }
-
-  certificate(principal: Principal, enrollmentId: string): Promise<ServiceAnswer<EnrollmentDocumentView>> {
-    return this.call({ principal, method: 'GET', path: `/enrollments/${encodeURIComponent(enrollmentId)}/certificate` });
-  }
-
-  verifyCertificate(code: string): Promise<ServiceAnswer<CertificateVerificationView>> {
-    return this.call({ principal: null, method: 'GET', path: `/certificates/verify/${encodeURIComponent(code)}` });
   }
 }
 
@@ -99,16 +45,49 @@ export class NotificationClient extends ServiceClient {
 
 export const SERVICE_CLIENTS = [ProgramClient, EnrollmentClient, VenueCapacityClient, InstructorModuleClient, NotificationClient];
 
-/** The client of each service, by name. */
+/** A call of one operation as the map in libs/contracts types it: its path parameters, query and body. */
+export type OperationRequest<Op extends HttpOperationId> = {
+  /** The caller, or null for a public operation (no token is sent). */
+  principal: Principal | null;
+  /** The caller's Idempotency-Key, passed on: a service may keep its own (enrollment does). */
+  idempotencyKey?: string;
+} & (keyof ParamsOf<Op> extends never ? { params?: ParamsOf<Op> } : { params: ParamsOf<Op> }) &
+  (QueryOf<Op> extends undefined ? { query?: undefined } : { query?: QueryOf<Op> }) &
+  (BodyOf<Op> extends undefined ? { body?: undefined } : { body: BodyOf<Op> });
+
+/** A request passed through as the gateway's caller sent it: the service checks it. */
+export interface ForwardedRequest {
+  principal: Principal | null;
+  params: Record<string, string>;
+  /** The query string, `?` included, or empty. */
+  search: string;
+  body: unknown;
+  idempotencyKey?: string;
+}
+
+/** The client of each service, by name, and each service operation by its id. */
 @Injectable()
 export class ServiceClients {
-  private readonly byName: Record<Exclude<ServiceName, 'gateway'>, ServiceClient>;
+  private readonly byName: Record<ServiceWithApi, ServiceClient>;
 
   constructor(program: ProgramClient, enrollment: EnrollmentClient, venues: VenueCapacityClient, instructors: InstructorModuleClient, notification: NotificationClient) {
     this.byName = { program, enrollment, 'venue-capacity': venues, 'instructor-module': instructors, notification };
   }
 
-  of(service: Exclude<ServiceName, 'gateway'>): ServiceClient {
-    return this.byName[service];
+  /** Calls an operation of its service with typed input, answering its typed answer (or the service's problem, as it came). */
+  request<Op extends HttpOperationId>(operation: Op, { principal, params, query, body, idempotencyKey }: OperationRequest<Op>): Promise<ServiceAnswer<AnswerOf<Op>>> {
+    const search = new URLSearchParams(Object.entries(query ?? {}).flatMap(([name, value]): Array<[string, string]> => (value === undefined ? [] : [[name, String(value)]]))).toString();
+    return this.send(operation, { principal, params: (params ?? {}) as Record<string, string>, search: search ? `?${search}` : '', body, idempotencyKey });
+  }
+
+  /** Forwards a public API request to its operation unchanged (untyped: the caller's input is the service's to check). */
+  forward(operation: HttpOperationId, request: ForwardedRequest): Promise<ServiceAnswer> {
+    return this.send(operation, request);
+  }
+
+  private send<T>(operation: HttpOperationId, { principal, params, search, body, idempotencyKey }: ForwardedRequest): Promise<ServiceAnswer<T>> {
+    const route: HttpRoute = HTTP_ROUTES[operation];
+    const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+    return this.byName[route.service].call<T>({ principal, method: route.method, path: `${path}${search}`, body: route.method === 'GET' ? undefined : (body ?? {}), idempotencyKey });
   }
 }
