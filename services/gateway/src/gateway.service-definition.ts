@@ -2,7 +2,7 @@ import { ServiceDefinition } from '@sinergi/platform';
 import { OidcAccessTokenVerifier } from './access-tokens/oidc-access-token-verifier';
 import { ApiModule } from './api/api.module';
 import { configureGatewayApp } from './api/configure-app';
-import { AuditEntry, AuditModule, CreateAuditEntries1733100000000 } from './audit';
+import { AddAuditClientAddress1764700000000, auditRecorder, AuditEntry, AuditLog, AuditModule, CreateAuditEntries1733100000000 } from './audit';
 import { GatewayConfig } from './gateway.config';
 import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { configureIdentity } from './identity/configure-identity';
@@ -26,10 +26,12 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
     CreateIdempotencyRecords1733100000050,
     CreateIdentity1733100000100,
     CreateReadModels1764680000000,
+    AddAuditClientAddress1764700000000,
   ],
   consumesEvents: true,
   principalResolver: OidcAccessTokenVerifier,
   async configureApp(app, config) {
+    app.use(auditRecorder(app.get(AuditLog)));
     configureGatewayApp(app, config);
     configureIdentity(app);
   },
