@@ -10,6 +10,7 @@ import { IdentityModule } from './identity/identity.module';
 import { CreateSignInCodes1732700000600 } from './migrations/1732700000600-create-sign-in-codes';
 import { CreateIdempotencyRecords1733100000050 } from './migrations/1733100000050-create-idempotency-records';
 import { CreateIdentity1733100000100 } from './migrations/1733100000100-create-identity';
+import { CreateStaffSignInFailures1764700000100 } from './migrations/1764700000100-create-staff-sign-in-failures';
 import { CreateReadModels1764680000000 } from './read-models/read-models.migration';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SchemasModule } from './schemas/schemas.module';
@@ -27,6 +28,7 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
     CreateIdentity1733100000100,
     CreateReadModels1764680000000,
     AddAuditClientAddress1764700000000,
+    CreateStaffSignInFailures1764700000100,
   ],
   consumesEvents: true,
   principalResolver: OidcAccessTokenVerifier,
