@@ -19,8 +19,11 @@ import {
 } from '@sinergi/testing';
 import { DataSource } from 'typeorm';
 import { gatewayService } from '../src/gateway.service-definition';
+import { BrowserSessions } from '../src/identity/browser-sessions';
+import { DashboardClient } from '../src/identity/dashboard-client';
 import { ExpiredIdentityRows } from '../src/identity/expired-identity-rows';
 import { LocalAccountSeed } from '../src/identity/local-accounts';
+import { SessionAccess } from '../src/identity/session-access';
 import { gatewayTestEnv } from './gateway-test-env';
 
 const OPERATOR: LocalAccountSeed = { username: 'operator-bandung', password: 'correct horse battery staple', roles: ['venue-operator'], venueCodes: ['BBPVP-BDG'] };
@@ -133,6 +136,31 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     const response = await jar.fetch(`${url}/auth/refresh`, { method: 'POST', headers: { 'x-csrf-token': csrfToken } });
     expect(response.status).toBe(200);
     expect((await jar.fetch(`${url}/auth/me`)).status).toBe(200);
+  });
+
+  it('refreshes a session once when two gateway processes need it at once: both go on with the token of that refresh', async () => {
+    const second = await startServiceUnderTest(gatewayService, prefix, { database: gateway.database, env: { ...env, HTTP_PORT: '0' } });
+    try {
+      const instances = [gateway, second];
+      const { jar } = await signInBrowser(url, ADMIN.username, ADMIN.password);
+      const sessionId = jar.get('sinergi_session')!;
+      const refreshes = instances.map((instance) => jest.spyOn(instance.app.get(DashboardClient), 'refresh'));
+      const refreshCount = () => refreshes.reduce((count, spy) => count + spy.mock.calls.length, 0);
+      // Both processes hold the same stale copy of the session and both want a new token now.
+      const stale = (await gateway.app.get(BrowserSessions).find(sessionId))!;
+      const tokens = await Promise.all(instances.map((instance) => instance.app.get(SessionAccess).accessToken(stale, { forceRefresh: true })));
+      expect(refreshCount()).toBe(1);
+      expect(tokens[0]).toEqual(expect.any(String));
+      expect(tokens[1]).toBe(tokens[0]);
+      expect(tokens[0]).not.toBe(stale.tokens!.accessToken);
+      // The access token expires: the browser's requests to either process go on with one refresh between them.
+      await gateway.app.get(DataSource).query('UPDATE browser_sessions SET access_expires_at = now() WHERE id = $1', [sessionId]);
+      const answers = await Promise.all([url, second.url].map((base) => jar.fetch(`${base}/auth/me`)));
+      expect(answers.map(({ status }) => status)).toEqual([200, 200]);
+      expect(refreshCount()).toBe(2);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('refuses POST /auth/logout without the CSRF header (403), and ends the session with it', async () => {
