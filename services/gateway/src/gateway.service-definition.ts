@@ -11,6 +11,7 @@ import { CreateSignInCodes1732700000600 } from './migrations/1732700000600-creat
 import { CreateIdempotencyRecords1733100000050 } from './migrations/1733100000050-create-idempotency-records';
 import { CreateIdentity1733100000100 } from './migrations/1733100000100-create-identity';
 import { CreateStaffSignInFailures1764700000100 } from './migrations/1764700000100-create-staff-sign-in-failures';
+import { SealIdempotencyAnswers1764700000200 } from './migrations/1764700000200-seal-idempotency-answers';
 import { CreateReadModels1764680000000 } from './read-models/read-models.migration';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SchemasModule } from './schemas/schemas.module';
@@ -29,6 +30,7 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
     CreateReadModels1764680000000,
     AddAuditClientAddress1764700000000,
     CreateStaffSignInFailures1764700000100,
+    SealIdempotencyAnswers1764700000200,
   ],
   consumesEvents: true,
   principalResolver: OidcAccessTokenVerifier,
