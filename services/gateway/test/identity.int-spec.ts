@@ -19,6 +19,7 @@ import {
 } from '@sinergi/testing';
 import { DataSource } from 'typeorm';
 import { gatewayService } from '../src/gateway.service-definition';
+import { IdempotencyStore } from '../src/idempotency/idempotency.store';
 import { BrowserSessions } from '../src/identity/browser-sessions';
 import { DashboardClient } from '../src/identity/dashboard-client';
 import { ExpiredIdentityRows } from '../src/identity/expired-identity-rows';
@@ -240,7 +241,7 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     expect(await again.text()).toContain('name="password"');
   });
 
-  it('deletes expired sessions, provider records and sign-in codes, and code requests and failed sign-ins past their window; keeps the others', async () => {
+  it('deletes expired sessions, provider records and sign-in codes, code requests and failed sign-ins past their window, and Idempotency-Key answers past 24 hours; keeps the others', async () => {
     const dataSource = gateway.app.get(DataSource);
     await dataSource.query(`INSERT INTO browser_sessions (id, csrf_token, expires_at) VALUES ('expired', 'x', now() - interval '1 minute'), ('live', 'x', now() + interval '1 hour')`);
     await dataSource.query(`INSERT INTO oidc_payloads (model, id, payload, expires_at) VALUES ('Session', 'expired', '{}', now() - interval '1 minute')`);
@@ -263,12 +264,18 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
        ($1, 'address', '\\x04', now() - interval '16 minutes'), ($2, 'address', '\\x04', now() - interval '14 minutes')`,
       [oldFailure, freshFailure],
     );
+    await dataSource.query(
+      `INSERT INTO idempotency_records (subject, idempotency_key, request_hash, expires_at) VALUES
+       ('cleanup', 'old', 'x', now() - interval '1 minute'), ('cleanup', 'fresh', 'x', now() + interval '23 hours')`,
+    );
     await gateway.app.get(ExpiredIdentityRows).runOnce();
+    await gateway.app.get(IdempotencyStore).sweep();
     expect(await dataSource.query(`SELECT id FROM browser_sessions WHERE id IN ('expired', 'live')`)).toEqual([{ id: 'live' }]);
     expect(await dataSource.query(`SELECT id FROM oidc_payloads WHERE id = 'expired'`)).toEqual([]);
     expect(await dataSource.query('SELECT id FROM sign_in_codes WHERE id = ANY($1)', [[expiredCode, liveCode]])).toEqual([{ id: liveCode }]);
     expect(await dataSource.query('SELECT id FROM sign_in_code_requests WHERE id = ANY($1)', [[oldRequest, freshRequest]])).toEqual([{ id: freshRequest }]);
     expect(await dataSource.query('SELECT id FROM staff_sign_in_failures WHERE id = ANY($1)', [[oldFailure, freshFailure]])).toEqual([{ id: freshFailure }]);
+    expect(await dataSource.query(`SELECT idempotency_key FROM idempotency_records WHERE subject = 'cleanup'`)).toEqual([{ idempotency_key: 'fresh' }]);
   });
 });
 
