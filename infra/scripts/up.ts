@@ -25,12 +25,12 @@ const log = (line: string) => process.stdout.write(`[sinergi] ${line}\n`);
 
 /** Each service's settings beyond the common ones; a key goes only to the services that hold it. */
 function settingsOf(service: ServiceName, secrets: LocalSecrets, sinks: LocalMessageSinks, serviceUrls: Record<string, string>): Record<string, string> {
-  const { NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY, SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY, INTERNAL_TOKEN_JWKS, INTERNAL_TOKEN_SIGNING_KEY } = secrets;
+  const { NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY, SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY, IDEMPOTENCY_SEAL_KEY, INTERNAL_TOKEN_JWKS, INTERNAL_TOKEN_SIGNING_KEY } = secrets;
   // Only the gateway listens beyond this machine; the services answer on 127.0.0.1 alone.
   const common = { INTERNAL_TOKEN_JWKS, HTTP_HOST: service === 'gateway' ? '0.0.0.0' : '127.0.0.1' };
   switch (service) {
     case 'gateway':
-      return { ...common, INTERNAL_TOKEN_SIGNING_KEY, SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY, ...serviceUrls, LOCAL_ACCOUNTS_FILE };
+      return { ...common, INTERNAL_TOKEN_SIGNING_KEY, SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY, IDEMPOTENCY_SEAL_KEY, ...serviceUrls, LOCAL_ACCOUNTS_FILE };
     case 'enrollment':
       return { ...common, NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY };
     case 'instructor-module':

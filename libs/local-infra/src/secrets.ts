@@ -14,6 +14,8 @@ export interface LocalSecrets {
   SIGN_IN_CODE_HMAC_KEY: string;
   /** Seals sign-in codes between the gateway and notification. */
   SIGN_IN_CODE_SEAL_KEY: string;
+  /** Seals the answers the gateway keeps for Idempotency-Key retries. */
+  IDEMPOTENCY_SEAL_KEY: string;
   /** Signs notification's requests to the messaging provider (locally, the provider sink). */
   MESSAGING_PROVIDER_SECRET: string;
   /** The gateway's private JWK for internal tokens; services get only INTERNAL_TOKEN_JWKS, its public half. */
@@ -37,6 +39,7 @@ export function localSecrets(): LocalSecrets {
     CONTACT_SEAL_KEY: kept.CONTACT_SEAL_KEY ?? randomBytes(32).toString('base64'),
     SIGN_IN_CODE_HMAC_KEY: kept.SIGN_IN_CODE_HMAC_KEY ?? randomBytes(32).toString('base64'),
     SIGN_IN_CODE_SEAL_KEY: kept.SIGN_IN_CODE_SEAL_KEY ?? randomBytes(32).toString('base64'),
+    IDEMPOTENCY_SEAL_KEY: kept.IDEMPOTENCY_SEAL_KEY ?? randomBytes(32).toString('base64'),
     MESSAGING_PROVIDER_SECRET: kept.MESSAGING_PROVIDER_SECRET ?? randomBytes(32).toString('hex'),
     INTERNAL_TOKEN_SIGNING_KEY: kept.INTERNAL_TOKEN_SIGNING_KEY ?? JSON.stringify(internalKeys?.privateJwk),
     INTERNAL_TOKEN_JWKS: kept.INTERNAL_TOKEN_JWKS ?? JSON.stringify(internalKeys?.publicJwks),

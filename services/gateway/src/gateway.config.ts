@@ -94,6 +94,10 @@ export class GatewayConfig extends ServiceConfig {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (44 characters), the same key notification opens sign-in codes with' })
   SIGN_IN_CODE_SEAL_KEY!: string;
 
+  /** AES-256-GCM key the answers kept for Idempotency-Key retries are sealed with (they may hold personal data); the gateway's alone. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`' })
+  IDEMPOTENCY_SEAL_KEY!: string;
+
   get oidcIssuer(): string {
     return this.OIDC_ISSUER ?? `${this.GATEWAY_PUBLIC_URL.replace(/\/$/, '')}/oidc`;
   }

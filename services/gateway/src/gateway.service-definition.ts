@@ -2,7 +2,7 @@ import { ServiceDefinition } from '@sinergi/platform';
 import { OidcAccessTokenVerifier } from './access-tokens/oidc-access-token-verifier';
 import { ApiModule } from './api/api.module';
 import { configureGatewayApp } from './api/configure-app';
-import { AuditEntry, AuditModule, CreateAuditEntries1733100000000 } from './audit';
+import { AddAuditClientAddress1764700000000, auditRecorder, AuditEntry, AuditLog, AuditModule, CreateAuditEntries1733100000000 } from './audit';
 import { GatewayConfig } from './gateway.config';
 import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { configureIdentity } from './identity/configure-identity';
@@ -10,6 +10,8 @@ import { IdentityModule } from './identity/identity.module';
 import { CreateSignInCodes1732700000600 } from './migrations/1732700000600-create-sign-in-codes';
 import { CreateIdempotencyRecords1733100000050 } from './migrations/1733100000050-create-idempotency-records';
 import { CreateIdentity1733100000100 } from './migrations/1733100000100-create-identity';
+import { CreateStaffSignInFailures1764700000100 } from './migrations/1764700000100-create-staff-sign-in-failures';
+import { SealIdempotencyAnswers1764700000200 } from './migrations/1764700000200-seal-idempotency-answers';
 import { CreateReadModels1764680000000 } from './read-models/read-models.migration';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SchemasModule } from './schemas/schemas.module';
@@ -26,10 +28,14 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
     CreateIdempotencyRecords1733100000050,
     CreateIdentity1733100000100,
     CreateReadModels1764680000000,
+    AddAuditClientAddress1764700000000,
+    CreateStaffSignInFailures1764700000100,
+    SealIdempotencyAnswers1764700000200,
   ],
   consumesEvents: true,
   principalResolver: OidcAccessTokenVerifier,
   async configureApp(app, config) {
+    app.use(auditRecorder(app.get(AuditLog)));
     configureGatewayApp(app, config);
     configureIdentity(app);
   },

@@ -78,7 +78,7 @@ describe('gateway: the audit log (real Kafka, real PostgreSQL)', () => {
     expect(entry).toEqual({
       id: expect.any(String),
       occurredAt: expect.any(String),
-      actor: { subject: 'admin-kemnaker-1', roles: ['kemnaker-admin'] },
+      actor: { subject: 'admin-kemnaker-1', roles: ['kemnaker-admin'], clientAddress: expect.stringMatching(/127\.0\.0\.1/) },
       operation: 'participants.get',
       kind: 'personal-data-read',
       record: { type: 'participant', id: 'P-1' },
@@ -89,13 +89,49 @@ describe('gateway: the audit log (real Kafka, real PostgreSQL)', () => {
     expect(stored.map(({ row }) => row).filter((row) => /Siti|3201014501900001|6281234567890/.test(row))).toEqual([]);
   });
 
-  it("records a refused read (403) with the caller who was refused", async () => {
+  it("records a read the route refused (403, another's record) with the caller who was refused, once", async () => {
     const refused = await gateway.request('GET', '/spec/participants/P-3', undefined, {}, PARTICIPANT);
     expect(refused.status).toBe(403);
     const [entry] = await gateway.entriesAbout('P-3');
     expect(entry).toEqual(
-      expect.objectContaining({ actor: { subject: 'participant-2', roles: ['participant'] }, kind: 'personal-data-read', outcome: 403 }),
+      expect.objectContaining({ actor: expect.objectContaining({ subject: 'participant-2', roles: ['participant'] }), kind: 'personal-data-read', outcome: 403 }),
     );
+    expect(await gateway.query("SELECT count(*)::int AS count FROM audit_entries WHERE record_id = 'P-3'")).toEqual([{ count: 1 }]);
+  });
+
+  it('records an anonymous read of a participant that the access guard refused (401): no subject, the client address, the record', async () => {
+    const refused = await gateway.request('GET', '/api/v1/participants/P-anonymous', undefined, { 'x-correlation-id': 'corr-anonymous' }, null);
+    expect(refused.status).toBe(401);
+    const [entry] = await gateway.entriesAbout('P-anonymous');
+    expect(entry).toEqual({
+      id: expect.any(String),
+      occurredAt: expect.any(String),
+      actor: { subject: null, roles: [], clientAddress: expect.stringMatching(/127\.0\.0\.1/) },
+      operation: 'participants.get',
+      kind: 'personal-data-read',
+      record: { type: 'participant', id: 'P-anonymous' },
+      outcome: 401,
+      correlationId: 'corr-anonymous',
+    });
+    const forged = await gateway.request('GET', '/api/v1/participants/P-anonymous', undefined, { authorization: 'Bearer not-a-token' }, null);
+    expect(forged.status).toBe(401);
+    expect((await gateway.entriesAbout('P-anonymous', 2)).map(({ outcome }) => outcome)).toEqual([401, 401]);
+  });
+
+  it('records an admin command of a role the access table does not admit (403), once, with the principal refused', async () => {
+    const refused = await gateway.request('POST', '/api/v1/batches/B-viewer/cancel', { reason: 'x' }, {}, VIEWER);
+    expect(refused.status).toBe(403);
+    const [entry] = await gateway.entriesAbout('B-viewer');
+    expect(entry).toEqual(
+      expect.objectContaining({
+        actor: expect.objectContaining({ subject: 'viewer-1', roles: ['viewer'] }),
+        operation: 'batches.cancel',
+        kind: 'admin-command',
+        record: { type: 'batch', id: 'B-viewer' },
+        outcome: 403,
+      }),
+    );
+    expect(await gateway.query("SELECT count(*)::int AS count FROM audit_entries WHERE record_id = 'B-viewer'")).toEqual([{ count: 1 }]);
   });
 
   it('records admin commands, those that fail too, and not reads without personal data', async () => {
@@ -119,6 +155,11 @@ describe('gateway: the audit log (real Kafka, real PostgreSQL)', () => {
       return body.items.length > 0 && body.items;
     });
     expect(reads[reads.length - 1]).toEqual(expect.objectContaining({ kind: 'personal-data-read', record: null, outcome: 200 }));
+    const refusals = await waitFor("the viewer's refused read of the audit log", async () => {
+      const { body } = await gateway.audit('?operation=audit.list&actor=viewer-1');
+      return body.items.length > 0 && body.items;
+    });
+    expect(refusals.map(({ outcome }) => outcome)).toEqual([403]);
   });
 
   it('pages newest first and filters by actor, operation, record type and time', async () => {
@@ -133,9 +174,9 @@ describe('gateway: the audit log (real Kafka, real PostgreSQL)', () => {
     expect(second.body.items.map(({ record }) => record?.id)).toEqual(['B-page-1', 'B-1']);
 
     const newest = first.body.items[0].occurredAt;
-    const since = await gateway.audit(`?operation=batches.cancel&from=${encodeURIComponent(newest)}`);
+    const since = await gateway.audit(`?operation=batches.cancel&actor=admin-kemnaker-1&from=${encodeURIComponent(newest)}`);
     expect(since.body.items.map(({ record }) => record?.id)).toEqual(['B-page-3']);
-    const before = await gateway.audit(`?operation=batches.cancel&to=${encodeURIComponent(newest)}`);
+    const before = await gateway.audit(`?operation=batches.cancel&actor=admin-kemnaker-1&to=${encodeURIComponent(newest)}`);
     expect(before.body.items.map(({ record }) => record?.id)).toEqual(['B-page-2', 'B-page-1', 'B-1']);
   });
 

@@ -5,9 +5,9 @@ import { gatewayService } from '../src/gateway.service-definition';
 /** A service URL nothing listens at, for tests whose routes call no service. */
 export const NOWHERE = 'http://127.0.0.1:9';
 
-/** The settings a gateway under test needs beyond the harness's: service URLs (nowhere unless given), its public URL, sign-in code keys. */
+/** The settings a gateway under test needs beyond the harness's: service URLs (nowhere unless given), its public URL, sign-in code and idempotency keys. */
 export function gatewayTestEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  const { SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY } = testSecrets();
+  const { SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY, IDEMPOTENCY_SEAL_KEY } = testSecrets();
   return {
     PROGRAM_URL: NOWHERE,
     ENROLLMENT_URL: NOWHERE,
@@ -17,6 +17,7 @@ export function gatewayTestEnv(overrides: Record<string, string> = {}): Record<s
     GATEWAY_PUBLIC_URL: 'http://localhost:3000',
     SIGN_IN_CODE_HMAC_KEY,
     SIGN_IN_CODE_SEAL_KEY,
+    IDEMPOTENCY_SEAL_KEY,
     ...overrides,
   };
 }

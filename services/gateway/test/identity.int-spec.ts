@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +19,12 @@ import {
 } from '@sinergi/testing';
 import { DataSource } from 'typeorm';
 import { gatewayService } from '../src/gateway.service-definition';
+import { IdempotencyStore } from '../src/idempotency/idempotency.store';
+import { BrowserSessions } from '../src/identity/browser-sessions';
+import { DashboardClient } from '../src/identity/dashboard-client';
 import { ExpiredIdentityRows } from '../src/identity/expired-identity-rows';
 import { LocalAccountSeed } from '../src/identity/local-accounts';
+import { SessionAccess } from '../src/identity/session-access';
 import { gatewayTestEnv } from './gateway-test-env';
 
 const OPERATOR: LocalAccountSeed = { username: 'operator-bandung', password: 'correct horse battery staple', roles: ['venue-operator'], venueCodes: ['BBPVP-BDG'] };
@@ -30,6 +35,7 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
   let url: string;
   let prefix: string;
   let accountsDirectory: string;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     prefix = await createTopicNamespace();
@@ -38,14 +44,8 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     await writeFile(accountsFile, JSON.stringify([OPERATOR, ADMIN]));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    gateway = await startServiceUnderTest(gatewayService, prefix, {
-      env: gatewayTestEnv({
-        HTTP_PORT: String(port),
-        HTTP_HOST: '127.0.0.1',
-        GATEWAY_PUBLIC_URL: url,
-        LOCAL_ACCOUNTS_FILE: accountsFile,
-      }),
-    });
+    env = gatewayTestEnv({ HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', GATEWAY_PUBLIC_URL: url, LOCAL_ACCOUNTS_FILE: accountsFile });
+    gateway = await startServiceUnderTest(gatewayService, prefix, { env });
   });
 
   afterAll(async () => {
@@ -128,6 +128,31 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     expect((await jar.fetch(`${url}/auth/me`)).status).toBe(200);
   });
 
+  it('refreshes a session once when two gateway processes need it at once: both go on with the token of that refresh', async () => {
+    const second = await startServiceUnderTest(gatewayService, prefix, { database: gateway.database, env: { ...env, HTTP_PORT: '0' } });
+    try {
+      const instances = [gateway, second];
+      const { jar } = await signInBrowser(url, ADMIN.username, ADMIN.password);
+      const sessionId = jar.get('sinergi_session')!;
+      const refreshes = instances.map((instance) => jest.spyOn(instance.app.get(DashboardClient), 'refresh'));
+      const refreshCount = () => refreshes.reduce((count, spy) => count + spy.mock.calls.length, 0);
+      // Both processes hold the same stale copy of the session and both want a new token now.
+      const stale = (await gateway.app.get(BrowserSessions).find(sessionId))!;
+      const tokens = await Promise.all(instances.map((instance) => instance.app.get(SessionAccess).accessToken(stale, { forceRefresh: true })));
+      expect(refreshCount()).toBe(1);
+      expect(tokens[0]).toEqual(expect.any(String));
+      expect(tokens[1]).toBe(tokens[0]);
+      expect(tokens[0]).not.toBe(stale.tokens!.accessToken);
+      // The access token expires: the browser's requests to either process go on with one refresh between them.
+      await gateway.app.get(DataSource).query('UPDATE browser_sessions SET access_expires_at = now() WHERE id = $1', [sessionId]);
+      const answers = await Promise.all([url, second.url].map((base) => jar.fetch(`${base}/auth/me`)));
+      expect(answers.map(({ status }) => status)).toEqual([200, 200]);
+      expect(refreshCount()).toBe(2);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('refuses POST /auth/logout without the CSRF header (403), and ends the session with it', async () => {
     const { jar, csrfToken } = await signInBrowser(url, ADMIN.username, ADMIN.password);
     const refused = await jar.fetch(`${url}/auth/logout`, { method: 'POST' });
@@ -144,16 +169,39 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     expect((await fetch(`${url}/auth/me`, { headers: { cookie: stolenCookie } })).status).toBe(401);
   });
 
-  it('answers 429 after five wrong passwords for one username, even with the right one', async () => {
+  it('answers 429 after five wrong passwords for one username, even with the right one, and still after a restart', async () => {
     const attempt = async (password: string) => {
       const jar = new CookieJar();
       const { response, url: pageUrl } = await followRedirects(jar, `${url}/auth/login`);
-      return (await submitStaffLogin(jar, pageUrl, await response.text(), OPERATOR.username.toUpperCase(), password)).status;
+      const answer = await submitStaffLogin(jar, pageUrl, await response.text(), OPERATOR.username.toUpperCase(), password);
+      return { status: answer.status, page: await answer.text() };
     };
     const statuses = [];
-    for (let attemptNumber = 0; attemptNumber < 5; attemptNumber += 1) statuses.push(await attempt('wrong password'));
+    for (let attemptNumber = 0; attemptNumber < 5; attemptNumber += 1) statuses.push((await attempt('wrong password')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
-    expect(await attempt(OPERATOR.password)).toBe(429);
+    expect((await attempt(OPERATOR.password)).status).toBe(429);
+    // The failures are counted in the database: a new gateway process on it (a restart, or another instance) refuses too.
+    await gateway.stop();
+    gateway = await startServiceUnderTest(gatewayService, prefix, { database: gateway.database, env });
+    const afterRestart = await attempt(OPERATOR.password);
+    expect(afterRestart.status).toBe(429);
+    expect(afterRestart.page).toContain('Too many attempts. Try again in 15 minutes.');
+    const stored = await gateway.app.get(DataSource).query<Array<{ row: string }>>('SELECT row_to_json(failure)::text AS row FROM staff_sign_in_failures failure');
+    expect(stored.length).toBeGreaterThanOrEqual(10);
+    expect(stored.filter(({ row }) => /operator|127\.0\.0\.1/i.test(row))).toEqual([]);
+  });
+
+  it('counts wrong passwords sent at once one by one: no more than five pass the count', async () => {
+    const attempt = async () => {
+      const jar = new CookieJar();
+      const { response, url: pageUrl } = await followRedirects(jar, `${url}/auth/login`);
+      return { jar, pageUrl, page: await response.text() };
+    };
+    const pages = [];
+    for (let page = 0; page < 8; page += 1) pages.push(await attempt());
+    const statuses = await Promise.all(pages.map(({ jar, pageUrl, page }) => submitStaffLogin(jar, pageUrl, page, 'guessed-at-once', 'wrong').then((answer) => answer.status)));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(3);
   });
 
   it('offers participants a one-time code on the sign-in page, which loads nothing from elsewhere', async () => {
@@ -182,13 +230,41 @@ describe('gateway: signing in with the embedded OpenID provider (real PostgreSQL
     expect(await again.text()).toContain('name="password"');
   });
 
-  it('deletes expired browser sessions and provider records, and keeps live ones', async () => {
+  it('deletes expired sessions, provider records and sign-in codes, code requests and failed sign-ins past their window, and Idempotency-Key answers past 24 hours; keeps the others', async () => {
     const dataSource = gateway.app.get(DataSource);
     await dataSource.query(`INSERT INTO browser_sessions (id, csrf_token, expires_at) VALUES ('expired', 'x', now() - interval '1 minute'), ('live', 'x', now() + interval '1 hour')`);
     await dataSource.query(`INSERT INTO oidc_payloads (model, id, payload, expires_at) VALUES ('Session', 'expired', '{}', now() - interval '1 minute')`);
+    const code = (id: string, expiresAt: string) =>
+      `('${id}', '${randomUUID()}', '\\x01', '\\x02', 'phone', ${expiresAt})`;
+    const expiredCode = randomUUID();
+    const liveCode = randomUUID();
+    await dataSource.query(
+      `INSERT INTO sign_in_codes (id, participant_id, identifier_digest, code_digest, channel, expires_at) VALUES
+       ${code(expiredCode, "now() - interval '1 minute'")}, ${code(liveCode, "now() + interval '4 minutes'")}`,
+    );
+    const [oldRequest, freshRequest, oldFailure, freshFailure] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await dataSource.query(
+      `INSERT INTO sign_in_code_requests (id, scope, subject_digest, requested_at) VALUES
+       ($1, 'address', '\\x03', now() - interval '16 minutes'), ($2, 'address', '\\x03', now() - interval '14 minutes')`,
+      [oldRequest, freshRequest],
+    );
+    await dataSource.query(
+      `INSERT INTO staff_sign_in_failures (id, scope, subject_digest, failed_at) VALUES
+       ($1, 'address', '\\x04', now() - interval '16 minutes'), ($2, 'address', '\\x04', now() - interval '14 minutes')`,
+      [oldFailure, freshFailure],
+    );
+    await dataSource.query(
+      `INSERT INTO idempotency_records (subject, idempotency_key, request_hash, expires_at) VALUES
+       ('cleanup', 'old', 'x', now() - interval '1 minute'), ('cleanup', 'fresh', 'x', now() + interval '23 hours')`,
+    );
     await gateway.app.get(ExpiredIdentityRows).runOnce();
+    await gateway.app.get(IdempotencyStore).sweep();
     expect(await dataSource.query(`SELECT id FROM browser_sessions WHERE id IN ('expired', 'live')`)).toEqual([{ id: 'live' }]);
     expect(await dataSource.query(`SELECT id FROM oidc_payloads WHERE id = 'expired'`)).toEqual([]);
+    expect(await dataSource.query('SELECT id FROM sign_in_codes WHERE id = ANY($1)', [[expiredCode, liveCode]])).toEqual([{ id: liveCode }]);
+    expect(await dataSource.query('SELECT id FROM sign_in_code_requests WHERE id = ANY($1)', [[oldRequest, freshRequest]])).toEqual([{ id: freshRequest }]);
+    expect(await dataSource.query('SELECT id FROM staff_sign_in_failures WHERE id = ANY($1)', [[oldFailure, freshFailure]])).toEqual([{ id: freshFailure }]);
+    expect(await dataSource.query(`SELECT idempotency_key FROM idempotency_records WHERE subject = 'cleanup'`)).toEqual([{ idempotency_key: 'fresh' }]);
   });
 });
 

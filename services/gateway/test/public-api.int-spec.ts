@@ -14,6 +14,7 @@ import {
   testSecrets,
   waitFor,
 } from '@sinergi/testing';
+import { DataSource } from 'typeorm';
 import { gatewayService } from '../src/gateway.service-definition';
 
 interface OpenApiDocument {
@@ -231,8 +232,8 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
       expect([reused.status, reused.body.errors]).toEqual([422, [expect.objectContaining({ field: 'Idempotency-Key', rule: 'same-request' })]]);
     });
 
-    it('registers a participant without a token, who then enrolls and reads their record through /me', async () => {
-      const registered = await api<{ id: string }>('POST', '/participants', null, {
+    it('registers a participant without a token (a retry under its Idempotency-Key gets the same answer), who then enrolls and reads their record through /me', async () => {
+      const registration = {
         nik: '3273051203850001',
         fullName: 'Peserta Gateway',
         birthDate: '1985-03-12',
@@ -240,8 +241,20 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
         phone: '+6281234500001',
         provinceCode: '32',
         business: { scale: 'micro', sector: 'kuliner' },
-      });
+      };
+      const headers = { 'idempotency-key': `register-${randomUUID()}` };
+      const registered = await api<{ id: string }>('POST', '/participants', null, registration, headers);
       expect(registered.status).toBe(201);
+      const retried = await api<{ id: string }>('POST', '/participants', null, registration, headers);
+      expect([retried.status, retried.body]).toEqual([201, registered.body]);
+      expect(JSON.stringify(registered.body)).toContain('Peserta Gateway');
+      // The answer kept for the retry is sealed: the gateway's table holds none of the personal data it may carry.
+      const kept = (await gateway.app.get(DataSource).query('SELECT row_to_json(kept)::text AS row FROM idempotency_records kept WHERE idempotency_key = $1', [
+        headers['idempotency-key'],
+      ])) as Array<{ row: string }>;
+      expect(kept).toHaveLength(1);
+      expect(kept[0].row).toContain('ciphertext');
+      expect(kept[0].row).not.toMatch(/Peserta Gateway|3273051203850001|6281234500001|081234500001/);
       const participant: Principal = { subject: `participant-${registered.body.id}`, roles: ['participant'], venueCodes: [], participantId: registered.body.id };
       const me = await api<{ id: string }>('GET', '/me', participant);
       expect([me.status, me.body.id]).toEqual([200, registered.body.id]);

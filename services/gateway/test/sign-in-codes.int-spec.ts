@@ -53,6 +53,7 @@ describe('gateway: participant sign-in codes (real Kafka, real PostgreSQL)', () 
     gateway = await GatewayHarness.start({
       SIGN_IN_CODE_HMAC_KEY: secrets.SIGN_IN_CODE_HMAC_KEY,
       SIGN_IN_CODE_SEAL_KEY: secrets.SIGN_IN_CODE_SEAL_KEY,
+      IDEMPOTENCY_SEAL_KEY: secrets.IDEMPOTENCY_SEAL_KEY,
       ENROLLMENT_URL: enrollment.url,
       PROGRAM_URL: nowhere,
       VENUE_CAPACITY_URL: nowhere,

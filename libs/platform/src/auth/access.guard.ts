@@ -20,11 +20,15 @@ export interface PrincipalResolver {
 }
 export const PRINCIPAL_RESOLVER = Symbol('PRINCIPAL_RESOLVER');
 
-type RequestWithCaller = Request & { caller?: Caller };
+/**
+ * What the access guard leaves on a request: the route's operation and the principal its token names, also when it
+ * refuses the request (so that a refusal can be recorded), and the caller when it lets the request through.
+ */
+export type GuardedRequest = Request & { operation?: OperationId; principal?: Principal; caller?: Caller };
 
 /** The request's caller, as the access guard established it. */
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
-  return context.switchToHttp().getRequest<RequestWithCaller>().caller ?? Caller.anonymous();
+  return context.switchToHttp().getRequest<GuardedRequest>().caller ?? Caller.anonymous();
 });
 
 /**
@@ -41,14 +45,16 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<RequestWithCaller>();
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
     const operation = this.reflector.getAllAndOverride<OperationId | undefined>(OPERATION_METADATA, [context.getHandler(), context.getClass()]);
     if (!operation) throw new Forbidden({ field: 'path', rule: 'operation-declared', message: 'this route names no operation of the access table' });
+    request.operation = operation;
     if (ACCESS_TABLE[operation] === 'public') {
       request.caller = Caller.anonymous();
       return true;
     }
     const principal = await this.principals.principalOf(request.headers.authorization);
+    request.principal = principal;
     const reach = reachOf(operation, principal);
     if (!reach || reach === 'public') {
       throw new Forbidden({ field: 'role', rule: 'allowed-role', message: `${operation} is not open to ${principal.roles.join(', ') || 'a principal without roles'}` });

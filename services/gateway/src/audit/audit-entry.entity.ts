@@ -4,7 +4,7 @@ export const AUDIT_KINDS = ['personal-data-read', 'admin-command'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /**
- * One audited request: who (subject and roles), what (operation, kind), which record, when, and how it ended.
+ * One audited request: who (subject and roles, client address), what (operation, kind), which record, when, and how it ended.
  * Never a personal data value: records are named by type and id only. Append-only (a trigger refuses UPDATE and DELETE).
  */
 @Entity('audit_entries')
@@ -23,6 +23,10 @@ export class AuditEntry {
 
   @Column({ name: 'actor_roles', type: 'text', array: true })
   actorRoles!: string[];
+
+  /** The address the request came from (as TRUST_PROXY lets the gateway see it); null for entries written before it was kept. */
+  @Column({ name: 'client_address', type: 'text', nullable: true })
+  clientAddress!: string | null;
 
   @Column({ name: 'operation_id', type: 'text' })
   operationId!: string;

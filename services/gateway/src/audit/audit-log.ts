@@ -56,7 +56,7 @@ function viewOf(entry: AuditEntry): AuditEntryView {
   return {
     id: entry.id,
     occurredAt: entry.occurredAt.toISOString(),
-    actor: { subject: entry.actorSubject, roles: entry.actorRoles },
+    actor: { subject: entry.actorSubject, roles: entry.actorRoles, clientAddress: entry.clientAddress },
     operation: entry.operationId,
     kind: entry.kind,
     record: entry.recordType && entry.recordId ? { type: entry.recordType, id: entry.recordId } : null,

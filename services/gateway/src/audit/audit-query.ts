@@ -34,7 +34,7 @@ export class AuditQuery extends PageQuery {
 export interface AuditEntryView {
   id: string;
   occurredAt: string;
-  actor: { subject: string | null; roles: string[] };
+  actor: { subject: string | null; roles: string[]; clientAddress: string | null };
   operation: string;
   kind: AuditKind;
   record: { type: string; id: string } | null;

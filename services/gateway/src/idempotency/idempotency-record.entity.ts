@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SealedPayload } from '@sinergi/contracts';
 
 /** The first answer to a creating POST under an Idempotency-Key, per principal, kept for 24 hours. */
 @Entity('idempotency_records')
@@ -20,8 +21,9 @@ export class IdempotencyRecord {
   @Column({ name: 'content_type', type: 'text', nullable: true })
   contentType!: string | null;
 
-  @Column({ name: 'body', type: 'text', nullable: true })
-  body!: string | null;
+  /** The answer's body, sealed (AES-256-GCM under IDEMPOTENCY_SEAL_KEY, bound to subject and key): it may hold personal data. */
+  @Column({ name: 'sealed_body', type: 'jsonb', nullable: true })
+  sealedBody!: SealedPayload | null;
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Principal } from '@sinergi/contracts';
+import { Principal, seal, SealedPayload, SealKey, sealKeyFrom, unseal } from '@sinergi/contracts';
 import { Conflict, InvalidInput, Unprocessable } from '@sinergi/platform';
 import type { ServiceAnswer } from '../clients/service-client';
+import { GatewayConfig } from '../gateway.config';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -16,19 +17,28 @@ interface StoredRow {
   request_hash: string;
   status: number | null;
   content_type: string | null;
-  body: string | null;
+  sealed_body: SealedPayload | null;
+}
+
+/** What is sealed of a stored answer: its body, which may hold personal data (a registered participant's name, NIK, phone). */
+interface SealedBody {
+  body: string;
 }
 
 /**
  * Creating POSTs under an Idempotency-Key, per principal: the first request is forwarded and its answer kept
  * for 24 hours; a retry with the same key and request gets that answer without calling the service again.
  * Only successful answers are kept: a refused request created nothing, so a retry under the same key asks again.
+ * The body is kept sealed (AES-256-GCM under IDEMPOTENCY_SEAL_KEY, bound to the principal and key).
  */
 @Injectable()
 export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
   private sweeper?: NodeJS.Timeout;
+  private readonly sealKey: SealKey;
 
-  constructor(@InjectDataSource() private readonly database: DataSource) {}
+  constructor(@InjectDataSource() private readonly database: DataSource, config: GatewayConfig) {
+    this.sealKey = sealKeyFrom(config.IDEMPOTENCY_SEAL_KEY);
+  }
 
   onModuleInit(): void {
     this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), SWEEP_EVERY_MS);
@@ -80,7 +90,7 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
 
   private async replay(subject: string, key: string, requestHash: string): Promise<ServiceAnswer> {
     const [row] = (await this.database.query(
-      'SELECT request_hash, status, content_type, body FROM idempotency_records WHERE subject = $1 AND idempotency_key = $2',
+      'SELECT request_hash, status, content_type, sealed_body FROM idempotency_records WHERE subject = $1 AND idempotency_key = $2',
       [subject, key],
     )) as StoredRow[];
     if (!row) throw new Conflict({ field: IDEMPOTENCY_HEADER, rule: 'in-progress', message: 'a request under this key was just being answered; retry it' });
@@ -89,18 +99,24 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
     }
     if (row.status === null) throw new Conflict({ field: IDEMPOTENCY_HEADER, rule: 'in-progress', message: 'the first request under this key is still being answered; retry it shortly' });
     const contentType = row.content_type ?? 'application/json';
-    return { status: row.status, contentType, body: row.body && /json/.test(contentType) ? JSON.parse(row.body) : (row.body ?? '') };
+    const body = row.sealed_body ? unseal<SealedBody>(row.sealed_body, [this.sealKey], boundTo(subject, key)).body : '';
+    return { status: row.status, contentType, body: body && /json/.test(contentType) ? JSON.parse(body) : body };
   }
 
   private async keep(subject: string, key: string, answer: ServiceAnswer): Promise<void> {
-    const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    const body: SealedBody = { body: typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body) };
     await this.database.query(
-      'UPDATE idempotency_records SET status = $3, content_type = $4, body = $5 WHERE subject = $1 AND idempotency_key = $2',
-      [subject, key, answer.status, answer.contentType, body],
+      'UPDATE idempotency_records SET status = $3, content_type = $4, sealed_body = $5 WHERE subject = $1 AND idempotency_key = $2',
+      [subject, key, answer.status, answer.contentType, seal(body, this.sealKey, boundTo(subject, key))],
     );
   }
 
   private async release(subject: string, key: string): Promise<void> {
     await this.database.query('DELETE FROM idempotency_records WHERE subject = $1 AND idempotency_key = $2', [subject, key]);
   }
+}
+
+/** A sealed answer opens only in the row it was stored in. */
+function boundTo(subject: string, key: string): string {
+  return `idempotency:${subject}\n${key}`;
 }

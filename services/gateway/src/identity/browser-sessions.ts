@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { GatewayConfig } from '../gateway.config';
 
 /** A sign-in started in the browser: what the callback needs to finish the code flow. */
 export interface PendingSignIn {
@@ -33,15 +35,39 @@ interface SessionRow {
   access_expires_at: Date | null;
 }
 
+/** A session's tokens under its row lock: change them or end the session before the lock is released. */
+export interface LockedSession {
+  tokens?: SessionTokens;
+  updateTokens(tokens: SessionTokens): Promise<void>;
+  end(): Promise<void>;
+}
+
 const PENDING_TTL_SECONDS = 10 * 60;
 const SESSION_TTL_SECONDS = 14 * 24 * 60 * 60;
 
 const randomId = () => randomBytes(32).toString('base64url');
+const LOCK_CONNECTIONS = 4;
+const END_SESSION = 'DELETE FROM browser_sessions WHERE id = $1';
 
 /** Browser sessions of the gateway's BFF, keyed by a random id only the session cookie carries; tokens stay here. */
 @Injectable()
-export class BrowserSessions {
-  constructor(private readonly dataSource: DataSource) {}
+export class BrowserSessions implements OnModuleDestroy {
+  /**
+   * Row locks are held on connections of their own: a refresh holds its session's lock while the embedded provider
+   * answers it from the main pool, which must never wait behind the lock holders that wait for it.
+   */
+  private readonly lockPool: Pool;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    config: GatewayConfig,
+  ) {
+    this.lockPool = new Pool({ connectionString: config.DATABASE_URL, max: LOCK_CONNECTIONS, application_name: 'gateway-session-locks' });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.lockPool.end();
+  }
 
   async startSignIn(pending: PendingSignIn): Promise<BrowserSession> {
     const session = { id: randomId(), csrfToken: randomId(), pending };
@@ -69,25 +95,56 @@ export class BrowserSessions {
   async find(id: string | undefined): Promise<BrowserSession | undefined> {
     if (!id) return undefined;
     const [row]: SessionRow[] = await this.dataSource.query('SELECT * FROM browser_sessions WHERE id = $1 AND expires_at > now()', [id]);
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      csrfToken: row.csrf_token,
-      ...(row.pending ? { pending: row.pending } : {}),
-      ...(row.access_token && row.access_expires_at
-        ? { tokens: { accessToken: row.access_token, refreshToken: row.refresh_token ?? undefined, idToken: row.id_token ?? undefined, accessExpiresAt: row.access_expires_at } }
-        : {}),
-    };
+    return row && sessionOf(row);
   }
 
-  async updateTokens(id: string, tokens: SessionTokens): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE browser_sessions SET access_token = $2, refresh_token = $3, id_token = COALESCE($4, id_token), access_expires_at = $5 WHERE id = $1',
-      [id, tokens.accessToken, tokens.refreshToken ?? null, tokens.idToken ?? null, tokens.accessExpiresAt],
-    );
+  /**
+   * Runs `work` with the session's tokens as they are once its row is locked (SELECT … FOR UPDATE), in a transaction:
+   * the same session's work in another gateway process waits for it, then reads what it stored.
+   */
+  async whileLocked<T>(id: string, work: (session: LockedSession) => Promise<T>): Promise<T> {
+    const client = await this.lockPool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<SessionRow>('SELECT * FROM browser_sessions WHERE id = $1 AND expires_at > now() FOR UPDATE', [id]);
+      const result = await work(lockedSessionOf(client, id, rows[0]));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async end(id: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM browser_sessions WHERE id = $1', [id]);
+    await this.dataSource.query(END_SESSION, [id]);
   }
+}
+
+function sessionOf(row: SessionRow): BrowserSession {
+  return {
+    id: row.id,
+    csrfToken: row.csrf_token,
+    ...(row.pending ? { pending: row.pending } : {}),
+    ...(row.access_token && row.access_expires_at
+      ? { tokens: { accessToken: row.access_token, refreshToken: row.refresh_token ?? undefined, idToken: row.id_token ?? undefined, accessExpiresAt: row.access_expires_at } }
+      : {}),
+  };
+}
+
+function lockedSessionOf(client: PoolClient, id: string, row: SessionRow | undefined): LockedSession {
+  return {
+    tokens: row && sessionOf(row).tokens,
+    updateTokens: async (tokens) => {
+      await client.query(
+        'UPDATE browser_sessions SET access_token = $2, refresh_token = $3, id_token = COALESCE($4, id_token), access_expires_at = $5 WHERE id = $1',
+        [id, tokens.accessToken, tokens.refreshToken ?? null, tokens.idToken ?? null, tokens.accessExpiresAt],
+      );
+    },
+    end: async () => {
+      await client.query(END_SESSION, [id]);
+    },
+  };
 }

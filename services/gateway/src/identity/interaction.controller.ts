@@ -47,13 +47,11 @@ export class InteractionController {
     if (!form) return;
     const username = text(form.username).trim().toLowerCase();
     const address = request.ip ?? 'unknown';
-    if (this.attempts.blocked(username, address)) return this.again(uid, response, 429, TOO_MANY_ATTEMPTS);
+    const attempt = await this.attempts.begin(username, address);
+    if (!attempt) return this.again(uid, response, 429, TOO_MANY_ATTEMPTS);
     const principal = username ? await this.localAccounts.verifyPassword(username, text(form.password)) : undefined;
-    if (!principal) {
-      this.attempts.recordFailure(username, address);
-      return this.again(uid, response, 401, WRONG_CREDENTIALS);
-    }
-    this.attempts.recordSuccess(username);
+    if (!principal) return this.again(uid, response, 401, WRONG_CREDENTIALS);
+    await this.attempts.succeeded(attempt);
     await this.provider!.interactionFinished(request, response, { login: { accountId: principal.subject } }, { mergeWithLastSubmission: false });
   }
 

@@ -9,7 +9,8 @@ const REFRESH_MARGIN_MS = 30_000;
 @Injectable()
 export class SessionAccess {
   private readonly logger = new Logger(SessionAccess.name);
-  // One refresh per session at a time: a rotated refresh token used twice would revoke the grant.
+  // One refresh per session at a time (in this process without even waiting for the row lock): a rotated refresh token
+  // used twice would revoke the grant.
   private readonly refreshing = new Map<string, Promise<string | undefined>>();
 
   constructor(
@@ -28,20 +29,26 @@ export class SessionAccess {
     return refresh;
   }
 
-  private async refresh(session: BrowserSession): Promise<string | undefined> {
-    const refreshToken = session.tokens?.refreshToken;
-    if (!refreshToken) {
-      await this.sessions.end(session.id);
-      return undefined;
-    }
-    try {
-      const tokens = await this.client.refresh(refreshToken);
-      await this.sessions.updateTokens(session.id, { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken });
-      return tokens.accessToken;
-    } catch (error) {
-      this.logger.warn(`a browser session's refresh was refused (${(error as Error).name}); the session ends`);
-      await this.sessions.end(session.id);
-      return undefined;
-    }
+  /** Under the session's row lock, so that two gateway processes never spend the same rotated refresh token. */
+  private refresh(session: BrowserSession): Promise<string | undefined> {
+    return this.sessions.whileLocked(session.id, async (locked) => {
+      if (!locked.tokens) return undefined;
+      // Refreshed by another process (or request) while this one waited for the lock: its token is the session's now.
+      if (locked.tokens.accessToken !== session.tokens?.accessToken) return locked.tokens.accessToken;
+      const refreshToken = locked.tokens.refreshToken;
+      if (!refreshToken) {
+        await locked.end();
+        return undefined;
+      }
+      try {
+        const tokens = await this.client.refresh(refreshToken);
+        await locked.updateTokens({ ...tokens, refreshToken: tokens.refreshToken ?? refreshToken });
+        return tokens.accessToken;
+      } catch (error) {
+        this.logger.warn(`a browser session's refresh was refused (${(error as Error).name}); the session ends`);
+        await locked.end();
+        return undefined;
+      }
+    });
   }
 }
