@@ -255,6 +255,12 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
       expect(kept).toHaveLength(1);
       expect(kept[0].row).toContain('ciphertext');
       expect(kept[0].row).not.toMatch(/Peserta Gateway|3273051203850001|6281234500001|081234500001/);
+      // Sealed under a key since replaced, the answer cannot be given again, and the registration is not repeated.
+      await gateway.app.get(DataSource).query(`UPDATE idempotency_records SET sealed_body = jsonb_set(sealed_body, '{keyId}', '"retired"') WHERE idempotency_key = $1`, [
+        headers['idempotency-key'],
+      ]);
+      const unreadable = await api<Problem>('POST', '/participants', null, registration, headers);
+      expect([unreadable.status, unreadable.body.errors?.[0]?.rule]).toEqual([409, 'answer-unreadable']);
       const participant: Principal = { subject: `participant-${registered.body.id}`, roles: ['participant'], venueCodes: [], participantId: registered.body.id };
       const me = await api<{ id: string }>('GET', '/me', participant);
       expect([me.status, me.body.id]).toEqual([200, registered.body.id]);

@@ -99,8 +99,21 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
     }
     if (row.status === null) throw new Conflict({ field: IDEMPOTENCY_HEADER, rule: 'in-progress', message: 'the first request under this key is still being answered; retry it shortly' });
     const contentType = row.content_type ?? 'application/json';
-    const body = row.sealed_body ? unseal<SealedBody>(row.sealed_body, [this.sealKey], boundTo(subject, key)).body : '';
+    const body = row.sealed_body ? this.opened(row.sealed_body, subject, key) : '';
     return { status: row.status, contentType, body: body && /json/.test(contentType) ? JSON.parse(body) : body };
+  }
+
+  /** A stored answer sealed under a key since replaced cannot be given again; the request it answers was carried out, so it is not repeated either. */
+  private opened(sealed: SealedPayload, subject: string, key: string): string {
+    try {
+      return unseal<SealedBody>(sealed, [this.sealKey], boundTo(subject, key)).body;
+    } catch {
+      throw new Conflict({
+        field: IDEMPOTENCY_HEADER,
+        rule: 'answer-unreadable',
+        message: 'the request under this key was carried out, but its kept answer can no longer be read (the seal key changed); read the record it created instead of retrying',
+      });
+    }
   }
 
   private async keep(subject: string, key: string, answer: ServiceAnswer): Promise<void> {
