@@ -34,6 +34,8 @@ export * from './http/notification';
 export * from './http/dashboards';
 export * from './calendar/civil-dates';
 export * from './calendar/wib';
+export * from './calendar/teaching-days';
+export * from './calendar/holiday-calendar';
 export * from './schema-compatibility';
 export * from './schema-documents';
 export * from './access';

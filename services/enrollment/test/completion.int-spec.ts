@@ -122,7 +122,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     expect(problemLines(future.body)).toEqual([`day: must not be in the future; today in WIB is ${today}`]);
     const outside = await record(klass.batchId, addDays(today, -5), [{ enrollmentId: full.id, present: true }]);
     expect(outside.status).toBe(400);
-    expect(problemLines(outside.body)).toEqual([`day: must be a day of the class, ${days[0]} to ${days[4]}`]);
+    expect(problemLines(outside.body)).toEqual([`day: must be a teaching day of the class: ${days.join(', ')}`]);
     const stranger = await record(klass.batchId, days[1], [
       { enrollmentId: full.id, present: true },
       { enrollmentId: elsewhere.id, present: true },
@@ -216,5 +216,36 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     expect(final.status).toBe(409);
     expect(problemLines(final.body)).toEqual(['day: the class is completed; its register is final']);
     expect((await record(randomUUID(), days[0], [{ enrollmentId: full.id, present: true }])).status).toBe(404);
+  });
+
+  it('counts teaching days only: a class over a weekend or holiday takes no attendance on it, and completes on its teaching days', async () => {
+    // Program skipped two days of the span (a weekend or a holiday): five teaching days over seven calendar days.
+    const span = [-6, -5, -4, -3, -2, -1, 0].map((offset) => addDays(today, offset));
+    const classDates = [span[0], span[1], span[3], span[4], span[6]];
+    const klass = batchConfirmed(programme, {
+      provinceCode: '63',
+      seats: 2,
+      reserves: 0,
+      minimumQuorum: 1,
+      startDate: span[0],
+      endDate: span[6],
+      classDates,
+      confirmBy: addDays(today, 3),
+    });
+    await harness.launch(programme, klass);
+    const participant = await seated(klass.batchId, '63');
+    await lifecycle(batchStartedEvent, klass.batchId, span[0]);
+
+    const skipped = await record(klass.batchId, span[2], [{ enrollmentId: participant.id, present: true }]);
+    expect(skipped.status).toBe(400);
+    expect(problemLines(skipped.body)).toEqual([`day: must be a teaching day of the class: ${classDates.join(', ')}`]);
+    for (const day of classDates.slice(0, 4)) expect((await record(klass.batchId, day, [{ enrollmentId: participant.id, present: true }])).status).toBe(200);
+    expect((await harness.request<ClassRegisterView>('GET', `/batches/${klass.batchId}/attendance`)).body.classDays).toEqual(classDates);
+
+    await lifecycle(batchCompletedEvent, klass.batchId, today);
+    const [completed] = await harness.waitForEvents<ParticipantCompleted>('ParticipantCompleted', (data) => data.enrollmentId === participant.id);
+    // 4 of 5 teaching days is 80%: a certificate (4 of the 7 calendar days would not be).
+    expect(completed.data).toMatchObject({ attendedDays: 4, classDays: 5 });
+    await harness.waitForEvents<CertificateIssued>('CertificateIssued', (data) => data.enrollmentId === participant.id);
   });
 });

@@ -10,6 +10,7 @@ import { CreateProgrammes1732700000110 } from './migrations/1732700000110-create
 import { CreateVenueDirectory1732700000200 } from './migrations/1732700000200-create-venue-directory';
 import { CreateBatches1732700000210 } from './migrations/1732700000210-create-batches';
 import { AddBatchFill1732700000220 } from './migrations/1732700000220-add-batch-fill';
+import { AddTeachingDays1732700000230 } from './migrations/1732700000230-add-teaching-days';
 import { Programme } from './programmes/programme.entity';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { DirectoryVenue } from './venue-directory/directory-venue.entity';
@@ -26,6 +27,7 @@ export const programService: ServiceDefinition<ProgramConfig> = {
     CreateVenueDirectory1732700000200,
     CreateBatches1732700000210,
     AddBatchFill1732700000220,
+    AddTeachingDays1732700000230,
   ],
   consumesEvents: true,
 };

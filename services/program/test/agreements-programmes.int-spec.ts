@@ -75,24 +75,42 @@ describe('program: agreements and programmes (real Kafka, real PostgreSQL)', () 
     const pks = await signPks();
     const launched = await post<ProgrammeView>('/programmes', programme(pks));
     expect(launched.status).toBe(201);
-    expect(launched.body).toMatchObject({ classSize: 16, reservesPerClass: 2, targetParticipants: 5_000 });
+    expect(launched.body).toMatchObject({
+      classSize: 16,
+      reservesPerClass: 2,
+      targetParticipants: 5_000,
+      teachingWeekdays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+    });
 
     const [event] = await waitFor('ProgrammeLaunched', () => {
       const found = eventsOf('program.programmes.v1', launched.body.id);
       return found.length === 1 && found;
     });
     expect(event.type).toBe('ProgrammeLaunched');
-    expect(event.data).toMatchObject({ agreementId: pks, classDays: 5, classSize: 16, selectionPolicy: 'lottery' });
+    expect(event.data).toMatchObject({ agreementId: pks, classDays: 5, classSize: 16, selectionPolicy: 'lottery', teachingWeekdays: launched.body.teachingWeekdays });
+  });
+
+  it("keeps a programme's own teaching weekdays", async () => {
+    const launched = await post<ProgrammeView>('/programmes', programme(await signPks(), { teachingWeekdays: ['saturday', 'sunday'] }));
+    expect(launched.status).toBe(201);
+    expect(launched.body.teachingWeekdays).toEqual(['saturday', 'sunday']);
+    const [event] = await waitFor('ProgrammeLaunched', () => eventsOf('program.programmes.v1', launched.body.id)[0] && eventsOf('program.programmes.v1', launched.body.id));
+    expect(event.data).toMatchObject({ teachingWeekdays: ['saturday', 'sunday'] });
   });
 
   it('names each bad field of a programme and the rule it breaks', async () => {
-    const response = await post('/programmes', { ...programme('not-a-uuid'), classDays: 0, selectionPolicy: 'raffle' });
+    const response = await post('/programmes', { ...programme('not-a-uuid'), classDays: 0, selectionPolicy: 'raffle', teachingWeekdays: ['weekend'] });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
         { field: 'agreementId', rule: 'isUuid', message: 'agreementId must be the id of the PKS the programme runs under' },
         { field: 'classDays', rule: 'min', message: 'classDays must be between 1 and 60' },
         { field: 'selectionPolicy', rule: 'isIn', message: 'selectionPolicy must be one of: first-come-first-served, lottery, ranked' },
+        {
+          field: 'teachingWeekdays',
+          rule: 'isIn',
+          message: 'each teachingWeekday must be one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday',
+        },
       ]),
     );
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, EventEnvelope, instructorAssignedEvent, todayInWib, TOPICS, venueRegisteredEvent, venueReservedEvent, VenueState } from '@sinergi/contracts';
+import { join } from 'node:path';
+import { addDays, EventEnvelope, Weekday, WEEKDAYS, instructorAssignedEvent, todayInWib, TOPICS, venueRegisteredEvent, venueReservedEvent, VenueState } from '@sinergi/contracts';
 import { ServiceHarness, waitFor } from '@sinergi/testing';
 import { programService } from '../src/program.service-definition';
 
@@ -9,14 +10,21 @@ export interface ProgrammeRow {
   participantCeiling: number;
   classDays: number;
   classSize: number;
+  teachingWeekdays: readonly Weekday[];
 }
 
 export const today = () => todayInWib();
 
+/**
+ * A calendar without holidays: the saga's tests plan relative to today, on whatever day that is, in programmes that
+ * teach every weekday. teaching-days.int-spec.ts plans with the shipped calendar and Monday to Friday.
+ */
+export const NO_HOLIDAYS_FILE = join(__dirname, 'fixtures/no-holidays.json');
+
 /** program in this process on its own database and topic namespace, collecting what it publishes on program.batches.v1. */
 export class BatchesHarness extends ServiceHarness {
   static async start(env: Record<string, string>): Promise<BatchesHarness> {
-    return new BatchesHarness(await ServiceHarness.open(programService, [TOPICS.batches], env));
+    return new BatchesHarness(await ServiceHarness.open(programService, [TOPICS.batches], { HOLIDAY_CALENDAR_FILE: NO_HOLIDAYS_FILE, ...env }));
   }
 
   /** Programmes are launched by another feature; here a row is inserted, as its migration defines it. */
@@ -27,6 +35,7 @@ export class BatchesHarness extends ServiceHarness {
       participantCeiling: 10_000,
       classDays: 5,
       classSize: 16,
+      teachingWeekdays: WEEKDAYS,
       ...overrides,
     };
     const agreementId = randomUUID();
@@ -37,8 +46,9 @@ export class BatchesHarness extends ServiceHarness {
     );
     await this.dataSource.query(
       `INSERT INTO programmes (id, agreement_id, name, period_start, period_end, target_participants, participant_ceiling, priority_segments,
-                               selection_policy, module_code, class_days, class_size, reserves_per_class, minimum_quorum, confirm_by_days_before_start)
-       VALUES ($1, $2, 'Pelatihan Kewirausahaan', $3, $4, 1, $5, '{micro,small}', 'lottery', 'KWU-01', $6, $7, 2, 10, 7)`,
+                               selection_policy, module_code, class_days, class_size, reserves_per_class, minimum_quorum, confirm_by_days_before_start,
+                               teaching_weekdays)
+       VALUES ($1, $2, 'Pelatihan Kewirausahaan', $3, $4, 1, $5, '{micro,small}', 'lottery', 'KWU-01', $6, $7, 2, 10, 7, $8)`,
       [
         programmeId,
         agreementId,
@@ -47,6 +57,7 @@ export class BatchesHarness extends ServiceHarness {
         programme.participantCeiling,
         programme.classDays,
         programme.classSize,
+        programme.teachingWeekdays,
       ],
     );
     return programmeId;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, instructorWithdrawnEvent, Principal, Problem, venueReservationRejectedEvent, venueReservationWithdrawnEvent, Page } from '@sinergi/contracts';
+import { addDays, daysIn, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, instructorWithdrawnEvent, Principal, Problem, venueReservationRejectedEvent, venueReservationWithdrawnEvent, Page } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
 
@@ -53,6 +53,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
       venueCode: 'BBPVP-BDG',
       startDate: start,
       endDate: addDays(start, 4),
+      classDates: daysIn({ from: start, to: addDays(start, 4) }),
       seats: 16,
       reserves: 2,
       minimumQuorum: 10,
@@ -270,6 +271,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
       previousEndDate: addDays(start, 4),
       startDate: newStart,
       endDate: addDays(newStart, 4),
+      classDates: daysIn({ from: newStart, to: addDays(newStart, 4) }),
       reason: 'public holiday',
     });
     const closedDay = await harness.request<Refused>('POST', `/batches/${batchId}/reschedule`, { startDate: addDays(today(), 17) });
@@ -283,7 +285,8 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
     expect(ruleOf((await harness.request<Refused>('POST', `/batches/${batchId}/close`)).body)).toBe('batch-status');
 
     // The calendar moves on: the class's last day is now behind us.
-    await harness.dataSource.query('UPDATE batches SET start_date = $2, end_date = $3 WHERE id = $1', [batchId, addDays(today(), -5), addDays(today(), -1)]);
+    const heldOn = daysIn({ from: addDays(today(), -5), to: addDays(today(), -1) });
+    await harness.dataSource.query('UPDATE batches SET start_date = $2, end_date = $3, class_dates = $4 WHERE id = $1', [batchId, heldOn[0], heldOn[4], heldOn]);
     expect((await harness.waitForEvent(batchId, 'BatchCompleted')).data).toEqual({ batchId, programmeId, on: addDays(today(), -1) });
     const closed = await harness.request<BatchView>('POST', `/batches/${batchId}/close`);
     expect([closed.status, closed.body.status]).toEqual([200, 'closed']);

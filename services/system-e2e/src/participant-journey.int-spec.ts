@@ -246,7 +246,7 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
   it('records attendance, completes the class, and issues certificates and a participation letter that anyone can verify', async () => {
     const days = [jakartaDay(-3), jakartaDay(-2), jakartaDay(-1)];
     // The class's three days pass: enrollment and program see them as past days.
-    await system.query('enrollment', 'UPDATE batches SET start_date = $2, end_date = $3 WHERE id = $1', [batchId, days[0], days[2]]);
+    await system.query('enrollment', 'UPDATE batches SET start_date = $2, end_date = $3, class_dates = $4 WHERE id = $1', [batchId, days[0], days[2], days]);
     for (const day of days) {
       const records = [p1, p2, p3, p5].map((someone) => ({
         enrollmentId: someone.enrollmentId,
@@ -254,7 +254,7 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
       }));
       await expectCreated<ClassRegisterView>('PUT', url('enrollment', `/batches/${batchId}/attendance/${day}`), { records });
     }
-    await system.query('program', 'UPDATE batches SET start_date = $2, end_date = $3 WHERE id = $1', [batchId, days[0], days[2]]);
+    await system.query('program', 'UPDATE batches SET start_date = $2, end_date = $3, class_dates = $4 WHERE id = $1', [batchId, days[0], days[2], days]);
     await waitFor(
       'the class completed',
       async () => (await call<BatchView>('GET', url('program', `/batches/${batchId}`))).body.status === 'completed',

@@ -12,26 +12,35 @@ export type BatchCancellationReason = (typeof BATCH_CANCELLATION_REASONS)[number
 
 const topic = TOPICS.batches.name;
 
+const classDates = s.described(
+  'The teaching days the class is held on, startDate first and endDate last; absent: every day from startDate to endDate.',
+  s.setOf(s.date(), 1),
+);
+
 /** The class to staff and house: venue-capacity reserves a room, instructor-module assigns an instructor. */
 export const batchPlannedEvent = defineEvent(
   'BatchPlanned',
   topic,
   'A class was planned: venue-capacity and instructor-module are asked to reserve a room and assign an instructor.',
-  s.object({
-    batchId: s.uuid(),
-    programmeId: s.uuid(),
-    moduleCode: s.code(),
-    provinceCode: s.provinceCode(),
-    venueCode: s.code(),
-    startDate: s.date(),
-    endDate: s.date(),
-    seats: s.integer(1, 200),
-    reserves: s.integer(0, 50),
-    minimumQuorum: s.integer(1, 200),
-    confirmBy: s.date(),
-    /** Venue and instructor must answer by then, or the saga fails the class and compensates. */
-    replyBy: s.dateTime(),
-  }),
+  s.object(
+    {
+      batchId: s.uuid(),
+      programmeId: s.uuid(),
+      moduleCode: s.code(),
+      provinceCode: s.provinceCode(),
+      venueCode: s.code(),
+      startDate: s.date(),
+      endDate: s.date(),
+      seats: s.integer(1, 200),
+      reserves: s.integer(0, 50),
+      minimumQuorum: s.integer(1, 200),
+      confirmBy: s.date(),
+      /** Venue and instructor must answer by then, or the saga fails the class and compensates. */
+      replyBy: s.dateTime(),
+      classDates,
+    },
+    ['classDates'],
+  ),
 );
 export type BatchPlanned = PayloadOf<typeof batchPlannedEvent>;
 
@@ -39,21 +48,25 @@ export const batchConfirmedEvent = defineEvent(
   'BatchConfirmed',
   topic,
   'A class has its room and its instructor: enrollment opens for it.',
-  s.object({
-    batchId: s.uuid(),
-    programmeId: s.uuid(),
-    moduleCode: s.code(),
-    provinceCode: s.provinceCode(),
-    venueCode: s.code(),
-    roomCode: s.code(),
-    instructorId: s.uuid(),
-    startDate: s.date(),
-    endDate: s.date(),
-    seats: s.integer(1, 200),
-    reserves: s.integer(0, 50),
-    minimumQuorum: s.integer(1, 200),
-    confirmBy: s.date(),
-  }),
+  s.object(
+    {
+      batchId: s.uuid(),
+      programmeId: s.uuid(),
+      moduleCode: s.code(),
+      provinceCode: s.provinceCode(),
+      venueCode: s.code(),
+      roomCode: s.code(),
+      instructorId: s.uuid(),
+      startDate: s.date(),
+      endDate: s.date(),
+      seats: s.integer(1, 200),
+      reserves: s.integer(0, 50),
+      minimumQuorum: s.integer(1, 200),
+      confirmBy: s.date(),
+      classDates,
+    },
+    ['classDates'],
+  ),
 );
 export type BatchConfirmed = PayloadOf<typeof batchConfirmedEvent>;
 
@@ -69,15 +82,19 @@ export const batchRescheduledEvent = defineEvent(
   'BatchRescheduled',
   topic,
   'A confirmed class moved to new dates.',
-  s.object({
-    batchId: s.uuid(),
-    programmeId: s.uuid(),
-    previousStartDate: s.date(),
-    previousEndDate: s.date(),
-    startDate: s.date(),
-    endDate: s.date(),
-    reason: s.string(500),
-  }),
+  s.object(
+    {
+      batchId: s.uuid(),
+      programmeId: s.uuid(),
+      previousStartDate: s.date(),
+      previousEndDate: s.date(),
+      startDate: s.date(),
+      endDate: s.date(),
+      reason: s.string(500),
+      classDates,
+    },
+    ['classDates'],
+  ),
 );
 export type BatchRescheduled = PayloadOf<typeof batchRescheduledEvent>;
 

@@ -1,6 +1,7 @@
 import type { AgreementParty, AgreementSigned } from '../events/agreements';
 import type { BATCH_FAILURE_STEPS, BatchCancellationReason, BatchPlanned, BatchStatus } from '../events/batches';
 import type { ProgrammeLaunched } from '../events/programmes';
+import type { Weekday } from '../calendar/teaching-days';
 import type { VenueState } from '../events/venues';
 import type { Page, PageParams } from './page';
 
@@ -47,6 +48,8 @@ export interface LaunchProgrammeRequest extends Omit<ProgrammeLaunched, 'program
   classSize?: number;
   /** Default 2. */
   reservesPerClass?: number;
+  /** Default monday to friday. */
+  teachingWeekdays?: Weekday[];
 }
 
 /** POST /programmes/:id/amendments */
@@ -57,8 +60,9 @@ export interface AmendProgrammeRequest {
 }
 
 /** A programme as launched (and amended since). */
-export interface ProgrammeView extends Omit<ProgrammeLaunched, 'programmeId'> {
+export interface ProgrammeView extends Omit<ProgrammeLaunched, 'programmeId' | 'teachingWeekdays'> {
   id: string;
+  teachingWeekdays: Weekday[];
   createdAt: string;
 }
 
@@ -67,6 +71,7 @@ export const PLANNING_RULES = [
   'participant-ceiling',
   'start-in-past',
   'outside-programme-period',
+  'not-a-teaching-day',
   'venue-unknown',
   'venue-closed',
   'no-room-large-enough',
@@ -136,8 +141,10 @@ export interface BatchFillView {
 }
 
 /** A class as lists show it: enrollment's fill as one object, null until the first BatchFillChanged. */
-export interface BatchListItemView extends Omit<BatchPlanned, 'batchId'> {
+export interface BatchListItemView extends Omit<BatchPlanned, 'batchId' | 'classDates'> {
   id: string;
+  /** The teaching days the class is held on. */
+  classDates: string[];
   status: BatchStatus;
   reservationId: string | null;
   roomCode: string | null;

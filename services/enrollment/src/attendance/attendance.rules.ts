@@ -1,16 +1,14 @@
-import { addDays, FieldError, parseCivilDate } from '@sinergi/contracts';
+import { daysIn, FieldError, parseCivilDate } from '@sinergi/contracts';
 
-/** Every day of a class: program holds it on each day from its start to its end. */
-export function classDaysOf(startDate: string, endDate: string): string[] {
-  const days: string[] = [];
-  for (let day = startDate; day <= endDate; day = addDays(day, 1)) days.push(day);
-  return days;
+/** The teaching days of a class as program announces them; an older event without them: every day from start to end. */
+export function classDatesOf(klass: { startDate: string; endDate: string; classDates?: string[] }): string[] {
+  return klass.classDates ?? daysIn({ from: klass.startDate, to: klass.endDate });
 }
 
 /** Why a day cannot be recorded for a class; undefined when it can. Today is the day in WIB. */
-export function dayProblem(day: string, klass: { startDate: string; endDate: string }, today: string): FieldError | undefined {
+export function dayProblem(day: string, klass: { classDates: readonly string[] }, today: string): FieldError | undefined {
   if (!parseCivilDate(day)) return { field: 'day', rule: 'isCivilDate', message: 'must be a date YYYY-MM-DD, e.g. 2025-05-12' };
-  if (day < klass.startDate || day > klass.endDate) return { field: 'day', rule: 'class-day', message: `must be a day of the class, ${klass.startDate} to ${klass.endDate}` };
+  if (!klass.classDates.includes(day)) return { field: 'day', rule: 'class-day', message: `must be a teaching day of the class: ${klass.classDates.join(', ')}` };
   if (day > today) return { field: 'day', rule: 'not-in-future', message: `must not be in the future; today in WIB is ${today}` };
   return undefined;
 }
@@ -28,7 +26,7 @@ export function recordProblems(enrollmentIds: readonly string[], seated: Readonl
   return problems;
 }
 
-/** Whether attendance meets the completion rule: at least `minPercent` of the class's days. */
+/** Whether attendance meets the completion rule: at least `minPercent` of the class's teaching days. */
 export function completes(attendedDays: number, classDays: number, minPercent: number): boolean {
   return attendedDays * 100 >= minPercent * classDays;
 }

@@ -10,7 +10,7 @@ import { Enrollment } from '../enrollments/enrollment.entity';
 import { Participant } from '../participants/participant.entity';
 import { AttendanceRecordDto } from './attendance.dto';
 import { AttendanceRecord } from './attendance-record.entity';
-import { classDaysOf, dayProblem, recordProblems } from './attendance.rules';
+import { dayProblem, recordProblems } from './attendance.rules';
 
 /** Who sits in the class: a promoted reserve may still be selected (not yet confirmed) when the class starts. */
 export const SEATED_STATUSES: readonly EnrollmentStatus[] = ['selected', 'confirmed'];
@@ -102,7 +102,7 @@ function registerOf(batch: Batch, records: AttendanceRecord[], seated: Enrollmen
     batchId: batch.id,
     startDate: batch.startDate,
     endDate: batch.endDate,
-    classDays: classDaysOf(batch.startDate, batch.endDate),
+    classDays: batch.classDates,
     participants: seated.map((enrollment) => {
       const own = records.filter((record) => record.enrollmentId === enrollment.id).sort((a, b) => a.day.localeCompare(b.day));
       return {

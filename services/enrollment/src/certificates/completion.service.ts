@@ -11,7 +11,7 @@ import { Outbox } from '@sinergi/messaging';
 import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { lockClasses } from '../enrollments/class-locks';
-import { classDaysOf, completes } from '../attendance/attendance.rules';
+import { completes } from '../attendance/attendance.rules';
 import { seatedIn } from '../attendance/attendance.service';
 import { Certificate } from './certificate.entity';
 import { documentNumber, newVerificationCode } from './certificate.rules';
@@ -33,7 +33,7 @@ export class Completion {
     const [batch] = await lockClasses(manager, { id: step.batchId });
     if (!batch || (batch.status !== 'confirmed' && batch.status !== 'running')) return;
     await manager.update(Batch, { id: batch.id }, { status: 'completed' });
-    const classDays = classDaysOf(batch.startDate, batch.endDate).length;
+    const classDays = batch.classDates.length;
     const attended = await attendedDaysIn(manager, batch);
     const issuedAt = new Date();
     const sequence = { certificate: 0, letter: 0 };
@@ -91,12 +91,12 @@ export class Completion {
   }
 }
 
-/** Days each enrollment was present, counting only the class's own days. */
+/** Days each enrollment was present, counting only the class's own teaching days. */
 async function attendedDaysIn(manager: EntityManager, batch: Batch): Promise<Map<string, number>> {
   const rows: Array<{ enrollmentId: string; days: number }> = await manager.query(
     `SELECT enrollment_id AS "enrollmentId", count(*)::int AS days FROM attendance
-      WHERE batch_id = $1 AND present AND day BETWEEN $2 AND $3 GROUP BY enrollment_id`,
-    [batch.id, batch.startDate, batch.endDate],
+      WHERE batch_id = $1 AND present AND day = ANY($2::date[]) GROUP BY enrollment_id`,
+    [batch.id, batch.classDates],
   );
   return new Map(rows.map((row) => [row.enrollmentId, row.days]));
 }

@@ -25,12 +25,15 @@ export class Batch {
   @Column('text', { name: 'venue_code' })
   venueCode!: string;
 
-  /** The class is held every day from startDate to endDate (program plans classDays consecutive days). */
   @Column('date', { name: 'start_date' })
   startDate!: string;
 
   @Column('date', { name: 'end_date' })
   endDate!: string;
+
+  /** The teaching days the class is held on, startDate first and endDate last: program skips weekends and holidays. */
+  @Column('text', { name: 'class_dates', array: true })
+  classDates!: string[];
 
   @Column('int')
   seats!: number;

@@ -13,6 +13,7 @@ import {
   programmeLaunchedEvent,
 } from '@sinergi/contracts';
 import { InboxContext, OnEvent, Outbox } from '@sinergi/messaging';
+import { classDatesOf } from '../attendance/attendance.rules';
 import { fillOf } from '../enrollments/enrollment.views';
 import { Batch } from './batch.entity';
 
@@ -58,10 +59,10 @@ export class ClassesConsumer {
   @OnEvent(batchConfirmedEvent)
   async onBatchConfirmed(batch: BatchConfirmed, context: InboxContext): Promise<void> {
     await context.manager.query(
-      `INSERT INTO batches (id, programme_id, province_code, start_date, end_date, seats, reserves, minimum_quorum, confirm_by, venue_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO batches (id, programme_id, province_code, start_date, end_date, seats, reserves, minimum_quorum, confirm_by, venue_code, class_dates)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (id) DO UPDATE SET programme_id = $2, province_code = $3, start_date = $4, end_date = $5,
-         seats = $6, reserves = $7, minimum_quorum = $8, confirm_by = $9, venue_code = $10`,
+         seats = $6, reserves = $7, minimum_quorum = $8, confirm_by = $9, venue_code = $10, class_dates = $11`,
       [
         batch.batchId,
         batch.programmeId,
@@ -73,6 +74,7 @@ export class ClassesConsumer {
         batch.minimumQuorum,
         batch.confirmBy,
         batch.venueCode,
+        classDatesOf(batch),
       ],
     );
     const fill = fillOf(await context.manager.findOneByOrFail(Batch, { id: batch.batchId }));

@@ -7,6 +7,7 @@ import { Batch } from '../classes/batch.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { lockClasses } from '../enrollments/class-locks';
 import { ACTIVE_STATUSES, Enrollment } from '../enrollments/enrollment.entity';
+import { classDatesOf } from '../attendance/attendance.rules';
 import { fillOf } from '../enrollments/enrollment.views';
 import { Participant } from '../participants/participant.entity';
 import { classChangeOffered, participantReleased, who } from './class-change-events';
@@ -58,8 +59,8 @@ export class ClassChanges {
     if (!batch || batch.status !== 'confirmed') return;
     if (batch.startDate === rescheduled.startDate && batch.endDate === rescheduled.endDate) return;
     const confirmBy = addDays(batch.confirmBy, daysBetween(batch.startDate, rescheduled.startDate));
-    const moved: Batch = { ...batch, startDate: rescheduled.startDate, endDate: rescheduled.endDate, confirmBy };
-    await manager.update(Batch, { id: batch.id }, { startDate: moved.startDate, endDate: moved.endDate, confirmBy });
+    const moved: Batch = { ...batch, startDate: rescheduled.startDate, endDate: rescheduled.endDate, classDates: classDatesOf(rescheduled), confirmBy };
+    await manager.update(Batch, { id: batch.id }, { startDate: moved.startDate, endDate: moved.endDate, classDates: moved.classDates, confirmBy });
     await manager.query("UPDATE enrollments SET confirm_by = $2 WHERE batch_id = $1 AND status = 'selected' AND confirm_by < $2", [
       batch.id,
       confirmBy,

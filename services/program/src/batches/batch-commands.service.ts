@@ -4,9 +4,10 @@ import { addDays, todayInWib } from '@sinergi/contracts';
 import { Conflict } from '@sinergi/platform';
 import { DirectoryVenue } from '../venue-directory/directory-venue.entity';
 import { Batch } from './batch.entity';
-import { classRefusal } from './batch-planner.rules';
+import { classDatesOf, classRefusal } from './batch-planner.rules';
 import { SagaInput } from './batch-saga.rules';
 import { BatchSaga } from './batch-saga.service';
+import { ProgramConfig } from './batches.config';
 import { CancelBatchDto, RescheduleBatchDto } from './batch.dto';
 import { noBatch } from './batch-queries.service';
 import { programmeForPlanning } from './programme-class-rules.query';
@@ -18,6 +19,7 @@ export class BatchCommands {
   constructor(
     private readonly dataSource: DataSource,
     private readonly saga: BatchSaga,
+    private readonly config: ProgramConfig,
   ) {}
 
   cancel(batchId: string, dto: CancelBatchDto): Promise<void> {
@@ -35,16 +37,19 @@ export class BatchCommands {
       const venue = await manager.findOneBy(DirectoryVenue, { venueCode: batch.venueCode });
       const refusal = classRefusal({
         programme,
+        holidays: this.config.holidays,
         venue: venue ?? undefined,
         venueCode: batch.venueCode,
         startDate: dto.startDate,
         today: todayInWib(),
       });
       if (refusal) throw refuse(refusal);
+      const classDates = classDatesOf(programme, this.config.holidays, dto.startDate);
       return {
         kind: 'reschedule',
         startDate: dto.startDate,
-        endDate: addDays(dto.startDate, programme.classDays - 1),
+        endDate: classDates[classDates.length - 1],
+        classDates,
         confirmBy: addDays(dto.startDate, -programme.confirmByDaysBeforeStart),
         reason: dto.reason ?? 'rescheduled by an administrator',
       };

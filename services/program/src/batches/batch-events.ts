@@ -31,6 +31,7 @@ export function batchPlanned(batch: Batch): NewEvent<BatchPlanned> {
     minimumQuorum: batch.minimumQuorum,
     confirmBy: batch.confirmBy,
     replyBy: batch.replyBy.toISOString(),
+    classDates: batch.classDates,
   });
 }
 
@@ -54,6 +55,7 @@ export function eventOf(batch: Batch, outcome: SagaOutcome, today: string): NewE
         startDate: batch.startDate,
         endDate: batch.endDate,
         reason: clip(outcome.reason),
+        classDates: batch.classDates,
       });
     case 'started':
       return batchStartedEvent.with(batch.id, { ...ids, on: batch.startDate });
@@ -77,5 +79,6 @@ function confirmedData(batch: Batch): Omit<BatchConfirmed, 'batchId' | 'programm
     reserves: batch.reserves,
     minimumQuorum: batch.minimumQuorum,
     confirmBy: batch.confirmBy,
+    classDates: batch.classDates,
   };
 }

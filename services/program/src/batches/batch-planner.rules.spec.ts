@@ -1,6 +1,28 @@
-import { bulkWindowRefusal, ceilingRefusal, classRefusal, occupancyOf, PlannableVenue, planBulk, ProgrammeClassRules } from './batch-planner.rules';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_TEACHING_WEEKDAYS, daysOffOf, SHIPPED_HOLIDAY_CALENDAR_FILE, WEEKDAYS } from '@sinergi/contracts';
+import {
+  bulkWindowRefusal,
+  ceilingRefusal,
+  classRefusal,
+  occupancyOf,
+  PlannableVenue,
+  PlannedClass,
+  planBulk,
+  ProgrammeClassRules,
+} from './batch-planner.rules';
 
-const programme: ProgrammeClassRules = { periodStart: '2025-05-01', periodEnd: '2025-05-31', participantCeiling: 10_000, classDays: 5, classSize: 16 };
+/** A programme that teaches every day, in a calendar without holidays: the placement rules on their own. */
+const programme: ProgrammeClassRules = {
+  periodStart: '2025-05-01',
+  periodEnd: '2025-05-31',
+  participantCeiling: 10_000,
+  classDays: 5,
+  classSize: 16,
+  teachingWeekdays: WEEKDAYS,
+};
+const holidays = new Set<string>();
+const range = (planned: PlannedClass) => [planned.classDates[0], planned.classDates[planned.classDates.length - 1]];
+const asOccupying = (planned: PlannedClass) => ({ venueCode: planned.venueCode, startDate: range(planned)[0], endDate: range(planned)[1] });
 
 const venue = (venueCode: string, provinceCode: string, roomSeats: number[], closedDays: string[] = []): PlannableVenue => ({
   venueCode,
@@ -14,9 +36,19 @@ describe('planBulk', () => {
 
   it('never puts more live classes on a venue-day than the venue has rooms large enough', () => {
     const occupying = [{ venueCode: 'BBPVP-BDG', startDate: '2025-05-05', endDate: '2025-05-09' }];
-    const plan = planBulk({ programme, count: 320, from: '2025-05-01', to: '2025-05-27', provinceCodes: ['32', '33', '73'], venues, occupying, liveSeats: 0 });
+    const plan = planBulk({
+      programme,
+      holidays,
+      count: 320,
+      from: '2025-05-01',
+      to: '2025-05-27',
+      provinceCodes: ['32', '33', '73'],
+      venues,
+      occupying,
+      liveSeats: 0,
+    });
 
-    const occupancy = occupancyOf([...occupying, ...plan.classes]);
+    const occupancy = occupancyOf([...occupying, ...plan.classes.map(asOccupying)]);
     const usable: Record<string, number> = { 'BBPVP-BDG': 2, 'BBPVP-BKS': 1, 'BBPVP-SMG': 2, 'BBPVP-MKS': 3 };
     for (const [venueCode, days] of occupancy) {
       for (const [day, count] of days) expect({ venueCode, day, count: Math.min(count, usable[venueCode]) }).toEqual({ venueCode, day, count });
@@ -29,28 +61,56 @@ describe('planBulk', () => {
 
   it('skips closed days: no class spans a day its venue is closed', () => {
     const closed = venue('BPVP-KDI', '74', [20], ['2025-05-03', '2025-05-13']);
-    const plan = planBulk({ programme, count: 10, from: '2025-05-01', to: '2025-05-27', provinceCodes: ['74'], venues: [closed], occupying: [], liveSeats: 0 });
+    const plan = planBulk({
+      programme,
+      holidays,
+      count: 10,
+      from: '2025-05-01',
+      to: '2025-05-27',
+      provinceCodes: ['74'],
+      venues: [closed],
+      occupying: [],
+      liveSeats: 0,
+    });
 
-    expect(plan.classes.map((planned) => [planned.startDate, planned.endDate])).toEqual([
+    expect(plan.classes.map(range)).toEqual([
       ['2025-05-04', '2025-05-08'],
       ['2025-05-14', '2025-05-18'],
       ['2025-05-19', '2025-05-23'],
       ['2025-05-24', '2025-05-28'],
     ]);
-    expect(plan.classes.every((planned) => planned.endDate <= programme.periodEnd)).toBe(true);
+    expect(plan.classes.every((planned) => range(planned)[1] <= programme.periodEnd)).toBe(true);
   });
 
   it('spreads classes across the provinces in turn, and across venues inside a province', () => {
-    const plan = planBulk({ programme, count: 6, from: '2025-05-01', to: '2025-05-27', provinceCodes: ['32', '33', '73'], venues, occupying: [], liveSeats: 0 });
+    const plan = planBulk({
+      programme,
+      holidays,
+      count: 6,
+      from: '2025-05-01',
+      to: '2025-05-27',
+      provinceCodes: ['32', '33', '73'],
+      venues,
+      occupying: [],
+      liveSeats: 0,
+    });
 
-    expect(plan.classes.map((planned) => planned.venueCode)).toEqual(['BBPVP-BDG', 'BBPVP-SMG', 'BBPVP-MKS', 'BBPVP-BKS', 'BBPVP-SMG', 'BBPVP-MKS']);
-    expect(plan.classes.every((planned) => planned.startDate === '2025-05-01')).toBe(true);
+    expect(plan.classes.map((planned) => planned.venueCode)).toEqual([
+      'BBPVP-BDG',
+      'BBPVP-SMG',
+      'BBPVP-MKS',
+      'BBPVP-BKS',
+      'BBPVP-SMG',
+      'BBPVP-MKS',
+    ]);
+    expect(plan.classes.every((planned) => planned.classDates[0] === '2025-05-01')).toBe(true);
     expect(plan.unplaced).toEqual([]);
   });
 
   it('plans no more classes than the participant ceiling allows, and says so', () => {
     const plan = planBulk({
       programme: { ...programme, participantCeiling: 100 },
+      holidays,
       count: 10,
       from: '2025-05-01',
       to: '2025-05-27',
@@ -67,6 +127,7 @@ describe('planBulk', () => {
   it('ignores venues without a room that seats a whole class, and provinces it was not asked for', () => {
     const plan = planBulk({
       programme,
+      holidays,
       count: 2,
       from: '2025-05-01',
       to: '2025-05-01',
@@ -84,7 +145,7 @@ describe('planBulk', () => {
 describe('single-class rules', () => {
   const bandung = venue('BBPVP-BDG', '32', [20], ['2025-05-12']);
   const check = (startDate: string, known = true) =>
-    classRefusal({ programme, venue: known ? bandung : undefined, venueCode: 'BBPVP-BDG', startDate, today: '2025-04-20' })?.rule;
+    classRefusal({ programme, holidays, venue: known ? bandung : undefined, venueCode: 'BBPVP-BDG', startDate, today: '2025-04-20' })?.rule;
 
   it('accepts a class inside the period on open days', () => expect(check('2025-05-01')).toBeUndefined());
   it('refuses a start in the past', () => expect(check('2025-04-19')).toBe('start-in-past'));
@@ -98,8 +159,53 @@ describe('single-class rules', () => {
   });
 
   it('refuses a bulk window outside the period', () => {
-    expect(bulkWindowRefusal(programme, '2025-04-28', '2025-05-10', '2025-04-01')?.rule).toBe('outside-programme-period');
-    expect(bulkWindowRefusal(programme, '2025-05-01', '2025-05-27', '2025-05-02')?.rule).toBe('start-in-past');
-    expect(bulkWindowRefusal(programme, '2025-05-01', '2025-05-27', '2025-04-01')).toBeUndefined();
+    expect(bulkWindowRefusal(programme, holidays, '2025-04-28', '2025-05-10', '2025-04-01')?.rule).toBe('outside-programme-period');
+    expect(bulkWindowRefusal(programme, holidays, '2025-05-01', '2025-05-27', '2025-05-02')?.rule).toBe('start-in-past');
+    expect(bulkWindowRefusal(programme, holidays, '2025-05-01', '2025-05-27', '2025-04-01')).toBeUndefined();
+  });
+});
+
+describe('teaching days in May 2025 (Monday to Friday, SKB 3 Menteri holidays and cuti bersama)', () => {
+  const mayHolidays = daysOffOf(JSON.parse(readFileSync(SHIPPED_HOLIDAY_CALENDAR_FILE, 'utf8')));
+  const weekdays: ProgrammeClassRules = { ...programme, teachingWeekdays: DEFAULT_TEACHING_WEEKDAYS };
+  const bandung = venue('BBPVP-BDG', '32', [20]);
+  const check = (startDate: string) =>
+    classRefusal({ programme: weekdays, holidays: mayHolidays, venue: bandung, venueCode: 'BBPVP-BDG', startDate, today: '2025-04-20' });
+
+  it('refuses a class starting on a holiday, cuti bersama or weekend, naming the next teaching day', () => {
+    expect(check('2025-05-01')).toEqual({
+      rule: 'not-a-teaching-day',
+      message: expect.stringMatching(/national holiday.*next teaching day is 2025-05-02/),
+    });
+    expect(check('2025-05-13')?.message).toMatch(/next teaching day is 2025-05-14/);
+    expect(check('2025-05-03')?.message).toMatch(/a saturday, not one of the programme's teaching days .*next teaching day is 2025-05-05/);
+    expect(check('2025-05-02')).toBeUndefined();
+  });
+
+  it('refuses a class whose teaching days run past the period', () => {
+    // 26, 27, 28 May, then 2 and 3 June: 29 and 30 May are a holiday and cuti bersama.
+    expect(check('2025-05-26')?.rule).toBe('outside-programme-period');
+    expect(check('2025-05-22')).toBeUndefined();
+  });
+
+  it('bulk-plans classes only on teaching days, each spanning five of them', () => {
+    const plan = planBulk({
+      programme: weekdays,
+      holidays: mayHolidays,
+      count: 5,
+      from: '2025-05-01',
+      to: '2025-05-31',
+      provinceCodes: ['32'],
+      venues: [bandung],
+      occupying: [],
+      liveSeats: 0,
+    });
+
+    expect(plan.classes.map((planned) => planned.classDates)).toEqual([
+      ['2025-05-02', '2025-05-05', '2025-05-06', '2025-05-07', '2025-05-08'],
+      ['2025-05-09', '2025-05-14', '2025-05-15', '2025-05-16', '2025-05-19'],
+      ['2025-05-20', '2025-05-21', '2025-05-22', '2025-05-23', '2025-05-26'],
+    ]);
+    expect(plan.unplaced).toEqual([expect.objectContaining({ rule: 'no-capacity', count: 2 })]);
   });
 });

@@ -1,18 +1,28 @@
-import type { PlanningRule, UnplacedClasses } from '@sinergi/contracts';
-import { addDays, daysIn } from '@sinergi/contracts';
-
-/** The days a class is held on: `classDays` days in a row from its first. */
-function classDates(startDate: string, classDays: number): string[] {
-  return daysIn({ from: startDate, to: addDays(startDate, classDays - 1) });
-}
+import type { PlanningRule, UnplacedClasses, Weekday } from '@sinergi/contracts';
+import { daysIn, isTeachingDay, teachingDayOnOrAfter, teachingDaysFrom, weekdayOf } from '@sinergi/contracts';
 
 /** What planning needs of a programme's class rules. */
 export interface ProgrammeClassRules {
   periodStart: string;
   periodEnd: string;
   participantCeiling: number;
+  /** Teaching days per class. */
   classDays: number;
   classSize: number;
+  teachingWeekdays: readonly Weekday[];
+}
+
+/** The `classDays` teaching days of a class from its first: the programme's weekdays, no national holiday or cuti bersama. */
+export function classDatesOf(programme: ProgrammeClassRules, holidays: ReadonlySet<string>, startDate: string): string[] {
+  return teachingDaysFrom(startDate, programme.classDays, { teachingWeekdays: programme.teachingWeekdays, daysOff: holidays });
+}
+
+/**
+ * Every day from a class's first to its last, skipped days included: venue-capacity and instructor-module book a
+ * class as one range of days, so a room and an instructor are held over the weekend or holiday a class spans.
+ */
+function spanOf(classDates: readonly string[]): string[] {
+  return daysIn({ from: classDates[0], to: classDates[classDates.length - 1] });
 }
 
 /** What planning needs of a venue from the directory. */
@@ -51,22 +61,34 @@ export function ceilingRefusal(programme: ProgrammeClassRules, liveSeats: number
 /** Why a class at this venue from this date cannot be held, or undefined when it can (the ceiling is checked apart). */
 export function classRefusal(input: {
   programme: ProgrammeClassRules;
+  holidays: ReadonlySet<string>;
   venue: PlannableVenue | undefined;
   venueCode: string;
   startDate: string;
   today: string;
 }): Refusal | undefined {
-  const { programme, venue, startDate } = input;
-  const endDate = addDays(startDate, programme.classDays - 1);
+  const { programme, holidays, venue, startDate } = input;
   if (startDate < input.today) return { rule: 'start-in-past', message: `startDate ${startDate} is before today (${input.today})` };
-  if (startDate < programme.periodStart || endDate > programme.periodEnd) {
+  const calendar = { teachingWeekdays: programme.teachingWeekdays, daysOff: holidays };
+  if (!isTeachingDay(startDate, calendar)) {
+    const why = holidays.has(startDate)
+      ? 'a national holiday or cuti bersama'
+      : `a ${weekdayOf(startDate)}, not one of the programme's teaching days (${programme.teachingWeekdays.join(', ')})`;
+    return {
+      rule: 'not-a-teaching-day',
+      message: `startDate ${startDate} is ${why}; the next teaching day is ${teachingDayOnOrAfter(startDate, calendar)}`,
+    };
+  }
+  const dates = classDatesOf(programme, holidays, startDate);
+  const endDate = dates[dates.length - 1];
+  if (endDate > programme.periodEnd || startDate < programme.periodStart) {
     return {
       rule: 'outside-programme-period',
       message: `a class from ${startDate} to ${endDate} does not lie in the programme period ${programme.periodStart} to ${programme.periodEnd}`,
     };
   }
   if (!venue) return { rule: 'venue-unknown', message: `venueCode ${input.venueCode} is not in the venue directory` };
-  const closed = classDates(startDate, programme.classDays).filter((date) => venue.closedDays.includes(date));
+  const closed = spanOf(dates).filter((date) => venue.closedDays.includes(date));
   if (closed.length > 0) return { rule: 'venue-closed', message: `venue ${venue.venueCode} is closed on ${closed.join(', ')}` };
   if (usableRooms(venue, programme.classSize) === 0) {
     return { rule: 'no-room-large-enough', message: `venue ${venue.venueCode} has no room with at least ${programme.classSize} seats` };
@@ -75,12 +97,19 @@ export function classRefusal(input: {
 }
 
 /** Why start dates in [from, to] cannot be used for bulk planning, or undefined when they can. */
-export function bulkWindowRefusal(programme: ProgrammeClassRules, from: string, to: string, today: string): Refusal | undefined {
+export function bulkWindowRefusal(
+  programme: ProgrammeClassRules,
+  holidays: ReadonlySet<string>,
+  from: string,
+  to: string,
+  today: string,
+): Refusal | undefined {
   if (from < today) return { rule: 'start-in-past', message: `from ${from} is before today (${today})` };
-  if (from < programme.periodStart || addDays(from, programme.classDays - 1) > programme.periodEnd || to > programme.periodEnd) {
+  const earliest = classDatesOf(programme, holidays, from);
+  if (from < programme.periodStart || earliest[earliest.length - 1] > programme.periodEnd || to > programme.periodEnd) {
     return {
       rule: 'outside-programme-period',
-      message: `start dates ${from} to ${to} must let a ${programme.classDays}-day class lie in the programme period ${programme.periodStart} to ${programme.periodEnd}`,
+      message: `start dates ${from} to ${to} must let a class of ${programme.classDays} teaching days lie in the programme period ${programme.periodStart} to ${programme.periodEnd}`,
     };
   }
   return undefined;
@@ -88,6 +117,7 @@ export function bulkWindowRefusal(programme: ProgrammeClassRules, from: string, 
 
 export interface BulkPlanInput {
   programme: ProgrammeClassRules;
+  holidays: ReadonlySet<string>;
   count: number;
   /** Start dates are chosen in [from, to]; every class also ends inside the programme period. */
   from: string;
@@ -102,8 +132,8 @@ export interface BulkPlanInput {
 export interface PlannedClass {
   venueCode: string;
   provinceCode: string;
-  startDate: string;
-  endDate: string;
+  /** The teaching days it is held on, first to last. */
+  classDates: string[];
 }
 
 export interface BulkPlan {
@@ -120,16 +150,19 @@ interface VenueSlotState {
 
 /**
  * Chooses a venue and start date for each of `count` classes. Provinces take turns; inside a
- * province the venue with the fewest new classes goes next, at its earliest start date on
- * which every class day is open and has a free usable room. No venue-day ever holds more
- * live classes than the venue has usable rooms.
+ * province the venue with the fewest new classes goes next, at its earliest teaching day on
+ * which every day the class spans is open and has a free usable room. No venue-day ever holds
+ * more live classes than the venue has usable rooms.
  */
 export function planBulk(input: BulkPlanInput): BulkPlan {
   const { programme } = input;
   const allowedByCeiling = Math.max(0, Math.floor((programme.participantCeiling - input.liveSeats) / programme.classSize));
   const wanted = Math.min(input.count, allowedByCeiling);
-  const lastStart = addDays(programme.periodEnd, 1 - programme.classDays);
-  const starts = daysIn({ from: maxDate(input.from, programme.periodStart), to: minDate(input.to, lastStart) });
+  const calendar = { teachingWeekdays: programme.teachingWeekdays, daysOff: input.holidays };
+  const starts = daysIn({ from: maxDate(input.from, programme.periodStart), to: input.to })
+    .filter((start) => isTeachingDay(start, calendar))
+    .map((start) => classDatesOf(programme, input.holidays, start))
+    .filter((dates) => dates[dates.length - 1] <= programme.periodEnd);
   const occupancy = occupancyOf(input.occupying);
 
   const provinces = [...new Set(input.provinceCodes)]
@@ -146,7 +179,7 @@ export function planBulk(input: BulkPlanInput): BulkPlan {
   while (classes.length < wanted && provinces.some((venues) => venues.some((state) => !state.full))) {
     for (const venues of provinces) {
       if (classes.length >= wanted) break;
-      const placed = placeInProvince(venues, starts, programme.classDays, occupancy);
+      const placed = placeInProvince(venues, starts, occupancy);
       if (placed) classes.push(placed);
     }
   }
@@ -169,27 +202,26 @@ export function planBulk(input: BulkPlanInput): BulkPlan {
   return { classes, unplaced };
 }
 
+/** `starts`: the teaching days of a class from each possible start date, earliest first. */
 function placeInProvince(
   venues: VenueSlotState[],
-  starts: readonly string[],
-  classDays: number,
+  starts: ReadonlyArray<readonly string[]>,
   occupancy: Map<string, Map<string, number>>,
 ): PlannedClass | undefined {
   const candidates = venues.filter((state) => !state.full).sort((a, b) => a.planned - b.planned);
   for (const state of candidates) {
     const booked = occupancy.get(state.venue.venueCode) ?? new Map<string, number>();
-    const startDate = starts.find((start) =>
-      classDates(start, classDays).every((date) => !state.venue.closedDays.includes(date) && (booked.get(date) ?? 0) < state.rooms),
+    const classDates = starts.find((dates) =>
+      spanOf(dates).every((date) => !state.venue.closedDays.includes(date) && (booked.get(date) ?? 0) < state.rooms),
     );
-    if (!startDate) {
+    if (!classDates) {
       state.full = true;
       continue;
     }
-    const dates = classDates(startDate, classDays);
-    for (const date of dates) booked.set(date, (booked.get(date) ?? 0) + 1);
+    for (const date of spanOf(classDates)) booked.set(date, (booked.get(date) ?? 0) + 1);
     occupancy.set(state.venue.venueCode, booked);
     state.planned += 1;
-    return { venueCode: state.venue.venueCode, provinceCode: state.venue.provinceCode, startDate, endDate: dates[dates.length - 1] };
+    return { venueCode: state.venue.venueCode, provinceCode: state.venue.provinceCode, classDates: [...classDates] };
   }
   return undefined;
 }
@@ -207,8 +239,4 @@ export function occupancyOf(classes: readonly OccupyingClass[]): Map<string, Map
 
 function maxDate(a: string, b: string): string {
   return a > b ? a : b;
-}
-
-function minDate(a: string, b: string): string {
-  return a < b ? a : b;
 }

@@ -7,7 +7,16 @@ import { ADVISORY_LOCKS, InvalidInput, lockUntilTransactionEnds } from '@sinergi
 import { DirectoryVenue } from '../venue-directory/directory-venue.entity';
 import { Batch } from './batch.entity';
 import { batchPlanned } from './batch-events';
-import { bulkWindowRefusal, ceilingRefusal, classRefusal, OccupyingClass, planBulk, Refusal } from './batch-planner.rules';
+import {
+  bulkWindowRefusal,
+  ceilingRefusal,
+  classDatesOf,
+  classRefusal,
+  OccupyingClass,
+  PlannedClass,
+  planBulk,
+  Refusal,
+} from './batch-planner.rules';
 import { BatchTransition } from './batch-transition.entity';
 import { ProgramConfig } from './batches.config';
 import { BulkPlanBatchesDto, PlanBatchDto } from './batch.dto';
@@ -17,11 +26,15 @@ import { refuse } from './refusal';
 
 @Injectable()
 export class BatchPlanning {
+  private readonly holidays: ReadonlySet<string>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly config: ProgramConfig,
-  ) {}
+  ) {
+    this.holidays = config.holidays;
+  }
 
   /** Plans one class and publishes BatchPlanned, which starts the saga. */
   planOne(programmeId: string, dto: PlanBatchDto): Promise<Batch> {
@@ -30,11 +43,21 @@ export class BatchPlanning {
       const venue = await manager.findOneBy(DirectoryVenue, { venueCode: dto.venueCode });
       const today = todayInWib();
       const refusal: Refusal | undefined =
-        classRefusal({ programme, venue: venue ?? undefined, venueCode: dto.venueCode, startDate: dto.startDate, today }) ??
-        ceilingRefusal(programme, await liveSeatsOf(manager, programmeId), programme.classSize);
+        classRefusal({
+          programme,
+          holidays: this.holidays,
+          venue: venue ?? undefined,
+          venueCode: dto.venueCode,
+          startDate: dto.startDate,
+          today,
+        }) ?? ceilingRefusal(programme, await liveSeatsOf(manager, programmeId), programme.classSize);
       if (refusal) throw refuse(refusal);
       const [batch] = await this.insertPlanned(manager, programme, [
-        { venueCode: dto.venueCode, provinceCode: (venue as DirectoryVenue).provinceCode, startDate: dto.startDate },
+        {
+          venueCode: dto.venueCode,
+          provinceCode: (venue as DirectoryVenue).provinceCode,
+          classDates: classDatesOf(programme, this.holidays, dto.startDate),
+        },
       ]);
       return batch;
     });
@@ -45,18 +68,20 @@ export class BatchPlanning {
     if (dto.to < dto.from) throw new InvalidInput({ field: 'to', rule: 'not-before-from', message: 'to must not be before from' });
     return this.dataSource.transaction(async (manager) => {
       const programme = await programmeForPlanning(manager, programmeId, true);
-      const refusal = bulkWindowRefusal(programme, dto.from, dto.to, todayInWib());
+      const refusal = bulkWindowRefusal(programme, this.holidays, dto.from, dto.to, todayInWib());
       if (refusal) throw refuse(refusal, 'from');
       await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.bulkPlanning);
       const venues = await manager.findBy(DirectoryVenue, { provinceCode: In(dto.provinceCodes) });
+      const lastDay = classDatesOf(programme, this.holidays, dto.to).at(-1) as string;
       const plan = planBulk({
         programme,
+        holidays: this.holidays,
         count: dto.count,
         from: dto.from,
         to: dto.to,
         provinceCodes: dto.provinceCodes,
         venues,
-        occupying: await occupyingClasses(manager, venues, dto.from, addDays(dto.to, programme.classDays - 1)),
+        occupying: await occupyingClasses(manager, venues, dto.from, lastDay),
         liveSeats: await liveSeatsOf(manager, programmeId),
       });
       const batches = await this.insertPlanned(manager, programme, plan.classes);
@@ -69,11 +94,7 @@ export class BatchPlanning {
     });
   }
 
-  private async insertPlanned(
-    manager: EntityManager,
-    programme: ProgrammeForPlanning,
-    classes: ReadonlyArray<{ venueCode: string; provinceCode: string; startDate: string }>,
-  ): Promise<Batch[]> {
+  private async insertPlanned(manager: EntityManager, programme: ProgrammeForPlanning, classes: readonly PlannedClass[]): Promise<Batch[]> {
     if (classes.length === 0) return [];
     const replyBy = new Date(Date.now() + this.config.BATCH_REPLY_TIMEOUT_MS);
     const batches = classes.map((planned) =>
@@ -84,12 +105,13 @@ export class BatchPlanning {
         moduleCode: programme.moduleCode,
         provinceCode: planned.provinceCode,
         venueCode: planned.venueCode,
-        startDate: planned.startDate,
-        endDate: addDays(planned.startDate, programme.classDays - 1),
+        startDate: planned.classDates[0],
+        endDate: planned.classDates[planned.classDates.length - 1],
+        classDates: planned.classDates,
         seats: programme.classSize,
         reserves: programme.reservesPerClass,
         minimumQuorum: programme.minimumQuorum,
-        confirmBy: addDays(planned.startDate, -programme.confirmByDaysBeforeStart),
+        confirmBy: addDays(planned.classDates[0], -programme.confirmByDaysBeforeStart),
         replyBy,
         reservationId: null,
         roomCode: null,

@@ -4,6 +4,7 @@ const planned: SagaState = {
   status: 'planned',
   startDate: '2025-05-05',
   endDate: '2025-05-09',
+  classDates: ['2025-05-05', '2025-05-06', '2025-05-07', '2025-05-08', '2025-05-09'],
   confirmBy: '2025-04-28',
   reservationId: null,
   roomCode: null,
@@ -100,12 +101,20 @@ describe('batch saga transitions', () => {
   });
 
   it('reschedules only a confirmed class, remembering the old dates', () => {
-    const move: SagaInput = { kind: 'reschedule', startDate: '2025-05-12', endDate: '2025-05-16', confirmBy: '2025-05-05', reason: 'holiday' };
+    const classDates = ['2025-05-14', '2025-05-15', '2025-05-16', '2025-05-19', '2025-05-20'];
+    const move: SagaInput = {
+      kind: 'reschedule',
+      startDate: '2025-05-14',
+      endDate: '2025-05-20',
+      classDates,
+      confirmBy: '2025-05-07',
+      reason: 'holiday',
+    };
     expect(outcomes(run(planned, move).decisions)).toEqual(['ignored']);
     const [decision] = run(confirmed, move).decisions;
     expect(decision).toMatchObject({
       applied: true,
-      state: { status: 'confirmed', startDate: '2025-05-12', endDate: '2025-05-16', confirmBy: '2025-05-05' },
+      state: { status: 'confirmed', startDate: '2025-05-14', endDate: '2025-05-20', classDates, confirmBy: '2025-05-07' },
       outcome: { kind: 'rescheduled', previousStartDate: '2025-05-05', previousEndDate: '2025-05-09' },
     });
   });

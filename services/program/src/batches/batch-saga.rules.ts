@@ -5,6 +5,7 @@ export interface SagaState {
   status: BatchStatus;
   startDate: string;
   endDate: string;
+  classDates: string[];
   confirmBy: string;
   reservationId: string | null;
   roomCode: string | null;
@@ -31,7 +32,7 @@ export type SagaInput =
   | { kind: 'instructor-withdrawn'; assignmentId: string; reassigned: boolean; reason: string }
   | { kind: 'timeout' }
   | { kind: 'cancel'; detail: string }
-  | { kind: 'reschedule'; startDate: string; endDate: string; confirmBy: string; reason: string }
+  | { kind: 'reschedule'; startDate: string; endDate: string; classDates: string[]; confirmBy: string; reason: string }
   /** The timer on `today`, a day after the class's confirm-by day, with enrollment's latest confirmed count. */
   | { kind: 'confirm-by-passed'; confirmed: number; today: string }
   | { kind: 'start' }
@@ -106,7 +107,7 @@ export function decide(state: SagaState, input: SagaInput): SagaDecision {
       if (state.status !== 'confirmed') return ignore(`only a confirmed batch can be rescheduled; this one is ${state.status}`);
       return {
         applied: true,
-        state: { ...state, startDate: input.startDate, endDate: input.endDate, confirmBy: input.confirmBy },
+        state: { ...state, startDate: input.startDate, endDate: input.endDate, classDates: input.classDates, confirmBy: input.confirmBy },
         outcome: { kind: 'rescheduled', previousStartDate: state.startDate, previousEndDate: state.endDate, reason: input.reason },
         note: `moved from ${state.startDate}..${state.endDate} to ${input.startDate}..${input.endDate}: ${input.reason}`,
       };

@@ -88,6 +88,7 @@ function stateOf(batch: Batch): SagaState {
     status: batch.status,
     startDate: batch.startDate,
     endDate: batch.endDate,
+    classDates: batch.classDates,
     confirmBy: batch.confirmBy,
     reservationId: batch.reservationId,
     roomCode: batch.roomCode,

@@ -28,6 +28,10 @@ export class Batch {
   @Column('date', { name: 'end_date' })
   endDate!: string;
 
+  /** The teaching days the class is held on, startDate first and endDate last (YYYY-MM-DD as text: no time-zone shift). */
+  @Column('text', { name: 'class_dates', array: true })
+  classDates!: string[];
+
   @Column('int')
   seats!: number;
 

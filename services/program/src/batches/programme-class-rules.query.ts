@@ -21,7 +21,7 @@ export async function programmeForPlanning(manager: EntityManager, programmeId: 
     `SELECT id, module_code AS "moduleCode", period_start::text AS "periodStart", period_end::text AS "periodEnd",
             participant_ceiling AS "participantCeiling", class_days AS "classDays", class_size AS "classSize",
             reserves_per_class AS "reservesPerClass", minimum_quorum AS "minimumQuorum",
-            confirm_by_days_before_start AS "confirmByDaysBeforeStart"
+            confirm_by_days_before_start AS "confirmByDaysBeforeStart", teaching_weekdays AS "teachingWeekdays"
        FROM programmes WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [programmeId],
   );

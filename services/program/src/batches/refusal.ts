@@ -6,6 +6,7 @@ import { Refusal } from './batch-planner.rules';
 const FIELD_OF_RULE: Record<PlanningRule, string> = {
   'start-in-past': 'startDate',
   'outside-programme-period': 'startDate',
+  'not-a-teaching-day': 'startDate',
   'venue-unknown': 'venueCode',
   'venue-closed': 'venueCode',
   'no-room-large-enough': 'venueCode',

@@ -1,5 +1,14 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { BUSINESS_SCALES, BusinessScale, CODE_PATTERN, SELECTION_POLICIES, SelectionPolicy } from '@sinergi/contracts';
+import {
+  BUSINESS_SCALES,
+  BusinessScale,
+  CODE_PATTERN,
+  DEFAULT_TEACHING_WEEKDAYS,
+  SELECTION_POLICIES,
+  SelectionPolicy,
+  Weekday,
+  WEEKDAYS,
+} from '@sinergi/contracts';
 import type { AmendProgrammeRequest, LaunchProgrammeRequest } from '@sinergi/contracts';
 import { IsCivilDate, MAX_INTEGER_COLUMN } from '@sinergi/platform';
 
@@ -43,6 +52,13 @@ export class LaunchProgrammeDto implements LaunchProgrammeRequest {
   @Min(1, { message: 'classDays must be between 1 and 60' })
   @Max(60, { message: 'classDays must be between 1 and 60' })
   classDays!: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'teachingWeekdays must name at least one weekday' })
+  @ArrayUnique({ message: 'teachingWeekdays must name each weekday once' })
+  @IsIn(WEEKDAYS, { each: true, message: `each teachingWeekday must be one of: ${WEEKDAYS.join(', ')}` })
+  teachingWeekdays: Weekday[] = [...DEFAULT_TEACHING_WEEKDAYS];
 
   @IsOptional()
   @IsInt({ message: 'classSize must be a whole number' })

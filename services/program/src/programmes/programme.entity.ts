@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { BusinessScale, SelectionPolicy } from '@sinergi/contracts';
+import type { BusinessScale, SelectionPolicy, Weekday } from '@sinergi/contracts';
 
 /** A training programme under a PKS, e.g. the May 2025 entrepreneurship training. */
 @Entity('programmes')
@@ -34,8 +34,13 @@ export class Programme {
   @Column('text', { name: 'module_code' })
   moduleCode!: string;
 
+  /** Teaching days per class. */
   @Column('int', { name: 'class_days' })
   classDays!: number;
+
+  /** The weekdays its classes are held on (never on a national holiday or cuti bersama). */
+  @Column('text', { name: 'teaching_weekdays', array: true })
+  teachingWeekdays!: Weekday[];
 
   @Column('int', { name: 'class_size' })
   classSize!: number;

@@ -84,6 +84,7 @@ function toLaunchedEvent(programme: Programme): ProgrammeLaunched {
     selectionPolicy: programme.selectionPolicy,
     moduleCode: programme.moduleCode,
     classDays: programme.classDays,
+    teachingWeekdays: programme.teachingWeekdays,
     classSize: programme.classSize,
     reservesPerClass: programme.reservesPerClass,
     minimumQuorum: programme.minimumQuorum,
