@@ -17,7 +17,7 @@ export const today = () => todayInWib();
 
 /**
  * A calendar without holidays: the saga's tests plan relative to today, on whatever day that is, in programmes that
- * teach every weekday. teaching-days.int-spec.ts plans with the shipped calendar and Monday to Friday.
+ * teach every weekday. teaching-days.int-spec.ts plans Monday to Friday around holidays of a calendar file it writes.
  */
 export const NO_HOLIDAYS_FILE = join(__dirname, 'fixtures/no-holidays.json');
 
