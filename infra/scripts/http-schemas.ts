@@ -11,6 +11,7 @@ const OPERATION_MAPS = [
   'VenueCapacityOperations',
   'InstructorModuleOperations',
   'NotificationOperations',
+  'GatewayOperations',
 ];
 const REF = '#/definitions/';
 

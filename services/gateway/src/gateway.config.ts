@@ -26,6 +26,14 @@ export class GatewayConfig extends ServiceConfig {
   @serviceUrl('notification')
   NOTIFICATION_URL!: string;
 
+  /** How long the gateway waits for a service's whole answer before it answers 504. Not set: 60000. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 600000' })
+  @Max(600_000, { message: 'must be between 100 and 600000' })
+  SERVICE_CALL_TIMEOUT_MS?: number;
+
   /** The gateway's URL as browsers and other clients reach it; the embedded provider's issuer is this plus /oidc. */
   @IsUrl(HTTP_URL, { message: 'must be the http(s) URL clients reach the gateway at, e.g. https://sinergi.kemnaker.go.id' })
   GATEWAY_PUBLIC_URL!: string;
@@ -100,6 +108,10 @@ export class GatewayConfig extends ServiceConfig {
 
   get oidcIssuer(): string {
     return this.OIDC_ISSUER ?? `${this.GATEWAY_PUBLIC_URL.replace(/\/$/, '')}/oidc`;
+  }
+
+  get serviceCallTimeoutMs(): number {
+    return this.SERVICE_CALL_TIMEOUT_MS ?? 60_000;
   }
 
   get oidcAudience(): string {

@@ -1,9 +1,8 @@
 import { Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
-import { Page, Principal, Problem } from '@sinergi/contracts';
+import { AuditEntryView, Page, Principal, Problem } from '@sinergi/contracts';
 import { Caller, CurrentCaller, Operation } from '@sinergi/platform';
 import { waitFor } from '@sinergi/testing';
 import { AuditLog } from '../src/audit';
-import { AuditEntryView } from '../src/audit/audit-query';
 import { gatewayService } from '../src/gateway.service-definition';
 import { GatewayWithIssuerHarness } from './gateway-test-env';
 

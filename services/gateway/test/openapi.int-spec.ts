@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ACCESS_TABLE, HTTP_SCHEMAS } from '@sinergi/contracts';
+import { ACCESS_TABLE, GATEWAY_OPERATION_IDS, GATEWAY_SUCCESS_STATUS, HTTP_SCHEMAS } from '@sinergi/contracts';
 import { createTopicNamespace, deleteTopicNamespace, routesOf, ServiceUnderTest, startServiceUnderTest, testSecrets } from '@sinergi/testing';
 import { API_ROUTES } from '../src/api/api-routes';
 import { gatewayService } from '../src/gateway.service-definition';
@@ -25,10 +25,11 @@ interface OpenApiDocument {
   components: { securitySchemes: Record<string, { type: string; scheme?: string }>; schemas: Record<string, Schema> };
 }
 
-/** A schema that says something: a `$ref` to a component, or an object with properties, or a page of such items. */
+/** A schema that says something: a `$ref` to a component, an object with properties, a page or a list of such items. */
 function isSpecific(schema: Schema | undefined): boolean {
   if (!schema) return false;
   if (typeof schema.$ref === 'string') return true;
+  if (schema.type === 'array') return isSpecific(schema.items as Schema | undefined);
   const properties = schema.properties as Record<string, Schema> | undefined;
   return properties !== undefined && Object.keys(properties).length > 0 && (!properties.items || isSpecific(properties.items.items as Schema | undefined));
 }
@@ -112,6 +113,51 @@ describe('gateway: the OpenAPI document, headers and rate limits, with no servic
       expect([id, operation.security !== undefined]).toEqual([id, ACCESS_TABLE[id] !== 'public']);
       expect([id, Object.keys(operation.responses)]).toEqual([id, expect.arrayContaining(['404', '429'])]);
     }
+  });
+
+  it('describes the success answer of every /api/v1 operation by a specific schema', () => {
+    const findings: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths).filter(([name]) => name.startsWith('/api/v1/'))) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const successes = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
+        if (successes.length === 0) findings.push(`${method} ${path}: no success answer`);
+        for (const [status, { content }] of successes) {
+          if (status === '204') continue;
+          const schema = content?.['application/json']?.schema;
+          if (!isSpecific(schema)) findings.push(`${method} ${path} ${status}: a generic answer ${JSON.stringify(schema)}`);
+        }
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+
+  it("describes each of the gateway's own operations once, by the contracts' schemas, under its success status", () => {
+    const operations = Object.entries(document.paths).flatMap(([path, byMethod]) => Object.values(byMethod).map((operation) => ({ path, operation })));
+    const findings: string[] = [];
+    for (const id of GATEWAY_OPERATION_IDS) {
+      const described = operations.filter(({ operation }) => operation.operationId === id);
+      if (described.length !== 1) {
+        findings.push(`${id}: described ${described.length} times`);
+        continue;
+      }
+      const [{ path, operation }] = described;
+      const { params, query, body, answer } = HTTP_SCHEMAS.operations[id];
+      const status = String(GATEWAY_SUCCESS_STATUS[id]);
+      const success = operation.responses[status]?.content?.['application/json']?.schema;
+      if (JSON.stringify(success) !== JSON.stringify(answer)) findings.push(`${id}: answers ${JSON.stringify(success)} under ${status}, not its contract's answer`);
+      const requestBody = operation.requestBody?.content['application/json']?.schema;
+      if (JSON.stringify(requestBody) !== JSON.stringify(body)) findings.push(`${id}: takes ${JSON.stringify(requestBody)}, not its contract's body`);
+      const named = (where: string) => (operation.parameters ?? []).filter((parameter) => parameter.in === where).map((parameter) => parameter.name).sort();
+      const propertiesOf = (schema: Schema | undefined) => {
+        const ref = schema?.$ref as string | undefined;
+        const resolved = ref ? document.components.schemas[ref.split('/').pop()!] : schema;
+        return Object.keys((resolved?.properties as Schema | undefined) ?? {}).sort();
+      };
+      if (named('query').join() !== propertiesOf(query).join()) findings.push(`${id}: query ${named('query').join()}, not ${propertiesOf(query).join()}`);
+      const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).sort();
+      if (named('path').join() !== pathNames.join() || propertiesOf(params).join() !== pathNames.join()) findings.push(`${id}: path parameters ${named('path').join()}, contract ${propertiesOf(params).join()}`);
+    }
+    expect(findings).toEqual([]);
   });
 
   it("describes each forwarded operation's body, query and answer by the contracts' schemas", () => {

@@ -39,6 +39,11 @@ export interface ClassFigures {
   underQuorumClasses: number;
 }
 
+/** GET /api/v1/dashboard/programmes/:id/overview: the figures of all the programme's classes. */
+export interface ProgrammeOverview extends ClassFigures {
+  programmeId: string;
+}
+
 export interface ProvinceFigures extends ClassFigures {
   provinceCode: string | null;
 }

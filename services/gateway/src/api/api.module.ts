@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SERVICE_CLIENTS, ServiceClients } from '../clients/service-clients';
+import { ServiceClientsModule } from '../clients/service-clients.module';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 import { FORWARDING_CONTROLLERS } from './forwarding-controllers';
@@ -8,9 +8,8 @@ import { MeController } from './me.controller';
 
 /** The public API under /api/v1: every service's operations, forwarded as the caller, and participant self-service. */
 @Module({
-  imports: [RateLimitsModule],
+  imports: [RateLimitsModule, ServiceClientsModule],
   controllers: [...FORWARDING_CONTROLLERS, MeController],
-  providers: [...SERVICE_CLIENTS, ServiceClients, IdempotencyStore, Forwarder],
-  exports: [...SERVICE_CLIENTS, ServiceClients],
+  providers: [IdempotencyStore, Forwarder],
 })
 export class ApiModule {}

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { Principal } from '@sinergi/contracts';
-import { Caller } from '@sinergi/platform';
+import type { GuardedRequest } from '@sinergi/platform';
 import { ServiceAnswer } from '../clients/service-client';
 import { ServiceClients } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiRoute } from './api-routes';
 
 /** The principal the access guard established for this request (none on a public operation). */
-export function principalOfRequest(request: Request): Principal | null {
-  return (request as Request & { caller?: Caller }).caller?.principal ?? null;
+export function principalOfRequest(request: GuardedRequest): Principal | null {
+  return request.caller?.principal ?? null;
 }
 
 /** Writes a service's answer (success or problem+json) to the gateway's caller with its status. */
@@ -27,7 +27,7 @@ export class Forwarder {
     private readonly idempotency: IdempotencyStore,
   ) {}
 
-  async forward(route: ApiRoute, request: Request, response: Response): Promise<void> {
+  async forward(route: ApiRoute, request: GuardedRequest, response: Response): Promise<void> {
     const principal = principalOfRequest(request);
     const queryAt = request.originalUrl.indexOf('?');
     const call = () =>

@@ -1,31 +1,18 @@
 import { Controller, Get, Inject, Post, Put, Req, Res, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { ACCESS_TABLE, HTTP_SCHEMAS, JsonSchema } from '@sinergi/contracts';
-import { Operation } from '@sinergi/platform';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ACCESS_TABLE, HTTP_SCHEMAS } from '@sinergi/contracts';
+import { GuardedRequest, Operation } from '@sinergi/platform';
 import { SensitiveRateLimit } from '../rate-limits/sensitive-rate-limit';
+import { queryParametersOf, resolvedSchema } from './api-contract';
 import { ApiProblems } from './api-problems';
 import { API_PREFIX, API_ROUTES, ApiRoute, ForwardedService } from './api-routes';
 import { Forwarder } from './forwarder';
 
 const METHOD_DECORATORS = { GET: Get, POST: Post, PUT: Put };
-const COMPONENTS = '#/components/schemas/';
 
 function handlerName(route: ApiRoute): string {
   return route.operation.replace(/[.-](\w)/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/** A schema of the contracts, its `$ref` to a component followed. */
-function resolved(schema: JsonSchema): JsonSchema {
-  const ref = schema.$ref;
-  return typeof ref === 'string' ? HTTP_SCHEMAS.schemas[ref.slice(COMPONENTS.length)] : schema;
-}
-
-/** The query parameters of a route: the properties of its query type (a list's filters, limit and cursor). */
-function queryParametersOf(query: JsonSchema | undefined): MethodDecorator[] {
-  if (!query) return [];
-  const { properties = {}, required = [] } = resolved(query) as { properties?: Record<string, JsonSchema & { description?: string }>; required?: string[] };
-  return Object.entries(properties).map(([name, { description, ...schema }]) => ApiQuery({ name, required: required.includes(name), schema, description }));
 }
 
 /** The OpenAPI description and the guards of one forwarded route, as decorators. */
@@ -39,7 +26,7 @@ function decoratorsOf(route: ApiRoute): MethodDecorator[] {
     ApiOperation({ operationId: route.operation, summary: route.summary, description: `Forwarded to ${route.service} (${route.method} ${route.path}).` }),
     ...params,
     ...(isPublic ? [] : [ApiBearerAuth()]),
-    ...(body ? [ApiBody({ required: ((resolved(body).required as string[] | undefined) ?? []).length > 0, schema: body })] : []),
+    ...(body ? [ApiBody({ required: ((resolvedSchema(body).required as string[] | undefined) ?? []).length > 0, schema: body })] : []),
     ...queryParametersOf(query),
     ...(route.creates ? [ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body within 24 h gets the first answer again' })] : []),
     ApiResponse({
@@ -61,7 +48,7 @@ function forwardingControllerOf(service: ForwardedService, routes: ApiRoute[]): 
   Inject(Forwarder)(ForwardingController, undefined as never, 0);
   for (const route of routes) {
     const name = handlerName(route);
-    const handler = async function (this: ForwardingController, request: Request, response: Response): Promise<void> {
+    const handler = async function (this: ForwardingController, request: GuardedRequest, response: Response): Promise<void> {
       await this.forwarder.forward(route, request, response);
     };
     Object.defineProperty(ForwardingController.prototype, name, { value: handler, writable: true, configurable: true });

@@ -1,20 +1,16 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { HTTP_SCHEMAS, HttpOperationId, Principal } from '@sinergi/contracts';
-import { Forbidden, InvalidInput, NotFound, Operation, PageQuery, UuidParam } from '@sinergi/platform';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Principal } from '@sinergi/contracts';
+import { Forbidden, type GuardedRequest, InvalidInput, NotFound, PageQuery, UuidParam } from '@sinergi/platform';
 import { ServiceClients } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
+import { ApiContract } from './api-contract';
 import { ApiProblems } from './api-problems';
 import { API_PREFIX } from './api-routes';
 import { ServiceAnswer } from '../clients/service-client';
 import { principalOfRequest, sendAnswer } from './forwarder';
-import { MyEnrollmentRequest, MyOfferAnswer, MyWithdrawalRequest } from './me.dto';
-
-/** The schema of what enrollment answers to an operation (libs/contracts/src/http/http-schemas.json). */
-const answerOf = (operation: HttpOperationId) => HTTP_SCHEMAS.operations[operation].answer;
-
-const enrollmentId = ApiParam({ name: 'id', format: 'uuid', description: 'One of your enrollments' });
+import { MyEnrollmentBody, MyOfferAnswerBody, MyWithdrawalBody } from './me.dto';
 
 /** A participant's self-service: their own record and enrollments, by the participant id of their token. */
 @ApiTags('me')
@@ -28,20 +24,16 @@ export class MeController {
   ) {}
 
   @Get()
-  @Operation('me.get')
-  @ApiOperation({ operationId: 'me.get', summary: 'Your participant record' })
-  @ApiResponse({ status: 200, description: 'The participant record (ParticipantView)', schema: answerOf('participants.get') })
-  async me(@Req() request: Request, @Res() response: Response): Promise<void> {
+  @ApiContract('me.get', 'Your participant record')
+  async me(@Req() request: GuardedRequest, @Res() response: Response): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.clients.request('participants.get', { principal, params: { id: principal.participantId } }));
   }
 
   @Post('enrollments')
-  @Operation('me.enroll')
-  @ApiOperation({ operationId: 'me.enroll', summary: 'Enroll in a programme' })
+  @ApiContract('me.enroll', 'Enroll in a programme')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body within 24 h gets the first answer again' })
-  @ApiResponse({ status: 201, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
-  async enroll(@Req() request: Request, @Res() response: Response, @Body() body: MyEnrollmentRequest): Promise<void> {
+  async enroll(@Req() request: GuardedRequest, @Res() response: Response, @Body() body: MyEnrollmentBody): Promise<void> {
     const principal = participantOf(request);
     const submit = () =>
       this.clients.request('enrollments.create', {
@@ -53,53 +45,37 @@ export class MeController {
   }
 
   @Get('enrollments')
-  @Operation('me.enrollments')
-  @ApiOperation({ operationId: 'me.enrollments', summary: 'Your enrollments, oldest first' })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
-  @ApiQuery({ name: 'cursor', required: false, description: 'The next of the previous page' })
-  @ApiResponse({ status: 200, description: 'A page of enrollments (Page<EnrollmentView>)', schema: answerOf('participants.enrollments') })
-  async myEnrollments(@Req() request: Request, @Res() response: Response, @Query() page: PageQuery): Promise<void> {
+  @ApiContract('me.enrollments', 'Your enrollments, oldest first')
+  async myEnrollments(@Req() request: GuardedRequest, @Res() response: Response, @Query() page: PageQuery): Promise<void> {
     const principal = participantOf(request);
     const query = { limit: page.limit, cursor: page.cursor };
     sendAnswer(response, await this.clients.request('participants.enrollments', { principal, params: { participantId: principal.participantId }, query }));
   }
 
   @Get('enrollments/:id')
-  @Operation('me.enrollment')
-  @ApiOperation({ operationId: 'me.enrollment', summary: 'One of your enrollments' })
-  @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
-  async enrollment(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+  @ApiContract('me.enrollment', 'One of your enrollments')
+  async enrollment(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.get', { principal, params: { id } })));
   }
 
   @Post('enrollments/:id/confirm')
-  @Operation('me.confirm')
-  @ApiOperation({ operationId: 'me.confirm', summary: 'Confirm your seat' })
-  @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
-  async confirm(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+  @ApiContract('me.confirm', 'Confirm your seat')
+  async confirm(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.confirm', { principal, params: { id } })));
   }
 
   @Post('enrollments/:id/withdraw')
-  @Operation('me.withdraw')
-  @ApiOperation({ operationId: 'me.withdraw', summary: 'Withdraw from a programme' })
-  @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
-  async withdraw(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyWithdrawalRequest): Promise<void> {
+  @ApiContract('me.withdraw', 'Withdraw from a programme')
+  async withdraw(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyWithdrawalBody): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.withdraw', { principal, params: { id }, body: { reason: body.reason } })));
   }
 
   @Post('enrollments/:id/offer')
-  @Operation('me.answer-offer')
-  @ApiOperation({ operationId: 'me.answer-offer', summary: 'Accept or decline a class-change offer' })
-  @enrollmentId
-  @ApiResponse({ status: 200, description: 'The enrollment (EnrollmentView)', schema: answerOf('enrollments.get') })
-  async answerOffer(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyOfferAnswer): Promise<void> {
+  @ApiContract('me.answer-offer', 'Accept or decline a class-change offer')
+  async answerOffer(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyOfferAnswerBody): Promise<void> {
     if (body.answer === 'accept' && !body.batchId) throw new InvalidInput({ field: 'batchId', rule: 'required', message: 'name one of the classes the offer listed' });
     const principal = participantOf(request);
     const answer = () =>
@@ -110,11 +86,8 @@ export class MeController {
   }
 
   @Get('enrollments/:id/certificate')
-  @Operation('me.certificate')
-  @ApiOperation({ operationId: 'me.certificate', summary: 'Your certificate of an enrollment' })
-  @enrollmentId
-  @ApiResponse({ status: 200, description: 'The certificate (EnrollmentDocumentView)', schema: answerOf('certificates.get') })
-  async certificate(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+  @ApiContract('me.certificate', 'Your certificate of an enrollment')
+  async certificate(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('certificates.get', { principal, params: { id } })));
   }
@@ -134,7 +107,7 @@ export class MeController {
 }
 
 /** The caller as a participant: a token with the participant role but no participant id reaches nothing here. */
-function participantOf(request: Request): Principal & { participantId: string } {
+function participantOf(request: GuardedRequest): Principal & { participantId: string } {
   const principal = principalOfRequest(request);
   if (!principal?.participantId) throw new Forbidden({ field: 'participant_id', rule: 'participant-token', message: 'the access token names no participant' });
   return principal as Principal & { participantId: string };

@@ -1,7 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export const AUDIT_KINDS = ['personal-data-read', 'admin-command'] as const;
-export type AuditKind = (typeof AUDIT_KINDS)[number];
+import type { AuditKind } from '@sinergi/contracts';
 
 /**
  * One audited request: who (subject and roles, client address), what (operation, kind), which record, when, and how it ended.

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Page } from '@sinergi/contracts';
+import { AuditEntryView, Page } from '@sinergi/contracts';
 import { InvalidInput, keysetPage } from '@sinergi/platform';
 import { AuditEntry } from './audit-entry.entity';
-import { AuditEntryView, AuditQuery } from './audit-query';
+import { AuditQuery } from './audit-query';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 

@@ -1,11 +1,11 @@
 import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import type { AuditEntriesParams } from '@sinergi/contracts';
 import { PageQuery } from '@sinergi/platform';
-import { AuditKind } from './audit-entry.entity';
 
 const ISO_INSTANT = { strict: true, strictSeparator: true };
 
 /** `GET /api/v1/audit`: page and filters; `from` is inclusive, `to` exclusive. */
-export class AuditQuery extends PageQuery {
+export class AuditQuery extends PageQuery implements AuditEntriesParams {
   @IsOptional()
   @MaxLength(200, { message: 'actor must be a subject of at most 200 characters' })
   actor?: string;
@@ -29,15 +29,4 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsISO8601(ISO_INSTANT, { message: 'to must be an ISO 8601 date or date-time, e.g. 2026-12-02T00:00:00Z' })
   to?: string;
-}
-
-export interface AuditEntryView {
-  id: string;
-  occurredAt: string;
-  actor: { subject: string | null; roles: string[]; clientAddress: string | null };
-  operation: string;
-  kind: AuditKind;
-  record: { type: string; id: string } | null;
-  outcome: number;
-  correlationId: string | null;
 }

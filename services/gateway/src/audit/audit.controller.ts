@@ -1,10 +1,10 @@
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '../api/api-contract';
 import { ApiProblems } from '../api/api-problems';
 import { Controller, Get, Query } from '@nestjs/common';
-import { Page } from '@sinergi/contracts';
-import { Operation } from '@sinergi/platform';
+import { AuditEntryView, Page } from '@sinergi/contracts';
 import { AuditLog } from './audit-log';
-import { AuditEntryView, AuditQuery } from './audit-query';
+import { AuditQuery } from './audit-query';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -15,8 +15,7 @@ export class AuditController {
 
   /** Newest first; Kemnaker admins only. */
   @Get()
-  @Operation('audit.list')
-  @ApiOperation({ operationId: 'audit.list' })
+  @ApiContract('audit.list', 'The audit log, newest first')
   list(@Query() query: AuditQuery): Promise<Page<AuditEntryView>> {
     return this.auditLog.list(query);
   }

@@ -1,5 +1,4 @@
-import { ACCESS_TABLE, OperationId } from '@sinergi/contracts';
-import { AuditKind } from './audit-entry.entity';
+import { ACCESS_TABLE, AuditKind, OperationId } from '@sinergi/contracts';
 
 /**
  * Reads that return a participant's personal data (names, NIK, phones, e-mails, attendance, certificates, deliveries

@@ -1,4 +1,4 @@
-import { BadGatewayException } from '@nestjs/common';
+import { BadGatewayException, GatewayTimeoutException } from '@nestjs/common';
 import type { JWK } from 'jose';
 import { HttpMethod, mintInternalToken, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
 import { childTraceparent, currentTraceContext } from '@sinergi/messaging';
@@ -24,6 +24,7 @@ export interface ServiceCall {
 /**
  * A call to one service as the caller: an internal token minted for the caller's principal and this
  * service, and the request's correlation id and trace (a child span of the gateway's) along with it.
+ * A service that has not answered in full within the timeout is given up on: 504, naming the service.
  */
 export class ServiceClient {
   private readonly signingKey: JWK;
@@ -32,6 +33,7 @@ export class ServiceClient {
     readonly service: ServiceName,
     private readonly baseUrl: string,
     signingKeyJson: string,
+    private readonly timeoutMs: number,
   ) {
     this.signingKey = JSON.parse(signingKeyJson) as JWK;
   }
@@ -45,17 +47,30 @@ export class ServiceClient {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
     };
-    let response: Response;
+    const url = `${this.baseUrl.replace(/\/$/, '')}${path}`;
+    let status: number, contentType: string, text: string;
     try {
-      response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-      throw new BadGatewayException({
-        message: `${this.service} cannot be reached; try again shortly`,
-        errors: [{ field: 'service', rule: 'reachable', message: `${this.service} did not answer` }],
-      });
+      const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
+      status = response.status;
+      contentType = response.headers.get('content-type') ?? 'application/json';
+      text = await response.text();
+    } catch (error) {
+      throw (error as { name?: unknown } | undefined)?.name === 'TimeoutError' ? this.timedOut() : this.unreachable();
     }
-    const contentType = response.headers.get('content-type') ?? 'application/json';
-    const text = await response.text();
-    return { status: response.status, contentType, body: (text && /json/.test(contentType) ? JSON.parse(text) : text) as T };
+    return { status, contentType, body: (text && /json/.test(contentType) ? JSON.parse(text) : text) as T };
+  }
+
+  private unreachable(): BadGatewayException {
+    return new BadGatewayException({
+      message: `${this.service} cannot be reached; try again shortly`,
+      errors: [{ field: 'service', rule: 'reachable', message: `${this.service} did not answer` }],
+    });
+  }
+
+  private timedOut(): GatewayTimeoutException {
+    return new GatewayTimeoutException({
+      message: `${this.service} did not answer in time; try again shortly`,
+      errors: [{ field: 'service', rule: 'answered-in-time', message: `${this.service} did not answer within ${this.timeoutMs} ms` }],
+    });
   }
 }

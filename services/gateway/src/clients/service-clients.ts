@@ -7,7 +7,7 @@ import { ServiceAnswer, ServiceClient } from './service-client';
 @Injectable()
 export class ProgramClient extends ServiceClient {
   constructor(config: GatewayConfig) {
-    super('program', config.PROGRAM_URL, config.INTERNAL_TOKEN_SIGNING_KEY);
+    super('program', config.PROGRAM_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
   }
 }
 
@@ -15,7 +15,7 @@ export class ProgramClient extends ServiceClient {
 @Injectable()
 export class EnrollmentClient extends ServiceClient {
   constructor(config: GatewayConfig) {
-    super('enrollment', config.ENROLLMENT_URL, config.INTERNAL_TOKEN_SIGNING_KEY);
+    super('enrollment', config.ENROLLMENT_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
   }
 }
 
@@ -23,7 +23,7 @@ export class EnrollmentClient extends ServiceClient {
 @Injectable()
 export class VenueCapacityClient extends ServiceClient {
   constructor(config: GatewayConfig) {
-    super('venue-capacity', config.VENUE_CAPACITY_URL, config.INTERNAL_TOKEN_SIGNING_KEY);
+    super('venue-capacity', config.VENUE_CAPACITY_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
   }
 }
 
@@ -31,7 +31,7 @@ export class VenueCapacityClient extends ServiceClient {
 @Injectable()
 export class InstructorModuleClient extends ServiceClient {
   constructor(config: GatewayConfig) {
-    super('instructor-module', config.INSTRUCTOR_MODULE_URL, config.INTERNAL_TOKEN_SIGNING_KEY);
+    super('instructor-module', config.INSTRUCTOR_MODULE_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
   }
 }
 
@@ -39,7 +39,7 @@ export class InstructorModuleClient extends ServiceClient {
 @Injectable()
 export class NotificationClient extends ServiceClient {
   constructor(config: GatewayConfig) {
-    super('notification', config.NOTIFICATION_URL, config.INTERNAL_TOKEN_SIGNING_KEY);
+    super('notification', config.NOTIFICATION_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
   }
 }
 

@@ -1,9 +1,10 @@
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiContract } from '../api/api-contract';
 import { ApiProblems } from '../api/api-problems';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ClassFigures, ClassView, DeadLetterCount, InstructorLoad, NotificationOutcomes, Page, ProvinceFigures, VenueDay } from '@sinergi/contracts';
-import { Caller, CurrentCaller, decodeCursor, InvalidInput, Operation, pageLimit, pageOf } from '@sinergi/platform';
+import { ClassView, DeadLetterCount, InstructorLoad, NotificationOutcomes, Page, ProgrammeOverview, ProvinceFigures, VenueDay } from '@sinergi/contracts';
+import { Caller, CurrentCaller, decodeCursor, InvalidInput, pageLimit, pageOf } from '@sinergi/platform';
 import { ClassesQuery, InstructorLoadQuery, UtilisationQuery } from './dashboard.queries';
 import { ClassRow, classView, FigureRow, figuresOf } from './dashboard.views';
 import { READ_MODELS_SCHEMA } from './projection-tables';
@@ -25,16 +26,14 @@ export class DashboardController {
   constructor(private readonly db: DataSource) {}
 
   @Get('programmes/:id/overview')
-  @Operation('dashboard.programme-overview')
-  @ApiOperation({ operationId: 'dashboard.programme-overview' })
-  async overview(@Param('id', new ParseUUIDPipe()) programmeId: string): Promise<ClassFigures & { programmeId: string }> {
+  @ApiContract('dashboard.programme-overview', "How a programme's classes stand: classes by status, seats, selected, confirmed, reserves, under-quorum classes")
+  async overview(@Param('id', new ParseUUIDPipe()) programmeId: string): Promise<ProgrammeOverview> {
     const rows = await this.figures(programmeId);
     return { programmeId, ...figuresOf(rows) };
   }
 
   @Get('programmes/:id/provinces')
-  @Operation('dashboard.programme-provinces')
-  @ApiOperation({ operationId: 'dashboard.programme-provinces' })
+  @ApiContract('dashboard.programme-provinces', 'The same figures per province')
   async provinces(@Param('id', new ParseUUIDPipe()) programmeId: string): Promise<ProvinceFigures[]> {
     const rows = await this.figures(programmeId);
     const provinces = [...new Set(rows.map((row) => row.province_code))].sort();
@@ -42,8 +41,7 @@ export class DashboardController {
   }
 
   @Get('classes')
-  @Operation('dashboard.classes')
-  @ApiOperation({ operationId: 'dashboard.classes' })
+  @ApiContract('dashboard.classes', 'Each class with venue, dates, instructor and fill')
   async classes(@Query() query: ClassesQuery, @CurrentCaller() caller: Caller): Promise<Page<ClassView>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -70,8 +68,7 @@ export class DashboardController {
   }
 
   @Get('venues/:code/utilisation')
-  @Operation('dashboard.venue-utilisation')
-  @ApiOperation({ operationId: 'dashboard.venue-utilisation' })
+  @ApiContract('dashboard.venue-utilisation', "A venue's classes and rooms held by day")
   async utilisation(@Param('code') venueCode: string, @Query() query: UtilisationQuery, @CurrentCaller() caller: Caller): Promise<VenueDay[]> {
     caller.assertReaches({ venueCodes: [venueCode] }, 'code');
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
@@ -90,8 +87,7 @@ export class DashboardController {
   }
 
   @Get('instructors/load')
-  @Operation('dashboard.instructor-load')
-  @ApiOperation({ operationId: 'dashboard.instructor-load' })
+  @ApiContract('dashboard.instructor-load', 'Classes per instructor per month')
   async instructorLoad(@Query() query: InstructorLoadQuery): Promise<Page<InstructorLoad>> {
     const params: unknown[] = [];
     const where = [`instructor_id IS NOT NULL`, `status IN ${HELD}`];
@@ -123,8 +119,7 @@ export class DashboardController {
   }
 
   @Get('notifications')
-  @Operation('dashboard.notifications')
-  @ApiOperation({ operationId: 'dashboard.notifications' })
+  @ApiContract('dashboard.notifications', 'Notification outcomes per channel')
   async notifications(): Promise<NotificationOutcomes[]> {
     const rows: Array<{ channel: string | null; outcome: string; count: string }> = await this.db.query(
       `SELECT channel, outcome, count(*) AS count FROM ${S}.notification_outcomes GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2`,
@@ -137,8 +132,7 @@ export class DashboardController {
   }
 
   @Get('dead-letters')
-  @Operation('dashboard.dead-letters')
-  @ApiOperation({ operationId: 'dashboard.dead-letters' })
+  @ApiContract('dashboard.dead-letters', 'Dead letters per topic')
   async deadLetters(): Promise<DeadLetterCount[]> {
     const rows: Array<{ topic: string; dead_letters: string; counted_at: Date }> = await this.db.query(
       `SELECT topic, dead_letters, counted_at FROM ${S}.dead_letters ORDER BY topic`,

@@ -2,8 +2,12 @@ import HTTP_SCHEMAS_JSON from '../http-schemas.json';
 
 export type JsonSchema = Record<string, unknown>;
 
-/** The JSON Schemas of one operation: of its body and query (absent: it takes none) and of its answer. */
+/**
+ * The JSON Schemas of one operation: of its body and query (absent: it takes none) and of its answer; a gateway
+ * operation also has its path parameters' (a service's come from its route's path).
+ */
 export interface OperationSchemas {
+  params?: JsonSchema;
   body?: JsonSchema;
   query?: JsonSchema;
   answer: JsonSchema;

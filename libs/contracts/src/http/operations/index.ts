@@ -7,6 +7,7 @@ import { PROGRAM_ROUTES, ProgramOperations } from './program.operations';
 import { VENUE_CAPACITY_ROUTES, VenueCapacityOperations } from './venue-capacity.operations';
 
 export * from './http-operation';
+export * from './gateway.operations';
 
 /** Every operation the services serve over HTTP (their platform routes aside: health, schemas, AsyncAPI), by operation id. */
 export type HttpOperations = ProgramOperations & EnrollmentOperations & VenueCapacityOperations & InstructorModuleOperations & NotificationOperations;
