@@ -17,6 +17,7 @@ import {
   ProvinceFigures,
 } from '@sinergi/contracts';
 import { testAuthorization, waitFor } from '@sinergi/testing';
+import { streamRows } from '../src/csv/csv-export';
 import { GatewayWithIssuerHarness } from './gateway-test-env';
 
 const programmeId = randomUUID();
@@ -128,7 +129,12 @@ describe('gateway CSV exports of the dashboards and the audit log (real Kafka, r
       ...(await gateway.publish(
         ...classes.map((batch) => batchPlannedEvent.with(batch.batchId, batch)),
         ...classes.slice(0, 40).map((batch, index) => batchConfirmedEvent.with(batch.batchId, confirmedOf(batch, index))),
-        batchPlanningFailedEvent.with(failed.batchId, { batchId: failed.batchId, programmeId, failedStep: 'venue', reason: 'no room free' }),
+        batchPlanningFailedEvent.with(failed.batchId, {
+          batchId: failed.batchId,
+          programmeId,
+          failedStep: 'venue',
+          reason: 'no room free',
+        }),
         ...classes.slice(0, 30).map((batch, index) =>
           batchFillChangedEvent.with(batch.batchId, {
             batchId: batch.batchId,
@@ -146,7 +152,14 @@ describe('gateway CSV exports of the dashboards and the audit log (real Kafka, r
       ...(await gateway.publish(
         ...['email', 'sms', 'sms'].map((channel) => {
           const deliveryId = randomUUID();
-          const delivery = { deliveryId, eventId: randomUUID(), recipientKind: 'participant' as const, recipientId: randomUUID(), template: 'batch-confirmed', attempts: 1 };
+          const delivery = {
+            deliveryId,
+            eventId: randomUUID(),
+            recipientKind: 'participant' as const,
+            recipientId: randomUUID(),
+            template: 'batch-confirmed',
+            attempts: 1,
+          };
           return channel === 'email'
             ? notificationFailedEvent.with(deliveryId, { ...delivery, channel, reason: 'mailbox full' })
             : notificationDeliveredEvent.with(deliveryId, { ...delivery, channel: 'sms', deliveredAt: '2027-02-21T01:00:00.000Z' });
@@ -224,13 +237,24 @@ describe('gateway CSV exports of the dashboards and the audit log (real Kafka, r
     const figures = await json<ProvinceFigures[]>(`/dashboard/programmes/${programmeId}/provinces`);
     expect(provinces.rows).toEqual(
       figures.map((row) =>
-        [row.provinceCode, ...Object.values(row.classesByStatus), row.seats, row.selected, row.confirmed, row.reserves, row.underQuorumClasses].map(String),
+        [
+          row.provinceCode,
+          ...Object.values(row.classesByStatus),
+          row.seats,
+          row.selected,
+          row.confirmed,
+          row.reserves,
+          row.underQuorumClasses,
+        ].map(String),
       ),
     );
 
     const days = await csv('/dashboard/venues/BLK-BDG/utilisation.csv?from=2027-03-01&to=2027-04-30', venueOperator);
     expect(days.headers.get('content-disposition')).toMatch(/filename="venue-utilisation-/);
-    const byDay = await json<Array<{ day: string; classes: number; rooms: string[] }>>('/dashboard/venues/BLK-BDG/utilisation?from=2027-03-01&to=2027-04-30', venueOperator);
+    const byDay = await json<Array<{ day: string; classes: number; rooms: string[] }>>(
+      '/dashboard/venues/BLK-BDG/utilisation?from=2027-03-01&to=2027-04-30',
+      venueOperator,
+    );
     expect(days.rows).toEqual(byDay.map((day) => [day.day, String(day.classes), day.rooms.join(' ')]));
     expect(days.rows.some((row) => row[2].includes(' '))).toBe(true);
 
@@ -249,6 +273,24 @@ describe('gateway CSV exports of the dashboards and the audit log (real Kafka, r
     expect(deadLetters.rows).toEqual(counts.map((count) => [count.topic, String(count.deadLetters), count.countedAt]));
   });
 
+  it('closes the cursor and gives its connection back when the reader stops early, and on a failed query', async () => {
+    const sql = 'SELECT n FROM generate_series(1, 5000000) AS n';
+    let read = 0;
+    for await (const _row of streamRows(gateway.dataSource, sql, [])) if ((read += 1) === 10) break;
+    expect(read).toBe(10);
+    const busy = () =>
+      gateway.query(`SELECT state FROM pg_stat_activity WHERE datname = current_database() AND query = $1 AND state <> 'idle'`, [sql]);
+    await waitFor('the cursor closed', async () => (await busy()).length === 0);
+
+    const failing = streamRows(gateway.dataSource, 'SELECT 1 / (n - 3) FROM generate_series(1, 5) AS n', []);
+    await expect(
+      (async () => {
+        for await (const _row of failing);
+      })(),
+    ).rejects.toThrow(/division by zero/);
+    expect(await gateway.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
   it('exports every audit entry the filters select, newest first, equal to the JSON list, for Kemnaker admins only', async () => {
     // Audited requests of one actor: its refused reads of the audit log (personal-data-read) and of a participant.
     const actor: Principal = { subject: `auditee-${randomUUID()}`, roles: ['viewer'], venueCodes: [] };
@@ -262,7 +304,19 @@ describe('gateway CSV exports of the dashboards and the audit log (real Kafka, r
     const answer = await csv(`/audit.csv?actor=${actor.subject}&lang=en`);
     expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect([...answer.bytes.subarray(0, 3)]).toEqual(BOM);
-    expect(answer.header).toEqual(['ID', 'Occurred at', 'Actor subject', 'Actor roles', 'Client address', 'Operation', 'Kind', 'Record type', 'Record ID', 'Outcome (HTTP status)', 'Correlation ID']);
+    expect(answer.header).toEqual([
+      'ID',
+      'Occurred at',
+      'Actor subject',
+      'Actor roles',
+      'Client address',
+      'Operation',
+      'Kind',
+      'Record type',
+      'Record ID',
+      'Outcome (HTTP status)',
+      'Correlation ID',
+    ]);
     const entries = await allPages<{
       id: string;
       occurredAt: string;
@@ -275,27 +329,28 @@ describe('gateway CSV exports of the dashboards and the audit log (real Kafka, r
     }>(`/audit?actor=${actor.subject}`);
     expect(entries).toHaveLength(4);
     expect(answer.rows).toEqual(
-      entries.map((entry) =>
-        [
-          entry.id,
-          entry.occurredAt,
-          entry.actor.subject,
-          entry.actor.roles.join(' '),
-          entry.actor.clientAddress ?? '',
-          entry.operation,
-          entry.kind,
-          entry.record?.type ?? '',
-          entry.record?.id ?? '',
-          String(entry.outcome),
-          entry.correlationId ?? '',
-        ],
-      ),
+      entries.map((entry) => [
+        entry.id,
+        entry.occurredAt,
+        entry.actor.subject,
+        entry.actor.roles.join(' '),
+        entry.actor.clientAddress ?? '',
+        entry.operation,
+        entry.kind,
+        entry.record?.type ?? '',
+        entry.record?.id ?? '',
+        String(entry.outcome),
+        entry.correlationId ?? '',
+      ]),
     );
     expect(answer.rows.map((row) => row[5])).toEqual(['audit.list-csv', 'audit.list', 'audit.list', 'audit.list']);
     expect((await csv(`/audit.csv?actor=${actor.subject}`)).header[1]).toBe('Waktu');
 
     expect((await csv('/audit.csv', umkmAdmin)).status).toBe(403);
     const badRange = await csv('/audit.csv?from=2027-03-02&to=2027-03-01');
-    expect([badRange.status, JSON.parse(badRange.bytes.toString()).errors]).toEqual([400, [expect.objectContaining({ field: 'to', rule: 'not-before-from' })]]);
+    expect([badRange.status, JSON.parse(badRange.bytes.toString()).errors]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'to', rule: 'not-before-from' })],
+    ]);
   });
 });

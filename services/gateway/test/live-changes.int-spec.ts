@@ -68,7 +68,8 @@ describe('gateway live dashboard changes (server-sent events; real Kafka, real P
     const reading = (async () => {
       const decoder = new TextDecoder();
       try {
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) received += decoder.decode(chunk, { stream: true });
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+          received += decoder.decode(chunk, { stream: true });
       } catch {
         // aborted by the test
       }
@@ -114,7 +115,7 @@ describe('gateway live dashboard changes (server-sent events; real Kafka, real P
     if (!destroyed) await gateway?.destroy();
   });
 
-  it("streams a committed change of a class to a signed-in admin, naming its programme, province and venue", async () => {
+  it('streams a committed change of a class to a signed-in admin, naming its programme, province and venue', async () => {
     const stream = await openStream(admin);
     expect([stream.status, stream.contentType]).toEqual([200, 'text/event-stream; charset=utf-8']);
     await waitFor('the reconnect delay', () => stream.text().startsWith('retry: 3000\n\n'));
@@ -176,10 +177,16 @@ describe('gateway live dashboard changes (server-sent events; real Kafka, real P
     await heard(adminStream, 'the notification', (change) => change.kind === 'notifications');
     await settle();
 
-    const kindsAndVenues = (stream: OpenStream) => stream.changes().map((change) => `${change.kind} ${change.venueCode ?? '-'}`).sort();
+    const kindsAndVenues = (stream: OpenStream) =>
+      stream
+        .changes()
+        .map((change) => `${change.kind} ${change.venueCode ?? '-'}`)
+        .sort();
     expect(kindsAndVenues(operatorStream)).toEqual(['classes BLK-BDG']);
     expect(kindsAndVenues(viewerStream)).toEqual(['classes BLK-BDG', 'classes BLK-SMG', 'notifications -']);
-    expect(kindsAndVenues(adminStream)).toEqual(expect.arrayContaining(['classes BLK-BDG', 'classes BLK-SMG', 'dead-letters -', 'notifications -']));
+    expect(kindsAndVenues(adminStream)).toEqual(
+      expect.arrayContaining(['classes BLK-BDG', 'classes BLK-SMG', 'dead-letters -', 'notifications -']),
+    );
   });
 
   it('coalesces a burst into at most one change per kind and programme every 250 ms, keeping only the ids all share', async () => {
@@ -227,9 +234,15 @@ describe('gateway live dashboard changes (server-sent events; real Kafka, real P
     const full = await Promise.all(Array.from({ length: STREAM_LIMIT }, () => openStream(admin)));
     expect(full.map((stream) => stream.status)).toEqual(Array(STREAM_LIMIT).fill(200));
 
-    const refused = await fetch(`${gateway.service.url}/api/v1/dashboard/changes`, { headers: await testAuthorization(gateway.service.url, admin) });
+    const refused = await fetch(`${gateway.service.url}/api/v1/dashboard/changes`, {
+      headers: await testAuthorization(gateway.service.url, admin),
+    });
     const problem = (await refused.json()) as { errors: unknown[] };
-    expect([refused.status, refused.headers.get('content-type'), refused.headers.get('retry-after')]).toEqual([503, expect.stringContaining('application/problem+json'), '3']);
+    expect([refused.status, refused.headers.get('content-type'), refused.headers.get('retry-after')]).toEqual([
+      503,
+      expect.stringContaining('application/problem+json'),
+      '3',
+    ]);
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'stream', rule: 'streams-available' })]);
 
     full[0].close();

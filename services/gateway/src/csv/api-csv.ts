@@ -13,7 +13,10 @@ export function ApiCsvExport(operationId: string, what: string): MethodDecorator
         '`lang` (id: Bahasa Indonesia, the default; en: English), else by Accept-Language.',
     }),
     ApiProduces('text/csv'),
-    ApiOkResponse({ description: 'The CSV file (Content-Disposition: attachment)', content: { 'text/csv': { schema: { type: 'string' } } } }),
+    ApiOkResponse({
+      description: 'The CSV file (Content-Disposition: attachment)',
+      content: { 'text/csv': { schema: { type: 'string' } } },
+    }),
     ApiQuery({ name: 'lang', required: false, enum: CSV_LANGUAGES, description: 'the language of the header row' }),
   );
 }

@@ -34,7 +34,9 @@ export function csvLanguageOf(request: Request, query: CsvQuery): CsvLanguage {
 
 /** Today in Jakarta (WIB), YYYY-MM-DD: the date in an export's file name. */
 function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 
 const logger = new Logger('CsvExport');

@@ -1,4 +1,13 @@
-import { BATCH_STATUSES, BatchStatus, ClassView, DeadLetterCount, InstructorLoad, NotificationOutcomes, ProvinceFigures, VenueDay } from '@sinergi/contracts';
+import {
+  BATCH_STATUSES,
+  BatchStatus,
+  ClassView,
+  DeadLetterCount,
+  InstructorLoad,
+  NotificationOutcomes,
+  ProvinceFigures,
+  VenueDay,
+} from '@sinergi/contracts';
 import { CsvColumn } from '../csv/csv-export';
 
 /** The header labels (Bahasa Indonesia, English) and values of each dashboard export, one table per CSV. */
@@ -35,7 +44,10 @@ const STATUS_LABELS: Readonly<Record<BatchStatus, { id: string; en: string }>> =
 
 export const PROVINCE_COLUMNS: ReadonlyArray<CsvColumn<ProvinceFigures>> = [
   { id: 'Kode provinsi', en: 'Province code', value: (row) => row.provinceCode },
-  ...BATCH_STATUSES.map((status): CsvColumn<ProvinceFigures> => ({ ...STATUS_LABELS[status], value: (row) => row.classesByStatus[status] })),
+  ...BATCH_STATUSES.map((status): CsvColumn<ProvinceFigures> => ({
+    ...STATUS_LABELS[status],
+    value: (row) => row.classesByStatus[status],
+  })),
   { id: 'Kursi', en: 'Seats', value: (row) => row.seats },
   { id: 'Terpilih', en: 'Selected', value: (row) => row.selected },
   { id: 'Terkonfirmasi', en: 'Confirmed', value: (row) => row.confirmed },

@@ -36,15 +36,31 @@ export class DashboardCsvController {
   @Get('classes.csv')
   @Operation('dashboard.classes-csv')
   @ApiCsvExport('dashboard.classes-csv', 'The classes')
-  async classes(@Query() query: ClassesCsvQuery, @CurrentCaller() caller: Caller, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async classes(
+    @Query() query: ClassesCsvQuery,
+    @CurrentCaller() caller: Caller,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const { sql, params } = classesQuery(query, caller);
-    await sendCsv(response, 'classes', csvLanguageOf(request, query), CLASS_COLUMNS, viewsOf(streamRows<ClassRow>(this.db, sql, params), classView));
+    await sendCsv(
+      response,
+      'classes',
+      csvLanguageOf(request, query),
+      CLASS_COLUMNS,
+      viewsOf(streamRows<ClassRow>(this.db, sql, params), classView),
+    );
   }
 
   @Get('programmes/:id/provinces.csv')
   @Operation('dashboard.programme-provinces-csv')
   @ApiCsvExport('dashboard.programme-provinces-csv', "A programme's figures per province")
-  async provinces(@Param('id', new ParseUUIDPipe()) programmeId: string, @Query() query: CsvQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async provinces(
+    @Param('id', new ParseUUIDPipe()) programmeId: string,
+    @Query() query: CsvQuery,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await sendCsv(response, 'provinces', csvLanguageOf(request, query), PROVINCE_COLUMNS, await this.reads.provinces(programmeId));
   }
 

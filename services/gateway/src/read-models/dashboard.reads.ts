@@ -117,7 +117,11 @@ export class DashboardReads {
     caller.assertReaches({ venueCodes: [venueCode] }, 'code');
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
     if (!(days >= 0 && days < MAX_UTILISATION_DAYS)) {
-      throw new InvalidInput({ field: 'to', rule: 'date-range', message: `to must be on or after from, at most ${MAX_UTILISATION_DAYS} days on` });
+      throw new InvalidInput({
+        field: 'to',
+        rule: 'date-range',
+        message: `to must be on or after from, at most ${MAX_UTILISATION_DAYS} days on`,
+      });
     }
     const rows: Array<{ day: string; classes: string; rooms: string[] }> = await this.db.query(
       `SELECT day::date::text AS day, count(c.batch_id) AS classes,

@@ -23,8 +23,15 @@ export class DashboardChangesController {
       '(bursts coalesced: at most one per kind and programme every 250 ms), a comment every 15 s, and `retry: 3000`.',
   })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'The event stream, open until the client leaves', content: { 'text/event-stream': { schema: { type: 'string' } } } })
-  @ApiResponse({ status: 503, description: 'This server holds as many live streams as it may', content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } } })
+  @ApiOkResponse({
+    description: 'The event stream, open until the client leaves',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'This server holds as many live streams as it may',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } },
+  })
   changes(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): void {
     // The access guard let only a signed-in principal through.
     this.streams.start(request, response, caller.principal!);

@@ -97,7 +97,9 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
       response.setHeader('Retry-After', String(RECONNECT_AFTER_MS / 1000));
       throw new ServiceUnavailableException({
         message: 'Too many live streams are open on this server',
-        errors: [{ field: 'stream', rule: 'streams-available', message: `this server holds at most ${limit} live streams; try again shortly` }],
+        errors: [
+          { field: 'stream', rule: 'streams-available', message: `this server holds at most ${limit} live streams; try again shortly` },
+        ],
       });
     }
     response.status(200);
