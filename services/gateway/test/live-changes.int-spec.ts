@@ -4,6 +4,7 @@ import {
   batchFillChangedEvent,
   BatchPlanned,
   batchPlannedEvent,
+  DASHBOARD_CHANGE_KINDS,
   DashboardChange,
   EventEnvelope,
   notificationDeliveredEvent,
@@ -12,6 +13,7 @@ import {
 } from '@sinergi/contracts';
 import { testAuthorization, testKafka, waitFor } from '@sinergi/testing';
 import { DeadLetterCounter } from '../src/read-models/dead-letter-counts';
+import { rebuildReadModels } from '../src/read-models/rebuild';
 import { COALESCE_MS, LiveStreams } from '../src/read-models/live/live-streams';
 import { ReadModelChangeListener } from '../src/read-models/live/read-model-change-listener';
 import { gatewayService } from '../src/gateway.service-definition';
@@ -221,6 +223,14 @@ describe('gateway live dashboard changes (server-sent events; real Kafka, real P
     const batch = planned(randomUUID(), 'BLK-BDG', '32');
     await gateway.publish(batchPlannedEvent.with(batch.batchId, batch));
     await heard(stream, 'the plan after the reconnect', (change) => change.batchId === batch.batchId);
+  });
+
+  it('announces every kind once a rebuild swaps its schema in', async () => {
+    const stream = await openStream(admin);
+    await waitFor('the stream open', () => stream.text().length > 0);
+    await rebuildReadModels({ databaseUrl: gateway.service.database.url, kafka: testKafka('live-rebuild'), topicPrefix: gateway.prefix });
+    await waitFor('every kind announced', () => stream.changes().length >= DASHBOARD_CHANGE_KINDS.length);
+    expect(stream.changes()).toEqual(DASHBOARD_CHANGE_KINDS.map((kind) => ({ kind })));
   });
 
   it('refuses a request without a token (401) and a role that reads no dashboard (403)', async () => {
