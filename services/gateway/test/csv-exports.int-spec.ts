@@ -17,7 +17,7 @@ import {
   ProvinceFigures,
 } from '@sinergi/contracts';
 import { testAuthorization, waitFor } from '@sinergi/testing';
-import { streamRows } from '../src/csv/csv-export';
+import { ExportConnections } from '../src/csv/export-connections';
 import { GatewayWithIssuerHarness } from './gateway-test-env';
 
 const programmeId = randomUUID();
@@ -274,21 +274,43 @@ describe('gateway CSV exports of the dashboards and the audit log (real Kafka, r
   });
 
   it('closes the cursor and gives its connection back when the reader stops early, and on a failed query', async () => {
+    const exports = gateway.service.app.get(ExportConnections);
     const sql = 'SELECT n FROM generate_series(1, 5000000) AS n';
     let read = 0;
-    for await (const _row of streamRows(gateway.dataSource, sql, [])) if ((read += 1) === 10) break;
-    expect(read).toBe(10);
-    const busy = () =>
+    for await (const _row of exports.rows(sql, [])) if ((read += 1) === 10) break;
+    expect([read, exports.busy]).toEqual([10, 0]);
+    const running = () =>
       gateway.query(`SELECT state FROM pg_stat_activity WHERE datname = current_database() AND query = $1 AND state <> 'idle'`, [sql]);
-    await waitFor('the cursor closed', async () => (await busy()).length === 0);
+    await waitFor('the cursor closed', async () => (await running()).length === 0);
 
-    const failing = streamRows(gateway.dataSource, 'SELECT 1 / (n - 3) FROM generate_series(1, 5) AS n', []);
+    const failing = exports.rows('SELECT 1 / (n - 3) FROM generate_series(1, 5) AS n', []);
     await expect(
       (async () => {
         for await (const _row of failing);
       })(),
     ).rejects.toThrow(/division by zero/);
-    expect(await gateway.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    expect(exports.busy).toBe(0);
+  });
+
+  it('keeps slow exports to connections of their own: the API goes on, a fifth export waits for a free one', async () => {
+    const exports = gateway.service.app.get(ExportConnections);
+    const slow = Array.from({ length: 4 }, () => exports.rows<{ n: number }>('SELECT n FROM generate_series(1, 100000) AS n', []));
+    await Promise.all(slow.map((reader) => reader.next()));
+    expect(exports.busy).toBe(4);
+    expect(
+      (await gateway.request('GET', `/api/v1/dashboard/classes?programmeId=${programmeId}&limit=1`, undefined, {}, kemnakerAdmin)).status,
+    ).toBe(200);
+
+    const fifth = exports.rows<{ n: number }>('SELECT 1 AS n', []);
+    let fifthRow: unknown;
+    const waiting = fifth.next().then((row) => (fifthRow = row.value));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fifthRow).toBeUndefined();
+    await slow[0].return(undefined);
+    await waiting;
+    expect(fifthRow).toEqual({ n: 1 });
+    await Promise.all([fifth, ...slow.slice(1)].map((reader) => reader.return(undefined)));
+    expect(exports.busy).toBe(0);
   });
 
   it('exports every audit entry the filters select, newest first, equal to the JSON list, for Kemnaker admins only', async () => {

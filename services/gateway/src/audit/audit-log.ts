@@ -4,7 +4,8 @@ import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Page } from '@sinergi/contracts';
 import { InvalidInput, keysetPage } from '@sinergi/platform';
 import { AuditEntry } from './audit-entry.entity';
-import { streamRows, viewsOf } from '../csv/csv-export';
+import { viewsOf } from '../csv/csv-export';
+import { ExportConnections } from '../csv/export-connections';
 import { AuditEntryView, AuditFilters, AuditQuery } from './audit-query';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
@@ -15,7 +16,10 @@ export class AuditLog {
   private readonly logger = new Logger(AuditLog.name);
   private unwritten = 0;
 
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly exportConnections: ExportConnections,
+  ) {}
 
   /** Entries that could not be written since start (each one also logged as a warning). */
   get unwrittenEntries(): number {
@@ -47,7 +51,7 @@ export class AuditLog {
     const select = this.filtered(query).select([]);
     for (const column of this.entries.metadata.columns) select.addSelect(`entry.${column.propertyName}`, column.propertyName);
     const [sql, params] = select.orderBy('entry.occurredAt', 'DESC').addOrderBy('entry.id', 'DESC').getQueryAndParameters();
-    return viewsOf(streamRows<AuditEntry>(this.entries.manager.connection, sql, params), viewOf);
+    return viewsOf(this.exportConnections.rows<AuditEntry>(sql, params), viewOf);
   }
 
   private filtered(query: AuditFilters): SelectQueryBuilder<AuditEntry> {

@@ -2,11 +2,7 @@ import { Logger } from '@nestjs/common';
 import { IsIn, IsOptional } from 'class-validator';
 import { stringify } from 'csv-stringify';
 import type { Request, Response } from 'express';
-import { Pool } from 'pg';
-import QueryStream from 'pg-query-stream';
-import { finished, pipeline } from 'node:stream/promises';
-import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { pipeline } from 'node:stream/promises';
 
 export const CSV_LANGUAGES = ['id', 'en'] as const;
 export type CsvLanguage = (typeof CSV_LANGUAGES)[number];
@@ -43,8 +39,8 @@ const logger = new Logger('CsvExport');
 
 /**
  * Answers with the rows as a CSV file, streamed as they come: a UTF-8 byte order mark (so that Excel reads it as
- * UTF-8), a header row in the language asked for, one line per row. Once the first byte is sent the status is
- * 200; a failure after that cuts the connection, so a client never takes a truncated file for a whole one.
+ * UTF-8), a header row in the language asked for, one line per row. The answer is 200 once the rows begin; a
+ * failure while they are read cuts the connection, so a client never takes a truncated file for a whole one.
  */
 export async function sendCsv<T>(
   response: Response,
@@ -77,28 +73,6 @@ export async function sendCsv<T>(
     if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
       logger.error(`export of ${table} failed after it started: ${(error as Error).message}`);
     }
-  }
-}
-
-/**
- * Every row of a query, read through a cursor (pg-query-stream, 500 rows at a time) on a connection of the
- * application's pool, which goes back to the pool once the rows are read or the reader stops.
- */
-export async function* streamRows<R>(db: DataSource, sql: string, params: unknown[]): AsyncGenerator<R> {
-  const pool = (db.driver as PostgresDriver).master as Pool;
-  const client = await pool.connect();
-  const stream = client.query(new QueryStream(sql, params, { batchSize: 500 }));
-  let failure: Error | undefined;
-  try {
-    for await (const row of stream) yield row as R;
-  } catch (error) {
-    failure = error as Error;
-    throw error;
-  } finally {
-    stream.destroy();
-    await finished(stream).catch(() => undefined);
-    // A connection whose cursor failed is not trusted again.
-    client.release(failure);
   }
 }
 

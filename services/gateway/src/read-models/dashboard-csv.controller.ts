@@ -1,11 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Caller, CurrentCaller, Operation } from '@sinergi/platform';
 import { ApiProblems } from '../api/api-problems';
 import { ApiCsvExport } from '../csv/api-csv';
-import { CsvQuery, csvLanguageOf, sendCsv, streamRows, viewsOf } from '../csv/csv-export';
+import { CsvQuery, csvLanguageOf, sendCsv, viewsOf } from '../csv/csv-export';
+import { ExportConnections } from '../csv/export-connections';
 import {
   CLASS_COLUMNS,
   DEAD_LETTER_COLUMNS,
@@ -29,7 +29,7 @@ import { ClassRow, classView } from './dashboard.views';
 @Controller('api/v1/dashboard')
 export class DashboardCsvController {
   constructor(
-    private readonly db: DataSource,
+    private readonly exportConnections: ExportConnections,
     private readonly reads: DashboardReads,
   ) {}
 
@@ -48,7 +48,7 @@ export class DashboardCsvController {
       'classes',
       csvLanguageOf(request, query),
       CLASS_COLUMNS,
-      viewsOf(streamRows<ClassRow>(this.db, sql, params), classView),
+      viewsOf(this.exportConnections.rows<ClassRow>(sql, params), classView),
     );
   }
 
@@ -83,7 +83,7 @@ export class DashboardCsvController {
   @ApiCsvExport('dashboard.instructor-load-csv', 'Classes per instructor per month')
   async instructorLoad(@Query() query: InstructorLoadCsvQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const { sql, params } = instructorLoadQuery(query);
-    const rows = viewsOf(streamRows<InstructorLoadRow>(this.db, sql, params), instructorLoadView);
+    const rows = viewsOf(this.exportConnections.rows<InstructorLoadRow>(sql, params), instructorLoadView);
     await sendCsv(response, 'instructor-load', csvLanguageOf(request, query), INSTRUCTOR_LOAD_COLUMNS, rows);
   }
 

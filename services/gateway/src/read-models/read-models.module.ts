@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CsvModule } from '../csv/csv.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardCsvController } from './dashboard-csv.controller';
 import { DashboardReads } from './dashboard.reads';
@@ -9,6 +10,7 @@ import { ReadModelChangeListener } from './live/read-model-change-listener';
 import { ReadModelsConsumer } from './read-models.consumer';
 
 @Module({
+  imports: [CsvModule],
   controllers: [ReadModelsConsumer, DashboardController, DashboardCsvController, DashboardChangesController],
   providers: [DashboardReads, DeadLetterCounter, ReadModelChangeListener, LiveStreams],
 })
