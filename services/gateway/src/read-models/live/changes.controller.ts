@@ -1,6 +1,6 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { PROBLEM_CONTENT_TYPE } from '@sinergi/contracts';
 import { Caller, CurrentCaller, Operation } from '@sinergi/platform';
 import { ApiProblems, PROBLEM_SCHEMA } from '../../api/api-problems';
@@ -32,8 +32,8 @@ export class DashboardChangesController {
     description: 'This server holds as many live streams as it may',
     content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } },
   })
-  changes(@Req() request: Request, @Res() response: Response, @CurrentCaller() caller: Caller): void {
+  changes(@Res() response: Response, @CurrentCaller() caller: Caller): void {
     // The access guard let only a signed-in principal through.
-    this.streams.start(request, response, caller.principal!);
+    this.streams.start(response, caller.principal!);
   }
 }

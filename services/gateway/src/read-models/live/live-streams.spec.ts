@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { ServiceUnavailableException } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { DashboardChange, Principal } from '@sinergi/contracts';
 import { GatewayConfig } from '../../gateway.config';
 import { COALESCE_MS, LiveStreams, mayHear } from './live-streams';
@@ -11,10 +11,10 @@ const operator: Principal = { subject: 'operator', roles: ['venue-operator'], ve
 const viewer: Principal = { subject: 'viewer', roles: ['viewer'], venueCodes: [] };
 const integration: Principal = { subject: 'integration', roles: ['integration-operator'], venueCodes: [] };
 
-/** Just enough of an express answer to see what a stream writes. */
+/** Just enough of an express answer to see what a stream writes; it closes when ended, like a real one. */
 function fakeResponse() {
   const written: string[] = [];
-  const response = {
+  const response = Object.assign(new EventEmitter(), {
     writableEnded: false,
     status: () => response,
     setHeader: () => response,
@@ -22,9 +22,10 @@ function fakeResponse() {
     write: (chunk: string) => written.push(chunk) > 0,
     end: () => {
       response.writableEnded = true;
+      response.emit('close');
     },
-  };
-  return { response: response as unknown as Response, written, ended: () => response.writableEnded };
+  });
+  return { response: response as unknown as Response, written, ended: () => response.writableEnded, leave: () => response.emit('close') };
 }
 
 describe('live streams', () => {
@@ -47,7 +48,7 @@ describe('live streams', () => {
 
   it('sends the reconnect delay, a heartbeat every 15 s, and a burst of one programme as one change after 250 ms', () => {
     const { response, written } = fakeResponse();
-    streams.start(new EventEmitter() as Request, response, admin);
+    streams.start(response, admin);
     expect(written).toEqual(['retry: 3000\n\n']);
     jest.advanceTimersByTime(15_000);
     expect(written.slice(1)).toEqual([': heartbeat\n\n']);
@@ -66,16 +67,15 @@ describe('live streams', () => {
   });
 
   it('refuses a stream past the limit, lets one go when its client leaves, and ends the rest on shutdown', () => {
-    const request = new EventEmitter() as Request;
     const first = fakeResponse();
-    streams.start(request, first.response, admin);
-    expect(() => streams.start(new EventEmitter() as Request, fakeResponse().response, admin)).toThrow(ServiceUnavailableException);
+    streams.start(first.response, admin);
+    expect(() => streams.start(fakeResponse().response, admin)).toThrow(ServiceUnavailableException);
 
-    request.emit('close');
+    first.leave();
     expect([streams.count, first.ended(), jest.getTimerCount()]).toEqual([0, true, 0]);
 
     const second = fakeResponse();
-    streams.start(new EventEmitter() as Request, second.response, admin);
+    streams.start(second.response, admin);
     streams.onModuleDestroy();
     expect([streams.count, second.ended(), jest.getTimerCount()]).toEqual([0, true, 0]);
   });

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy, OnModuleInit, ServiceUnavailableException } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { DashboardChange, DashboardChangeKind, OperationId, Principal, reachOf } from '@sinergi/contracts';
 import { Caller } from '@sinergi/platform';
 import { GatewayConfig } from '../../gateway.config';
@@ -90,8 +90,8 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
     this.open.clear();
   }
 
-  /** Starts answering the request with an event stream, or refuses it (503) when the process holds as many as it may. */
-  start(request: Request, response: Response, principal: Principal): void {
+  /** Starts answering with an event stream, or refuses it (503) when the process holds as many as it may. */
+  start(response: Response, principal: Principal): void {
     const limit = this.config.LIVE_STREAMS_PER_PROCESS ?? DEFAULT_STREAMS_PER_PROCESS;
     if (this.open.size >= limit) {
       response.setHeader('Retry-After', String(RECONNECT_AFTER_MS / 1000));
@@ -112,7 +112,8 @@ export class LiveStreams implements OnModuleInit, OnModuleDestroy {
     response.write(`retry: ${RECONNECT_AFTER_MS}\n\n`);
     const stream = new LiveStream(response, principal);
     this.open.add(stream);
-    request.on('close', () => {
+    // The answer closes when the client leaves (or the stream is ended here).
+    response.on('close', () => {
       stream.close();
       this.open.delete(stream);
     });
