@@ -90,6 +90,13 @@ export class GatewayConfig extends ServiceConfig {
   @Min(1, { message: 'must be at least 1' })
   SENSITIVE_RATE_LIMIT_PER_MINUTE?: number;
 
+  /** How many live dashboard streams (server-sent events) one gateway process keeps open at once; one more is answered 503. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of streams' })
+  @Min(1, { message: 'must be at least 1' })
+  LIVE_STREAMS_PER_PROCESS?: number;
+
   /** A JSON file of local staff accounts (username, password, roles, venueCodes, instructorId) the gateway seeds at start; npm start writes .cache/local-accounts.json. */
   @IsOptional()
   @IsString({ message: 'must be the path of a JSON file of local accounts' })

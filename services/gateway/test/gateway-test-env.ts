@@ -51,8 +51,9 @@ export class GatewayWithIssuerHarness extends ServiceHarness {
   static async start<H extends GatewayWithIssuerHarness>(
     this: new (parts: HarnessParts) => H,
     definition: ServiceDefinition<ServiceConfig> = gatewayService,
+    overrides: Record<string, string> = {},
   ): Promise<H> {
-    const { parts, issuer } = await openGatewayWithIssuer(definition);
+    const { parts, issuer } = await openGatewayWithIssuer(definition, overrides);
     const harness = new this(parts);
     harness.issuer = issuer;
     return harness;

@@ -123,8 +123,10 @@ describe('gateway: the OpenAPI document, headers and rate limits, with no servic
         if (successes.length === 0) findings.push(`${method} ${path}: no success answer`);
         for (const [status, { content }] of successes) {
           if (status === '204') continue;
-          const schema = content?.['application/json']?.schema;
-          if (!isSpecific(schema)) findings.push(`${method} ${path} ${status}: a generic answer ${JSON.stringify(schema)}`);
+          // A JSON answer has its own schema; a file or a stream (CSV, PDF, server-sent events) is described as a string.
+          const [mediaType, media] = Object.entries(content ?? {})[0] ?? [];
+          const described = mediaType === 'application/json' ? isSpecific(media?.schema) : media?.schema?.type === 'string';
+          if (!described) findings.push(`${method} ${path} ${status}: a generic answer ${mediaType} ${JSON.stringify(media?.schema)}`);
         }
       }
     }
@@ -179,6 +181,27 @@ describe('gateway: the OpenAPI document, headers and rate limits, with no servic
       if (query && queryNames.length === 0) findings.push(`${route.operation}: no query parameters`);
     }
     expect(findings).toEqual([]);
+  });
+
+  it('describes each CSV export with a text/csv answer and ?lang=, and the live changes with an event stream', () => {
+    const exports = Object.entries(document.paths).filter(([path]) => path.endsWith('.csv'));
+    expect(exports.map(([path]) => path).sort()).toEqual([
+      '/api/v1/audit.csv',
+      '/api/v1/dashboard/classes.csv',
+      '/api/v1/dashboard/dead-letters.csv',
+      '/api/v1/dashboard/instructors/load.csv',
+      '/api/v1/dashboard/notifications.csv',
+      '/api/v1/dashboard/programmes/{id}/provinces.csv',
+      '/api/v1/dashboard/venues/{code}/utilisation.csv',
+    ]);
+    for (const [path, { get }] of exports) {
+      expect([path, Object.keys(get.responses['200'].content ?? {})]).toEqual([path, ['text/csv']]);
+      expect([path, get.operationId]).toEqual([path, expect.stringMatching(/-csv$/)]);
+      expect(get.parameters?.find((parameter) => parameter.name === 'lang')).toMatchObject({ in: 'query', required: false });
+    }
+    const changes = document.paths['/api/v1/dashboard/changes'].get;
+    expect([changes.operationId, Object.keys(changes.responses['200'].content ?? {})]).toEqual(['dashboard.changes', ['text/event-stream']]);
+    expect(changes.responses['503'].content?.['application/problem+json']).toBeDefined();
   });
 
   it('requires the body where the service requires one, and has a component for every $ref', () => {

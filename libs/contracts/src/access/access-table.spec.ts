@@ -1,4 +1,4 @@
-import { isGatewaySubject, reachOf } from './access-table';
+import { ACCESS_TABLE, isGatewaySubject, OPERATION_IDS, OperationId, reachOf } from './access-table';
 
 describe('the access table for the gateway own callers', () => {
   it('opens participants.lookup to the gateway sign-in principal holding no role, and to nobody else', () => {
@@ -17,5 +17,16 @@ describe('the access table for the gateway own callers', () => {
   it('reserves the gateway: subjects', () => {
     expect(isGatewaySubject('gateway:sign-in')).toBe(true);
     expect(isGatewaySubject('6f1c2d3e-0000-4000-8000-000000000000')).toBe(false);
+  });
+});
+
+describe('the CSV exports in the access table', () => {
+  it('gives each export exactly the roles and reach of the list it exports', () => {
+    const exports = OPERATION_IDS.filter((operation) => operation.endsWith('-csv'));
+    expect(exports.length).toBeGreaterThanOrEqual(7);
+    for (const operation of exports) {
+      const list = operation.slice(0, -'-csv'.length) as OperationId;
+      expect([operation, ACCESS_TABLE[operation]]).toEqual([operation, ACCESS_TABLE[list]]);
+    }
   });
 });

@@ -132,6 +132,7 @@ export const ACCESS_TABLE = {
   'auth.interaction.participant-code': 'public',
   // gateway (audit)
   'audit.list': KEMNAKER,
+  'audit.list-csv': KEMNAKER,
   // gateway (read models)
   'dashboard.programme-overview': { ...ADMINS, viewer: 'masked' },
   'dashboard.programme-provinces': { ...ADMINS, viewer: 'masked' },
@@ -140,6 +141,16 @@ export const ACCESS_TABLE = {
   'dashboard.instructor-load': { ...ADMINS, viewer: 'masked' },
   'dashboard.notifications': { ...ADMINS, viewer: 'masked' },
   'dashboard.dead-letters': { ...ADMINS, 'integration-operator': 'all' },
+  // the CSV exports of the dashboard lists: the same roles and reach as each JSON list
+  'dashboard.programme-provinces-csv': { ...ADMINS, viewer: 'masked' },
+  'dashboard.classes-csv': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own' },
+  'dashboard.venue-utilisation-csv': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own' },
+  'dashboard.instructor-load-csv': { ...ADMINS, viewer: 'masked' },
+  'dashboard.notifications-csv': { ...ADMINS, viewer: 'masked' },
+  'dashboard.dead-letters-csv': { ...ADMINS, 'integration-operator': 'all' },
+  // the live changes of the read models (server-sent events): every role that reads a dashboard; each change goes
+  // only to a stream whose roles may read the dashboard it changes
+  'dashboard.changes': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own', 'integration-operator': 'all' },
   // gateway (gw-api): a participant's self-service under /api/v1/me, by the participant id of the token
   'me.get': { participant: 'own' },
   'me.enroll': { participant: 'own' },

@@ -89,3 +89,20 @@ export interface DeadLetterCount {
   deadLetters: number;
   countedAt: string;
 }
+
+/**
+ * The read models a change touched, as the gateway's live stream (GET /api/v1/dashboard/changes, server-sent
+ * events `change`) and its NOTIFY on channel `sinergi_read_models` carry it: `classes` (a class's plan or step),
+ * `enrollments` (a class's fill), `notifications` (a delivery's outcome), `dead-letters` (a topic's count).
+ * The ids say what changed where they are known; a coalesced burst keeps only those all its changes share.
+ */
+export const DASHBOARD_CHANGE_KINDS = ['classes', 'enrollments', 'notifications', 'dead-letters'] as const;
+export type DashboardChangeKind = (typeof DASHBOARD_CHANGE_KINDS)[number];
+
+export interface DashboardChange {
+  kind: DashboardChangeKind;
+  programmeId?: string;
+  provinceCode?: string;
+  batchId?: string;
+  venueCode?: string;
+}

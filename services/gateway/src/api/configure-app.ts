@@ -19,7 +19,8 @@ export function configureGatewayApp(app: NestExpressApplication, config: Gateway
     app.enableCors({
       origin: config.CORS_ORIGINS.split(','),
       allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id', 'traceparent'],
-      exposedHeaders: ['x-correlation-id', 'traceparent', 'retry-after'],
+      // content-disposition: the file name of a CSV export
+      exposedHeaders: ['x-correlation-id', 'traceparent', 'retry-after', 'content-disposition'],
       maxAge: 600,
     });
   }

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditEntryView, Page } from '@sinergi/contracts';
 import { InvalidInput, keysetPage } from '@sinergi/platform';
 import { AuditEntry } from './audit-entry.entity';
-import { AuditQuery } from './audit-query';
+import { viewsOf } from '../csv/csv-export';
+import { ExportConnections } from '../csv/export-connections';
+import { AuditFilters, AuditQuery } from './audit-query';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
@@ -14,7 +16,10 @@ export class AuditLog {
   private readonly logger = new Logger(AuditLog.name);
   private unwritten = 0;
 
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly exportConnections: ExportConnections,
+  ) {}
 
   /** Entries that could not be written since start (each one also logged as a warning). */
   get unwrittenEntries(): number {
@@ -33,6 +38,23 @@ export class AuditLog {
   }
 
   list(query: AuditQuery): Promise<Page<AuditEntryView>> {
+    return keysetPage(
+      this.filtered(query),
+      query,
+      { columns: ['entry.occurredAt', 'entry.id'], keyOf: (entry) => [entry.occurredAt.toISOString(), entry.id], direction: 'DESC' },
+      viewOf,
+    );
+  }
+
+  /** Every entry the filters select, newest first, read through a cursor (for the CSV export). */
+  all(query: AuditFilters): AsyncGenerator<AuditEntryView> {
+    const select = this.filtered(query).select([]);
+    for (const column of this.entries.metadata.columns) select.addSelect(`entry.${column.propertyName}`, column.propertyName);
+    const [sql, params] = select.orderBy('entry.occurredAt', 'DESC').addOrderBy('entry.id', 'DESC').getQueryAndParameters();
+    return viewsOf(this.exportConnections.rows<AuditEntry>(sql, params), viewOf);
+  }
+
+  private filtered(query: AuditFilters): SelectQueryBuilder<AuditEntry> {
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && from > to) throw new InvalidInput({ field: 'to', rule: 'not-before-from', message: 'to must not be before from' });
@@ -43,12 +65,7 @@ export class AuditLog {
     if (query.recordId) select.andWhere('entry.recordId = :recordId', { recordId: query.recordId });
     if (from) select.andWhere('entry.occurredAt >= :from', { from });
     if (to) select.andWhere('entry.occurredAt < :to', { to });
-    return keysetPage(
-      select,
-      query,
-      { columns: ['entry.occurredAt', 'entry.id'], keyOf: (entry) => [entry.occurredAt.toISOString(), entry.id], direction: 'DESC' },
-      viewOf,
-    );
+    return select;
   }
 }
 

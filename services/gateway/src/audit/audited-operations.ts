@@ -17,6 +17,7 @@ export const PERSONAL_DATA_READS: ReadonlySet<OperationId> = new Set<OperationId
   'instructors.list',
   'instructors.get',
   'audit.list',
+  'audit.list-csv',
 ]);
 
 /** What an entry records the request as, or undefined when the operation is not audited. */

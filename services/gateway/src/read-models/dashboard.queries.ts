@@ -1,8 +1,11 @@
+import { IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { BATCH_STATUSES, BatchStatus, DashboardClassesParams, InstructorLoadParams, VenueUtilisationParams } from '@sinergi/contracts';
 import { PageQuery } from '@sinergi/platform';
+import { CsvQuery } from '../csv/csv-export';
 
-export class ClassesQuery extends PageQuery implements DashboardClassesParams {
+/** The filters of the class list, shared by its page and its CSV export. */
+export class ClassFilters {
   @IsOptional()
   @IsUUID('all', { message: 'programmeId must be a programme id (a UUID)' })
   programmeId?: string;
@@ -20,6 +23,9 @@ export class ClassesQuery extends PageQuery implements DashboardClassesParams {
   venueCode?: string;
 }
 
+export class ClassesQuery extends IntersectionType(ClassFilters, PageQuery) implements DashboardClassesParams {}
+export class ClassesCsvQuery extends IntersectionType(ClassFilters, CsvQuery) {}
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,8 +37,13 @@ export class UtilisationQuery implements VenueUtilisationParams {
   to!: string;
 }
 
-export class InstructorLoadQuery extends PageQuery implements InstructorLoadParams {
+export class UtilisationCsvQuery extends IntersectionType(UtilisationQuery, CsvQuery) {}
+
+export class InstructorLoadFilters {
   @IsOptional()
   @Matches(MONTH, { message: 'month must be a month (YYYY-MM)' })
   month?: string;
 }
+
+export class InstructorLoadQuery extends IntersectionType(InstructorLoadFilters, PageQuery) implements InstructorLoadParams {}
+export class InstructorLoadCsvQuery extends IntersectionType(InstructorLoadFilters, CsvQuery) {}

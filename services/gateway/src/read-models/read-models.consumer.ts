@@ -25,16 +25,19 @@ import { InboxContext, OnEvent } from '@sinergi/messaging';
 import { ADVISORY_LOCKS, lockSharedUntilTransactionEnds } from '@sinergi/platform';
 import { READ_MODELS_SCHEMA } from './projection-tables';
 import { project } from './projections';
+import { announceChange } from './live/read-model-changes';
 
 /**
  * Follows the public topics into the gateway's read models, in the inbox's transaction. Each update holds
- * the read-models lock shared, so that a rebuild swapping its schema in waits for them and they for it.
+ * the read-models lock shared, so that a rebuild swapping its schema in waits for them and they for it,
+ * and announces its change (NOTIFY, delivered on commit) to the live dashboards.
  */
 @Controller()
 export class ReadModelsConsumer {
   private async apply(context: InboxContext, data: unknown): Promise<void> {
     await lockSharedUntilTransactionEnds(context.manager, ADVISORY_LOCKS.readModels);
     await project(context.manager, READ_MODELS_SCHEMA, context.envelope.type, data);
+    await announceChange(context.manager, READ_MODELS_SCHEMA, context.envelope.type, data as { batchId?: string });
   }
 
   @OnEvent(batchPlannedEvent)

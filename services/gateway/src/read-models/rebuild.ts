@@ -1,9 +1,10 @@
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
-import { EVENT_CATALOG, withTopicPrefix } from '@sinergi/contracts';
+import { DASHBOARD_CHANGE_KINDS, EVENT_CATALOG, withTopicPrefix } from '@sinergi/contracts';
 import { EventValidator, REPLAY_GROUPS } from '@sinergi/messaging';
 import { ADVISORY_LOCKS } from '@sinergi/platform';
 import { countDeadLetters } from './dead-letter-counts';
+import { notify } from './live/read-model-changes';
 import { createProjectionTables, Queryable, READ_MODELS_SCHEMA, REBUILD_SCHEMA, RETIRED_SCHEMA } from './projection-tables';
 import { project, PROJECTIONS } from './projections';
 
@@ -88,6 +89,8 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
       await db.query(`ALTER SCHEMA ${READ_MODELS_SCHEMA} RENAME TO ${RETIRED_SCHEMA}`);
       await db.query(`ALTER SCHEMA ${REBUILD_SCHEMA} RENAME TO ${READ_MODELS_SCHEMA}`);
       await db.query(`DROP SCHEMA ${RETIRED_SCHEMA} CASCADE`);
+      // Every dashboard may have changed: the live ones reload all they show once the swap commits.
+      for (const kind of DASHBOARD_CHANGE_KINDS) await notify(db, { kind });
       await db.query('COMMIT');
     } catch (error) {
       await db.query('ROLLBACK');
