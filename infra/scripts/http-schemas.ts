@@ -11,6 +11,8 @@ const OPERATION_MAPS = [
   'VenueCapacityOperations',
   'InstructorModuleOperations',
   'NotificationOperations',
+  'ServiceOperationsOperations',
+  'GatewayOperationsOperations',
 ];
 const REF = '#/definitions/';
 

@@ -32,6 +32,7 @@ export * from './http/venue-capacity';
 export * from './http/instructor-module';
 export * from './http/notification';
 export * from './http/dashboards';
+export * from './http/operations-console';
 export * from './calendar/civil-dates';
 export * from './calendar/wib';
 export * from './calendar/teaching-days';

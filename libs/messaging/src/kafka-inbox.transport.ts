@@ -5,7 +5,8 @@ import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { EventCatalog, EventEnvelope } from '@sinergi/contracts';
 import { ConsumerStatus } from './consumer-status';
-import { publishDeadLetter } from './dead-letter';
+import { ParkedLetter, publishDeadLetter } from './dead-letter';
+import { recordDeadLetter } from './dead-letter-records';
 import { EventValidator } from './event-validator';
 import { failureKindOf } from './failure-kind';
 import { InboxContext } from './inbox-context';
@@ -200,9 +201,10 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
   private async deadLetter(payload: EachMessagePayload, error: string, attempts: number, envelope?: EventEnvelope): Promise<void> {
     const place = { topic: payload.topic, partition: payload.partition, offset: payload.message.offset };
     const where = `${place.topic}/${place.partition}@${place.offset}`;
+    let parked: ParkedLetter;
     try {
       // The producer retries a missing or leaderless topic for a while: stay in the group meanwhile.
-      await this.keepingMembership(payload.heartbeat, () => publishDeadLetter(this.producer, { ...payload, consumerGroup: this.options.groupId, attempts, error }));
+      parked = await this.keepingMembership(payload.heartbeat, () => publishDeadLetter(this.producer, { ...payload, consumerGroup: this.options.groupId, attempts, error }));
     } catch (publishError) {
       const reason = (publishError as Error).message;
       this.consumerStatus.deadLetterFailed(place, 'publish', reason);
@@ -211,13 +213,16 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
     }
     this.consumerStatus.deadLettered();
     this.logger.error(`parked ${where} on the dead-letter topic: ${error}`);
-    if (!envelope) return;
     try {
-      await this.options.dataSource.query(
-        `INSERT INTO inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset, outcome)
-         VALUES ($1, $2, $3, $4, $5, $6, 'dead-lettered') ON CONFLICT DO NOTHING`,
-        [this.options.groupId, envelope.id, envelope.type, place.topic, place.partition, place.offset],
-      );
+      await this.options.dataSource.transaction(async (manager) => {
+        await recordDeadLetter(manager, { ...place, consumerGroup: this.options.groupId, envelope, reason: error, attempts, parked, value: payload.message.value });
+        if (!envelope) return;
+        await manager.query(
+          `INSERT INTO inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset, outcome)
+           VALUES ($1, $2, $3, $4, $5, $6, 'dead-lettered') ON CONFLICT DO NOTHING`,
+          [this.options.groupId, envelope.id, envelope.type, place.topic, place.partition, place.offset],
+        );
+      });
     } catch (bookkeepingError) {
       const reason = (bookkeepingError as Error).message;
       this.consumerStatus.deadLetterFailed(place, 'bookkeeping', reason);
