@@ -44,7 +44,7 @@ describe('accessControlEntries', () => {
   });
 
   it('lets the gateway read its topics in a second group of its own, for replaying them into fresh read models', () => {
-    const groups = grants('gateway', 'x.').filter((grant) => grant.startsWith('READ GROUP '));
+    const groups = grants('gateway', 'x.').filter((grant) => grant.startsWith('READ GROUP LITERAL '));
     expect(groups).toEqual(['READ GROUP LITERAL x.gateway', 'READ GROUP LITERAL x.gateway.rebuild']);
     expect(grants('gateway', 'x.')).toEqual(expect.arrayContaining(['READ TOPIC LITERAL x.program.batches.v1', 'READ TOPIC LITERAL x.notification.deliveries.v1']));
   });
