@@ -8,7 +8,7 @@ describe('libs/contracts/src/http/http-schemas.json', () => {
     expect(committed).toBe(renderHttpSchemas());
   });
 
-  it('describes every operation of the maps (the services', their Operations routes and the gateway's Operations page), each with a non-empty answer schema', () => {
+  it('describes every operation of the maps (the services, their Operations routes, the gateway Operations page), each with a non-empty answer schema', () => {
     const { operations } = JSON.parse(committed) as { operations: Record<string, { answer?: object; body?: object }> };
     expect(Object.keys(operations).sort()).toEqual([...HTTP_OPERATION_IDS, ...SERVICE_OPERATION_IDS, ...GATEWAY_OPERATION_IDS].sort());
     const emptyAnswers = Object.entries(operations).filter(([, schemas]) => !schemas.answer || Object.keys(schemas.answer).length === 0);

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { allTopicSpecs, DeadLetterDetail, DeadLetterRedriven, DeadLetterSummary, FindServiceDeadLettersParams, Page, ServiceName, ServiceOutboxBacklog } from '@sinergi/contracts';
@@ -139,8 +138,11 @@ function payloadOf(payload: string | null): unknown {
   }
 }
 
+/** Any UUID's text, the nil and the all-ones one included (the gateway pages across services with them). */
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function cursorKey(cursor: string): [string, string] {
   const [failedAt, id] = decodeCursor(cursor, 2);
-  if (typeof failedAt === 'string' && !Number.isNaN(Date.parse(failedAt)) && typeof id === 'string' && isUUID(id)) return [failedAt, id];
+  if (typeof failedAt === 'string' && !Number.isNaN(Date.parse(failedAt)) && typeof id === 'string' && UUID_TEXT.test(id)) return [failedAt, id];
   throw new InvalidInput({ field: 'cursor', rule: 'valid-cursor', message: 'cursor must be the next value of a previous page, unchanged' });
 }

@@ -22,7 +22,7 @@ function resolved(schema: JsonSchema): JsonSchema {
 }
 
 /** The query parameters of a route: the properties of its query type (a list's filters, limit and cursor). */
-function queryParametersOf(query: JsonSchema | undefined): MethodDecorator[] {
+export function queryParametersOf(query: JsonSchema | undefined): MethodDecorator[] {
   if (!query) return [];
   const { properties = {}, required = [] } = resolved(query) as { properties?: Record<string, JsonSchema & { description?: string }>; required?: string[] };
   return Object.entries(properties).map(([name, { description, ...schema }]) => ApiQuery({ name, required: required.includes(name), schema, description }));
