@@ -22,17 +22,13 @@ import {
   publishEnvelopes,
   ServiceUnderTest,
   startMessageSinks,
+  ServiceProcesses,
   startServiceUnderTest,
   testKafka,
   TestIssuer,
   testSecrets,
   waitFor,
 } from '@sinergi/testing';
-import { enrollmentService } from '../../enrollment/src/enrollment.service-definition';
-import { instructorModuleService } from '../../instructor-module/src/instructor-module.service-definition';
-import { notificationService } from '../../notification/src/notification.service-definition';
-import { programService } from '../../program/src/program.service-definition';
-import { venueCapacityService } from '../../venue-capacity/src/venue-capacity.service-definition';
 import { gatewayService } from '../src/gateway.service-definition';
 
 const OPERATOR: Principal = { subject: 'ops-1', roles: ['integration-operator'], venueCodes: [] };
@@ -71,7 +67,8 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
   let prefix: string;
   let sinks: MessageSinks;
   let producer: Producer;
-  const services = new Map<string, ServiceUnderTest>();
+  let services: ServiceProcesses;
+  let lateServices: ServiceProcesses | undefined;
   let gateway: ServiceUnderTest;
   let enrollmentDb: Client;
   let instructorModulePort: number;
@@ -95,18 +92,16 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
     sinks = await startMessageSinks();
     env = { ...testSecrets(), ...sinks.env(), BATCH_REPLY_TIMEOUT_MS: '60000' };
     instructorModulePort = await freePort();
-    // instructor-module starts later: until then its consumer group has consumed nothing.
-    for (const definition of [programService, enrollmentService, venueCapacityService, notificationService]) {
-      services.set(definition.name, await startServiceUnderTest(definition, prefix, { env }));
-    }
+    // instructor-module starts later (on the port the gateway is given): until then its consumer group has consumed nothing.
+    services = await ServiceProcesses.start(['program', 'enrollment', 'venue-capacity', 'notification'], prefix, env);
     gateway = await startServiceUnderTest(gatewayService, prefix, {
       env: {
         ...env,
-        PROGRAM_URL: services.get('program')!.url,
-        ENROLLMENT_URL: services.get('enrollment')!.url,
-        VENUE_CAPACITY_URL: services.get('venue-capacity')!.url,
+        PROGRAM_URL: services.url('program'),
+        ENROLLMENT_URL: services.url('enrollment'),
+        VENUE_CAPACITY_URL: services.url('venue-capacity'),
         INSTRUCTOR_MODULE_URL: `http://127.0.0.1:${instructorModulePort}`,
-        NOTIFICATION_URL: services.get('notification')!.url,
+        NOTIFICATION_URL: services.url('notification'),
         GATEWAY_PUBLIC_URL: 'http://localhost:3000',
         OIDC_ISSUER: issuer.issuer,
         RATE_LIMIT_PER_MINUTE: '100000',
@@ -115,7 +110,7 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
     });
     producer = testKafka('operations-test').producer();
     await producer.connect();
-    enrollmentDb = new Client({ connectionString: services.get('enrollment')!.database.url });
+    enrollmentDb = new Client({ connectionString: services.databaseUrl('enrollment') });
     await enrollmentDb.connect();
   }, 360_000);
 
@@ -123,7 +118,8 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
     await enrollmentDb?.end();
     await producer?.disconnect();
     await gateway?.destroy();
-    for (const service of services.values()) await service.destroy();
+    await lateServices?.stop();
+    await services?.stop();
     await sinks?.close();
     await issuer?.stop();
     if (prefix) await deleteTopicNamespace(prefix);
@@ -141,7 +137,7 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
     expect(instructorModule.reduce((sum, lag) => sum + lag.endOffset, 0)).toBe(1);
     expect(new Set(lags.body.map((lag) => lag.service))).toEqual(new Set(SERVICES));
 
-    services.set('instructor-module', await startServiceUnderTest(instructorModuleService, prefix, { env: { ...env, HTTP_PORT: String(instructorModulePort) } }));
+    lateServices = await ServiceProcesses.start(['instructor-module'], prefix, env, { 'instructor-module': instructorModulePort });
   }, 240_000);
 
   it('refuses a viewer (403) on every Operations route, and lets a Kemnaker admin read', async () => {
@@ -215,10 +211,9 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
   }, 180_000);
 
   it("shows each service's outbox: rows waiting and their age, rows parked", async () => {
-    const venues = services.get('venue-capacity')!;
-    const db = new Client({ connectionString: venues.database.url });
+    const db = new Client({ connectionString: services.databaseUrl('venue-capacity') });
     await db.connect();
-    const relayHold = new Client({ connectionString: venues.database.url });
+    const relayHold = new Client({ connectionString: services.databaseUrl('venue-capacity') });
     await relayHold.connect();
     try {
       // Holding the relay's lock keeps the row waiting.
