@@ -194,7 +194,7 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
     const [summary] = await waitFor('the programme dead-lettered by enrollment', async () => {
       const found = await deadLettersOf('enrollment', 'ProgrammeLaunched');
       return found.length > 0 && found;
-    }, 60_000);
+    }, { timeoutMs: 60_000 });
     expect(summary).toEqual(expect.objectContaining({ attempts: 5, reason: expect.stringContaining('programmes are refused for the test') }));
     const count = async () => (await enrollmentDb.query('SELECT count(*)::int AS n FROM programmes WHERE id = $1', [launched.programmeId])).rows[0].n as number;
     expect(await count()).toBe(0);
@@ -202,7 +202,7 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
     await enrollmentDb.query('DROP TRIGGER refuse_programmes ON programmes');
     const redriven = await api('POST', `/dead-letters/enrollment/${summary.id}/redrive`, OPERATOR);
     expect(redriven).toEqual({ status: 202, body: { service: 'enrollment', id: summary.id, redriven: true } });
-    await waitFor('enrollment to handle the re-driven programme', async () => (await count()) === 1, 60_000);
+    await waitFor('enrollment to handle the re-driven programme', async () => (await count()) === 1, { timeoutMs: 60_000 });
 
     const detail = await api<DeadLetterDetail>('GET', `/dead-letters/enrollment/${summary.id}`, OPERATOR);
     expect(detail.body.redrivenAt).not.toBeNull();
