@@ -213,20 +213,27 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
     }
     this.consumerStatus.deadLettered();
     this.logger.error(`parked ${where} on the dead-letter topic: ${error}`);
+    await this.bookkeep(place, where, 'record it in dead_letters', () =>
+      recordDeadLetter(this.options.dataSource.manager, { ...place, consumerGroup: this.options.groupId, envelope, reason: error, attempts, parked, value: payload.message.value }),
+    );
+    if (!envelope) return;
+    await this.bookkeep(place, where, 'record it in the inbox', () =>
+      this.options.dataSource.query(
+        `INSERT INTO inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset, outcome)
+         VALUES ($1, $2, $3, $4, $5, $6, 'dead-lettered') ON CONFLICT DO NOTHING`,
+        [this.options.groupId, envelope.id, envelope.type, place.topic, place.partition, place.offset],
+      ),
+    );
+  }
+
+  /** Bookkeeping of a parked message: a failure is logged and counted for `/health`, never thrown. */
+  private async bookkeep(place: { topic: string; partition: number; offset: string }, where: string, what: string, work: () => Promise<unknown>): Promise<void> {
     try {
-      await this.options.dataSource.transaction(async (manager) => {
-        await recordDeadLetter(manager, { ...place, consumerGroup: this.options.groupId, envelope, reason: error, attempts, parked, value: payload.message.value });
-        if (!envelope) return;
-        await manager.query(
-          `INSERT INTO inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset, outcome)
-           VALUES ($1, $2, $3, $4, $5, $6, 'dead-lettered') ON CONFLICT DO NOTHING`,
-          [this.options.groupId, envelope.id, envelope.type, place.topic, place.partition, place.offset],
-        );
-      });
+      await work();
     } catch (bookkeepingError) {
       const reason = (bookkeepingError as Error).message;
       this.consumerStatus.deadLetterFailed(place, 'bookkeeping', reason);
-      this.logger.error(`parked ${where}, but could not record it in the inbox (${reason}); moving on`);
+      this.logger.error(`parked ${where}, but could not ${what} (${reason}); moving on`);
     }
   }
 

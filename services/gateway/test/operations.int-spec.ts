@@ -163,23 +163,37 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
       type: 'ProgrammeLaunched',
       source: '/test',
       subject: 's',
-      data: { participant: { nik, fullName: 'Siti Nurhaliza', phone: '+6281234567890', email: 'siti@example.id', birthDate: '1990-05-15' } },
+      data: {
+        participant: { nik, fullName: 'Siti Nurhaliza', phone: '+6281234567890', email: 'siti@example.id', birthDate: '1990-05-15' },
+      },
     };
     await producer.send({ topic: `${prefix}${TOPICS.programmes.name}`, messages: [{ key: 's', value: JSON.stringify(broken) }] });
     const [summary] = await waitFor('the broken message dead-lettered by enrollment', async () => {
       const found = (await deadLettersOf('enrollment', '')).filter((item) => item.topic === `${prefix}${TOPICS.programmes.name}`);
       return found.length > 0 && found;
     });
-    expect(summary).toEqual(expect.objectContaining({ service: 'enrollment', attempts: 0, reason: expect.stringMatching(/^schema: /), redrivenAt: null }));
+    expect(summary).toEqual(
+      expect.objectContaining({ service: 'enrollment', attempts: 0, reason: expect.stringMatching(/^schema: /), redrivenAt: null }),
+    );
 
     const detail = await api<DeadLetterDetail>('GET', `/dead-letters/enrollment/${summary.id}`, OPERATOR);
     expect(detail.status).toBe(200);
     expect(detail.body.payload).toEqual(
       expect.objectContaining({
-        data: { participant: { nik: '**************12', fullName: 'S*** N***', phone: '+628*******890', email: 's***@example.id', birthDate: '****-**-**' } },
+        data: {
+          participant: {
+            nik: '**************12',
+            fullName: 'S*** N***',
+            phone: '+628*******890',
+            email: 's***@example.id',
+            birthDate: '****-**-**',
+          },
+        },
       }),
     );
-    expect(detail.body.headers).toEqual(expect.objectContaining({ 'sinergi-dlq-consumer-group': `${prefix}enrollment`, 'sinergi-dlq-attempts': '0' }));
+    expect(detail.body.headers).toEqual(
+      expect.objectContaining({ 'sinergi-dlq-consumer-group': `${prefix}enrollment`, 'sinergi-dlq-attempts': '0' }),
+    );
     expect(detail.body.reasonDetail).toMatch(/^schema: /);
     expect(JSON.stringify(detail.body)).not.toContain(nik);
     expect(JSON.stringify(detail.body)).not.toContain('Nurhaliza');
@@ -187,16 +201,27 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
 
   it("re-drives a dead letter back through enrollment's inbox, once (a second re-drive is 409)", async () => {
     // enrollment refuses every programme for a while: its handler fails until it gives up and parks the event.
-    await enrollmentDb.query(`CREATE FUNCTION refuse_programmes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'programmes are refused for the test'; END $$`);
-    await enrollmentDb.query('CREATE TRIGGER refuse_programmes BEFORE INSERT ON programmes FOR EACH ROW EXECUTE FUNCTION refuse_programmes()');
+    await enrollmentDb.query(
+      `CREATE FUNCTION refuse_programmes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'programmes are refused for the test'; END $$`,
+    );
+    await enrollmentDb.query(
+      'CREATE TRIGGER refuse_programmes BEFORE INSERT ON programmes FOR EACH ROW EXECUTE FUNCTION refuse_programmes()',
+    );
     const launched = programme();
     await publishEnvelopes(producer, prefix, [buildEnvelope(programmeLaunchedEvent.with(launched.programmeId, launched))]);
-    const [summary] = await waitFor('the programme dead-lettered by enrollment', async () => {
-      const found = await deadLettersOf('enrollment', 'ProgrammeLaunched');
-      return found.length > 0 && found;
-    }, { timeoutMs: 60_000 });
-    expect(summary).toEqual(expect.objectContaining({ attempts: 5, reason: expect.stringContaining('programmes are refused for the test') }));
-    const count = async () => (await enrollmentDb.query('SELECT count(*)::int AS n FROM programmes WHERE id = $1', [launched.programmeId])).rows[0].n as number;
+    const [summary] = await waitFor(
+      'the programme dead-lettered by enrollment',
+      async () => {
+        const found = await deadLettersOf('enrollment', 'ProgrammeLaunched');
+        return found.length > 0 && found;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(summary).toEqual(
+      expect.objectContaining({ attempts: 5, reason: expect.stringContaining('programmes are refused for the test') }),
+    );
+    const count = async () =>
+      (await enrollmentDb.query('SELECT count(*)::int AS n FROM programmes WHERE id = $1', [launched.programmeId])).rows[0].n as number;
     expect(await count()).toBe(0);
 
     await enrollmentDb.query('DROP TRIGGER refuse_programmes ON programmes');
@@ -224,7 +249,10 @@ describe('gateway: the Operations page API (real Kafka, real PostgreSQL)', () =>
         `INSERT INTO outbox (event_id, topic, message_key, envelope, created_at) VALUES ($1, 'waiting', 'k', '{}', now() - interval '90 seconds')`,
         [eventId],
       );
-      await db.query(`INSERT INTO outbox_parked (position, event_id, topic, message_key, envelope, created_at, reason) VALUES (-1, $1, 'refused', 'k', '{}', now(), 'test')`, [randomUUID()]);
+      await db.query(
+        `INSERT INTO outbox_parked (position, event_id, topic, message_key, envelope, created_at, reason) VALUES (-1, $1, 'refused', 'k', '{}', now(), 'test')`,
+        [randomUUID()],
+      );
       const outbox = await api<OutboxBacklog[]>('GET', '/outbox', OPERATOR);
       expect(outbox.status).toBe(200);
       expect(outbox.body.map((row) => row.service)).toEqual(SERVICES);

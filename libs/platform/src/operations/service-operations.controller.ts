@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { DeadLetterDetail, DeadLetterRedriven, DeadLetterSummary, Page, SERVICE_OPERATIONS_ROUTES, ServiceOutboxBacklog } from '@sinergi/contracts';
+import {
+  DeadLetterDetail,
+  DeadLetterRedriven,
+  DeadLetterSummary,
+  Page,
+  SERVICE_OPERATIONS_ROUTES,
+  ServiceOutboxBacklog,
+} from '@sinergi/contracts';
 import { Operation } from '../auth';
 import { UuidParam } from '../errors';
 import { ServiceDeadLettersQuery } from './dead-letters.query';

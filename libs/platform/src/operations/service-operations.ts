@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
-import { allTopicSpecs, DeadLetterDetail, DeadLetterRedriven, DeadLetterSummary, FindServiceDeadLettersParams, Page, ServiceName, ServiceOutboxBacklog } from '@sinergi/contracts';
+import {
+  allTopicSpecs,
+  DeadLetterDetail,
+  DeadLetterRedriven,
+  DeadLetterSummary,
+  FindServiceDeadLettersParams,
+  Page,
+  ServiceName,
+  ServiceOutboxBacklog,
+} from '@sinergi/contracts';
 import { isRedrivable, kafkaClientConfig, KafkaConnection, redriveDeadLetters } from '@sinergi/messaging';
 import { Conflict, InvalidInput, NotFound } from '../errors';
 import { decodeCursor, pageLimit, pageOf } from '../pagination';
@@ -52,7 +61,12 @@ export class ServiceOperations {
               oldest, floor(extract(epoch FROM now() - oldest))::int AS age
          FROM (SELECT min(created_at) AS oldest FROM outbox) AS o`,
     )) as Array<{ pending: number; parked: number; oldest: Date | null; age: number | null }>;
-    return { pending: row.pending, parked: row.parked, oldestPendingAt: row.oldest?.toISOString() ?? null, oldestPendingAgeSeconds: row.oldest ? Math.max(row.age ?? 0, 0) : null };
+    return {
+      pending: row.pending,
+      parked: row.parked,
+      oldestPendingAt: row.oldest?.toISOString() ?? null,
+      oldestPendingAgeSeconds: row.oldest ? Math.max(row.age ?? 0, 0) : null,
+    };
   }
 
   /** Newest first, by (failedAt, id). */
@@ -65,7 +79,12 @@ export class ServiceOperations {
         ORDER BY failed_at DESC, id DESC LIMIT $4`,
       [params.topic ?? null, failedAt, id, limit + 1],
     )) as DeadLetterRow[];
-    return pageOf(rows, limit, (row) => [row.failed_at.toISOString(), row.id], (row) => this.summaryOf(row));
+    return pageOf(
+      rows,
+      limit,
+      (row) => [row.failed_at.toISOString(), row.id],
+      (row) => this.summaryOf(row),
+    );
   }
 
   async deadLetter(id: string): Promise<DeadLetterDetail> {
@@ -88,20 +107,38 @@ export class ServiceOperations {
    * re-drive is a Conflict (if the message fails again, that is a new dead letter, re-driven on its own).
    */
   async redrive(id: string): Promise<DeadLetterRedriven> {
+    // The row stays locked while the message is sent: two re-drives at once send it once.
     await this.db.transaction(async (manager) => {
       const row = await this.rowOf(manager, id, 'FOR UPDATE');
       if (row.redriven_at) {
-        throw new Conflict({ field: 'id', rule: 'not-redriven-yet', message: `this dead letter was re-driven at ${row.redriven_at.toISOString()}; if it failed again, that is a new dead letter` });
+        throw new Conflict({
+          field: 'id',
+          rule: 'not-redriven-yet',
+          message: `this dead letter was re-driven at ${row.redriven_at.toISOString()}; if it failed again, that is a new dead letter`,
+        });
       }
       const spec = allTopicSpecs(this.context.topicPrefix).find((candidate) => candidate.name === row.topic);
       if (spec && !isRedrivable(spec)) {
-        throw new Conflict({ field: 'id', rule: 'redrivable-by-service', message: `only its ministry system writes ${row.topic}: re-drive it with npm run redrive under the admin principal` });
+        throw new Conflict({
+          field: 'id',
+          rule: 'redrivable-by-service',
+          message: `only its ministry system writes ${row.topic}: re-drive it with npm run redrive under the admin principal`,
+        });
       }
       const kafka = new Kafka(kafkaClientConfig(this.context.kafka, `${this.context.service}-redrive`));
-      const place = { topic: row.topic, partition: row.kafka_partition, offset: String(row.kafka_offset), consumerGroup: row.consumer_group };
+      const place = {
+        topic: row.topic,
+        partition: row.kafka_partition,
+        offset: String(row.kafka_offset),
+        consumerGroup: row.consumer_group,
+      };
       const redriven = await redriveDeadLetters(kafka, place, this.context.redriveGroupPrefix);
       if (redriven.length === 0) {
-        throw new Conflict({ field: 'id', rule: 'on-dead-letter-topic', message: 'the message is no longer on the dead-letter topic (its retention ran out); it cannot be re-driven' });
+        throw new Conflict({
+          field: 'id',
+          rule: 'on-dead-letter-topic',
+          message: 'the message is no longer on the dead-letter topic (its retention ran out); it cannot be re-driven',
+        });
       }
       await manager.query('UPDATE dead_letters SET redriven_at = now() WHERE id = $1', [id]);
     });
@@ -120,7 +157,7 @@ export class ServiceOperations {
       id: row.id,
       topic: row.topic,
       eventType: row.event_type,
-      reason: maskPersonalText(row.reason.slice(0, REASON_SUMMARY_LENGTH)),
+      reason: maskPersonalText(row.reason).slice(0, REASON_SUMMARY_LENGTH),
       failedAt: row.failed_at.toISOString(),
       attempts: row.attempts,
       redrivenAt: row.redriven_at?.toISOString() ?? null,
@@ -143,6 +180,7 @@ const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 function cursorKey(cursor: string): [string, string] {
   const [failedAt, id] = decodeCursor(cursor, 2);
-  if (typeof failedAt === 'string' && !Number.isNaN(Date.parse(failedAt)) && typeof id === 'string' && UUID_TEXT.test(id)) return [failedAt, id];
+  if (typeof failedAt === 'string' && !Number.isNaN(Date.parse(failedAt)) && typeof id === 'string' && UUID_TEXT.test(id))
+    return [failedAt, id];
   throw new InvalidInput({ field: 'cursor', rule: 'valid-cursor', message: 'cursor must be the next value of a previous page, unchanged' });
 }

@@ -3,9 +3,7 @@ import { Admin, Kafka } from 'kafkajs';
 import { allTopicSpecs, ConsumerLag, ServiceName } from '@sinergi/contracts';
 import { kafkaClientConfig } from '@sinergi/messaging';
 import { GatewayConfig } from '../gateway.config';
-
-/** Every service with a consumer group (`<prefix><service>`), the gateway too. */
-export const CONSUMING_SERVICES: readonly ServiceName[] = ['program', 'enrollment', 'venue-capacity', 'instructor-module', 'notification', 'gateway'];
+import { OPERATED_SERVICES } from './dead-letter-paging';
 
 /**
  * How far behind each service's consumer group is on each partition of the topics the registry says it consumes:
@@ -28,7 +26,8 @@ export class ConsumerLagReader {
       const specs = allTopicSpecs(prefix);
       const ends = new Map(await Promise.all(specs.map(async (spec) => [spec.name, await admin.fetchTopicOffsets(spec.name)] as const)));
       const lags: ConsumerLag[] = [];
-      for (const service of CONSUMING_SERVICES) {
+      // Every one of them consumes, in its group `<prefix><service>`.
+      for (const service of OPERATED_SERVICES) {
         const topics = specs.filter((spec) => spec.consumers.includes(service)).map((spec) => spec.name);
         lags.push(...(await this.lagOf(admin, service, `${prefix}${service}`, topics, ends)));
       }
@@ -38,7 +37,13 @@ export class ConsumerLagReader {
     }
   }
 
-  private async lagOf(admin: Admin, service: ServiceName, groupId: string, topics: string[], ends: Map<string, Array<{ partition: number; high: string; low: string }>>): Promise<ConsumerLag[]> {
+  private async lagOf(
+    admin: Admin,
+    service: ServiceName,
+    groupId: string,
+    topics: string[],
+    ends: Map<string, Array<{ partition: number; high: string; low: string }>>,
+  ): Promise<ConsumerLag[]> {
     const committed = await admin.fetchOffsets({ groupId, topics });
     return committed.flatMap(({ topic, partitions }) =>
       partitions.map(({ partition, offset }) => {

@@ -20,7 +20,12 @@ describe("merging the services' dead-letter pages", () => {
     const page = mergePages(
       [
         { items: [letter('program', sameInstant, 'a0000000-0000-4000-8000-000000000000')], next: 'more' },
-        { items: [letter('enrollment', '2026-12-01T11:00:00.000Z', 'b0000000-0000-4000-8000-000000000000'), letter('enrollment', sameInstant, 'c0000000-0000-4000-8000-000000000000')] },
+        {
+          items: [
+            letter('enrollment', '2026-12-01T11:00:00.000Z', 'b0000000-0000-4000-8000-000000000000'),
+            letter('enrollment', sameInstant, 'c0000000-0000-4000-8000-000000000000'),
+          ],
+        },
       ],
       2,
     );
@@ -29,7 +34,9 @@ describe("merging the services' dead-letter pages", () => {
   });
 
   it("starts each service's next page right after the merged page's last item", () => {
-    const key = mergedKeyOf(mergePages([{ items: [letter('notification', sameInstant, 'a0000000-0000-4000-8000-000000000000')], next: 'x' }], 1).next!);
+    const key = mergedKeyOf(
+      mergePages([{ items: [letter('notification', sameInstant, 'a0000000-0000-4000-8000-000000000000')], next: 'x' }], 1).next!,
+    );
     expect(decodeCursor(serviceCursorAfter('notification', key), 2)).toEqual([sameInstant, 'a0000000-0000-4000-8000-000000000000']);
     // 'enrollment' sorts before 'notification': its items of the same instant come after, so all of them are still to come.
     expect(decodeCursor(serviceCursorAfter('enrollment', key), 2)).toEqual([sameInstant, 'ffffffff-ffff-ffff-ffff-ffffffffffff']);

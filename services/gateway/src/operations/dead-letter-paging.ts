@@ -2,7 +2,14 @@ import { DeadLetterSummary, Page, ServiceName } from '@sinergi/contracts';
 import { decodeCursor, encodeCursor, InvalidInput } from '@sinergi/platform';
 
 /** The Operations page's services: the five behind the gateway and the gateway itself. */
-export const OPERATED_SERVICES: readonly ServiceName[] = ['program', 'enrollment', 'venue-capacity', 'instructor-module', 'notification', 'gateway'];
+export const OPERATED_SERVICES: readonly ServiceName[] = [
+  'program',
+  'enrollment',
+  'venue-capacity',
+  'instructor-module',
+  'notification',
+  'gateway',
+];
 
 /** Where a merged page ended: the last item's (failedAt, service, id), the order of the list, newest first. */
 export type MergedKey = [failedAt: string, service: ServiceName, id: string];
@@ -12,7 +19,8 @@ const HIGHEST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 export function mergedKeyOf(cursor: string): MergedKey {
   const [failedAt, service, id] = decodeCursor(cursor, 3);
-  if (typeof failedAt === 'string' && typeof id === 'string' && OPERATED_SERVICES.includes(service as ServiceName)) return [failedAt, service as ServiceName, id];
+  if (typeof failedAt === 'string' && typeof id === 'string' && OPERATED_SERVICES.includes(service as ServiceName))
+    return [failedAt, service as ServiceName, id];
   throw new InvalidInput({ field: 'cursor', rule: 'valid-cursor', message: 'cursor must be the next value of a previous page, unchanged' });
 }
 

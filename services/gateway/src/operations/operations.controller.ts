@@ -43,7 +43,10 @@ export class OperationsController {
 
   @Get('consumer-lag')
   @Operation('operations.consumer-lag')
-  @ApiOperation({ operationId: 'operations.consumer-lag', summary: "Each service's consumer group, per topic partition: committed offset, end, lag" })
+  @ApiOperation({
+    operationId: 'operations.consumer-lag',
+    summary: "Each service's consumer group, per topic partition: committed offset, end, lag",
+  })
   @ApiResponse({ status: 200, description: 'One row per group and partition', schema: schemas('operations.consumer-lag').answer })
   consumerLag(): Promise<ConsumerLag[]> {
     return this.lag.read();
@@ -51,7 +54,10 @@ export class OperationsController {
 
   @Get('outbox')
   @Operation('operations.outbox')
-  @ApiOperation({ operationId: 'operations.outbox', summary: "Each service's outbox: rows waiting, rows parked, the oldest waiting one's age" })
+  @ApiOperation({
+    operationId: 'operations.outbox',
+    summary: "Each service's outbox: rows waiting, rows parked, the oldest waiting one's age",
+  })
   @ApiResponse({ status: 200, description: 'One row per service', schema: schemas('operations.outbox').answer })
   outbox(): Promise<OutboxBacklog[]> {
     return this.operations.outbox();
@@ -61,7 +67,11 @@ export class OperationsController {
   @Operation('operations.dead-letters')
   @ApiOperation({ operationId: 'operations.dead-letters', summary: "The services' dead letters, newest first" })
   @applyDecorators(...queryParametersOf(schemas('operations.dead-letters').query))
-  @ApiResponse({ status: 200, description: 'A page of dead letters; `next` is the cursor of the following page', schema: schemas('operations.dead-letters').answer })
+  @ApiResponse({
+    status: 200,
+    description: 'A page of dead letters; `next` is the cursor of the following page',
+    schema: schemas('operations.dead-letters').answer,
+  })
   deadLetters(@Query() query: DeadLettersQuery): Promise<Page<DeadLetterSummary>> {
     return this.operations.deadLetters(query);
   }
@@ -72,7 +82,11 @@ export class OperationsController {
   @serviceParam
   @idParam
   @ApiResponse({ status: 200, description: 'The dead letter', schema: schemas('operations.dead-letter').answer })
-  async deadLetter(@Param('service', OperatedServiceParam) service: ServiceName, @Param('id', UuidParam) id: string, @Res() response: Response): Promise<void> {
+  async deadLetter(
+    @Param('service', OperatedServiceParam) service: ServiceName,
+    @Param('id', UuidParam) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
     if (service === 'gateway') response.status(HttpStatus.OK).json(await this.gateway.deadLetter(id));
     else sendAnswer(response, await this.operations.deadLetter(service, id));
   }
@@ -87,7 +101,11 @@ export class OperationsController {
   @serviceParam
   @idParam
   @ApiResponse({ status: 202, description: 'Sent back to its topic', schema: schemas('operations.redrive').answer })
-  async redrive(@Param('service', OperatedServiceParam) service: ServiceName, @Param('id', UuidParam) id: string, @Res() response: Response): Promise<void> {
+  async redrive(
+    @Param('service', OperatedServiceParam) service: ServiceName,
+    @Param('id', UuidParam) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
     if (service === 'gateway') response.status(HttpStatus.ACCEPTED).json(await this.gateway.redrive(id));
     else sendAnswer(response, await this.operations.redrive(service, id));
   }

@@ -23,7 +23,12 @@ export class OperationsService {
     return Promise.all(
       OPERATED_SERVICES.map(async (service) => ({
         service,
-        ...(service === 'gateway' ? await this.gateway.outbox() : answered(service, await this.clients.requestServiceOperation(service, 'service-operations.outbox', { principal: OPERATIONS_PRINCIPAL }))),
+        ...(service === 'gateway'
+          ? await this.gateway.outbox()
+          : answered(
+              service,
+              await this.clients.requestServiceOperation(service, 'service-operations.outbox', { principal: OPERATIONS_PRINCIPAL }),
+            )),
       })),
     );
   }
@@ -37,7 +42,13 @@ export class OperationsService {
       services.map(async (service) => {
         const query = { topic: params.topic, limit, cursor: after ? serviceCursorAfter(service, after) : undefined };
         if (service === 'gateway') return this.gateway.deadLetters(query);
-        return answered(service, await this.clients.requestServiceOperation(service, 'service-operations.dead-letters', { principal: OPERATIONS_PRINCIPAL, query }));
+        return answered(
+          service,
+          await this.clients.requestServiceOperation(service, 'service-operations.dead-letters', {
+            principal: OPERATIONS_PRINCIPAL,
+            query,
+          }),
+        );
       }),
     );
     return mergePages(pages, limit);
@@ -45,7 +56,10 @@ export class OperationsService {
 
   /** One service's dead letter (`service` is not the gateway: its own are read by ServiceOperations). */
   deadLetter(service: ServiceWithApi, id: string): Promise<ServiceAnswer> {
-    return this.clients.requestServiceOperation(service, 'service-operations.dead-letter', { principal: OPERATIONS_PRINCIPAL, params: { id } });
+    return this.clients.requestServiceOperation(service, 'service-operations.dead-letter', {
+      principal: OPERATIONS_PRINCIPAL,
+      params: { id },
+    });
   }
 
   redrive(service: ServiceWithApi, id: string): Promise<ServiceAnswer> {
