@@ -12,6 +12,7 @@ const OPERATION_MAPS = [
   'InstructorModuleOperations',
   'NotificationOperations',
   'GatewayOperations',
+  'ServiceOperationsOperations',
 ];
 const REF = '#/definitions/';
 

@@ -34,6 +34,7 @@ export * from './http/notification';
 export * from './http/dashboards';
 export * from './http/audit';
 export * from './http/me';
+export * from './http/operations-console';
 export * from './calendar/civil-dates';
 export * from './calendar/wib';
 export * from './calendar/teaching-days';

@@ -44,22 +44,41 @@ describe('accessControlEntries', () => {
   });
 
   it('lets the gateway read its topics in a second group of its own, for replaying them into fresh read models', () => {
-    const groups = grants('gateway', 'x.').filter((grant) => grant.includes(' GROUP '));
+    const groups = grants('gateway', 'x.').filter((grant) => grant.startsWith('READ GROUP LITERAL '));
     expect(groups).toEqual(['READ GROUP LITERAL x.gateway', 'READ GROUP LITERAL x.gateway.rebuild']);
     expect(grants('gateway', 'x.')).toEqual(expect.arrayContaining(['READ TOPIC LITERAL x.program.batches.v1', 'READ TOPIC LITERAL x.notification.deliveries.v1']));
   });
 
-  it('lets the gateway count every dead-letter topic (describe its offsets) but read none', () => {
+  it('lets the gateway count every dead-letter topic (describe its offsets) and read only those of the topics it consumes', () => {
     const deadLetterGrants = grants('gateway').filter((grant) => grant.endsWith('.dlq') && !grant.startsWith('WRITE'));
-    expect(deadLetterGrants).toHaveLength(allTopicSpecs().length);
-    expect(deadLetterGrants.every((grant) => grant.startsWith('DESCRIBE TOPIC LITERAL '))).toBe(true);
-    expect(deadLetterGrants).toContain('DESCRIBE TOPIC LITERAL integration.kemenumkm.nominations.v1.dlq');
+    const describes = deadLetterGrants.filter((grant) => grant.startsWith('DESCRIBE TOPIC LITERAL '));
+    expect(describes).toHaveLength(allTopicSpecs().length);
+    expect(describes).toContain('DESCRIBE TOPIC LITERAL integration.kemenumkm.nominations.v1.dlq');
+    const consumed = allTopicSpecs().filter((spec) => spec.consumers.includes('gateway') && spec.producer !== 'ministry systems');
+    expect(deadLetterGrants.filter((grant) => !describes.includes(grant)).sort()).toEqual(consumed.map((spec) => `READ TOPIC LITERAL ${spec.name}.dlq`).sort());
   });
 
-  it('admits only KemenUMKM and enrollment to the NIK-carrying nominations topic', () => {
+  it("lets a consuming service re-drive its dead letters of the services' topics (read the companion in its redrive groups, write the topic back), never of a ministry's", () => {
+    const venueCapacity = grants('venue-capacity', 'x.');
+    expect(venueCapacity).toEqual(
+      expect.arrayContaining(['READ GROUP PREFIXED x.venue-capacity.redrive-', 'READ TOPIC LITERAL x.program.batches.v1.dlq', 'WRITE TOPIC LITERAL x.program.batches.v1']),
+    );
+    expect(venueCapacity).not.toContain('WRITE TOPIC LITERAL x.integration.kemnaker.venues.v1');
+    expect(venueCapacity).not.toContain('READ TOPIC LITERAL x.integration.kemnaker.venues.v1.dlq');
+  });
+
+  it("lets the gateway describe every service's consumer group and every topic, for the consumer lag of the Operations page", () => {
+    const gateway = grants('gateway', 'x.');
+    expect(gateway.filter((grant) => grant.startsWith('DESCRIBE GROUP '))).toEqual(
+      ['enrollment', 'gateway', 'instructor-module', 'notification', 'program', 'venue-capacity'].map((service) => `DESCRIBE GROUP LITERAL x.${service}`),
+    );
+    expect(gateway).toEqual(expect.arrayContaining(['DESCRIBE TOPIC LITERAL x.integration.kemenumkm.nominations.v1', 'DESCRIBE TOPIC LITERAL x.venue.venues.v1']));
+  });
+
+  it('admits only KemenUMKM and enrollment to the NIK-carrying nominations topic (the gateway describes its offsets, never reads it)', () => {
     const principals = accessControlEntries(allTopicSpecs())
       .filter((entry) => entry.resourceName === 'integration.kemenumkm.nominations.v1')
       .map((entry) => `${entry.principal} ${nameIn(AclOperationTypes, entry.operation)}`);
-    expect(principals.sort()).toEqual(['User:enrollment READ', 'User:kemenumkm WRITE']);
+    expect(principals.sort()).toEqual(['User:enrollment READ', 'User:gateway DESCRIBE', 'User:kemenumkm WRITE']);
   });
 });

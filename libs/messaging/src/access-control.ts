@@ -18,14 +18,28 @@ export type Principal = ServiceName | MinistrySystem;
  */
 export const REPLAY_GROUPS: Partial<Record<ServiceName, string>> = { gateway: 'gateway.rebuild' };
 
+/** Whether a consuming service may re-drive its dead letters of this topic itself: one a service (not a ministry system) produces. */
+export function isRedrivable(spec: TopicSpec): boolean {
+  return spec.producer !== 'ministry systems';
+}
+
+/** The throw-away consumer groups with which a service reads a dead-letter topic to re-drive one of its dead letters. */
+export function redriveGroupPrefixOf(service: ServiceName, prefix = ''): string {
+  return `${prefix}${service}.redrive-`;
+}
+
 /**
  * What each principal may do, from the topic registry: write the topics it produces, read the
  * ones it consumes (a service also writes their dead-letter companions and reads its consumer
  * group `<prefix><service>`, and its REPLAY_GROUPS one; a ministry system reads with groups named `<prefix><ministry>...`).
+ * To re-drive its own dead letters (the Operations page), a consuming service also reads the dead-letter companions
+ * of the services' topics it consumes, with groups named `redriveGroupPrefixOf`, and writes the message back there;
+ * never on a ministry system's topic, which only that system writes (those are re-driven with `npm run redrive`).
  * Everything else is refused by the broker's authorizer.
  */
 export function accessControlEntries(specs: readonly TopicSpec[], prefix = ''): AclEntry[] {
   const entries: AclEntry[] = [];
+  const redrivers = new Set<ServiceName>();
   const allow = (
     principal: Principal,
     resourceType: AclResourceTypes,
@@ -55,10 +69,22 @@ export function accessControlEntries(specs: readonly TopicSpec[], prefix = ''): 
       allow(principal, AclResourceTypes.TOPIC, spec.name, AclOperationTypes.READ);
       if (consumer === 'ministry systems') continue;
       allow(principal, AclResourceTypes.TOPIC, deadLetterTopicOf(spec.name), AclOperationTypes.WRITE);
+      if (!isRedrivable(spec)) continue;
+      allow(principal, AclResourceTypes.TOPIC, deadLetterTopicOf(spec.name), AclOperationTypes.READ);
+      allow(principal, AclResourceTypes.TOPIC, spec.name, AclOperationTypes.WRITE);
+      redrivers.add(principal as ServiceName);
     }
+  }
+  for (const service of redrivers) {
+    allow(service, AclResourceTypes.GROUP, redriveGroupPrefixOf(service, prefix), AclOperationTypes.READ, ResourcePatternTypes.PREFIXED);
   }
   // The gateway counts every topic's dead letters from their offsets (its dashboards), without reading them.
   for (const spec of specs) allow('gateway', AclResourceTypes.TOPIC, deadLetterTopicOf(spec.name), AclOperationTypes.DESCRIBE);
+  // ...and shows each service's consumer lag (the Operations page): the group's committed offsets against each topic's end.
+  for (const spec of specs) allow('gateway', AclResourceTypes.TOPIC, spec.name, AclOperationTypes.DESCRIBE);
+  for (const service of new Set(specs.flatMap((spec) => spec.consumers).filter((consumer): consumer is ServiceName => consumer !== 'ministry systems'))) {
+    allow('gateway', AclResourceTypes.GROUP, `${prefix}${service}`, AclOperationTypes.DESCRIBE);
+  }
   for (const principal of new Set(entries.map((entry) => entry.principal.slice('User:'.length) as Principal))) {
     const ministry = specs.some((spec) => spec.ministry === principal);
     allow(principal, AclResourceTypes.GROUP, `${prefix}${principal}`, AclOperationTypes.READ, ministry ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL);

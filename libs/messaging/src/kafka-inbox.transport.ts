@@ -5,7 +5,8 @@ import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { EventCatalog, EventEnvelope } from '@sinergi/contracts';
 import { ConsumerStatus } from './consumer-status';
-import { publishDeadLetter } from './dead-letter';
+import { ParkedLetter, publishDeadLetter } from './dead-letter';
+import { recordDeadLetter } from './dead-letter-records';
 import { EventValidator } from './event-validator';
 import { failureKindOf } from './failure-kind';
 import { InboxContext } from './inbox-context';
@@ -200,9 +201,10 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
   private async deadLetter(payload: EachMessagePayload, error: string, attempts: number, envelope?: EventEnvelope): Promise<void> {
     const place = { topic: payload.topic, partition: payload.partition, offset: payload.message.offset };
     const where = `${place.topic}/${place.partition}@${place.offset}`;
+    let parked: ParkedLetter;
     try {
       // The producer retries a missing or leaderless topic for a while: stay in the group meanwhile.
-      await this.keepingMembership(payload.heartbeat, () => publishDeadLetter(this.producer, { ...payload, consumerGroup: this.options.groupId, attempts, error }));
+      parked = await this.keepingMembership(payload.heartbeat, () => publishDeadLetter(this.producer, { ...payload, consumerGroup: this.options.groupId, attempts, error }));
     } catch (publishError) {
       const reason = (publishError as Error).message;
       this.consumerStatus.deadLetterFailed(place, 'publish', reason);
@@ -211,17 +213,27 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
     }
     this.consumerStatus.deadLettered();
     this.logger.error(`parked ${where} on the dead-letter topic: ${error}`);
+    await this.bookkeep(place, where, 'record it in dead_letters', () =>
+      recordDeadLetter(this.options.dataSource.manager, { ...place, consumerGroup: this.options.groupId, envelope, reason: error, attempts, parked, value: payload.message.value }),
+    );
     if (!envelope) return;
-    try {
-      await this.options.dataSource.query(
+    await this.bookkeep(place, where, 'record it in the inbox', () =>
+      this.options.dataSource.query(
         `INSERT INTO inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset, outcome)
          VALUES ($1, $2, $3, $4, $5, $6, 'dead-lettered') ON CONFLICT DO NOTHING`,
         [this.options.groupId, envelope.id, envelope.type, place.topic, place.partition, place.offset],
-      );
+      ),
+    );
+  }
+
+  /** Bookkeeping of a parked message: a failure is logged and counted for `/health`, never thrown. */
+  private async bookkeep(place: { topic: string; partition: number; offset: string }, where: string, what: string, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
     } catch (bookkeepingError) {
       const reason = (bookkeepingError as Error).message;
       this.consumerStatus.deadLetterFailed(place, 'bookkeeping', reason);
-      this.logger.error(`parked ${where}, but could not record it in the inbox (${reason}); moving on`);
+      this.logger.error(`parked ${where}, but could not ${what} (${reason}); moving on`);
     }
   }
 

@@ -30,10 +30,10 @@ export const REDRIVEN_FROM_HEADER = 'sinergi-redriven-from';
  * Sends dead letters back to the topic they were consumed from, unchanged (key, value, headers, minus the
  * dead-letter ones). Each consumer group's inbox takes the message again if it dead-lettered it, and drops it as a
  * duplicate if it had handled it: a re-driven event takes effect once. A message dead-lettered by several groups
- * is sent once.
+ * is sent once. The dead-letter topic is read by a throw-away consumer group named `<readerGroupPrefix><uuid>`.
  */
-export async function redriveDeadLetters(kafka: Kafka, selection: RedriveSelection): Promise<Redriven[]> {
-  const letters = await readDeadLetters(kafka, deadLetterTopicOf(selection.topic));
+export async function redriveDeadLetters(kafka: Kafka, selection: RedriveSelection, readerGroupPrefix = 'sinergi-redrive-'): Promise<Redriven[]> {
+  const letters = await readDeadLetters(kafka, deadLetterTopicOf(selection.topic), readerGroupPrefix);
   const chosen = new Map<string, { letter: KafkaMessage; redriven: Redriven }>();
   for (const letter of letters) {
     const redriven = describe(letter);
@@ -94,11 +94,11 @@ function withoutDeadLetterHeaders(headers: IHeaders = {}): IHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !dlqNames.has(name)));
 }
 
-/** Every message on a dead-letter topic up to its current end, read by a throw-away consumer group. */
-async function readDeadLetters(kafka: Kafka, topic: string): Promise<KafkaMessage[]> {
+/** Every message on a dead-letter topic up to its current end, read by a throw-away consumer group (`<prefix><uuid>`). */
+async function readDeadLetters(kafka: Kafka, topic: string, groupPrefix: string): Promise<KafkaMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const groupId = `sinergi-redrive-${randomUUID()}`;
+  const groupId = `${groupPrefix}${randomUUID()}`;
   try {
     if (!(await admin.listTopics()).includes(topic)) throw new Error(`there is no dead-letter topic ${topic}`);
     const ends = (await admin.fetchTopicOffsets(topic)).filter((partition) => BigInt(partition.high) > BigInt(partition.low));

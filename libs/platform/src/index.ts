@@ -12,3 +12,4 @@ export * from './auth';
 export * from './pagination';
 export * from './database/keyset-page';
 export * from './personal-data/masking';
+export * from './operations';

@@ -4,11 +4,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MigrationInterface } from 'typeorm';
 import { EVENT_CATALOG, ServiceName, withTopicPrefix } from '@sinergi/contracts';
-import { connectInboxTransport, ConsumerStatus, MESSAGING_MIGRATIONS, MessagingModule } from '@sinergi/messaging';
+import { connectInboxTransport, ConsumerStatus, MESSAGING_MIGRATIONS, MessagingModule, redriveGroupPrefixOf } from '@sinergi/messaging';
 import { AccessGuard, InternalTokenVerifier, PRINCIPAL_RESOLVER, PrincipalResolver } from './auth';
 import { InputGuardPipe, ProblemFilter, servicesValidationPipe, useBodyParsing } from './errors';
 import { HEALTH_KAFKA_CONNECTION, HealthController } from './health.controller';
 import { runMigrations } from './migrations';
+import { ServiceOperationsContext, ServiceOperationsModule } from './operations';
 import { ConfigError, loadConfig, ServiceConfig } from './service-config';
 import { traceMiddleware } from './trace.middleware';
 
@@ -41,6 +42,12 @@ export function serviceConfigModule<C extends ServiceConfig>(configClass: new ()
 
 export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDefinition<C>, config: C): DynamicModule {
   const catalog = withTopicPrefix(EVENT_CATALOG, config.KAFKA_TOPIC_PREFIX ?? '');
+  const operationsContext: ServiceOperationsContext = {
+    service: definition.name,
+    kafka: config.kafkaConnection,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX ?? '',
+    redriveGroupPrefix: redriveGroupPrefixOf(definition.name, config.KAFKA_TOPIC_PREFIX ?? ''),
+  };
   return {
     module: ServiceRootModule,
     imports: [
@@ -60,6 +67,8 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
         catalog,
         schemaBaseUrl: config.SCHEMA_BASE_URL,
       }),
+      // The gateway reads its own outbox and dead letters directly; the services serve theirs to it.
+      ServiceOperationsModule.forRoot(operationsContext, definition.name !== 'gateway'),
       ...definition.modules,
     ],
     controllers: [HealthController],
@@ -72,6 +81,11 @@ export function serviceRootModule<C extends ServiceConfig>(definition: ServiceDe
       { provide: APP_GUARD, useClass: AccessGuard },
     ],
   };
+}
+
+/** A service's consumer group: `<topic prefix><service>`. */
+export function consumerGroupOf(service: ServiceName, config: Pick<ServiceConfig, 'KAFKA_TOPIC_PREFIX'>): string {
+  return `${config.KAFKA_TOPIC_PREFIX ?? ''}${service}`;
 }
 
 /**
@@ -99,7 +113,7 @@ export async function startService<C extends ServiceConfig>(
     connectInboxTransport(app, {
       ...config.kafkaConnection,
       clientId: definition.name,
-      groupId: `${prefix}${definition.name}`,
+      groupId: consumerGroupOf(definition.name, config),
       catalog: withTopicPrefix(EVENT_CATALOG, prefix),
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       status: app.get(ConsumerStatus),

@@ -13,6 +13,7 @@ import { CreateIdentity1733100000100 } from './migrations/1733100000100-create-i
 import { CreateStaffSignInFailures1764700000100 } from './migrations/1764700000100-create-staff-sign-in-failures';
 import { SealIdempotencyAnswers1764700000200 } from './migrations/1764700000200-seal-idempotency-answers';
 import { CreateReadModels1764680000000 } from './read-models/read-models.migration';
+import { OperationsModule } from './operations/operations.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SchemasModule } from './schemas/schemas.module';
 import { SignInCode, SignInCodeRequest } from './sign-in-codes/sign-in-code.entity';
@@ -20,7 +21,7 @@ import { SignInCode, SignInCodeRequest } from './sign-in-codes/sign-in-code.enti
 export const gatewayService: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
   configClass: GatewayConfig,
-  modules: [SchemasModule, IdentityModule, ApiModule, AuditModule, ReadModelsModule],
+  modules: [SchemasModule, IdentityModule, ApiModule, AuditModule, ReadModelsModule, OperationsModule],
   entities: [AuditEntry, SignInCode, SignInCodeRequest, IdempotencyRecord],
   migrations: [
     CreateSignInCodes1732700000600,

@@ -9,6 +9,15 @@ describe('the access table for the gateway own callers', () => {
     expect(reachOf('participants.lookup', { roles: [] })).toBeUndefined();
   });
 
+  it("opens the services' Operations routes to the gateway operations principal only, and the Operations page to operators", () => {
+    expect(reachOf('service-operations.redrive', { subject: 'gateway:operations', roles: [] })).toBe('all');
+    expect(reachOf('service-operations.redrive', { subject: 'gateway:sign-in', roles: [] })).toBeUndefined();
+    expect(reachOf('service-operations.dead-letter', { subject: 'ops-1', roles: ['integration-operator', 'kemnaker-admin'] })).toBeUndefined();
+    expect(reachOf('operations.redrive', { subject: 'ops-1', roles: ['integration-operator'] })).toBe('all');
+    expect(reachOf('operations.dead-letters', { subject: 'admin-1', roles: ['kemnaker-admin'] })).toBe('all');
+    expect(reachOf('operations.dead-letters', { subject: 'viewer-1', roles: ['viewer', 'kemenumkm-admin'] })).toBeUndefined();
+  });
+
   it('still reaches by role elsewhere', () => {
     expect(reachOf('participants.get', { subject: 'gateway:sign-in', roles: [] })).toBeUndefined();
     expect(reachOf('participants.get', { roles: ['viewer'] })).toBe('masked');

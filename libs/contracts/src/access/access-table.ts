@@ -12,7 +12,7 @@ export type Reach = 'all' | 'own' | 'masked';
  * The gateway's own callers, which act for no user: a principal whose subject is one of these and which holds no role.
  * The gateway never mints an internal token with a `gateway:` subject for a user's token (see `isGatewaySubject`).
  */
-export const INTERNAL_CALLERS = ['gateway:sign-in'] as const;
+export const INTERNAL_CALLERS = ['gateway:sign-in', 'gateway:operations'] as const;
 export type InternalCaller = (typeof INTERNAL_CALLERS)[number];
 /** An operation only one of the gateway's own callers may use (reach `all`), e.g. looking a participant up to sign them in. */
 export interface InternalRule {
@@ -33,6 +33,9 @@ const ADMINS = { 'kemnaker-admin': 'all', 'kemenumkm-admin': 'all' } as const;
 const STAFF_READ = { ...ADMINS, viewer: 'all' } as const;
 const KEMNAKER = { 'kemnaker-admin': 'all' } as const;
 const KEMENUMKM = { 'kemenumkm-admin': 'all' } as const;
+/** The Operations page: the people who run the integration, and the ministry that hosts the platform. */
+const OPERATORS = { 'kemnaker-admin': 'all', 'integration-operator': 'all' } as const;
+const GATEWAY_OPERATIONS = { internal: 'gateway:operations' } as const;
 
 /**
  * The one role x operation table. Every service route and every gateway route names its operation
@@ -41,6 +44,11 @@ const KEMENUMKM = { 'kemenumkm-admin': 'all' } as const;
  */
 export const ACCESS_TABLE = {
   health: 'public',
+  // every service (libs/platform): its outbox and dead letters, for the gateway's Operations page only
+  'service-operations.outbox': GATEWAY_OPERATIONS,
+  'service-operations.dead-letters': GATEWAY_OPERATIONS,
+  'service-operations.dead-letter': GATEWAY_OPERATIONS,
+  'service-operations.redrive': GATEWAY_OPERATIONS,
   'schemas.list': 'public',
   'schemas.get': 'public',
   'asyncapi.document': 'public',
@@ -151,6 +159,12 @@ export const ACCESS_TABLE = {
   // the live changes of the read models (server-sent events): every role that reads a dashboard; each change goes
   // only to a stream whose roles may read the dashboard it changes
   'dashboard.changes': { ...ADMINS, viewer: 'masked', 'venue-operator': 'own', 'integration-operator': 'all' },
+  // gateway (operations): consumer lag, outbox backlogs, dead letters (personal data always masked) and their re-drive
+  'operations.consumer-lag': OPERATORS,
+  'operations.outbox': OPERATORS,
+  'operations.dead-letters': OPERATORS,
+  'operations.dead-letter': OPERATORS,
+  'operations.redrive': OPERATORS,
   // gateway (gw-api): a participant's self-service under /api/v1/me, by the participant id of the token
   'me.get': { participant: 'own' },
   'me.enroll': { participant: 'own' },

@@ -4,7 +4,7 @@ import { GATEWAY_SUCCESS_STATUS, GatewayOperationId, HTTP_SCHEMAS, JsonSchema } 
 import { Operation } from '@sinergi/platform';
 
 const COMPONENTS = '#/components/schemas/';
-const SUCCESS_STATUS: Record<GatewayOperationId, 200 | 201 | 204> = GATEWAY_SUCCESS_STATUS;
+const SUCCESS_STATUS: Record<GatewayOperationId, 200 | 201 | 202 | 204> = GATEWAY_SUCCESS_STATUS;
 
 type ObjectSchema = { properties?: Record<string, JsonSchema & { description?: string }>; required?: string[] };
 

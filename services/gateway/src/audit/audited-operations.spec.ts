@@ -22,6 +22,8 @@ describe('audited operations', () => {
     expect(recordOf('attendance.get', { id: 'B-2' })).toEqual({ type: 'batch', id: 'B-2' });
     expect(recordOf('training-modules.create', { trainingModuleId: 'M-1' })).toEqual({ type: 'training-module', id: 'M-1' });
     expect(recordOf('recipients.set-admin', { ministry: 'KEMNAKER' })).toEqual({ type: 'recipient', id: 'KEMNAKER' });
+    expect(recordOf('operations.redrive', { service: 'enrollment', id: 'L-1' })).toEqual({ type: 'dead-letter', id: 'L-1' });
+    expect(auditKindOf('operations.redrive', 'POST')).toBe('admin-command');
     expect(recordOf('agreements.create', {})).toBeUndefined();
   });
 });

@@ -30,6 +30,7 @@ export function auditKindOf(operation: OperationId, method: string): AuditKind |
 /** Resources whose routes name another record type than the singular of their own name. */
 const RECORD_TYPE_OF_RESOURCE: Readonly<Record<string, string>> = {
   attendance: 'batch',
+  operations: 'dead-letter',
   selection: 'batch',
   utilisation: 'venue',
   'venue-directory': 'venue',

@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { AnswerOf, BodyOf, HTTP_ROUTES, HttpOperationId, HttpRoute, ParamsOf, Principal, QueryOf, ServiceWithApi } from '@sinergi/contracts';
+import {
+  AnswerOf,
+  BodyOf,
+  HTTP_ROUTES,
+  HttpOperationId,
+  HttpRoute,
+  ParamsOf,
+  PathParams,
+  Principal,
+  QueryOf,
+  SERVICE_OPERATIONS_ROUTES,
+  ServiceOperationId,
+  ServiceOperationsOperations,
+  ServiceWithApi,
+} from '@sinergi/contracts';
 import { GatewayConfig } from '../gateway.config';
 import { ServiceAnswer, ServiceClient } from './service-client';
 
@@ -76,8 +90,18 @@ export class ServiceClients {
 
   /** Calls an operation of its service with typed input, answering its typed answer (or the service's problem, as it came). */
   request<Op extends HttpOperationId>(operation: Op, { principal, params, query, body, idempotencyKey }: OperationRequest<Op>): Promise<ServiceAnswer<AnswerOf<Op>>> {
-    const search = new URLSearchParams(Object.entries(query ?? {}).flatMap(([name, value]): Array<[string, string]> => (value === undefined ? [] : [[name, String(value)]]))).toString();
-    return this.send(operation, { principal, params: (params ?? {}) as Record<string, string>, search: search ? `?${search}` : '', body, idempotencyKey });
+    return this.send(operation, { principal, params: (params ?? {}) as Record<string, string>, search: searchOf(query ?? {}), body, idempotencyKey });
+  }
+
+  /** Calls one of the Operations routes every service serves (libs/platform), of the named service. */
+  requestServiceOperation<Op extends ServiceOperationId>(
+    service: ServiceWithApi,
+    operation: Op,
+    { principal, params, query }: { principal: Principal; params?: PathParams<(typeof SERVICE_OPERATIONS_ROUTES)[Op][1]>; query?: Record<string, string | number | undefined> },
+  ): Promise<ServiceAnswer<ServiceOperationsOperations[Op]['answer']>> {
+    const [method, template] = SERVICE_OPERATIONS_ROUTES[operation];
+    const path = template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent((params as Record<string, string> | undefined)?.[name] ?? ''));
+    return this.byName[service].call({ principal, method, path: `${path}${searchOf(query)}`, body: method === 'GET' ? undefined : {} });
   }
 
   /** Forwards a public API request to its operation unchanged (untyped: the caller's input is the service's to check). */
@@ -90,4 +114,10 @@ export class ServiceClients {
     const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
     return this.byName[route.service].call<T>({ principal, method: route.method, path: `${path}${search}`, body: route.method === 'GET' ? undefined : (body ?? {}), idempotencyKey });
   }
+}
+
+/** A query string (`?` included, or empty) of the defined values. */
+function searchOf(query: object | undefined): string {
+  const search = new URLSearchParams(Object.entries(query ?? {}).flatMap(([name, value]): Array<[string, string]> => (value === undefined ? [] : [[name, String(value)]]))).toString();
+  return search ? `?${search}` : '';
 }

@@ -12,11 +12,23 @@ import type {
   VenueUtilisationParams,
 } from '../dashboards';
 import type { EnrollmentDocumentView, EnrollmentView, ParticipantView } from '../enrollment';
+import type { ConsumerLag, DeadLetterDetail, DeadLetterRedriven, DeadLetterSummary, FindDeadLettersParams, OutboxBacklog } from '../operations-console';
 import type { MyEnrollmentRequest, MyOfferAnswer, MyWithdrawalRequest } from '../me';
 import type { Page, PageParams } from '../page';
+import type { ServiceName } from '../../topics';
 
 interface ProgrammeIdParams {
   /** @format uuid */
+  id: string;
+}
+
+interface DeadLetterParams {
+  /** The service whose database holds the dead letter. */
+  service: ServiceName;
+  /**
+   * The dead letter, as the list names it.
+   * @format uuid
+   */
   id: string;
 }
 
@@ -29,8 +41,8 @@ interface MyEnrollmentParams {
 }
 
 /**
- * The operations the gateway answers itself under /api/v1 (its read models, the audit log, participant
- * self-service): what each takes (path parameters, query, body) and answers on success.
+ * The operations the gateway answers itself under /api/v1 (its read models, the audit log, the Operations page
+ * merged from every service and the broker, participant self-service): what each takes (path parameters, query, body) and answers on success.
  */
 export interface GatewayOperations {
   'dashboard.programme-overview': { params: ProgrammeIdParams; answer: ProgrammeOverview };
@@ -41,6 +53,11 @@ export interface GatewayOperations {
   'dashboard.notifications': { answer: NotificationOutcomes[] };
   'dashboard.dead-letters': { answer: DeadLetterCount[] };
   'audit.list': { query: AuditEntriesParams; answer: Page<AuditEntryView> };
+  'operations.consumer-lag': { answer: ConsumerLag[] };
+  'operations.outbox': { answer: OutboxBacklog[] };
+  'operations.dead-letters': { query: FindDeadLettersParams; answer: Page<DeadLetterSummary> };
+  'operations.dead-letter': { params: DeadLetterParams; answer: DeadLetterDetail };
+  'operations.redrive': { params: DeadLetterParams; answer: DeadLetterRedriven };
   'me.get': { answer: ParticipantView };
   'me.enroll': { body: MyEnrollmentRequest; answer: EnrollmentView };
   'me.enrollments': { query: PageParams; answer: Page<EnrollmentView> };
@@ -63,6 +80,11 @@ export const GATEWAY_SUCCESS_STATUS = {
   'dashboard.notifications': 200,
   'dashboard.dead-letters': 200,
   'audit.list': 200,
+  'operations.consumer-lag': 200,
+  'operations.outbox': 200,
+  'operations.dead-letters': 200,
+  'operations.dead-letter': 200,
+  'operations.redrive': 202,
   'me.get': 200,
   'me.enroll': 201,
   'me.enrollments': 200,
@@ -71,6 +93,6 @@ export const GATEWAY_SUCCESS_STATUS = {
   'me.withdraw': 200,
   'me.answer-offer': 200,
   'me.certificate': 200,
-} as const satisfies { [Op in GatewayOperationId]: 200 | 201 | 204 };
+} as const satisfies { [Op in GatewayOperationId]: 200 | 201 | 202 | 204 };
 
 export const GATEWAY_OPERATION_IDS = Object.keys(GATEWAY_SUCCESS_STATUS) as GatewayOperationId[];

@@ -9,7 +9,7 @@ import { VENUE_CAPACITY_ROUTES, VenueCapacityOperations } from './venue-capacity
 export * from './http-operation';
 export * from './gateway.operations';
 
-/** Every operation the services serve over HTTP (their platform routes aside: health, schemas, AsyncAPI), by operation id. */
+/** Every operation the services serve over HTTP (their platform routes aside: health, schemas, AsyncAPI, and the Operations routes of SERVICE_OPERATIONS_ROUTES), by operation id. */
 export type HttpOperations = ProgramOperations & EnrollmentOperations & VenueCapacityOperations & InstructorModuleOperations & NotificationOperations;
 export type HttpOperationId = keyof HttpOperations & OperationId;
 
@@ -25,3 +25,4 @@ export type QueryOf<Op extends HttpOperationId> = Types<Op> extends { query: inf
 export type AnswerOf<Op extends HttpOperationId> = Types<Op>['answer'];
 export type ParamsOf<Op extends HttpOperationId> = PathParams<(typeof HTTP_ROUTES)[Op]['path']>;
 export * from './http-schemas';
+export * from './operations-console.operations';
