@@ -40,11 +40,12 @@ export class ServiceProcesses {
     private readonly env: Record<string, string>,
   ) {}
 
-  static async start(services: ServiceName[], topicPrefix: string, env: Record<string, string> = {}): Promise<ServiceProcesses> {
+  /** `ports` names a service's port in advance (e.g. for a gateway started before it); the others get a free one. */
+  static async start(services: ServiceName[], topicPrefix: string, env: Record<string, string> = {}, ports: Partial<Record<ServiceName, number>> = {}): Promise<ServiceProcesses> {
     const processes = new ServiceProcesses(topicPrefix, { ...testSecrets(), KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', ...env });
     try {
       await grantNamespaceAccess(topicPrefix);
-      await Promise.all(services.map(async (service) => processes.launch(service, await createTestDatabase(service), await freePort())));
+      await Promise.all(services.map(async (service) => processes.launch(service, await createTestDatabase(service), ports[service] ?? (await freePort()))));
     } catch (error) {
       await processes.stop();
       throw processes.explain(error as Error);

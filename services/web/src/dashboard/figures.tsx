@@ -15,7 +15,8 @@ const messages = {
   underQuorum: { id: 'Kelas di bawah kuorum', en: 'Classes under quorum' },
   underQuorumDetail: { id: 'terkonfirmasi atau berjalan, sebelum batas konfirmasi', en: 'confirmed or running, before the confirm-by day' },
   reserves: { id: 'Cadangan', en: 'Reserves' },
-  messages: { id: 'Pesan terkirim / gagal', en: 'Messages sent / failed' },
+  // The read model keeps no delivery time yet, so these are totals, not today's.
+  messages: { id: 'Pesan terkirim / gagal (seluruhnya)', en: 'Messages sent / failed (all time)' },
   classesByStatus: { id: 'Kelas menurut status', en: 'Classes by status' },
   status: { id: 'Status', en: 'Status' },
   count: { id: 'Jumlah', en: 'Count' },

@@ -89,7 +89,6 @@ export function OperationsPage() {
       <section aria-labelledby="lag-heading">
         <div class="toolbar">
           <h2 id="lag-heading">{t('lag')}</h2>
-          <CsvLink path="/api/v1/operations/consumer-lag" />
         </div>
         {lag.error ? <ErrorNotice error={lag.error} /> : null}
         {!lag.data && lag.loading ? <Loading /> : null}
@@ -127,7 +126,6 @@ export function OperationsPage() {
       <section aria-labelledby="outbox-heading">
         <div class="toolbar">
           <h2 id="outbox-heading">{t('outbox')}</h2>
-          <CsvLink path="/api/v1/operations/outbox" />
         </div>
         {outbox.error ? <ErrorNotice error={outbox.error} /> : null}
         {outbox.data ? (
@@ -210,7 +208,6 @@ function DeadLetters() {
         <Field label={t('filterTopic')}>
           <input value={filters.topic} onChange={(event) => setFilters({ ...filters, topic: (event.currentTarget as HTMLInputElement).value.trim() })} />
         </Field>
-        <CsvLink path="/api/v1/operations/dead-letters" query={filters} />
       </div>
       {list.error ? <ErrorNotice error={list.error} /> : null}
       {list.data && list.data.items.length === 0 ? <p class="muted">{t('none')}</p> : null}
