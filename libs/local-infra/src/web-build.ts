@@ -1,15 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { repoRoot } from './support';
 
 /** The dashboard and portal sources (services/web) and where `npm run build:web` puts them for the gateway. */
 export const WEB_SOURCES_DIR = join(repoRoot, 'services', 'web');
 export const WEB_DIST_DIR = join(repoRoot, 'dist', 'web');
 
+/** The newest modification under `path`; documentation (`*.md`) does not go into the build. */
 function newestChange(path: string): number {
   const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (!stat.isDirectory()) return path.endsWith('.md') ? 0 : stat.mtimeMs;
   return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestChange(join(path, entry))), stat.mtimeMs);
 }
 
@@ -25,7 +26,7 @@ export function webBuildIsStale(): boolean {
 export function ensureWebBuild(log: (line: string) => void): void {
   if (!webBuildIsStale()) return;
   log('building the dashboard and portal (npm run build:web)...');
-  const vite = require.resolve('vite/bin/vite.js', { paths: [repoRoot] });
+  const vite = join(dirname(require.resolve('vite/package.json', { paths: [repoRoot] })), 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB_SOURCES_DIR, 'vite.config.mjs'), '--logLevel', 'warn'], {
     cwd: repoRoot,
     stdio: 'inherit',

@@ -22,6 +22,7 @@ function storedLang(): Lang {
 }
 
 let lang: Lang = storedLang();
+document.documentElement.lang = lang;
 
 /** Bahasa Indonesia unless the user chose English (kept in localStorage). */
 export function currentLang(): Lang {

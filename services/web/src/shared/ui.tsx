@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiError, withQuery, type Query } from './api';
 import { currentLang, useT } from './i18n';
 
@@ -97,6 +97,7 @@ export function ActionButton<T>(props: {
 }) {
   const t = useT(messages);
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const [state, setState] = useState<{ status: 'idle' | 'working' } | { status: 'done'; result: T } | { status: 'failed'; error: Error }>({ status: 'idle' });
   const open = () => {
     setState({ status: 'idle' });
@@ -121,9 +122,9 @@ export function ActionButton<T>(props: {
       <button type="button" class={`button${props.danger ? ' button-danger' : ''}`} onClick={open}>
         {props.label}
       </button>
-      <dialog ref={dialog} class="dialog" aria-labelledby={`${props.label}-title`} onClose={() => state.status === 'done' && props.onDone?.()}>
+      <dialog ref={dialog} class="dialog" aria-labelledby={titleId} onClose={() => state.status === 'done' && props.onDone?.()}>
         <form onSubmit={submit}>
-          <h2 id={`${props.label}-title`}>{props.title}</h2>
+          <h2 id={titleId}>{props.title}</h2>
           <div>{props.description}</div>
           {state.status !== 'done' ? props.form : null}
           {state.status === 'failed' ? <ErrorNotice error={state.error} /> : null}
