@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BatchListItemView, BatchView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
 import { ensureWebBuild } from '@sinergi/local-infra';
 import { MessageSinks, startMessageSinks, waitFor } from '@sinergi/testing';
-import { captureDashboardScreenshots, launchChromium, signInThroughPage } from './browser';
+import { launchChromium, signInThroughPage } from './browser';
 import { call, expectCreated } from './http';
 import { MAY, MODULE, signAndLaunch } from './programme-setup';
 import { RunningSystem } from './running-system';
@@ -144,7 +144,7 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
         nik: '3273051203850101',
         fullName: 'Peserta Browser Satu',
         birthDate: '1985-03-12',
-        gender: 'F',
+        gender: 'M',
         phone: '+6281200020001',
         language: 'id',
         provinceCode: '32',
@@ -175,17 +175,6 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
       const lines = text.slice(1).trim().split(/\r?\n/);
       expect(lines).toHaveLength(1 + 2);
       for (const batchId of [batchAt['BLK-WEB-BDG'], batchAt['BLK-WEB-BKS']]) expect(lines.some((line) => line.includes(batchId))).toBe(true);
-    } finally {
-      await context.close();
-    }
-  });
-
-  // `SINERGI_SCREENSHOTS_DIR=docs npx jest <this spec>`: the README's screenshots, from this spec's system.
-  const screenshotsDir = process.env.SINERGI_SCREENSHOTS_DIR;
-  (screenshotsDir ? it : it.skip)('saves screenshots of the overview, a province and a class (only when SINERGI_SCREENSHOTS_DIR is set)', async () => {
-    const { context, page } = await signedIn(ADMIN);
-    try {
-      expect(await captureDashboardScreenshots(page, gatewayUrl, screenshotsDir!)).toHaveLength(3);
     } finally {
       await context.close();
     }

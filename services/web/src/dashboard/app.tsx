@@ -72,8 +72,10 @@ function SignedIn({ session }: { session: Session }) {
       nav={<Navigation session={session} />}
       account={
         <>
-          <span class="account" title={`${t('roles')}: ${session.roles.join(', ')}`}>
-            {session.subject.replace(/^local:/, '')}
+          <span class="account">
+            <span class="visually-hidden">{t('roles')}: </span>
+            {session.roles.join(', ')}
+            {session.venueCodes.length ? ` · ${session.venueCodes.join(', ')}` : ''}
           </span>
           <button type="button" class="button button-quiet" onClick={() => void signOut()}>
             {t('signOut')}

@@ -13,7 +13,7 @@ const messages = {
   seatsOf: { id: 'dari', en: 'of' },
   seats: { id: 'kursi', en: 'seats' },
   underQuorum: { id: 'Kelas di bawah kuorum', en: 'Classes under quorum' },
-  underQuorumDetail: { id: 'terkonfirmasi atau berjalan, sebelum batas konfirmasi', en: 'confirmed or running, before the confirm-by day' },
+  underQuorumDetail: { id: 'terkonfirmasi atau berjalan, peserta terkonfirmasi di bawah kuorum', en: 'confirmed or running, confirmed participants below the quorum' },
   reserves: { id: 'Cadangan', en: 'Reserves' },
   // The read model keeps no delivery time yet, so these are totals, not today's.
   messages: { id: 'Pesan terkirim / gagal (seluruhnya)', en: 'Messages sent / failed (all time)' },

@@ -205,6 +205,7 @@ export function ClassDetail({ session }: { session: Session }) {
       </div>
       {register.error ? <ErrorNotice error={register.error} /> : null}
       {register.data ? <Register register={register.data} canRecord={can(session, 'attendance.record')} onRecorded={register.reload} /> : null}
+      {deliveries.error ? <ErrorNotice error={deliveries.error} /> : null}
       {deliveries.data ? (
         <section aria-labelledby="messages-heading">
           <h2 id="messages-heading">{t('messages')}</h2>
