@@ -18,6 +18,7 @@ const commands = {
   'access-table': './write-access-table.ts',
   'http-schemas': './write-http-schemas.ts',
   'rebuild-read-models': '../../services/gateway/src/read-models/rebuild-main.ts',
+  screenshots: '../../services/system-e2e/src/screenshots-main.ts',
 };
 const command = process.argv[2];
 if (!commands[command]) {

@@ -17,6 +17,7 @@ import { OperationsModule } from './operations/operations.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SchemasModule } from './schemas/schemas.module';
 import { SignInCode, SignInCodeRequest } from './sign-in-codes/sign-in-code.entity';
+import { serveWebApp } from './web/web-app';
 
 export const gatewayService: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
@@ -39,5 +40,6 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
     app.use(auditRecorder(app.get(AuditLog)));
     configureGatewayApp(app, config);
     configureIdentity(app);
+    serveWebApp(app, config);
   },
 };

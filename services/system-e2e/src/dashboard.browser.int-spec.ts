@@ -1,0 +1,197 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BatchListItemView, BatchView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
+import { ensureWebBuild } from '@sinergi/local-infra';
+import { MessageSinks, startMessageSinks, waitFor } from '@sinergi/testing';
+import { launchChromium, signInThroughPage } from './browser';
+import { call, expectCreated } from './http';
+import { MAY, MODULE, signAndLaunch } from './programme-setup';
+import { RunningSystem } from './running-system';
+
+const ADMIN = { username: 'admin-browser', password: 'a long browser test password', roles: ['kemnaker-admin'] };
+const OPERATOR = { username: 'operator-browser', password: 'another browser test password', roles: ['venue-operator'], venueCodes: ['BLK-WEB-BDG'] };
+/** Two venues in Jawa Barat (the operator's is BLK-WEB-BDG), one in Sulawesi Selatan. */
+const VENUES = [
+  { venueCode: 'BLK-WEB-BDG', provinceCode: '32' },
+  { venueCode: 'BLK-WEB-BKS', provinceCode: '32' },
+  { venueCode: 'BLK-WEB-MKS', provinceCode: '73' },
+];
+
+/**
+ * The dashboard in headless Chromium against the whole system: six services as processes (the gateway serving the
+ * built pages), Kafka and PostgreSQL. Data is set up through the services' APIs, then read as a person would.
+ */
+describe('the dashboard in a browser (Chromium, all services as processes, Kafka, PostgreSQL)', () => {
+  let system: RunningSystem;
+  let sinks: MessageSinks;
+  let browser: Browser;
+  let accountsDirectory: string;
+  let gatewayUrl: string;
+  let programmeId: string;
+  const batchAt: Record<string, string> = {};
+  const url = (service: Parameters<RunningSystem['url']>[0], path: string) => `${system.url(service)}${path}`;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    ensureWebBuild((line) => process.stdout.write(`${line}\n`));
+    accountsDirectory = await mkdtemp(join(tmpdir(), 'sinergi-browser-'));
+    const accountsFile = join(accountsDirectory, 'local-accounts.json');
+    await writeFile(accountsFile, JSON.stringify([ADMIN, OPERATOR]));
+    sinks = await startMessageSinks();
+    system = await RunningSystem.start(
+      ['program', 'enrollment', 'venue-capacity', 'instructor-module', 'notification', 'gateway'],
+      { ...sinks.env(), BATCH_REPLY_TIMEOUT_MS: '60000' },
+      { LOCAL_ACCOUNTS_FILE: accountsFile, RATE_LIMIT_PER_MINUTE: '100000', HTTP_HOST: '127.0.0.1' },
+    );
+    gatewayUrl = system.url('gateway');
+    programmeId = await signAndLaunch(
+      { program: url('program', ''), instructors: url('instructor-module', '') },
+      { selectionPolicy: 'first-come-first-served', classDays: 3, classSize: 16, reservesPerClass: 2, minimumQuorum: 5, confirmByDaysBeforeStart: 3 },
+    );
+    for (const [index, { venueCode, provinceCode }] of VENUES.entries()) {
+      await expectCreated<VenueState>('POST', url('venue-capacity', '/venues'), {
+        venueCode,
+        name: `BLK Contoh ${venueCode}`,
+        kind: 'BLK',
+        provinceCode,
+        city: 'Kota Contoh',
+        rooms: [{ roomCode: 'R1', name: 'Ruang 1', seats: 20 }],
+        closedDays: [],
+        sample: true,
+      });
+      await expectCreated<InstructorDetailView>('POST', url('instructor-module', '/instructors'), {
+        externalRef: `E2E-WEB-${index}`,
+        fullName: `Instruktur Web ${index}`,
+        homeProvinceCode: provinceCode,
+        competencies: [MODULE],
+        maxClassesPerPeriod: 5,
+        active: true,
+      });
+      const planned = await waitFor(`program to know ${venueCode}`, async () => {
+        const response = await call<BatchListItemView>('POST', url('program', `/programmes/${programmeId}/batches`), { venueCode, startDate: `${MAY}-12` });
+        return response.status === 201 && response.body;
+      });
+      batchAt[venueCode] = planned.id;
+    }
+    for (const batchId of Object.values(batchAt)) {
+      await waitFor(`class ${batchId} confirmed`, async () => (await call<BatchView>('GET', url('program', `/batches/${batchId}`))).body.status === 'confirmed', {
+        timeoutMs: 90_000,
+      });
+    }
+    // The gateway's read models follow the events: wait until they hold every class as confirmed.
+    await waitFor('the read models to hold the three confirmed classes', async () => {
+      const rows = await system.query<{ count: string }>('gateway', `SELECT count(*) AS count FROM read_models.classes WHERE status = 'confirmed'`);
+      return Number(rows[0]?.count) === 3;
+    }, { timeoutMs: 60_000 });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+    await sinks?.close();
+    if (accountsDirectory) await rm(accountsDirectory, { recursive: true, force: true });
+  });
+
+  async function signedIn(account: { username: string; password: string }, path = '/'): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInThroughPage(page, gatewayUrl, account.username, account.password, path);
+    return { context, page };
+  }
+
+  it('an admin signs in through the real sign-in page, sees the real overview, opens a province and drills into a class', async () => {
+    const { context, page } = await signedIn(ADMIN);
+    try {
+      // The overview, in Bahasa Indonesia by default: three confirmed classes, 48 seats, target 5.000 and ceiling 10.000.
+      await page.getByRole('heading', { name: 'Ringkasan nasional' }).waitFor();
+      await expect(page.locator('td[data-status="confirmed"]').textContent()).resolves.toBe('3');
+      const participants = page.locator('[data-figure="participants"]');
+      await expect(participants.textContent()).resolves.toContain('target 5.000');
+      await expect(participants.textContent()).resolves.toContain('batas 10.000');
+      await expect(page.getByText('0 dari 48 kursi').count()).resolves.toBe(1);
+
+      // A province from the tile map: Jawa Barat and its two classes.
+      await page.getByRole('button', { name: /^Jawa Barat: 2 kelas/ }).click();
+      await page.waitForURL(`${gatewayUrl}/provinces/32`);
+      await page.getByRole('heading', { name: /Jawa Barat/ }).waitFor();
+      await waitFor('the province classes', async () => (await page.locator('tbody tr[data-batch-id]').count()) === 2);
+
+      // The class at BLK-WEB-BDG: venue, room, dates in Indonesian, its history, its (empty) register.
+      await page.locator(`tr[data-batch-id="${batchAt['BLK-WEB-BDG']}"] a`).click();
+      await page.waitForURL(`${gatewayUrl}/classes/${batchAt['BLK-WEB-BDG']}`);
+      await page.getByText('BLK-WEB-BDG').first().waitFor();
+      await expect(page.getByText(`12 Mei ${MAY.slice(0, 4)}`).count()).resolves.toBeGreaterThan(0);
+      await page.getByRole('heading', { name: 'Riwayat status' }).waitFor();
+      await page.getByText('Belum ada peserta.').waitFor();
+
+      // English is one click away and stays chosen.
+      await page.getByRole('button', { name: /English/ }).click();
+      await page.getByRole('heading', { name: 'Status history' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Status history' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("watches an enrollment made through the API arrive on the class's page without a reload", async () => {
+    const { context, page } = await signedIn(ADMIN, `/classes/${batchAt['BLK-WEB-BDG']}`);
+    try {
+      await page.getByText('BLK-WEB-BDG').first().waitFor();
+      const participant = await expectCreated<ParticipantView>('POST', url('enrollment', '/participants'), {
+        nik: '3273051203850101',
+        fullName: 'Peserta Browser Satu',
+        birthDate: '1985-03-12',
+        gender: 'M',
+        phone: '+6281200020001',
+        language: 'id',
+        provinceCode: '32',
+        business: { scale: 'micro', sector: 'kuliner' },
+      });
+      await waitFor('enrollment to know the class', async () => (await call('GET', url('enrollment', `/batches/${batchAt['BLK-WEB-BDG']}/fill`))).status === 200);
+      await expectCreated<EnrollmentView>(
+        'POST',
+        url('enrollment', '/enrollments'),
+        { participantId: participant.id, programmeId, batchId: batchAt['BLK-WEB-BDG'] },
+        { 'idempotency-key': 'browser-enrollment-1' },
+      );
+      // The change comes over the gateway's event stream (GET /api/v1/dashboard/changes); the page then reads the register again.
+      await page.getByTestId('register').getByText('Peserta Browser Satu').waitFor({ timeout: 60_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("exports a province's classes as CSV whose rows match the table", async () => {
+    const { context, page } = await signedIn(ADMIN, '/provinces/32');
+    try {
+      await waitFor('the province classes', async () => (await page.locator('tbody tr[data-batch-id]').count()) === 2);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV' }).click()]);
+      const file = await download.path();
+      const text = await readFile(file, 'utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const lines = text.slice(1).trim().split(/\r?\n/);
+      expect(lines).toHaveLength(1 + 2);
+      for (const batchId of [batchAt['BLK-WEB-BDG'], batchAt['BLK-WEB-BKS']]) expect(lines.some((line) => line.includes(batchId))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a venue operator opens their own class's register and is refused another venue's class", async () => {
+    const { context, page } = await signedIn(OPERATOR, `/classes/${batchAt['BLK-WEB-BDG']}`);
+    try {
+      await page.getByText('BLK-WEB-BDG').first().waitFor();
+      await page.getByRole('heading', { name: 'Daftar hadir' }).waitFor();
+      await page.goto(`${gatewayUrl}/classes/${batchAt['BLK-WEB-BKS']}`);
+      const refusal = page.getByRole('alert');
+      await refusal.waitFor();
+      await expect(refusal.textContent()).resolves.toMatch(/Ditolak \((403|404)\)/);
+      await expect(page.getByText('BLK-WEB-BKS').count()).resolves.toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
