@@ -275,7 +275,8 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
     expect(JSON.stringify(verified)).not.toContain(nikOf(p1));
     expect((await call('GET', url('enrollment', '/certificates/verify/ZZZZZZZZZZ'))).status).toBe(404);
 
-    await waitForMessage(p1.phone, `${OFFICIAL_DOMAIN}/verify/`);
+    await waitForMessage(p1.phone, `/portal/verify/${certificate.verificationCode}`);
+    await waitForMessage(p1.phone, `/portal/enrollments/${p1.enrollmentId}`);
     await waitForMessage(p2.phone, 'Certificate');
     await waitForMessage(p3.phone, 'Sertifikat');
     await waitForMessage(p5.phone, 'Anda mengikuti 2 dari 3 hari');

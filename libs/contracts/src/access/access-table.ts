@@ -84,6 +84,8 @@ export const ACCESS_TABLE = {
   'selection.get': STAFF_READ,
   'selection.entries': STAFF_READ,
   'certificates.get': { ...ADMINS, participant: 'own' },
+  'certificates.pdf': { ...ADMINS, participant: 'own' },
+  'letters.pdf': { ...ADMINS, participant: 'own' },
   'certificates.verify': 'public',
   // enrollment (svc-b)
   'participants.enrollments': { ...ADMINS, viewer: 'masked', participant: 'own' },
@@ -149,6 +151,8 @@ export const ACCESS_TABLE = {
   'me.withdraw': { participant: 'own' },
   'me.answer-offer': { participant: 'own' },
   'me.certificate': { participant: 'own' },
+  'me.certificate-pdf': { participant: 'own' },
+  'me.letter-pdf': { participant: 'own' },
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;

@@ -209,6 +209,15 @@ export interface EnrollmentDocumentView {
   issuedAt: string;
 }
 
+/** The media type of the printable documents: GET /enrollments/:id/certificate.pdf and letter.pdf. */
+export const PDF_CONTENT_TYPE = 'application/pdf';
+
+/**
+ * A printable document, answered as its bytes (`application/pdf`), never as JSON.
+ * @format binary
+ */
+export type PdfDocument = string;
+
 /** GET /certificates/verify/:code (public): what is printed on the certificate, nothing more. */
 export interface CertificateVerificationView {
   valid: true;

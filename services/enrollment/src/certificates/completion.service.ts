@@ -14,7 +14,7 @@ import { lockClasses } from '../enrollments/class-locks';
 import { completes } from '../attendance/attendance.rules';
 import { seatedIn } from '../attendance/attendance.service';
 import { Certificate } from './certificate.entity';
-import { documentNumber, newVerificationCode } from './certificate.rules';
+import { documentNumber, newVerificationCode, verificationUrlOf } from './certificate.rules';
 
 /**
  * A completed class (BatchCompleted): each seated participant who attended at least COMPLETION_MIN_ATTENDANCE_PERCENT
@@ -82,7 +82,7 @@ export class Completion {
           ...who,
           certificateNumber: document.number,
           verificationCode: code,
-          verificationUrl: `https://${this.config.OFFICIAL_DOMAIN}/verify/${code}`,
+          verificationUrl: verificationUrlOf(this.config.PORTAL_PUBLIC_URL, code),
           issuedAt: issuedAt.toISOString(),
         }),
       );

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { HTTP_SCHEMAS, HttpOperationId, Principal } from '@sinergi/contracts';
+import { HTTP_SCHEMAS, HttpOperationId, PDF_CONTENT_TYPE, Principal } from '@sinergi/contracts';
 import { Forbidden, InvalidInput, NotFound, Operation, PageQuery, UuidParam } from '@sinergi/platform';
 import { ServiceClients } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
@@ -117,6 +117,26 @@ export class MeController {
   async certificate(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('certificates.get', { principal, params: { id } })));
+  }
+
+  @Get('enrollments/:id/certificate.pdf')
+  @Operation('me.certificate-pdf')
+  @ApiOperation({ operationId: 'me.certificate-pdf', summary: 'Your certificate of an enrollment, as a PDF with its verification QR code' })
+  @enrollmentId
+  @ApiResponse({ status: 200, description: 'The certificate (application/pdf), as an attachment', content: { [PDF_CONTENT_TYPE]: { schema: answerOf('certificates.pdf') } } })
+  async certificatePdf(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('certificates.pdf', { principal, params: { id } })));
+  }
+
+  @Get('enrollments/:id/letter.pdf')
+  @Operation('me.letter-pdf')
+  @ApiOperation({ operationId: 'me.letter-pdf', summary: 'Your participation letter of an enrollment, as a PDF' })
+  @enrollmentId
+  @ApiResponse({ status: 200, description: 'The participation letter (application/pdf), as an attachment', content: { [PDF_CONTENT_TYPE]: { schema: answerOf('letters.pdf') } } })
+  async letterPdf(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('letters.pdf', { principal, params: { id } })));
   }
 
   /**

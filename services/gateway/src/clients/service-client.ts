@@ -1,13 +1,16 @@
 import { BadGatewayException } from '@nestjs/common';
 import type { JWK } from 'jose';
-import { HttpMethod, mintInternalToken, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
+import { HttpMethod, mintInternalToken, PDF_CONTENT_TYPE, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
 import { childTraceparent, currentTraceContext } from '@sinergi/messaging';
 
 /** What a service answered: its status, content type and body, passed on to the gateway's caller unchanged. */
 export interface ServiceAnswer<T = unknown> {
   status: number;
   contentType: string;
+  /** JSON parsed, text as text, anything else (a PDF) as its bytes. */
   body: T;
+  /** A file's `content-disposition` (its name), when the service sent one. */
+  contentDisposition?: string;
 }
 
 export interface ServiceCall {
@@ -39,7 +42,7 @@ export class ServiceClient {
   async call<T = unknown>({ principal, method, path, body, idempotencyKey }: ServiceCall): Promise<ServiceAnswer<T>> {
     const trace = currentTraceContext();
     const headers: Record<string, string> = {
-      accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
+      accept: `application/json, ${PROBLEM_CONTENT_TYPE}, ${PDF_CONTENT_TYPE}`,
       ...(trace ? { 'x-correlation-id': trace.correlationId, traceparent: childTraceparent(trace.traceparent) } : {}),
       ...(principal ? { authorization: `Bearer ${await mintInternalToken(principal, this.service, this.signingKey)}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -55,7 +58,17 @@ export class ServiceClient {
       });
     }
     const contentType = response.headers.get('content-type') ?? 'application/json';
-    const text = await response.text();
-    return { status: response.status, contentType, body: (text && /json/.test(contentType) ? JSON.parse(text) : text) as T };
+    const contentDisposition = response.headers.get('content-disposition') ?? undefined;
+    return { status: response.status, contentType, body: (await bodyOf(response, contentType)) as T, ...(contentDisposition ? { contentDisposition } : {}) };
   }
+}
+
+/** JSON parsed, text as it is, and a binary body (a PDF) as its bytes, unchanged. */
+async function bodyOf(response: Response, contentType: string): Promise<unknown> {
+  if (/json/.test(contentType)) {
+    const text = await response.text();
+    return text ? JSON.parse(text) : text;
+  }
+  if (/^text\//.test(contentType) || !contentType) return response.text();
+  return Buffer.from(await response.arrayBuffer());
 }

@@ -20,6 +20,8 @@ export interface DigestLine {
 export interface MessageContext {
   language: Language;
   officialDomain: string;
+  /** The portal page the message is about (participants only): see `portalPageOf`. */
+  portalPage?: string;
   recipientName?: string;
   params: Record<string, unknown>;
   class?: ClassDetails;
@@ -219,13 +221,39 @@ const FOOTER: Record<Language, (domain: string) => string> = {
   en: (domain) => `Official information comes only from https://${domain}. We never ask for your OTP or NIK.`,
 };
 
-/** The message in the recipient's language, with the official domain and the no-OTP/NIK line in every one. */
+/** What a participant's message is about, to find its page on the portal. */
+export interface MessageSubject {
+  recipientKind: string;
+  template: string;
+  enrollmentId: string | null;
+}
+
+/**
+ * The participant portal's page a message is about: the enrollment's page (status, confirm, withdraw, the offer,
+ * the certificate or letter to download), the sign-in page for a sign-in code, else the participant's home.
+ * Staff messages have none (they work in the dashboard).
+ */
+export function portalPageOf(portalPublicUrl: string, subject: MessageSubject): string | undefined {
+  if (subject.recipientKind !== 'participant') return undefined;
+  if (subject.template === 'sign-in-code') return `${portalPublicUrl}/sign-in`;
+  return subject.enrollmentId ? `${portalPublicUrl}/enrollments/${subject.enrollmentId}` : `${portalPublicUrl}/`;
+}
+
+const PORTAL_LINE: Record<Language, (template: string, page: string) => string> = {
+  id: (template, page) =>
+    template === 'certificate-issued' ? `Unduh sertifikat Anda (PDF): ${page}` : template === 'participation-letter-issued' ? `Unduh surat keterangan Anda (PDF): ${page}` : template === 'sign-in-code' ? `Masukkan kode di ${page}` : `Lihat di portal: ${page}`,
+  en: (template, page) =>
+    template === 'certificate-issued' ? `Download your certificate (PDF): ${page}` : template === 'participation-letter-issued' ? `Download your letter (PDF): ${page}` : template === 'sign-in-code' ? `Enter the code at ${page}` : `See it on the portal: ${page}`,
+};
+
+/** The message in the recipient's language, with its portal page (participants), the official domain and the no-OTP/NIK line in every one. */
 export function renderMessage(template: string, context: MessageContext): RenderedMessage {
   const definition = (TEMPLATES as Record<string, TemplateDefinition>)[template];
   if (!definition) throw new Error(`no template named ${template}`);
   const { subject, body } = definition[context.language](context);
   const greeting = context.recipientName ? `${context.language === 'id' ? 'Yth.' : 'Dear'} ${context.recipientName},\n\n` : '';
-  return { subject: `[Sinergi] ${subject}`, text: `${greeting}${body}\n\n${FOOTER[context.language](context.officialDomain)}` };
+  const portal = context.portalPage ? `\n\n${PORTAL_LINE[context.language](template, context.portalPage)}` : '';
+  return { subject: `[Sinergi] ${subject}`, text: `${greeting}${body}${portal}\n\n${FOOTER[context.language](context.officialDomain)}` };
 }
 
 function capitalise(text: string): string {

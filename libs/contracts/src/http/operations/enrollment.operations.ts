@@ -10,6 +10,7 @@ import type {
   ParticipantLookupRequest,
   ParticipantLookupView,
   ParticipantView,
+  PdfDocument,
   ProgrammeFillView,
   RecordAttendanceRequest,
   RegisterParticipantRequest,
@@ -41,6 +42,8 @@ export interface EnrollmentOperations {
   'selection.get': { answer: SelectionView };
   'selection.entries': { query: SelectionEntriesParams; answer: Page<DrawEntry> };
   'certificates.get': { answer: EnrollmentDocumentView };
+  'certificates.pdf': { answer: PdfDocument };
+  'letters.pdf': { answer: PdfDocument };
   'certificates.verify': { answer: CertificateVerificationView };
 }
 
@@ -63,5 +66,7 @@ export const ENROLLMENT_ROUTES = serviceRoutes('enrollment', {
   'selection.get': ['GET', '/programmes/:programmeId/selection'],
   'selection.entries': ['GET', '/programmes/:programmeId/selection/entries'],
   'certificates.get': ['GET', '/enrollments/:id/certificate'],
+  'certificates.pdf': ['GET', '/enrollments/:id/certificate.pdf'],
+  'letters.pdf': ['GET', '/enrollments/:id/letter.pdf'],
   'certificates.verify': ['GET', '/certificates/verify/:code'],
 } satisfies ServiceRoutes<EnrollmentOperations>);
