@@ -54,6 +54,7 @@ const FORWARDED: { [Op in ForwardedOperationId]: ApiRouteFacts } = {
   'enrollments.withdraw': { summary: 'Withdraw an enrollment' },
   'enrollments.move': { summary: 'Accept a class-change offer' },
   'enrollments.release': { summary: 'Decline a class-change offer' },
+  'enrollments.offer': { summary: 'The open class-change offer of an enrollment' },
   'batches.fill': { summary: "A class's seats" },
   'programmes.fill': { summary: "A programme's seats" },
   'attendance.record': { summary: "Record a day's attendance" },

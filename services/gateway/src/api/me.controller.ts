@@ -94,6 +94,16 @@ export class MeController {
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.withdraw', { principal, params: { id }, body: { reason: body.reason } })));
   }
 
+  @Get('enrollments/:id/offer')
+  @Operation('me.offer')
+  @ApiOperation({ operationId: 'me.offer', summary: 'The open offer to move to another class, with its options' })
+  @enrollmentId
+  @ApiResponse({ status: 200, description: 'The offer (ClassChangeOfferView)', schema: answerOf('enrollments.offer') })
+  async offer(@Req() request: Request, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.offer', { principal, params: { id } })));
+  }
+
   @Post('enrollments/:id/offer')
   @Operation('me.answer-offer')
   @ApiOperation({ operationId: 'me.answer-offer', summary: 'Accept or decline a class-change offer' })

@@ -50,7 +50,7 @@ describe('templates', () => {
     const enrollmentId = '6f1c2a9e-0000-4000-8000-000000000001';
     expect(portalPageOf(portal, { recipientKind: 'participant', template: 'selected', enrollmentId })).toBe(`${portal}/enrollments/${enrollmentId}`);
     expect(portalPageOf(portal, { recipientKind: 'participant', template: 'certificate-issued', enrollmentId })).toBe(`${portal}/enrollments/${enrollmentId}`);
-    expect(portalPageOf(portal, { recipientKind: 'participant', template: 'sign-in-code', enrollmentId: null })).toBe(`${portal}/sign-in`);
+    expect(portalPageOf(portal, { recipientKind: 'participant', template: 'sign-in-code', enrollmentId: null })).toBeUndefined();
     expect(portalPageOf(portal, { recipientKind: 'participant', template: 'class-cancelled', enrollmentId: null })).toBe(`${portal}/`);
     expect(portalPageOf(portal, { recipientKind: 'instructor', template: 'class-scheduled', enrollmentId: null })).toBeUndefined();
 

@@ -230,20 +230,20 @@ export interface MessageSubject {
 
 /**
  * The participant portal's page a message is about: the enrollment's page (status, confirm, withdraw, the offer,
- * the certificate or letter to download), the sign-in page for a sign-in code, else the participant's home.
- * Staff messages have none (they work in the dashboard).
+ * the certificate or letter to download), else the participant's home. Staff messages have none (they work in the
+ * dashboard), nor has a sign-in code: it is typed into the page that asked for it, and a link next to a code is
+ * what phishing copies imitate.
  */
 export function portalPageOf(portalPublicUrl: string, subject: MessageSubject): string | undefined {
-  if (subject.recipientKind !== 'participant') return undefined;
-  if (subject.template === 'sign-in-code') return `${portalPublicUrl}/sign-in`;
+  if (subject.recipientKind !== 'participant' || subject.template === 'sign-in-code') return undefined;
   return subject.enrollmentId ? `${portalPublicUrl}/enrollments/${subject.enrollmentId}` : `${portalPublicUrl}/`;
 }
 
 const PORTAL_LINE: Record<Language, (template: string, page: string) => string> = {
   id: (template, page) =>
-    template === 'certificate-issued' ? `Unduh sertifikat Anda (PDF): ${page}` : template === 'participation-letter-issued' ? `Unduh surat keterangan Anda (PDF): ${page}` : template === 'sign-in-code' ? `Masukkan kode di ${page}` : `Lihat di portal: ${page}`,
+    template === 'certificate-issued' ? `Unduh sertifikat Anda (PDF): ${page}` : template === 'participation-letter-issued' ? `Unduh surat keterangan Anda (PDF): ${page}` : `Lihat di portal: ${page}`,
   en: (template, page) =>
-    template === 'certificate-issued' ? `Download your certificate (PDF): ${page}` : template === 'participation-letter-issued' ? `Download your letter (PDF): ${page}` : template === 'sign-in-code' ? `Enter the code at ${page}` : `See it on the portal: ${page}`,
+    template === 'certificate-issued' ? `Download your certificate (PDF): ${page}` : template === 'participation-letter-issued' ? `Download your letter (PDF): ${page}` : `See it on the portal: ${page}`,
 };
 
 /** The message in the recipient's language, with its portal page (participants), the official domain and the no-OTP/NIK line in every one. */

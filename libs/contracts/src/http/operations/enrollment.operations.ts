@@ -1,6 +1,7 @@
 import type { BatchFillChanged } from '../../events/enrollments';
 import type {
   CertificateVerificationView,
+  ClassChangeOfferView,
   ClassRegisterView,
   DrawEntry,
   DrawSelectionRequest,
@@ -34,6 +35,7 @@ export interface EnrollmentOperations {
   'enrollments.withdraw': { body: WithdrawEnrollmentRequest; answer: EnrollmentView };
   'enrollments.move': { body: MoveEnrollmentRequest; answer: EnrollmentView };
   'enrollments.release': { answer: EnrollmentView };
+  'enrollments.offer': { answer: ClassChangeOfferView };
   'batches.fill': { answer: BatchFillChanged };
   'programmes.fill': { answer: ProgrammeFillView };
   'attendance.record': { body: RecordAttendanceRequest; answer: ClassRegisterView };
@@ -58,6 +60,7 @@ export const ENROLLMENT_ROUTES = serviceRoutes('enrollment', {
   'enrollments.withdraw': ['POST', '/enrollments/:id/withdraw'],
   'enrollments.move': ['POST', '/enrollments/:id/move'],
   'enrollments.release': ['POST', '/enrollments/:id/release'],
+  'enrollments.offer': ['GET', '/enrollments/:id/offer'],
   'batches.fill': ['GET', '/batches/:batchId/fill'],
   'programmes.fill': ['GET', '/programmes/:programmeId/fill'],
   'attendance.record': ['PUT', '/batches/:batchId/attendance/:day'],
