@@ -23,6 +23,8 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:infra'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging'] },
+  // services/web: the browser pages, built by Vite; they reach the system only over HTTP.
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts'] },
   // infra/scripts: the command-line tools behind npm start, npm stop and npm run asyncapi.
   { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:infra'] },
 ];
@@ -52,7 +54,7 @@ const moduleBoundaries = ({ constraints = depConstraints } = {}) => [
   },
 ];
 
-const TS_FILES = ['**/*.ts'];
+const TS_FILES = ['**/*.ts', '**/*.tsx'];
 const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'];
 
 export default tseslint.config(

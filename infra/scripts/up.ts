@@ -4,6 +4,7 @@ import { describeEnsuredTopics, ensureTopics, topicDurabilityFrom } from '@siner
 import {
   databaseNameOf,
   ensureDatabase,
+  ensureWebBuild,
   ensureKafka,
   ensurePostgres,
   type LocalAccount,
@@ -82,6 +83,8 @@ async function demoInstructorId(instructorModuleUrl: string, authorize: Authoriz
  * The services' pids are kept in .cache while they run, for `npm stop` to stop them should this process die without them.
  */
 async function main(): Promise<void> {
+  // Before anything starts: a broken build stops npm start with Vite's message, not a gateway answering 503.
+  ensureWebBuild(log);
   const kafka = await ensureKafka();
   const postgres = await ensurePostgres();
   const stopInfrastructure = async () => {
@@ -153,6 +156,7 @@ async function main(): Promise<void> {
   // The demo's made-up local passwords (kept in .cache/local-accounts.json); the only place a password is printed.
   log(`sign in at ${gatewayUrl}/auth/login with one of these local accounts (username / password):`);
   for (const account of accounts) log(`  ${account.roles.join(', ').padEnd(22)} ${account.username} / ${account.password}`);
+  log(`the dashboard: ${gatewayUrl}/ (participant portal: ${gatewayUrl}/portal/)`);
   log(`the gateway listens on ${gatewayUrl}; press Ctrl-C to stop everything`);
   // After start-up, not before: a render takes about 40 s of CPU, and only when asyncapi.yaml changed.
   ensureAsyncApiHtml().then(

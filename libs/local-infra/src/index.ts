@@ -6,3 +6,4 @@ export * from './secrets';
 export * from './sinks';
 export * from './kafka-credentials';
 export * from './local-accounts';
+export * from './web-build';

@@ -86,6 +86,12 @@ export class GatewayConfig extends ServiceConfig {
   @IsOptional()
   @IsString({ message: 'must be the path of a JSON file of local accounts' })
   LOCAL_ACCOUNTS_FILE?: string;
+
+  /** Where the built dashboard and portal are (`npm run build:web`); default the repository's dist/web. */
+  @IsOptional()
+  @IsString({ message: 'must be the path of the directory npm run build:web builds into' })
+  WEB_DIST_DIR?: string;
+
   /** HMAC-SHA256 key under which participants' sign-in codes (and the identifiers and addresses they are limited by) are kept. */
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`' })
   SIGN_IN_CODE_HMAC_KEY!: string;

@@ -16,6 +16,7 @@ import { CreateReadModels1764680000000 } from './read-models/read-models.migrati
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SchemasModule } from './schemas/schemas.module';
 import { SignInCode, SignInCodeRequest } from './sign-in-codes/sign-in-code.entity';
+import { serveWebApp } from './web/web-app';
 
 export const gatewayService: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
@@ -38,5 +39,6 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
     app.use(auditRecorder(app.get(AuditLog)));
     configureGatewayApp(app, config);
     configureIdentity(app);
+    serveWebApp(app, config);
   },
 };

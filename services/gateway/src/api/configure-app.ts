@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { HTTP_SCHEMAS } from '@sinergi/contracts';
 import { GatewayConfig } from '../gateway.config';
+import { forPaths, WEB_APP_CSP } from '../web/web-app';
 
 export const OPENAPI_JSON_PATH = 'api/docs-json';
 
@@ -10,11 +11,16 @@ export const OPENAPI_JSON_PATH = 'api/docs-json';
 export function configureGatewayApp(app: NestExpressApplication, config: GatewayConfig): void {
   app.set('trust proxy', config.TRUST_PROXY ?? 0);
   app.use(
-    helmet({
-      // The API docs UI runs its own inline script and styles; everything else answers JSON.
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
-    }),
+    forPaths(
+      false,
+      helmet({
+        // The API docs UI runs its own inline script and styles; everything else answers JSON.
+        contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+      }),
+    ),
   );
+  // The dashboard and the portal (services/web): nothing inline, nothing from elsewhere.
+  app.use(forPaths(true, helmet({ contentSecurityPolicy: WEB_APP_CSP })));
   if (config.CORS_ORIGINS) {
     app.enableCors({
       origin: config.CORS_ORIGINS.split(','),
