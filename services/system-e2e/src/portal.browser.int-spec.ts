@@ -26,6 +26,11 @@ const VENUE = 'BLK-PORTAL';
 const PHONE = '+6281200077001';
 /** A sample person of Kota Bandung (3273 05), born 12-03-1985, a man: digits 7-12 are 120385. */
 const PERSON = { name: 'Peserta Portal Browser', nik: '3273051203850077', birthDate: '1985-03-12' };
+/** Set (e.g. to docs) to keep screenshots of the pages on a phone-sized screen, as the README shows them. */
+const SCREENSHOTS_DIR = process.env.PORTAL_SCREENSHOTS_DIR;
+const screenshot = async (page: Page, name: string) => {
+  if (SCREENSHOTS_DIR) await page.screenshot({ path: join(resolve(REPO, SCREENSHOTS_DIR), `${name}.png`), fullPage: true });
+};
 
 /**
  * A participant in a real browser (headless Chromium driven by playwright-core) against the real system: every
@@ -157,6 +162,7 @@ describe('the participant portal in a browser (Chromium, gateway, all services, 
       'Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak sama dengan tanggal lahir yang Anda isi. Salah satunya keliru: periksa KTP Anda.',
     ]);
     expect(await page.getAttribute('#nik', 'aria-invalid')).toBe('true');
+    await screenshot(page, 'portal-register');
     await fillRegistration(page, PERSON.nik);
     await page.getByRole('heading', { name: 'Pendaftaran berhasil' }).waitFor();
 
@@ -207,6 +213,8 @@ describe('the participant portal in a browser (Chromium, gateway, all services, 
 
     // The download is the PDF, and its QR code is the public verification page of the portal.
     await page.reload();
+    await page.getByRole('link', { name: 'Unduh sertifikat (PDF)' }).waitFor();
+    await screenshot(page, 'portal-enrollment');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh sertifikat (PDF)' }).click()]);
     expect(download.suggestedFilename()).toBe(`sertifikat-${certificate.number.replace(/\//g, '-')}.pdf`);
     const printed = await readPdf(await readFile((await download.path())!));
@@ -224,6 +232,7 @@ describe('the participant portal in a browser (Chromium, gateway, all services, 
     expect(await verified.textContent()).toContain('Sertifikat ini asli');
     expect(await verified.textContent()).toContain(PERSON.name);
     expect(await verified.textContent()).toContain(certificate.number);
+    await screenshot(publicPage, 'portal-verify');
     await publicPage.goto(`${gatewayUrl}/portal/verify/ZZZZZZZZZZ`);
     await publicPage.getByText('Tidak ada sertifikat dengan kode ini. Periksa lagi kode di sertifikat.').waitFor();
 
