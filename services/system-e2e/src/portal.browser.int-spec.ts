@@ -173,7 +173,7 @@ describe('the participant portal in a browser (Chromium, gateway, all services, 
     const code = await waitFor('the sign-in code in the SMS sink', () => {
       const sent = sinks.providerMessagesTo(PHONE).map((message) => /Kode masuk Anda: (\d{6})/.exec(message.text)?.[1]);
       return sent.find((found) => found !== undefined);
-    });
+    }, { timeoutMs: 90_000 });
     await page.fill('#code', code);
     await page.click('button[type=submit]');
     await page.getByRole('heading', { name: 'Pendaftaran saya' }).waitFor();
@@ -189,7 +189,7 @@ describe('the participant portal in a browser (Chromium, gateway, all services, 
     await waitFor('the identity check and the seat', async () => {
       await page.reload();
       return (await page.locator('dd.status').getAttribute('data-status')) === 'selected';
-    });
+    }, { timeoutMs: 90_000, intervalMs: 1_000 });
     await page.getByRole('button', { name: 'Konfirmasi kursi saya' }).click();
     await page.getByText('Kursi Anda terkonfirmasi. Sampai jumpa di kelas!').waitFor();
     expect(await page.locator('dd.status').getAttribute('data-status')).toBe('confirmed');

@@ -145,7 +145,7 @@ export function EnrollmentPage() {
       ) : null}
       {offer ? <Offer offer={offer} busy={busy} onAnswer={(body) => act(() => api.post(`/api/v1/me/enrollments/${id}/offer`, body))} /> : null}
       {document ? <Documents enrollmentId={enrollment.id} document={document} /> : null}
-      {['pending-identity', 'registered', 'selected', 'reserved', 'confirmed'].includes(enrollment.status) ? (
+      {canWithdraw(enrollment, batch, document) ? (
         <Withdraw busy={busy} onWithdraw={(reason) => act(() => api.post(`/api/v1/me/enrollments/${id}/withdraw`, { reason }))} />
       ) : null}
       <p>
@@ -153,6 +153,12 @@ export function EnrollmentPage() {
       </p>
     </section>
   );
+}
+
+/** Withdrawing is for a place still ahead: not once the class has started or a document was issued. */
+function canWithdraw(enrollment: EnrollmentView, batch: BatchView | null, document: EnrollmentDocumentView | null): boolean {
+  const ahead = !document && !['running', 'completed', 'closed'].includes(batch?.status ?? '');
+  return ahead && ['pending-identity', 'registered', 'selected', 'reserved', 'confirmed'].includes(enrollment.status);
 }
 
 function Offer(props: { offer: ClassChangeOfferView; busy: boolean; onAnswer: (body: { answer: 'accept'; batchId: string } | { answer: 'decline' }) => void }) {
