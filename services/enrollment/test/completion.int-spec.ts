@@ -170,6 +170,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     expect(verified.status).toBe(200);
     expect(verified.body).toEqual({
       valid: true,
+      kind: 'certificate',
       certificateNumber: certificate.data.certificateNumber,
       holderName: full.fullName,
       programme: programme.name,
@@ -189,8 +190,15 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     });
     expect((await harness.request('GET', `/enrollments/${part.id}/certificate`)).body).toMatchObject({
       kind: 'letter',
-      verificationCode: null,
+      verificationCode: letter.data.verificationCode,
+      verificationUrl: `https://verifikasi.contoh.go.id/portal/verify/${letter.data.verificationCode}`,
       attendedDays: 3,
+    });
+    // A letter is verifiable too, and says it is a letter.
+    expect((await harness.request<CertificateVerificationView>('GET', `/certificates/verify/${letter.data.verificationCode}`)).body).toMatchObject({
+      valid: true,
+      kind: 'letter',
+      certificateNumber: letter.data.letterNumber,
     });
     expect((await harness.request('GET', `/enrollments/${absent.id}/certificate`)).status).toBe(404);
 
@@ -312,9 +320,10 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
 
     const letterPdf = await harness.download(`/enrollments/${part.id}/letter.pdf`, participantOf(part));
     expect([letterPdf.status, letterPdf.contentType]).toEqual([200, 'application/pdf']);
-    const letterText = (await readPdf(letterPdf.bytes)).text;
+    const printedLetter = await readPdf(letterPdf.bytes);
     for (const line of ['SURAT KETERANGAN MENGIKUTI PELATIHAN', `Nomor: ${letter.data.letterNumber}`, part.fullName, 'hadir 2 dari 5 hari pelatihan'])
-      expect(letterText).toContain(line);
+      expect(printedLetter.text).toContain(line);
+    expect(printedLetter.qrCodes).toEqual([letter.data.verificationUrl]);
 
     // The other kind is a 409 naming the one issued; another participant's document is a 403; staff reach every one.
     const wrongKind = await harness.download(`/enrollments/${part.id}/certificate.pdf`, participantOf(part));

@@ -234,6 +234,9 @@ export type PdfDocument = string;
 /** GET /certificates/verify/:code (public): what is printed on the certificate, nothing more. */
 export interface CertificateVerificationView {
   valid: true;
+  /** A certificate, or a participation letter (verifiable too since letters carry a code). */
+  kind: EnrollmentDocumentKind;
+  /** The document's number, a letter's included. */
   certificateNumber: string;
   holderName: string;
   programme: string;

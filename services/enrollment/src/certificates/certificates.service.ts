@@ -27,9 +27,9 @@ export class CertificatesService {
     const code = normalizeVerificationCode(typed);
     if (!code) throw new NotFound(UNKNOWN_CODE);
     const [found] = await this.dataSource.query<
-      Array<{ number: string; holderName: string; programme: string; startDate: string; endDate: string; issuedAt: Date }>
+      Array<{ kind: EnrollmentDocumentKind; number: string; holderName: string; programme: string; startDate: string; endDate: string; issuedAt: Date }>
     >(
-      `SELECT c.number, p.full_name AS "holderName", g.name AS programme, b.start_date::text AS "startDate",
+      `SELECT c.kind, c.number, p.full_name AS "holderName", g.name AS programme, b.start_date::text AS "startDate",
               b.end_date::text AS "endDate", c.issued_at AS "issuedAt"
          FROM certificates c
          JOIN participants p ON p.id = c.participant_id
@@ -41,6 +41,7 @@ export class CertificatesService {
     if (!found) throw new NotFound(UNKNOWN_CODE);
     return {
       valid: true,
+      kind: found.kind,
       certificateNumber: found.number,
       holderName: found.holderName,
       programme: found.programme,

@@ -15,7 +15,7 @@ export interface PrintedDocument {
   classDays: number;
   /** When it was issued, shown as the civil date in WIB. */
   issuedAt: Date;
-  /** The public verification page, printed and as a QR code; a letter has none. */
+  /** The public verification page, printed and as a QR code; none on a letter issued before letters had codes. */
   verificationUrl: string | null;
   verificationCode: string | null;
 }
@@ -70,7 +70,8 @@ export async function renderDocumentPdf(printed: PrintedDocument): Promise<Buffe
     pdf.image(qr, 56, top, { width: size, height: size });
     const textLeft = 56 + size + 16;
     const textOptions = { width: pdf.page.width - textLeft - 56 };
-    pdf.fontSize(10).fillColor('#000000').text('Periksa keaslian sertifikat ini dengan memindai kode QR atau membuka:', textLeft, top + 24, textOptions);
+    const what = printed.kind === 'certificate' ? 'sertifikat' : 'surat keterangan';
+    pdf.fontSize(10).fillColor('#000000').text(`Periksa keaslian ${what} ini dengan memindai kode QR atau membuka:`, textLeft, top + 24, textOptions);
     pdf.font('Helvetica-Bold').text(printed.verificationUrl, textOptions);
     pdf.font('Helvetica').text(`Kode verifikasi: ${printed.verificationCode}`, textOptions);
   }

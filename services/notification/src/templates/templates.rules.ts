@@ -161,8 +161,14 @@ export const TEMPLATES = {
   },
   'participation-letter-issued': {
     critical: false,
-    id: (c) => ({ subject: 'Surat keterangan mengikuti pelatihan', body: `Anda mengikuti ${param(c, 'attendedDays')} dari ${param(c, 'classDays')} hari ${describeClass(c)}. Surat keterangan ${param(c, 'letterNumber')} tersedia di portal.` }),
-    en: (c) => ({ subject: 'Letter of participation', body: `You attended ${param(c, 'attendedDays')} of ${param(c, 'classDays')} days of ${describeClass(c)}. Letter ${param(c, 'letterNumber')} is on the portal.` }),
+    id: (c) => ({
+      subject: 'Surat keterangan mengikuti pelatihan',
+      body: `Anda mengikuti ${param(c, 'attendedDays')} dari ${param(c, 'classDays')} hari ${describeClass(c)}. Surat keterangan ${param(c, 'letterNumber')} tersedia di portal.${c.params.verificationUrl ? ` Keasliannya dapat diperiksa di ${param(c, 'verificationUrl')}` : ''}`,
+    }),
+    en: (c) => ({
+      subject: 'Letter of participation',
+      body: `You attended ${param(c, 'attendedDays')} of ${param(c, 'classDays')} days of ${describeClass(c)}. Letter ${param(c, 'letterNumber')} is on the portal.${c.params.verificationUrl ? ` It can be checked at ${param(c, 'verificationUrl')}` : ''}`,
+    }),
   },
   'class-scheduled': {
     critical: false,

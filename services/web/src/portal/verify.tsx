@@ -11,6 +11,7 @@ const messages = {
   check: { id: 'Periksa', en: 'Check' },
   checking: { id: 'Memeriksa…', en: 'Checking…' },
   valid: { id: 'Sertifikat ini asli', en: 'This certificate is genuine' },
+  validLetter: { id: 'Surat keterangan ini asli', en: 'This letter of participation is genuine' },
   invalid: { id: 'Tidak ada sertifikat dengan kode ini. Periksa lagi kode di sertifikat.', en: 'No certificate has this code. Check the code on the certificate.' },
   number: { id: 'Nomor', en: 'Number' },
   holder: { id: 'Nama pemilik', en: 'Holder' },
@@ -65,7 +66,7 @@ export function VerifyPage() {
         {result === 'invalid' ? <p class="notice notice-error">{t('invalid')}</p> : null}
         {result && result !== 'invalid' ? (
           <div class="notice notice-ok" data-testid="verified">
-            <h2>{t('valid')}</h2>
+            <h2>{result.kind === 'letter' ? t('validLetter') : t('valid')}</h2>
             <dl class="facts">
               <dt>{t('number')}</dt>
               <dd>{result.certificateNumber}</dd>
