@@ -29,15 +29,17 @@ function settingsOf(service: ServiceName, secrets: LocalSecrets, sinks: LocalMes
   const { NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY, SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY, IDEMPOTENCY_SEAL_KEY, INTERNAL_TOKEN_JWKS, INTERNAL_TOKEN_SIGNING_KEY } = secrets;
   // Only the gateway listens beyond this machine; the services answer on 127.0.0.1 alone.
   const common = { INTERNAL_TOKEN_JWKS, HTTP_HOST: service === 'gateway' ? '0.0.0.0' : '127.0.0.1' };
+  // The gateway serves the participant portal; certificates and participants' messages link to it.
+  const PORTAL_PUBLIC_URL = `${serviceUrls.GATEWAY_PUBLIC_URL}/portal`;
   switch (service) {
     case 'gateway':
       return { ...common, INTERNAL_TOKEN_SIGNING_KEY, SIGN_IN_CODE_HMAC_KEY, SIGN_IN_CODE_SEAL_KEY, IDEMPOTENCY_SEAL_KEY, ...serviceUrls, LOCAL_ACCOUNTS_FILE };
     case 'enrollment':
-      return { ...common, NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY };
+      return { ...common, NIK_ENCRYPTION_KEY, NIK_INDEX_KEY, CONTACT_SEAL_KEY, PORTAL_PUBLIC_URL };
     case 'instructor-module':
       return { ...common, CONTACT_SEAL_KEY };
     case 'notification':
-      return { ...common, CONTACT_SEAL_KEY, SIGN_IN_CODE_SEAL_KEY, ...sinks.notificationEnv };
+      return { ...common, CONTACT_SEAL_KEY, SIGN_IN_CODE_SEAL_KEY, PORTAL_PUBLIC_URL, ...sinks.notificationEnv };
     default:
       return common;
   }

@@ -16,3 +16,4 @@ export * from './sign-in';
 export * from './test-issuer';
 export * from './service-processes';
 export * from './http-operations';
+export * from './pdf';

@@ -13,6 +13,14 @@ export interface HttpResult<T> {
   body: T;
 }
 
+/** A file as it was answered: its bytes unchanged, with the headers that say what it is. */
+export interface FileResult {
+  status: number;
+  contentType: string | null;
+  contentDisposition: string | null;
+  bytes: Buffer;
+}
+
 export interface HarnessParts<C extends ServiceConfig = ServiceConfig> {
   definition: ServiceDefinition<C>;
   service: ServiceUnderTest;
@@ -92,6 +100,18 @@ export class ServiceHarness<C extends ServiceConfig = ServiceConfig> {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** One GET of a file (a PDF, or the problem+json refusing it), as TEST_STAFF unless `as` names another principal. */
+  async download(path: string, as: Principal | null = TEST_STAFF): Promise<FileResult> {
+    const url = `${this.service.url}${path}`;
+    const response = await fetch(url, { headers: await testAuthorization(url, as) });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      contentDisposition: response.headers.get('content-disposition'),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
   }
 
   /** Publishes events (`batchPlannedEvent.with(subject, data)`) as another service or a ministry system would; returns their envelopes. */

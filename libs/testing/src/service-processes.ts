@@ -23,6 +23,8 @@ interface Member {
   process: ServiceProcess;
   database: TestDatabase;
   port: number;
+  /** Its own settings on top of the shared ones. */
+  env: Record<string, string>;
 }
 
 /**
@@ -62,12 +64,24 @@ export class ServiceProcesses {
     return this.member(service).database.url;
   }
 
+  /**
+   * Starts one more service in the namespace, on a fresh database, with settings of its own on top of the shared ones:
+   * e.g. a gateway, which must be told the others' URLs and, for its sign-in, the port it is reached at.
+   */
+  async add(service: ServiceName, env: Record<string, string>, port?: number): Promise<void> {
+    try {
+      await this.launch(service, await createTestDatabase(service), port ?? (await freePort()), env);
+    } catch (error) {
+      throw this.explain(error as Error);
+    }
+  }
+
   /** Kills the service with SIGKILL, as a crash would, and starts it again on its database and port. */
   async killAndRestart(service: ServiceName): Promise<void> {
-    const { process, database, port } = this.member(service);
+    const { process, database, port, env } = this.member(service);
     await process.kill();
     try {
-      await this.launch(service, database, port);
+      await this.launch(service, database, port, env);
     } catch (error) {
       throw this.explain(error as Error);
     }
@@ -85,16 +99,16 @@ export class ServiceProcesses {
     return member;
   }
 
-  private async launch(service: ServiceName, database: TestDatabase, port: number): Promise<void> {
+  private async launch(service: ServiceName, database: TestDatabase, port: number, env: Record<string, string> = {}): Promise<void> {
     const process = ServiceProcess.spawn({
       service,
       port,
       databaseUrl: database.url,
       kafka: testPrincipalConnection(service) ?? testKafkaConnection(),
-      env: this.env,
+      env: { ...this.env, ...env },
       onOutput: (line) => this.output.push(`[${service}] ${line}`),
     });
-    this.members.set(service, { process, database, port });
+    this.members.set(service, { process, database, port, env });
     registerTestService(process.url, service);
     // Generous: each process compiles its sources with ts-node, on a machine other test runs share.
     await process.waitUntilHealthy(180_000);

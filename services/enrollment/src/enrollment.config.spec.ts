@@ -57,4 +57,14 @@ describe('enrollment config', () => {
       /IDENTITY_CHECK_ADAPTER: must be one of stub/,
     );
   });
+
+  it('links certificates to the portal at PORTAL_PUBLIC_URL, refusing a URL with a trailing slash', () => {
+    const keys = { NIK_ENCRYPTION_KEY: key(), NIK_INDEX_KEY: key(), CONTACT_SEAL_KEY: key() };
+    expect(loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys }).PORTAL_PUBLIC_URL).toBe('http://localhost:3000/portal');
+    expect(loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys, PORTAL_PUBLIC_URL: 'https://sinergi.kemnaker.go.id/portal' }).PORTAL_PUBLIC_URL).toBe(
+      'https://sinergi.kemnaker.go.id/portal',
+    );
+    for (const wrong of ['https://sinergi.kemnaker.go.id/portal/', 'sinergi.kemnaker.go.id', 'https://x.id/portal?a=1'])
+      expect(() => loadConfig(EnrollmentConfig, 'enrollment', { ...common, ...keys, PORTAL_PUBLIC_URL: wrong })).toThrow(/PORTAL_PUBLIC_URL: must be an http\(s\) URL/);
+  });
 });

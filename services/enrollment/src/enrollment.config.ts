@@ -106,7 +106,7 @@ export class EnrollmentConfig extends ServiceConfig {
   @Max(100, { message: 'must be between 1 and 100' })
   COMPLETION_MIN_ATTENDANCE_PERCENT: number = 80;
 
-  /** Host of the public certificate verification page: https://<OFFICIAL_DOMAIN>/verify/<code>. */
-  @Matches(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: 'must be a lower-case host name, e.g. sinergi.kemnaker.go.id' })
-  OFFICIAL_DOMAIN: string = 'sinergi.kemnaker.go.id';
+  /** Where the participant portal is served; a certificate's verification link is <PORTAL_PUBLIC_URL>/verify/<code>. */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*[^\s?#/])?$/, { message: 'must be an http(s) URL without a trailing slash, query or fragment, e.g. https://sinergi.kemnaker.go.id/portal' })
+  PORTAL_PUBLIC_URL: string = 'http://localhost:3000/portal';
 }

@@ -24,6 +24,7 @@ import { AddContactLookupIndexes1732700000390 } from './migrations/1732700000390
 import { AddClassDates1732700000394 } from './migrations/1732700000394-add-class-dates';
 import { MoveSelectionEntries1732700000400 } from './migrations/1732700000400-move-selection-entries';
 import { AddClassInstructors1732700000410 } from './migrations/1732700000410-add-class-instructors';
+import { VerifiableLetters1732700000420 } from './migrations/1732700000420-verifiable-letters';
 import { ClassChangeOffer } from './moves/class-change-offer.entity';
 import { MovesModule } from './moves/moves.module';
 import { Participant } from './participants/participant.entity';
@@ -37,6 +38,6 @@ export const enrollmentService: ServiceDefinition<EnrollmentConfig> = {
   configClass: EnrollmentConfig,
   modules: [ParticipantsModule, ClassesModule, EnrollmentsModule, IdentityModule, SelectionModule, NominationsModule, MovesModule, AttendanceModule, CertificatesModule],
   entities: [Participant, Programme, Batch, Enrollment, IdempotentRequest, ClassChangeOffer, AttendanceRecord, Certificate, SelectionEntry, ClassInstructor],
-  migrations: [CreateParticipants1732700000300, CreateClasses1732700000310, CreateEnrollments1732700000320, AddExpiryAndWithdrawal1732700000330, AddIdentityAndLanguage1732700000340, AddSelection1732700000350, AddNominationRecords1732700000360, AddClassChangesAttendanceCertificates1732700000370, AddContactLookupIndexes1732700000390, AddClassDates1732700000394, MoveSelectionEntries1732700000400, AddClassInstructors1732700000410],
+  migrations: [CreateParticipants1732700000300, CreateClasses1732700000310, CreateEnrollments1732700000320, AddExpiryAndWithdrawal1732700000330, AddIdentityAndLanguage1732700000340, AddSelection1732700000350, AddNominationRecords1732700000360, AddClassChangesAttendanceCertificates1732700000370, AddContactLookupIndexes1732700000390, AddClassDates1732700000394, MoveSelectionEntries1732700000400, AddClassInstructors1732700000410, VerifiableLetters1732700000420],
   consumesEvents: true,
 };

@@ -7,6 +7,7 @@ import {
   BatchRescheduled,
   batchRescheduledEvent,
   ClassChangeOffered,
+  ClassChangeOfferView,
   EnrollmentView,
   ParticipantMoved,
   ParticipantReleased,
@@ -95,6 +96,8 @@ describe('enrollment when a class is cancelled or rescheduled (real Kafka, real 
         respondBy,
       });
       expect(await enrollment(held.id)).toMatchObject({ status: 'awaiting-move', reserveRank: null });
+      const open = await harness.request<ClassChangeOfferView>('GET', `/enrollments/${held.id}/offer`);
+      expect([open.status, open.body]).toEqual([200, { enrollmentId: held.id, fromBatchId: cancelled.batchId, reason: 'cancelled', options: [option], respondBy, offeredAt: expect.any(String) }]);
     }
     await harness.waitForEvents<BatchFillChanged>(
       'BatchFillChanged',
@@ -117,6 +120,8 @@ describe('enrollment when a class is cancelled or rescheduled (real Kafka, real 
       toBatchId: target.batchId,
       status: 'confirmed',
     });
+    const answered = await harness.request<Problem>('GET', `/enrollments/${confirmedSeat.id}/offer`);
+    expect([answered.status, answered.body.errors?.[0]?.rule]).toEqual([404, 'open-offer']);
     const again = await harness.request<EnrollmentView>('POST', `/enrollments/${confirmedSeat.id}/move`, { batchId: target.batchId });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'confirmed', batchId: target.batchId });

@@ -11,11 +11,12 @@ import {
   EnrollmentView,
   ParticipantCompleted,
   ParticipationLetterIssued,
+  Principal,
   Problem,
   ProgrammeLaunched,
   todayInWib,
 } from '@sinergi/contracts';
-import { problemLines, waitFor } from '@sinergi/testing';
+import { problemLines, readPdf, waitFor } from '@sinergi/testing';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
 type ErrorBody = Problem;
@@ -27,7 +28,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
   const days = [-4, -3, -2, -1, 0].map((offset) => addDays(today, offset));
 
   beforeAll(async () => {
-    harness = await EnrollmentHarness.start({ OFFICIAL_DOMAIN: 'verifikasi.contoh.go.id' });
+    harness = await EnrollmentHarness.start({ PORTAL_PUBLIC_URL: 'https://verifikasi.contoh.go.id/portal' });
     programme = programmeLaunched({ periodStart: addDays(today, -10) });
   });
 
@@ -151,7 +152,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     expect(certificate.data).toMatchObject({
       batchId: klass.batchId,
       certificateNumber: `SNG/${days[4].slice(0, 4)}/${klass.batchId.slice(0, 8).toUpperCase()}/001`,
-      verificationUrl: `https://verifikasi.contoh.go.id/verify/${code}`,
+      verificationUrl: `https://verifikasi.contoh.go.id/portal/verify/${code}`,
     });
     const [letter] = await harness.waitForEvents<ParticipationLetterIssued>(
       'ParticipationLetterIssued',
@@ -169,6 +170,7 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     expect(verified.status).toBe(200);
     expect(verified.body).toEqual({
       valid: true,
+      kind: 'certificate',
       certificateNumber: certificate.data.certificateNumber,
       holderName: full.fullName,
       programme: programme.name,
@@ -188,8 +190,15 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     });
     expect((await harness.request('GET', `/enrollments/${part.id}/certificate`)).body).toMatchObject({
       kind: 'letter',
-      verificationCode: null,
+      verificationCode: letter.data.verificationCode,
+      verificationUrl: `https://verifikasi.contoh.go.id/portal/verify/${letter.data.verificationCode}`,
       attendedDays: 3,
+    });
+    // A letter is verifiable too, and says it is a letter.
+    expect((await harness.request<CertificateVerificationView>('GET', `/certificates/verify/${letter.data.verificationCode}`)).body).toMatchObject({
+      valid: true,
+      kind: 'letter',
+      certificateNumber: letter.data.letterNumber,
     });
     expect((await harness.request('GET', `/enrollments/${absent.id}/certificate`)).status).toBe(404);
 
@@ -247,5 +256,83 @@ describe('enrollment attendance, completion and certificates (real Kafka, real P
     // 4 of 5 teaching days is 80%: a certificate (4 of the 7 calendar days would not be).
     expect(completed.data).toMatchObject({ attendedDays: 4, classDays: 5 });
     await harness.waitForEvents<CertificateIssued>('CertificateIssued', (data) => data.enrollmentId === participant.id);
+  });
+
+  it('prints the certificate and the letter as PDFs with the verification link, for their participant only; 409 before completion', async () => {
+    const klass = batchConfirmed(programme, {
+      provinceCode: '64',
+      seats: 3,
+      reserves: 0,
+      minimumQuorum: 1,
+      startDate: days[0],
+      endDate: days[4],
+      confirmBy: addDays(today, 3),
+    });
+    await harness.launch(programme, klass);
+    const full = await seated(klass.batchId, '64');
+    const part = await seated(klass.batchId, '64');
+    const participantOf = (enrollment: EnrollmentView): Principal => ({
+      subject: `participant-${enrollment.participantId}`,
+      roles: ['participant'],
+      venueCodes: [],
+      participantId: enrollment.participantId,
+    });
+    const problemOf = (bytes: Buffer) => problemLines(JSON.parse(bytes.toString('utf8')) as Problem);
+
+    // Before the class completes: nothing to print yet.
+    const early = await harness.download(`/enrollments/${full.id}/certificate.pdf`, participantOf(full));
+    expect([early.status, early.contentType]).toEqual([409, 'application/problem+json; charset=utf-8']);
+    expect(problemOf(early.bytes)).toEqual(['id: no certificate has been issued yet: documents are issued when the class completes']);
+    expect((await harness.download(`/enrollments/${randomUUID()}/certificate.pdf`)).status).toBe(404);
+
+    await lifecycle(batchStartedEvent, klass.batchId, days[0]);
+    for (const [index, day] of days.entries()) {
+      const answer = await record(klass.batchId, day, [
+        { enrollmentId: full.id, present: true },
+        { enrollmentId: part.id, present: index < 2 },
+      ]);
+      expect(answer.status).toBe(200);
+    }
+    await lifecycle(batchCompletedEvent, klass.batchId, today);
+    const [certificate] = await harness.waitForEvents<CertificateIssued>('CertificateIssued', (data) => data.enrollmentId === full.id);
+    const [letter] = await harness.waitForEvents<ParticipationLetterIssued>('ParticipationLetterIssued', (data) => data.enrollmentId === part.id);
+    const { verificationCode: code, verificationUrl, certificateNumber } = certificate.data;
+    expect(verificationUrl).toBe(`https://verifikasi.contoh.go.id/portal/verify/${code}`);
+
+    const pdf = await harness.download(`/enrollments/${full.id}/certificate.pdf`, participantOf(full));
+    expect(pdf.status).toBe(200);
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.contentDisposition).toBe(`attachment; filename="sertifikat-${certificateNumber.replace(/\//g, '-')}.pdf"`);
+    const printed = await readPdf(pdf.bytes);
+    expect(printed.pages).toBe(1);
+    expect(printed.qrCodes).toEqual([verificationUrl]);
+    for (const line of ['SERTIFIKAT', `Nomor: ${certificateNumber}`, full.fullName, programme.name, verificationUrl, `Kode verifikasi: ${code}`, 'hadir 5 dari 5 hari pelatihan'])
+      expect(printed.text).toContain(line);
+    const [{ masked_nik: maskedNik }] = await harness.query<{ masked_nik: string }>('SELECT masked_nik FROM participants WHERE id = $1', [full.participantId]);
+    expect(printed.text).not.toMatch(/\d{16}/);
+    expect(printed.text).not.toContain(maskedNik);
+    // The QR code's link is the page that verifies it.
+    expect((await harness.request<CertificateVerificationView>('GET', `/certificates/verify/${printed.qrCodes[0].split('/').pop()}`)).body).toMatchObject({
+      valid: true,
+      certificateNumber,
+      holderName: full.fullName,
+    });
+
+    const letterPdf = await harness.download(`/enrollments/${part.id}/letter.pdf`, participantOf(part));
+    expect([letterPdf.status, letterPdf.contentType]).toEqual([200, 'application/pdf']);
+    const printedLetter = await readPdf(letterPdf.bytes);
+    for (const line of ['SURAT KETERANGAN MENGIKUTI PELATIHAN', `Nomor: ${letter.data.letterNumber}`, part.fullName, 'hadir 2 dari 5 hari pelatihan'])
+      expect(printedLetter.text).toContain(line);
+    expect(printedLetter.qrCodes).toEqual([letter.data.verificationUrl]);
+
+    // The other kind is a 409 naming the one issued; another participant's document is a 403; staff reach every one.
+    const wrongKind = await harness.download(`/enrollments/${part.id}/certificate.pdf`, participantOf(part));
+    expect(wrongKind.status).toBe(409);
+    expect(problemOf(wrongKind.bytes)).toEqual(['id: this enrollment was issued a participation letter (letter.pdf), not a certificate']);
+    const someoneElses = await harness.download(`/enrollments/${full.id}/certificate.pdf`, participantOf(part));
+    expect(someoneElses.status).toBe(403);
+    expect(problemOf(someoneElses.bytes)).toEqual(['id: your role reaches only your own records']);
+    expect((await harness.download(`/enrollments/${full.id}/certificate.pdf`)).status).toBe(200);
+    expect((await harness.download(`/enrollments/${full.id}/certificate.pdf`, null)).status).toBe(401);
   });
 });

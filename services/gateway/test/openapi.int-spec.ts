@@ -171,7 +171,7 @@ describe('gateway: the OpenAPI document, headers and rate limits, with no servic
         continue;
       }
       const { body, query } = HTTP_SCHEMAS.operations[route.operation];
-      const success = operation.responses[route.creates ? '201' : '200']?.content?.['application/json']?.schema;
+      const success = operation.responses[route.creates ? '201' : '200']?.content?.[route.file ?? 'application/json']?.schema;
       if (!isSpecific(success)) findings.push(`${route.operation}: a generic answer ${JSON.stringify(success)}`);
       const requestBody = operation.requestBody?.content['application/json']?.schema;
       if (body && !isSpecific(requestBody)) findings.push(`${route.operation}: a generic body ${JSON.stringify(requestBody)}`);

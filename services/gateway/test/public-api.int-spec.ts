@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ACCESS_TABLE, OperationId, Principal, Problem, ROLES, Role } from '@sinergi/contracts';
+import { ACCESS_TABLE, addDays, OperationId, Principal, Problem, ROLES, Role, todayInWib } from '@sinergi/contracts';
+import { Client } from 'pg';
 import {
   createTopicNamespace,
   deleteTopicNamespace,
@@ -7,7 +8,9 @@ import {
   ServiceProcesses,
   ServiceUnderTest,
   startMessageSinks,
+  readPdf,
   startServiceUnderTest,
+  testAuthorization,
   TestAccessTokenOptions,
   TestIssuer,
   TopicCollector,
@@ -65,6 +68,17 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
     const answer = await api<T>(method, path, principal, body);
     if (answer.status !== 201 && answer.status !== 200) throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
+  }
+
+  /** SQL on a service's database, to let days pass as the calendar would. */
+  async function queryOf(service: 'enrollment' | 'program', sql: string, params: unknown[]): Promise<void> {
+    const client = new Client({ connectionString: services.databaseUrl(service) });
+    await client.connect();
+    try {
+      await client.query(sql, params);
+    } finally {
+      await client.end();
+    }
   }
 
   const itemsOf = <T>(body: T[] | { items: T[] }): T[] => (Array.isArray(body) ? body : body.items);
@@ -162,6 +176,8 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
 
   describe('a programme set up and a participant enrolled through the gateway', () => {
     let programmeId: string;
+    let participant: Principal;
+    let enrollment: { id: string; batchId: string };
 
     beforeAll(async () => {
       await created('POST', '/training-modules', { moduleCode: 'KWU-DASAR', title: 'Kewirausahaan Dasar', hours: 40, ownerPartyCode: 'KEMENUMKM' });
@@ -267,20 +283,21 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
       ]);
       const unreadable = await api<Problem>('POST', '/participants', null, registration, headers);
       expect([unreadable.status, unreadable.body.errors?.[0]?.rule]).toEqual([409, 'answer-unreadable']);
-      const participant: Principal = { subject: `participant-${registered.body.id}`, roles: ['participant'], venueCodes: [], participantId: registered.body.id };
+      participant = { subject: `participant-${registered.body.id}`, roles: ['participant'], venueCodes: [], participantId: registered.body.id };
       const me = await api<{ id: string }>('GET', '/me', participant);
       expect([me.status, me.body.id]).toEqual([200, registered.body.id]);
       // Seats open once the class is confirmed (venue reserved, instructor assigned) and enrollment has heard of it.
       const enrolled = await waitFor(
         'a seat to enroll in',
         async () => {
-          const answer = await api<{ id: string; participantId: string }>('POST', '/me/enrollments', participant, { programmeId }, { 'idempotency-key': randomUUID() });
+          const answer = await api<{ id: string; participantId: string; batchId: string }>('POST', '/me/enrollments', participant, { programmeId }, { 'idempotency-key': randomUUID() });
           if (answer.status !== 201) throw new Error(`POST /me/enrollments answered ${answer.status}: ${JSON.stringify(answer.body)}`);
           return answer.body;
         },
         { timeoutMs: 90_000, intervalMs: 500 },
       );
       expect(enrolled.participantId).toBe(registered.body.id);
+      enrollment = enrolled;
       const again = await api<Problem>('POST', '/me/enrollments', participant, { programmeId: 'not-a-uuid' }, { 'idempotency-key': randomUUID() });
       expect([again.status, again.body.errors?.[0]?.field]).toEqual([400, 'programmeId']);
       const mine = await api<{ id: string }>('GET', `/me/enrollments/${enrolled.id}`, participant);
@@ -291,6 +308,45 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
       const notTheirs = await api<Problem>('GET', `/me/enrollments/${enrolled.id}`, someoneElse);
       // enrollment refuses it itself (its own reach); the gateway's check of its own stands behind that.
       expect([notTheirs.status, notTheirs.body.errors?.[0]?.rule]).toEqual([403, 'own-records']);
+    }, 120_000);
+
+    it('hands the participant their certificate PDF byte for byte as enrollment renders it, with its type and file name', async () => {
+      const { id, batchId } = enrollment;
+      expect((await api('POST', `/me/enrollments/${id}/confirm`, participant)).status).toBe(200);
+      const early = await api<Problem>('GET', `/me/enrollments/${id}/certificate.pdf`, participant);
+      expect([early.status, early.headers.get('content-type'), early.body.errors?.[0]?.rule]).toEqual([409, 'application/problem+json; charset=utf-8', 'issued']);
+
+      // The class's days pass (as the calendar would move them): attendance, then program completes it.
+      const days = [-3, -2, -1].map((offset) => addDays(todayInWib(), offset));
+      const moveDates = (service: 'enrollment' | 'program') =>
+        queryOf(service, 'UPDATE batches SET start_date = $2, end_date = $3, class_dates = $4 WHERE id = $1', [batchId, days[0], days[2], days]);
+      await moveDates('enrollment');
+      for (const day of days)
+        expect((await api('PUT', `/batches/${batchId}/attendance/${day}`, ADMIN, { records: [{ enrollmentId: id, present: true }] })).status).toBe(200);
+      await moveDates('program');
+      await waitFor('the certificate', async () => (await api('GET', `/me/enrollments/${id}/certificate`, participant)).status === 200, { timeoutMs: 60_000 });
+
+      const download = async (url: string, principal: Principal) => {
+        const response = await fetch(url, { headers: await issuer.authorization(principal) });
+        return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes: Buffer.from(await response.arrayBuffer()) };
+      };
+      const mine = await download(`${gateway.url}/api/v1/me/enrollments/${id}/certificate.pdf`, participant);
+      const forwarded = await download(`${gateway.url}/api/v1/enrollments/${id}/certificate.pdf`, ADMIN);
+      const direct = await fetch(`${services.url('enrollment')}/enrollments/${id}/certificate.pdf`, { headers: await testAuthorization(services.url('enrollment')) });
+      const rendered = Buffer.from(await direct.arrayBuffer());
+      expect([mine.status, mine.type, forwarded.status, forwarded.type]).toEqual([200, 'application/pdf', 200, 'application/pdf']);
+      expect(mine.disposition).toMatch(/^attachment; filename="sertifikat-SNG-\d{4}-[0-9A-F]{8}-001\.pdf"$/);
+      expect(mine.disposition).toBe(direct.headers.get('content-disposition'));
+      expect(mine.bytes.equals(rendered)).toBe(true);
+      expect(forwarded.bytes.equals(rendered)).toBe(true);
+      const printed = await readPdf(mine.bytes);
+      expect(printed.text).toContain('Peserta Gateway');
+      expect(printed.qrCodes).toEqual([expect.stringMatching(/\/portal\/verify\/[0-9A-HJKMNP-TV-Z]{10}$/)]);
+
+      const letter = await api<Problem>('GET', `/me/enrollments/${id}/letter.pdf`, participant);
+      expect([letter.status, letter.body.errors?.[0]?.rule]).toEqual([409, 'kind']);
+      const someoneElse: Principal = { ...participant, subject: 'participant-other', participantId: SAMPLE_ID };
+      expect((await api<Problem>('GET', `/me/enrollments/${id}/certificate.pdf`, someoneElse)).status).toBe(403);
     }, 120_000);
   });
 });

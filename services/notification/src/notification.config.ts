@@ -16,6 +16,10 @@ export class NotificationConfig extends ServiceConfig {
   @Matches(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'must be a domain name, e.g. sinergi.kemnaker.go.id' })
   OFFICIAL_DOMAIN: string = 'sinergi.kemnaker.go.id';
 
+  /** Where the participant portal is served; every participant's message links to its page there (e.g. <PORTAL_PUBLIC_URL>/enrollments/<id>). */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*[^\s?#/])?$/, { message: 'must be an http(s) URL without a trailing slash, query or fragment, e.g. https://sinergi.kemnaker.go.id/portal' })
+  PORTAL_PUBLIC_URL: string = 'http://localhost:3000/portal';
+
   /** Channels tried in this order when a recipient has no preference of their own; each is skipped without a contact or adapter. */
   @Matches(/^(email|sms|whatsapp)(,(email|sms|whatsapp)){0,2}$/, { message: 'must be email, sms and/or whatsapp separated by commas, e.g. whatsapp,sms,email' })
   NOTIFICATION_CHANNEL_ORDER: string = 'whatsapp,sms,email';

@@ -5,8 +5,8 @@ import { Problem } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { DigestTimer } from '../src/digest/digest.timer';
 import { reminderTime } from '../src/timing.rules';
-import { batchCancelledEvent, batchConfirmedEvent, batchFillChangedEvent, batchRescheduledEvent, EnrollmentSubmitted, enrollmentSubmittedEvent, participantSelectedEvent, seatConfirmedEvent, venueReservedEvent } from '@sinergi/contracts';
-import { inDays, NotificationHarness, seatDecision } from './support';
+import { batchCancelledEvent, batchConfirmedEvent, certificateIssuedEvent, batchFillChangedEvent, batchRescheduledEvent, EnrollmentSubmitted, enrollmentSubmittedEvent, participantSelectedEvent, seatConfirmedEvent, venueReservedEvent } from '@sinergi/contracts';
+import { inDays, NotificationHarness, PORTAL, seatDecision } from './support';
 
 const uniqueEmail = () => `siti.${randomUUID().slice(0, 8)}@example.id`;
 const uniquePhone = () => `+62812${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -50,6 +50,7 @@ describe('notification: events to messages over real channels', () => {
       ['selected', 'sent'],
     ]);
     expect(harness.sinks.emailsTo(email)).toHaveLength(1);
+    expect(harness.sinks.emailsTo(email)[0].text).toContain(`Lihat di portal: ${PORTAL}/enrollments/${decision.enrollmentId}`);
     expect(harness.eventsOfType('NotificationDelivered').filter((event) => (event.data as { deliveryId: string }).deliveryId === sent.id)).toHaveLength(1);
     expect(delivered).toMatchObject({ subject: sent.id, data: { eventId: selected.id, recipientKind: 'participant', recipientId: participantId, template: 'selected', channel: 'email', attempts: 1 } });
     expect(JSON.stringify(delivered)).not.toContain(email);
@@ -70,6 +71,28 @@ describe('notification: events to messages over real channels', () => {
     expect(toIndonesian.text).toContain('Kami tidak pernah meminta kode OTP atau NIK Anda');
     expect(toIndonesian.text).toContain('https://sinergi.kemnaker.go.id');
     expect(toSwitched.subject).toBe('[Sinergi] Your registration was received');
+  });
+
+  it('links a certificate message to the enrollment page that downloads it and to the public verification page, in either language', async () => {
+    const [indonesian, english] = [uniqueEmail(), uniqueEmail()];
+    const people = [await harness.participant({ email: indonesian }, 'id'), await harness.participant({ email: english }, 'en')];
+    const issued = people.map((participantId) => {
+      const decision = seatDecision(participantId);
+      const code = 'ABCDE12345';
+      return {
+        ...decision,
+        certificateNumber: `SNG/2025/${decision.batchId.slice(0, 8).toUpperCase()}/001`,
+        verificationCode: code,
+        verificationUrl: `${PORTAL}/verify/${code}`,
+        issuedAt: new Date().toISOString(),
+      };
+    });
+    await harness.publish(...issued.map((data) => certificateIssuedEvent.with(data.enrollmentId, data)));
+    const [[toIndonesian], [toEnglish]] = await Promise.all([indonesian, english].map((address) => harness.sinks.waitForEmails(address)));
+    expect(toIndonesian.text).toContain(`dapat diperiksa di ${PORTAL}/verify/ABCDE12345`);
+    expect(toIndonesian.text).toContain(`Unduh sertifikat Anda (PDF): ${PORTAL}/enrollments/${issued[0].enrollmentId}`);
+    expect(toEnglish.text).toContain(`can be checked at ${PORTAL}/verify/ABCDE12345`);
+    expect(toEnglish.text).toContain(`Download your certificate (PDF): ${PORTAL}/enrollments/${issued[1].enrollmentId}`);
   });
 
   it('retries through a provider outage with backoff, then sends once', async () => {

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { NotificationHarness } from './support';
+import { NotificationHarness, PORTAL } from './support';
 
 describe('notification: sign-in codes from the gateway (real Kafka, real PostgreSQL, real sinks)', () => {
   let harness: NotificationHarness;
@@ -27,6 +27,7 @@ describe('notification: sign-in codes from the gateway (real Kafka, real Postgre
     const sent = await harness.settled(requested, 'sign-in-code');
     const [message] = await harness.sinks.waitForProviderMessages(phone);
     expect(message.text).toContain('042917');
+    expect(message.text).not.toContain(PORTAL);
     expect(harness.sinks.emailsTo(email)).toEqual([]);
     expect(await paramsOf(sent.id)).toEqual({ channel: 'phone', expiresAt: expect.any(String) });
     expect(JSON.stringify(sent)).not.toContain('sealedCode');

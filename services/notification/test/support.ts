@@ -17,6 +17,9 @@ import {
 import { MessageSinks, ServiceHarness, startMessageSinks, testSecrets, waitFor } from '@sinergi/testing';
 import { notificationService } from '../src/notification.service-definition';
 
+
+/** Where the harness's notification says the participant portal is. */
+export const PORTAL = 'https://portal.contoh.go.id/portal';
 /** Notification with real SMTP and provider sinks; retries and the wait for a contact card made short for tests. */
 export class NotificationHarness extends ServiceHarness {
   private constructor(
@@ -39,6 +42,7 @@ export class NotificationHarness extends ServiceHarness {
       NOTIFICATION_RETRY_BASE_MS: '100',
       NOTIFICATION_RETRY_MAX_MS: '200',
       NOTIFICATION_CONTACT_WAIT_MS: '3000',
+      PORTAL_PUBLIC_URL: PORTAL,
     };
     return new NotificationHarness(await ServiceHarness.open(notificationService, [TOPICS.notificationDeliveries], env), sinks, CONTACT_SEAL_KEY, SIGN_IN_CODE_SEAL_KEY);
   }

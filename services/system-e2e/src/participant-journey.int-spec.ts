@@ -268,14 +268,15 @@ describe("a participant's journey across all services (processes, Kafka, Postgre
       });
     const certificate = await document(p1);
     expect(certificate).toMatchObject({ kind: 'certificate', attendedDays: 3, classDays: 3 });
-    expect(await document(p5)).toMatchObject({ kind: 'letter', attendedDays: 2, classDays: 3, verificationCode: null });
+    expect(await document(p5)).toMatchObject({ kind: 'letter', attendedDays: 2, classDays: 3, verificationCode: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{10}$/) });
     const verified = (await call<CertificateVerificationView>('GET', url('enrollment', `/certificates/verify/${certificate.verificationCode}`))).body;
     expect(verified).toMatchObject({ valid: true, certificateNumber: certificate.number });
     expect(JSON.stringify(verified)).toContain(p1.name);
     expect(JSON.stringify(verified)).not.toContain(nikOf(p1));
     expect((await call('GET', url('enrollment', '/certificates/verify/ZZZZZZZZZZ'))).status).toBe(404);
 
-    await waitForMessage(p1.phone, `${OFFICIAL_DOMAIN}/verify/`);
+    await waitForMessage(p1.phone, `/portal/verify/${certificate.verificationCode}`);
+    await waitForMessage(p1.phone, `/portal/enrollments/${p1.enrollmentId}`);
     await waitForMessage(p2.phone, 'Certificate');
     await waitForMessage(p3.phone, 'Sertifikat');
     await waitForMessage(p5.phone, 'Anda mengikuti 2 dari 3 hari');

@@ -84,6 +84,7 @@ export const ACCESS_TABLE = {
   'enrollments.withdraw': { ...ADMINS, participant: 'own' },
   'enrollments.move': { ...ADMINS, participant: 'own' },
   'enrollments.release': { ...ADMINS, participant: 'own' },
+  'enrollments.offer': { ...ADMINS, viewer: 'masked', participant: 'own' },
   'batches.fill': { ...STAFF_READ, 'venue-operator': 'own', instructor: 'own' },
   'programmes.fill': STAFF_READ,
   'attendance.record': { ...KEMNAKER, 'venue-operator': 'own', instructor: 'own' },
@@ -92,6 +93,8 @@ export const ACCESS_TABLE = {
   'selection.get': STAFF_READ,
   'selection.entries': STAFF_READ,
   'certificates.get': { ...ADMINS, participant: 'own' },
+  'certificates.pdf': { ...ADMINS, participant: 'own' },
+  'letters.pdf': { ...ADMINS, participant: 'own' },
   'certificates.verify': 'public',
   // enrollment (svc-b)
   'participants.enrollments': { ...ADMINS, viewer: 'masked', participant: 'own' },
@@ -172,8 +175,11 @@ export const ACCESS_TABLE = {
   'me.enrollment': { participant: 'own' },
   'me.confirm': { participant: 'own' },
   'me.withdraw': { participant: 'own' },
+  'me.offer': { participant: 'own' },
   'me.answer-offer': { participant: 'own' },
   'me.certificate': { participant: 'own' },
+  'me.certificate-pdf': { participant: 'own' },
+  'me.letter-pdf': { participant: 'own' },
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_TABLE;

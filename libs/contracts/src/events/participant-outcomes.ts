@@ -94,13 +94,19 @@ export const participationLetterIssuedEvent = defineEvent(
   'ParticipationLetterIssued',
   topic,
   'A participant attended some of their class but not enough to complete it: a participation letter (surat keterangan mengikuti).',
-  s.object({
-    ...who,
-    batchId: s.uuid(),
-    letterNumber: s.string(100),
-    attendedDays: s.integer(1),
-    classDays: s.integer(1),
-    issuedAt: s.dateTime(),
-  }),
+  s.object(
+    {
+      ...who,
+      batchId: s.uuid(),
+      letterNumber: s.string(100),
+      attendedDays: s.integer(1),
+      classDays: s.integer(1),
+      issuedAt: s.dateTime(),
+      /** Letters issued since letters are verifiable: anyone can check the letter at verificationUrl. */
+      verificationCode: s.pattern('^[0-9A-HJKMNP-TV-Z]{10}$'),
+      verificationUrl: s.string(500),
+    },
+    ['verificationCode', 'verificationUrl'],
+  ),
 );
 export type ParticipationLetterIssued = PayloadOf<typeof participationLetterIssuedEvent>;

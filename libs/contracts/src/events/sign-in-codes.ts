@@ -1,6 +1,6 @@
 import { defineEvent, PayloadOf } from '../event-definition';
 import { s } from '../schema';
-import { sealedPayloadSchema } from '../sealed';
+import { sealedPayloadSchema } from '../sealed-payload';
 import { TOPICS } from '../topics';
 
 /** Which of the participant's registered contacts the code goes to: the kind of identifier they signed in with. */

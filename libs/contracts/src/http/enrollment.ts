@@ -1,5 +1,6 @@
 import type { Language } from '../events/contacts';
 import type { EnrollmentChannel, EnrollmentProblem } from '../events/enrollments';
+import type { ClassChangeReason, ClassOption } from '../events/participant-outcomes';
 import type { BusinessScale } from '../events/programmes';
 import type { SelectionDrawn } from '../events/selection';
 import type { PageParams } from './page';
@@ -87,6 +88,18 @@ export interface SubmitEnrollmentRequest {
 export interface WithdrawEnrollmentRequest {
   /** 1-500 characters; it goes into EnrollmentWithdrawn. */
   reason: string;
+}
+
+/** GET /enrollments/:id/offer: the enrollment's open offer to move, made when its class was cancelled or rescheduled. */
+export interface ClassChangeOfferView {
+  enrollmentId: string;
+  fromBatchId: string;
+  reason: ClassChangeReason;
+  /** The classes it may move to, earliest first. */
+  options: ClassOption[];
+  /** The last day (WIB) to answer. */
+  respondBy: string;
+  offeredAt: string;
 }
 
 /** POST /enrollments/:id/move: one of the classes the class-change offer listed. */
@@ -209,9 +222,21 @@ export interface EnrollmentDocumentView {
   issuedAt: string;
 }
 
+/** The media type of the printable documents: GET /enrollments/:id/certificate.pdf and letter.pdf. */
+export const PDF_CONTENT_TYPE = 'application/pdf';
+
+/**
+ * A printable document, answered as its bytes (`application/pdf`), never as JSON.
+ * @format binary
+ */
+export type PdfDocument = string;
+
 /** GET /certificates/verify/:code (public): what is printed on the certificate, nothing more. */
 export interface CertificateVerificationView {
   valid: true;
+  /** A certificate, or a participation letter (verifiable too since letters carry a code). */
+  kind: EnrollmentDocumentKind;
+  /** The document's number, a letter's included. */
   certificateNumber: string;
   holderName: string;
   programme: string;

@@ -27,3 +27,8 @@ export function documentNumber(kind: EnrollmentDocumentKind, batchId: string, cl
   const prefix = kind === 'certificate' ? 'SNG' : 'SNG/SK';
   return `${prefix}/${classEndDate.slice(0, 4)}/${batchId.slice(0, 8).toUpperCase()}/${String(sequence).padStart(3, '0')}`;
 }
+
+/** The public page that checks a code: the portal's /verify/<code>, also printed (and as a QR code) on the certificate. */
+export function verificationUrlOf(portalPublicUrl: string, code: string): string {
+  return `${portalPublicUrl}/verify/${code}`;
+}

@@ -1,7 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { Caller, CurrentCaller, Operation, UuidParam } from '@sinergi/platform';
-import type { CertificateVerificationView, EnrollmentDocumentView } from '@sinergi/contracts';
-import { CertificatesService } from './certificates.service';
+import { CertificateVerificationView, EnrollmentDocumentKind, EnrollmentDocumentView, PDF_CONTENT_TYPE } from '@sinergi/contracts';
+import { CertificatesService, DocumentFile } from './certificates.service';
 
 /** Public: anyone holding a certificate's code can check it. */
 @Controller('certificates')
@@ -23,5 +23,22 @@ export class EnrollmentCertificateController {
   @Operation('certificates.get')
   ofEnrollment(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<EnrollmentDocumentView> {
     return this.certificates.ofEnrollment(id, caller);
+  }
+
+  @Get(':id/certificate.pdf')
+  @Operation('certificates.pdf')
+  certificatePdf(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<StreamableFile> {
+    return this.download(id, 'certificate', caller);
+  }
+
+  @Get(':id/letter.pdf')
+  @Operation('letters.pdf')
+  letterPdf(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<StreamableFile> {
+    return this.download(id, 'letter', caller);
+  }
+
+  private async download(id: string, kind: EnrollmentDocumentKind, caller: Caller): Promise<StreamableFile> {
+    const file: DocumentFile = await this.certificates.pdfOf(id, kind, caller);
+    return new StreamableFile(file.pdf, { type: PDF_CONTENT_TYPE, disposition: `attachment; filename="${file.fileName}"`, length: file.pdf.length });
   }
 }

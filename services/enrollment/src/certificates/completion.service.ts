@@ -14,7 +14,7 @@ import { lockClasses } from '../enrollments/class-locks';
 import { completes } from '../attendance/attendance.rules';
 import { seatedIn } from '../attendance/attendance.service';
 import { Certificate } from './certificate.entity';
-import { documentNumber, newVerificationCode } from './certificate.rules';
+import { documentNumber, newVerificationCode, verificationUrlOf } from './certificate.rules';
 
 /**
  * A completed class (BatchCompleted): each seated participant who attended at least COMPLETION_MIN_ATTENDANCE_PERCENT
@@ -48,7 +48,7 @@ export class Completion {
         kind,
         number: documentNumber(kind, batch.id, batch.endDate, sequence[kind]),
         // A clash of two random codes (1 in 10^15) fails the unique index and the whole message is retried with new codes.
-        verificationCode: kind === 'certificate' ? newVerificationCode() : null,
+        verificationCode: newVerificationCode(),
         batchId: batch.id,
         participantId: enrollment.participantId,
         programmeId: enrollment.programmeId,
@@ -63,6 +63,7 @@ export class Completion {
         programmeId: enrollment.programmeId,
         batchId: batch.id,
       };
+      const code = document.verificationCode as string;
       if (kind === 'letter') {
         events.push(
           participationLetterIssuedEvent.with(enrollment.id, {
@@ -71,18 +72,19 @@ export class Completion {
             attendedDays,
             classDays,
             issuedAt: issuedAt.toISOString(),
+            verificationCode: code,
+            verificationUrl: verificationUrlOf(this.config.PORTAL_PUBLIC_URL, code),
           }),
         );
         continue;
       }
-      const code = document.verificationCode as string;
       events.push(
         participantCompletedEvent.with(enrollment.id, { ...who, attendedDays, classDays }),
         certificateIssuedEvent.with(enrollment.id, {
           ...who,
           certificateNumber: document.number,
           verificationCode: code,
-          verificationUrl: `https://${this.config.OFFICIAL_DOMAIN}/verify/${code}`,
+          verificationUrl: verificationUrlOf(this.config.PORTAL_PUBLIC_URL, code),
           issuedAt: issuedAt.toISOString(),
         }),
       );

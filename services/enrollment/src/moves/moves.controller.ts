@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Caller, CurrentCaller, NotFound, Operation, UuidParam } from '@sinergi/platform';
-import type { EnrollmentView } from '@sinergi/contracts';
+import type { ClassChangeOfferView, EnrollmentView } from '@sinergi/contracts';
+import { ClassChangeOffer } from './class-change-offer.entity';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { MoveDto } from './move.dto';
 import { MovesService } from './moves.service';
@@ -13,6 +14,23 @@ export class MovesController {
     private readonly moves: MovesService,
     private readonly dataSource: DataSource,
   ) {}
+
+  /** The open offer, to show its options; 404 `id`/`open-offer` when there is none (never made, answered or superseded). */
+  @Get(':id/offer')
+  @Operation('enrollments.offer')
+  async offer(@Param('id', UuidParam) id: string, @CurrentCaller() caller: Caller): Promise<ClassChangeOfferView> {
+    await this.assertReachable(id, caller);
+    const offer = await this.dataSource.getRepository(ClassChangeOffer).findOneBy({ enrollmentId: id, state: 'open' });
+    if (!offer) throw new NotFound({ field: 'id', rule: 'open-offer', message: `enrollment ${id} has no open offer to move to another class` });
+    return {
+      enrollmentId: id,
+      fromBatchId: offer.fromBatchId,
+      reason: offer.reason,
+      options: offer.options,
+      respondBy: offer.respondBy,
+      offeredAt: offer.offeredAt.toISOString(),
+    };
+  }
 
   @Post(':id/move')
   @Operation('enrollments.move')

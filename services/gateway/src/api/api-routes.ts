@@ -1,4 +1,4 @@
-import { ACCESS_TABLE, HttpOperationId, HttpRoute, HTTP_ROUTES, OperationId } from '@sinergi/contracts';
+import { ACCESS_TABLE, HttpOperationId, HttpRoute, HTTP_ROUTES, OperationId, PDF_CONTENT_TYPE } from '@sinergi/contracts';
 
 /** The services' operations only the gateway's own callers use (e.g. participants.lookup): never forwarded. */
 type InternalOperationId = { [Op in OperationId]: (typeof ACCESS_TABLE)[Op] extends { internal: string } ? Op : never }[OperationId];
@@ -14,6 +14,8 @@ interface ApiRouteFacts {
   page?: boolean;
   /** Under the stricter rate limit. */
   sensitive?: boolean;
+  /** Answers a file of this media type (its bytes, passed on unchanged), not JSON. */
+  file?: typeof PDF_CONTENT_TYPE;
 }
 
 /**
@@ -52,6 +54,7 @@ const FORWARDED: { [Op in ForwardedOperationId]: ApiRouteFacts } = {
   'enrollments.withdraw': { summary: 'Withdraw an enrollment' },
   'enrollments.move': { summary: 'Accept a class-change offer' },
   'enrollments.release': { summary: 'Decline a class-change offer' },
+  'enrollments.offer': { summary: 'The open class-change offer of an enrollment' },
   'batches.fill': { summary: "A class's seats" },
   'programmes.fill': { summary: "A programme's seats" },
   'attendance.record': { summary: "Record a day's attendance" },
@@ -60,6 +63,8 @@ const FORWARDED: { [Op in ForwardedOperationId]: ApiRouteFacts } = {
   'selection.get': { summary: 'The selection drawn' },
   'selection.entries': { summary: 'The draw entries, in draw order', page: true },
   'certificates.get': { summary: "An enrollment's certificate" },
+  'certificates.pdf': { summary: "An enrollment's certificate as a PDF", file: PDF_CONTENT_TYPE },
+  'letters.pdf': { summary: "An enrollment's participation letter as a PDF", file: PDF_CONTENT_TYPE },
   'certificates.verify': { summary: 'Verify a certificate by its code (public)', sensitive: true },
   'venues.register': { summary: 'Register a training centre', creates: true },
   'venues.update': { summary: 'Update a training centre' },

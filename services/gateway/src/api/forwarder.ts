@@ -15,7 +15,8 @@ export function principalOfRequest(request: GuardedRequest): Principal | null {
 /** Writes a service's answer (success or problem+json) to the gateway's caller with its status. */
 export function sendAnswer(response: Response, answer: ServiceAnswer): void {
   response.status(answer.status).type(answer.contentType);
-  if (typeof answer.body === 'string') response.send(answer.body);
+  if (answer.contentDisposition) response.setHeader('content-disposition', answer.contentDisposition);
+  if (typeof answer.body === 'string' || Buffer.isBuffer(answer.body)) response.send(answer.body);
   else response.send(JSON.stringify(answer.body));
 }
 

@@ -29,11 +29,13 @@ function decoratorsOf(route: ApiRoute): MethodDecorator[] {
     ...(body ? [ApiBody({ required: ((resolvedSchema(body).required as string[] | undefined) ?? []).length > 0, schema: body })] : []),
     ...queryParametersOf(query),
     ...(route.creates ? [ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body within 24 h gets the first answer again' })] : []),
-    ApiResponse({
-      status: route.creates ? 201 : 200,
-      description: route.page ? 'A page of the list; `next` is the cursor of the following page' : `What ${route.service} answers`,
-      schema: answer,
-    }),
+    route.file
+      ? ApiResponse({ status: 200, description: `The file (${route.file}), as an attachment`, content: { [route.file]: { schema: answer } } })
+      : ApiResponse({
+          status: route.creates ? 201 : 200,
+          description: route.page ? 'A page of the list; `next` is the cursor of the following page' : `What ${route.service} answers`,
+          schema: answer,
+        }),
     ApiProblems({ authenticated: !isPublic, body: route.method !== 'GET' }),
     ...(route.sensitive ? [SensitiveRateLimit()] : []),
   ];

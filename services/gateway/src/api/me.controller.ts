@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Principal } from '@sinergi/contracts';
-import { Forbidden, type GuardedRequest, InvalidInput, NotFound, PageQuery, UuidParam } from '@sinergi/platform';
+import { HTTP_SCHEMAS, PDF_CONTENT_TYPE, type Principal } from '@sinergi/contracts';
+import { Forbidden, type GuardedRequest, InvalidInput, NotFound, Operation, PageQuery, UuidParam } from '@sinergi/platform';
 import { ServiceClients } from '../clients/service-clients';
 import { IDEMPOTENCY_HEADER, IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiContract } from './api-contract';
@@ -11,6 +11,16 @@ import { API_PREFIX } from './api-routes';
 import { ServiceAnswer } from '../clients/service-client';
 import { principalOfRequest, sendAnswer } from './forwarder';
 import { MyEnrollmentBody, MyOfferAnswerBody, MyWithdrawalBody } from './me.dto';
+
+/** A PDF document of enrollment, described in OpenAPI as the file it is (not by a JSON contract). */
+function ApiPdfDocument(operationId: 'me.certificate-pdf' | 'me.letter-pdf', summary: string, what: string): MethodDecorator[] {
+  return [
+    Operation(operationId),
+    ApiOperation({ operationId, summary }),
+    ApiParam({ name: 'id', format: 'uuid', description: 'One of your enrollments' }),
+    ApiResponse({ status: 200, description: `${what} (application/pdf), as an attachment`, content: { [PDF_CONTENT_TYPE]: { schema: HTTP_SCHEMAS.operations['certificates.pdf'].answer } } }),
+  ];
+}
 
 /** A participant's self-service: their own record and enrollments, by the participant id of their token. */
 @ApiTags('me')
@@ -73,6 +83,13 @@ export class MeController {
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.withdraw', { principal, params: { id }, body: { reason: body.reason } })));
   }
 
+  @Get('enrollments/:id/offer')
+  @ApiContract('me.offer', 'The open offer to move to another class, with its options')
+  async offer(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('enrollments.offer', { principal, params: { id } })));
+  }
+
   @Post('enrollments/:id/offer')
   @ApiContract('me.answer-offer', 'Accept or decline a class-change offer')
   async answerOffer(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string, @Body() body: MyOfferAnswerBody): Promise<void> {
@@ -90,6 +107,20 @@ export class MeController {
   async certificate(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
     const principal = participantOf(request);
     sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('certificates.get', { principal, params: { id } })));
+  }
+
+  @Get('enrollments/:id/certificate.pdf')
+  @applyDecorators(...ApiPdfDocument('me.certificate-pdf', 'Your certificate of an enrollment, as a PDF with its verification QR code', 'The certificate'))
+  async certificatePdf(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('certificates.pdf', { principal, params: { id } })));
+  }
+
+  @Get('enrollments/:id/letter.pdf')
+  @applyDecorators(...ApiPdfDocument('me.letter-pdf', 'Your participation letter of an enrollment, as a PDF with its verification QR code', 'The participation letter'))
+  async letterPdf(@Req() request: GuardedRequest, @Res() response: Response, @Param('id', UuidParam) id: string): Promise<void> {
+    const principal = participantOf(request);
+    sendAnswer(response, await this.ownEnrollment(principal, id, () => this.clients.request('letters.pdf', { principal, params: { id } })));
   }
 
   /**

@@ -4,6 +4,7 @@ import { auditKindOf, PERSONAL_DATA_READS, recordOf } from './audited-operations
 describe('audited operations', () => {
   it('audits reads of personal data, commands that are not public, and nothing else', () => {
     expect(auditKindOf('participants.get', 'GET')).toBe('personal-data-read');
+    expect(auditKindOf('certificates.pdf', 'GET')).toBe('personal-data-read');
     expect(auditKindOf('batches.cancel', 'POST')).toBe('admin-command');
     expect(auditKindOf('recipients.set-admin', 'PUT')).toBe('admin-command');
     expect(auditKindOf('enrollments.withdraw', 'DELETE')).toBe('admin-command');

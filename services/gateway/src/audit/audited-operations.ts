@@ -10,6 +10,9 @@ export const PERSONAL_DATA_READS: ReadonlySet<OperationId> = new Set<OperationId
   'enrollments.get',
   'attendance.get',
   'certificates.get',
+  // The printed documents carry the holder's name.
+  'certificates.pdf',
+  'letters.pdf',
   'deliveries.list',
   'deliveries.get',
   'recipients.get',

@@ -1,13 +1,16 @@
 import { BadGatewayException, GatewayTimeoutException } from '@nestjs/common';
 import type { JWK } from 'jose';
-import { HttpMethod, mintInternalToken, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
+import { HttpMethod, mintInternalToken, PDF_CONTENT_TYPE, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
 import { childTraceparent, currentTraceContext } from '@sinergi/messaging';
 
 /** What a service answered: its status, content type and body, passed on to the gateway's caller unchanged. */
 export interface ServiceAnswer<T = unknown> {
   status: number;
   contentType: string;
+  /** JSON parsed, text as text, anything else (a PDF) as its bytes. */
   body: T;
+  /** A file's `content-disposition` (its name), when the service sent one. */
+  contentDisposition?: string;
 }
 
 export interface ServiceCall {
@@ -41,23 +44,21 @@ export class ServiceClient {
   async call<T = unknown>({ principal, method, path, body, idempotencyKey }: ServiceCall): Promise<ServiceAnswer<T>> {
     const trace = currentTraceContext();
     const headers: Record<string, string> = {
-      accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
+      accept: `application/json, ${PROBLEM_CONTENT_TYPE}, ${PDF_CONTENT_TYPE}`,
       ...(trace ? { 'x-correlation-id': trace.correlationId, traceparent: childTraceparent(trace.traceparent) } : {}),
       ...(principal ? { authorization: `Bearer ${await mintInternalToken(principal, this.service, this.signingKey)}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
     };
     const url = `${this.baseUrl.replace(/\/$/, '')}${path}`;
-    let status: number, contentType: string, text: string;
     try {
       const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
-      status = response.status;
-      contentType = response.headers.get('content-type') ?? 'application/json';
-      text = await response.text();
+      const contentType = response.headers.get('content-type') ?? 'application/json';
+      const contentDisposition = response.headers.get('content-disposition') ?? undefined;
+      return { status: response.status, contentType, body: (await bodyOf(response, contentType)) as T, ...(contentDisposition ? { contentDisposition } : {}) };
     } catch (error) {
       throw (error as { name?: unknown } | undefined)?.name === 'TimeoutError' ? this.timedOut() : this.unreachable();
     }
-    return { status, contentType, body: (text && /json/.test(contentType) ? JSON.parse(text) : text) as T };
   }
 
   private unreachable(): BadGatewayException {
@@ -73,4 +74,14 @@ export class ServiceClient {
       errors: [{ field: 'service', rule: 'answered-in-time', message: `${this.service} did not answer within ${this.timeoutMs} ms` }],
     });
   }
+}
+
+/** JSON parsed, text as it is, and a binary body (a PDF) as its bytes, unchanged. */
+async function bodyOf(response: Response, contentType: string): Promise<unknown> {
+  if (/json/.test(contentType)) {
+    const text = await response.text();
+    return text ? JSON.parse(text) : text;
+  }
+  if (/^text\//.test(contentType) || !contentType) return response.text();
+  return Buffer.from(await response.arrayBuffer());
 }

@@ -11,7 +11,7 @@ import {
 import { Outbox } from '@sinergi/messaging';
 import { PollingTimer } from '@sinergi/platform';
 import { CHANNEL_ADAPTERS, ChannelAdapter, DeliveryError } from '../channels/channel.port';
-import { ClassDetails, renderMessage } from '../templates/templates.rules';
+import { ClassDetails, portalPageOf, renderMessage } from '../templates/templates.rules';
 import { NotificationConfig } from '../notification.config';
 import { RecipientDirectory } from '../recipients/recipient-directory.service';
 import { SignInCodeOpener } from '../sign-in-codes/sign-in-code-opener.service';
@@ -33,6 +33,7 @@ interface ClaimedDelivery {
   params: Record<string, unknown>;
   critical: boolean;
   batchId: string | null;
+  enrollmentId: string | null;
   attempts: number;
   createdAt: Date;
 }
@@ -70,7 +71,7 @@ export class DeliveryDispatcher extends PollingTimer {
         WHERE id IN (SELECT id FROM deliveries WHERE status IN ('pending', 'scheduled') AND next_attempt_at <= $1
                       ORDER BY next_attempt_at LIMIT ${CLAIM_LIMIT} FOR UPDATE SKIP LOCKED)
         RETURNING id, event_id AS "eventId", recipient_kind AS "recipientKind", recipient_id AS "recipientId", template, params, critical,
-                  batch_id AS "batchId", attempts, created_at AS "createdAt"`,
+                  batch_id AS "batchId", enrollment_id AS "enrollmentId", attempts, created_at AS "createdAt"`,
       [now],
     )) as [ClaimedDelivery[], number];
     return rows;
@@ -100,6 +101,7 @@ export class DeliveryDispatcher extends PollingTimer {
     const message = renderMessage(delivery.template, {
       language: recipient!.language,
       officialDomain: this.config.OFFICIAL_DOMAIN,
+      portalPage: portalPageOf(this.config.PORTAL_PUBLIC_URL, delivery),
       recipientName: recipient!.contact?.fullName,
       params: signInCode ? { ...delivery.params, code: this.signInCodes.open(signInCode, delivery.recipientId) } : delivery.params,
       class: delivery.batchId ? await this.classDetails(delivery.batchId) : undefined,

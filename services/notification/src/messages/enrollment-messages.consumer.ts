@@ -162,7 +162,7 @@ export class EnrollmentMessagesConsumer {
       {
         ...this.about(event),
         template: 'participation-letter-issued',
-        params: { letterNumber: event.letterNumber, attendedDays: event.attendedDays, classDays: event.classDays },
+        params: { letterNumber: event.letterNumber, attendedDays: event.attendedDays, classDays: event.classDays, ...(event.verificationUrl ? { verificationUrl: event.verificationUrl } : {}) },
       },
     ]);
   }

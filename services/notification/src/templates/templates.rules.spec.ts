@@ -1,5 +1,5 @@
 import { LANGUAGES } from '@sinergi/contracts';
-import { formatDate, isCritical, renderMessage, TEMPLATE_NAMES } from './templates.rules';
+import { formatDate, isCritical, portalPageOf, renderMessage, TEMPLATE_NAMES } from './templates.rules';
 
 const domain = 'sinergi.kemnaker.go.id';
 const params = { confirmBy: '2025-05-02', rank: 3, previousStartDate: '2025-05-05', reason: 'venue', roomCode: 'R1', day: '2025-05-01', programmes: [] };
@@ -43,5 +43,26 @@ describe('templates', () => {
   it('formats dates per language', () => {
     expect(formatDate('2025-08-17', 'id')).toBe('17 Agustus 2025');
     expect(formatDate('2025-08-17', 'en')).toBe('17 August 2025');
+  });
+
+  it("links each participant's message to the portal page it is about, and staff messages to none", () => {
+    const portal = 'https://sinergi.kemnaker.go.id/portal';
+    const enrollmentId = '6f1c2a9e-0000-4000-8000-000000000001';
+    expect(portalPageOf(portal, { recipientKind: 'participant', template: 'selected', enrollmentId })).toBe(`${portal}/enrollments/${enrollmentId}`);
+    expect(portalPageOf(portal, { recipientKind: 'participant', template: 'certificate-issued', enrollmentId })).toBe(`${portal}/enrollments/${enrollmentId}`);
+    expect(portalPageOf(portal, { recipientKind: 'participant', template: 'sign-in-code', enrollmentId: null })).toBeUndefined();
+    expect(portalPageOf(portal, { recipientKind: 'participant', template: 'class-cancelled', enrollmentId: null })).toBe(`${portal}/`);
+    expect(portalPageOf(portal, { recipientKind: 'instructor', template: 'class-scheduled', enrollmentId: null })).toBeUndefined();
+
+    const page = `${portal}/enrollments/${enrollmentId}`;
+    const certificate = { certificateNumber: 'SNG/2025/ABCDEF12/001', verificationUrl: `${portal}/verify/ABCDE12345` };
+    const id = renderMessage('certificate-issued', { language: 'id', officialDomain: domain, portalPage: page, params: certificate });
+    const en = renderMessage('certificate-issued', { language: 'en', officialDomain: domain, portalPage: page, params: certificate });
+    expect(id.text).toContain(`dapat diperiksa di ${portal}/verify/ABCDE12345`);
+    expect(id.text).toContain(`Unduh sertifikat Anda (PDF): ${page}`);
+    expect(en.text).toContain(`Download your certificate (PDF): ${page}`);
+    expect(renderMessage('selected', { language: 'id', officialDomain: domain, portalPage: page, params }).text).toContain(`Lihat di portal: ${page}`);
+    expect(renderMessage('waitlisted', { language: 'en', officialDomain: domain, portalPage: page, params }).text).toContain(`See it on the portal: ${page}`);
+    expect(renderMessage('class-scheduled', { language: 'id', officialDomain: domain, params }).text).not.toContain('portal:');
   });
 });

@@ -20,6 +20,8 @@ export interface DigestLine {
 export interface MessageContext {
   language: Language;
   officialDomain: string;
+  /** The portal page the message is about (participants only): see `portalPageOf`. */
+  portalPage?: string;
   recipientName?: string;
   params: Record<string, unknown>;
   class?: ClassDetails;
@@ -159,8 +161,14 @@ export const TEMPLATES = {
   },
   'participation-letter-issued': {
     critical: false,
-    id: (c) => ({ subject: 'Surat keterangan mengikuti pelatihan', body: `Anda mengikuti ${param(c, 'attendedDays')} dari ${param(c, 'classDays')} hari ${describeClass(c)}. Surat keterangan ${param(c, 'letterNumber')} tersedia di portal.` }),
-    en: (c) => ({ subject: 'Letter of participation', body: `You attended ${param(c, 'attendedDays')} of ${param(c, 'classDays')} days of ${describeClass(c)}. Letter ${param(c, 'letterNumber')} is on the portal.` }),
+    id: (c) => ({
+      subject: 'Surat keterangan mengikuti pelatihan',
+      body: `Anda mengikuti ${param(c, 'attendedDays')} dari ${param(c, 'classDays')} hari ${describeClass(c)}. Surat keterangan ${param(c, 'letterNumber')} tersedia di portal.${c.params.verificationUrl ? ` Keasliannya dapat diperiksa di ${param(c, 'verificationUrl')}` : ''}`,
+    }),
+    en: (c) => ({
+      subject: 'Letter of participation',
+      body: `You attended ${param(c, 'attendedDays')} of ${param(c, 'classDays')} days of ${describeClass(c)}. Letter ${param(c, 'letterNumber')} is on the portal.${c.params.verificationUrl ? ` It can be checked at ${param(c, 'verificationUrl')}` : ''}`,
+    }),
   },
   'class-scheduled': {
     critical: false,
@@ -219,13 +227,39 @@ const FOOTER: Record<Language, (domain: string) => string> = {
   en: (domain) => `Official information comes only from https://${domain}. We never ask for your OTP or NIK.`,
 };
 
-/** The message in the recipient's language, with the official domain and the no-OTP/NIK line in every one. */
+/** What a participant's message is about, to find its page on the portal. */
+export interface MessageSubject {
+  recipientKind: string;
+  template: string;
+  enrollmentId: string | null;
+}
+
+/**
+ * The participant portal's page a message is about: the enrollment's page (status, confirm, withdraw, the offer,
+ * the certificate or letter to download), else the participant's home. Staff messages have none (they work in the
+ * dashboard), nor has a sign-in code: it is typed into the page that asked for it, and a link next to a code is
+ * what phishing copies imitate.
+ */
+export function portalPageOf(portalPublicUrl: string, subject: MessageSubject): string | undefined {
+  if (subject.recipientKind !== 'participant' || subject.template === 'sign-in-code') return undefined;
+  return subject.enrollmentId ? `${portalPublicUrl}/enrollments/${subject.enrollmentId}` : `${portalPublicUrl}/`;
+}
+
+const PORTAL_LINE: Record<Language, (template: string, page: string) => string> = {
+  id: (template, page) =>
+    template === 'certificate-issued' ? `Unduh sertifikat Anda (PDF): ${page}` : template === 'participation-letter-issued' ? `Unduh surat keterangan Anda (PDF): ${page}` : `Lihat di portal: ${page}`,
+  en: (template, page) =>
+    template === 'certificate-issued' ? `Download your certificate (PDF): ${page}` : template === 'participation-letter-issued' ? `Download your letter (PDF): ${page}` : `See it on the portal: ${page}`,
+};
+
+/** The message in the recipient's language, with its portal page (participants), the official domain and the no-OTP/NIK line in every one. */
 export function renderMessage(template: string, context: MessageContext): RenderedMessage {
   const definition = (TEMPLATES as Record<string, TemplateDefinition>)[template];
   if (!definition) throw new Error(`no template named ${template}`);
   const { subject, body } = definition[context.language](context);
   const greeting = context.recipientName ? `${context.language === 'id' ? 'Yth.' : 'Dear'} ${context.recipientName},\n\n` : '';
-  return { subject: `[Sinergi] ${subject}`, text: `${greeting}${body}\n\n${FOOTER[context.language](context.officialDomain)}` };
+  const portal = context.portalPage ? `\n\n${PORTAL_LINE[context.language](template, context.portalPage)}` : '';
+  return { subject: `[Sinergi] ${subject}`, text: `${greeting}${body}${portal}\n\n${FOOTER[context.language](context.officialDomain)}` };
 }
 
 function capitalise(text: string): string {

@@ -1,6 +1,7 @@
 import type { BatchFillChanged } from '../../events/enrollments';
 import type {
   CertificateVerificationView,
+  ClassChangeOfferView,
   ClassRegisterView,
   DrawEntry,
   DrawSelectionRequest,
@@ -10,6 +11,7 @@ import type {
   ParticipantLookupRequest,
   ParticipantLookupView,
   ParticipantView,
+  PdfDocument,
   ProgrammeFillView,
   RecordAttendanceRequest,
   RegisterParticipantRequest,
@@ -33,6 +35,7 @@ export interface EnrollmentOperations {
   'enrollments.withdraw': { body: WithdrawEnrollmentRequest; answer: EnrollmentView };
   'enrollments.move': { body: MoveEnrollmentRequest; answer: EnrollmentView };
   'enrollments.release': { answer: EnrollmentView };
+  'enrollments.offer': { answer: ClassChangeOfferView };
   'batches.fill': { answer: BatchFillChanged };
   'programmes.fill': { answer: ProgrammeFillView };
   'attendance.record': { body: RecordAttendanceRequest; answer: ClassRegisterView };
@@ -41,6 +44,8 @@ export interface EnrollmentOperations {
   'selection.get': { answer: SelectionView };
   'selection.entries': { query: SelectionEntriesParams; answer: Page<DrawEntry> };
   'certificates.get': { answer: EnrollmentDocumentView };
+  'certificates.pdf': { answer: PdfDocument };
+  'letters.pdf': { answer: PdfDocument };
   'certificates.verify': { answer: CertificateVerificationView };
 }
 
@@ -55,6 +60,7 @@ export const ENROLLMENT_ROUTES = serviceRoutes('enrollment', {
   'enrollments.withdraw': ['POST', '/enrollments/:id/withdraw'],
   'enrollments.move': ['POST', '/enrollments/:id/move'],
   'enrollments.release': ['POST', '/enrollments/:id/release'],
+  'enrollments.offer': ['GET', '/enrollments/:id/offer'],
   'batches.fill': ['GET', '/batches/:batchId/fill'],
   'programmes.fill': ['GET', '/programmes/:programmeId/fill'],
   'attendance.record': ['PUT', '/batches/:batchId/attendance/:day'],
@@ -63,5 +69,7 @@ export const ENROLLMENT_ROUTES = serviceRoutes('enrollment', {
   'selection.get': ['GET', '/programmes/:programmeId/selection'],
   'selection.entries': ['GET', '/programmes/:programmeId/selection/entries'],
   'certificates.get': ['GET', '/enrollments/:id/certificate'],
+  'certificates.pdf': ['GET', '/enrollments/:id/certificate.pdf'],
+  'letters.pdf': ['GET', '/enrollments/:id/letter.pdf'],
   'certificates.verify': ['GET', '/certificates/verify/:code'],
 } satisfies ServiceRoutes<EnrollmentOperations>);

@@ -11,7 +11,7 @@ import type {
   VenueDay,
   VenueUtilisationParams,
 } from '../dashboards';
-import type { EnrollmentDocumentView, EnrollmentView, ParticipantView } from '../enrollment';
+import type { ClassChangeOfferView, EnrollmentDocumentView, EnrollmentView, ParticipantView } from '../enrollment';
 import type { ConsumerLag, DeadLetterDetail, DeadLetterRedriven, DeadLetterSummary, FindDeadLettersParams, OutboxBacklog } from '../operations-console';
 import type { MyEnrollmentRequest, MyOfferAnswer, MyWithdrawalRequest } from '../me';
 import type { Page, PageParams } from '../page';
@@ -64,6 +64,7 @@ export interface GatewayOperations {
   'me.enrollment': { params: MyEnrollmentParams; answer: EnrollmentView };
   'me.confirm': { params: MyEnrollmentParams; answer: EnrollmentView };
   'me.withdraw': { params: MyEnrollmentParams; body: MyWithdrawalRequest; answer: EnrollmentView };
+  'me.offer': { params: MyEnrollmentParams; answer: ClassChangeOfferView };
   'me.answer-offer': { params: MyEnrollmentParams; body: MyOfferAnswer; answer: EnrollmentView };
   'me.certificate': { params: MyEnrollmentParams; answer: EnrollmentDocumentView };
 }
@@ -91,6 +92,7 @@ export const GATEWAY_SUCCESS_STATUS = {
   'me.enrollment': 200,
   'me.confirm': 200,
   'me.withdraw': 200,
+  'me.offer': 200,
   'me.answer-offer': 200,
   'me.certificate': 200,
 } as const satisfies { [Op in GatewayOperationId]: 200 | 201 | 202 | 204 };
