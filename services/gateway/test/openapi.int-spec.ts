@@ -125,7 +125,9 @@ describe('gateway: the OpenAPI document, headers and rate limits, with no servic
           if (status === '204') continue;
           // A JSON answer has its own schema; a file or a stream (CSV, PDF, server-sent events) is described as a string.
           const [mediaType, media] = Object.entries(content ?? {})[0] ?? [];
-          const described = mediaType === 'application/json' ? isSpecific(media?.schema) : media?.schema?.type === 'string';
+          const ref = media?.schema?.$ref;
+          const fileSchema = typeof ref === 'string' ? document.components.schemas[ref.split('/').pop() ?? ''] : media?.schema;
+          const described = mediaType === 'application/json' ? isSpecific(media?.schema) : fileSchema?.type === 'string';
           if (!described) findings.push(`${method} ${path} ${status}: a generic answer ${mediaType} ${JSON.stringify(media?.schema)}`);
         }
       }
