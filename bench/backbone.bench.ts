@@ -6,10 +6,11 @@
  *   4. Outbox.append of many events in one transaction (a draw over a large pool): events/s and CPU per 1,000 events;
  *   5. raw PostgreSQL: single-row INSERTs, one commit each, from many clients: the database's ceiling;
  *   6. a lottery draw over a national pool (SelectionService): elapsed time, entries/s as a share of the ceiling of 5
- *      (measured in the same run), CPU per 1,000 entries of this process and of the PostgreSQL backend that drew.
+ *      (measured in the same run), CPU per 1,000 entries of this process and of the PostgreSQL backend that drew;
+ *   7. the six services as processes, compiled (SINERGI_RUN_FROM_SOURCE=1: through ts-node): RSS of each at idle.
  * Sizes can be changed with BENCH_RAW_MESSAGES, BENCH_BACKBONE_EVENTS, BENCH_LATENCY_RATE, BENCH_LATENCY_SECONDS,
- * BENCH_APPEND_EVENTS, BENCH_APPEND_ROUNDS, BENCH_PG_CLIENTS, BENCH_PG_COMMITS, BENCH_DRAW_POOL; BENCH_ONLY=raw,append
- * (of raw, throughput, latency, append, postgres, draw) runs some sections.
+ * BENCH_APPEND_EVENTS, BENCH_APPEND_ROUNDS, BENCH_PG_CLIENTS, BENCH_PG_COMMITS, BENCH_DRAW_POOL, BENCH_RSS_SETTLE_MS; BENCH_ONLY=raw,append
+ * (of raw, throughput, latency, append, postgres, draw, rss) runs some sections.
  */
 import { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
@@ -23,6 +24,7 @@ import { createMessagingDatabase } from '../libs/messaging/test/fixtures/messagi
 import { TEST_EVENT_TYPE, testCatalog, testThingHappenedEvent } from '../libs/messaging/test/fixtures/test-events';
 import { rawCommitRate } from './postgres-ceiling';
 import { timeDraw } from './selection-draw';
+import { idleRss } from './service-rss';
 
 const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 50_000);
 const BACKBONE_EVENTS = Number(process.env.BENCH_BACKBONE_EVENTS ?? 10_000);
@@ -33,6 +35,7 @@ const APPEND_ROUNDS = Number(process.env.BENCH_APPEND_ROUNDS ?? 5);
 const PG_CLIENTS = Number(process.env.BENCH_PG_CLIENTS ?? 32);
 const PG_COMMITS = Number(process.env.BENCH_PG_COMMITS ?? 40_000);
 const DRAW_POOL = Number(process.env.BENCH_DRAW_POOL ?? 16_500);
+const RSS_SETTLE_MS = Number(process.env.BENCH_RSS_SETTLE_MS ?? 15_000);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const PARTITIONS = 3;
 const PAYLOAD = { seq: 0 };
@@ -204,6 +207,7 @@ async function main(): Promise<void> {
       report.push(ceiling.line);
       if (selected('draw')) report.push(await selectionDraw(ceiling.commitsPerSecond));
     }
+    if (selected('rss')) report.push(await idleRss(RSS_SETTLE_MS));
   } finally {
     await infrastructure.stop();
   }

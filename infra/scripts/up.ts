@@ -6,6 +6,7 @@ import {
   ensureDatabase,
   ensureKafka,
   ensurePostgres,
+  ensureServicesBuilt,
   type LocalAccount,
   type LocalMessageSinks,
   type LocalSecrets,
@@ -75,11 +76,12 @@ async function demoInstructorId(instructorModuleUrl: string, authorize: Authoriz
 }
 
 /**
- * `npm start`: infrastructure, the message sinks, databases, topics, the six services, demo data.
+ * `npm start`: the services' build when it is missing or stale, infrastructure, the message sinks, databases, topics, the six services, demo data.
  * Ctrl-C stops the services (each drains its work), then the sinks and whatever infrastructure it started.
  * The services' pids are kept in .cache while they run, for `npm stop` to stop them should this process die without them.
  */
 async function main(): Promise<void> {
+  await ensureServicesBuilt(log);
   const kafka = await ensureKafka();
   const postgres = await ensurePostgres();
   const stopInfrastructure = async () => {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { ServiceName } from '@sinergi/contracts';
-import { ServiceProcess } from '@sinergi/local-infra';
+import { ensureServicesBuilt, ServiceProcess } from '@sinergi/local-infra';
 import { testKafkaConnection, testPrincipalConnection } from './kafka-helpers';
 import { testSecrets } from './secrets';
 import { grantNamespaceAccess, revokeNamespaceAccess } from './service-under-test';
@@ -41,6 +41,7 @@ export class ServiceProcesses {
   ) {}
 
   static async start(services: ServiceName[], topicPrefix: string, env: Record<string, string> = {}): Promise<ServiceProcesses> {
+    await ensureServicesBuilt((line) => process.stdout.write(`[service processes] ${line}\n`));
     const processes = new ServiceProcesses(topicPrefix, { ...testSecrets(), KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', ...env });
     try {
       await grantNamespaceAccess(topicPrefix);
@@ -54,6 +55,11 @@ export class ServiceProcesses {
 
   url(service: ServiceName): string {
     return this.member(service).process.url;
+  }
+
+  /** The service's OS process id, e.g. to read its memory from /proc. */
+  pid(service: ServiceName): number | undefined {
+    return this.member(service).process.recorded()[0]?.pid;
   }
 
   /** The service's database, for a test that reads it or moves time on in it. */
@@ -95,7 +101,7 @@ export class ServiceProcesses {
     });
     this.members.set(service, { process, database, port });
     registerTestService(process.url, service);
-    // Generous: each process compiles its sources with ts-node, on a machine other test runs share.
+    // Generous: on a machine other test runs share (and from source, with SINERGI_RUN_FROM_SOURCE=1, ts-node compiles first).
     await process.waitUntilHealthy(180_000);
   }
 
