@@ -38,21 +38,15 @@ function sourceMainOf(service: ServiceName): string {
 }
 
 /**
- * A smaller young generation than V8's default (16 MB semi-spaces): about 20 MB less resident memory per service at
- * idle (npm run bench, BENCH_ONLY=rss), for more frequent scavenges. The Docker image starts services with it too.
- */
-export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];
-
-/**
  * How a service is started: its build (`npm run build`) when there is one, else its TypeScript sources through
- * ts-node (about 200 MB RSS each instead of 110-125 MB, and slower to start). SINERGI_RUN_FROM_SOURCE=1 forces
+ * ts-node (about 200 MB RSS each instead of 130-150 MB, and slower to start). SINERGI_RUN_FROM_SOURCE=1 forces
  * the sources. Whoever needs the build current ensures it first (`ensureServicesBuilt`): npm start, the system tests.
  */
 function commandOf(service: ServiceName): { main: string; args: string[] } {
   const compiled = compiledMainOf(service);
-  if (!runsFromSource() && existsSync(compiled)) return { main: compiled, args: [...SERVICE_NODE_FLAGS, compiled] };
+  if (!runsFromSource() && existsSync(compiled)) return { main: compiled, args: [compiled] };
   const main = sourceMainOf(service);
-  return { main, args: [...SERVICE_NODE_FLAGS, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main] };
+  return { main, args: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main] };
 }
 
 /** One service running as its own OS process. */
