@@ -3,9 +3,14 @@
  *   1. raw kafkajs produce+consume: the ceiling;
  *   2. outbox -> relay -> Kafka -> inbox transport -> handler commit: events/s through the full backbone;
  *   3. end-to-end latency (append commit to handler commit) at a fixed rate: p50/p95/p99;
- *   4. Outbox.append of many events in one transaction (a draw over a large pool): events/s and CPU per 1,000 events.
+ *   4. Outbox.append of many events in one transaction (a draw over a large pool): events/s and CPU per 1,000 events;
+ *   5. raw PostgreSQL: single-row INSERTs, one commit each, from many clients: the database's ceiling;
+ *   6. a lottery draw over a national pool (SelectionService): elapsed time, entries/s as a share of the ceiling of 5
+ *      (measured in the same run), CPU per 1,000 entries of this process and of the PostgreSQL backend that drew;
+ *   7. the six services as processes, compiled (SINERGI_RUN_FROM_SOURCE=1: through ts-node): RSS of each at idle.
  * Sizes can be changed with BENCH_RAW_MESSAGES, BENCH_BACKBONE_EVENTS, BENCH_LATENCY_RATE, BENCH_LATENCY_SECONDS,
- * BENCH_APPEND_EVENTS, BENCH_APPEND_ROUNDS; BENCH_ONLY=raw,append (of raw, throughput, latency, append) runs some sections.
+ * BENCH_APPEND_EVENTS, BENCH_APPEND_ROUNDS, BENCH_PG_CLIENTS, BENCH_PG_COMMITS, BENCH_DRAW_POOL, BENCH_RSS_SETTLE_MS; BENCH_ONLY=raw,append
+ * (of raw, throughput, latency, append, postgres, draw, rss) runs some sections.
  */
 import { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
@@ -17,6 +22,9 @@ import { exportTestInfrastructure, provideTestInfrastructure } from '../libs/tes
 import { startEffectsApp } from '../libs/messaging/test/fixtures/effects-app';
 import { createMessagingDatabase } from '../libs/messaging/test/fixtures/messaging-database';
 import { TEST_EVENT_TYPE, testCatalog, testThingHappenedEvent } from '../libs/messaging/test/fixtures/test-events';
+import { rawCommitRate } from './postgres-ceiling';
+import { timeDraw } from './selection-draw';
+import { idleRss } from './service-rss';
 
 const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 50_000);
 const BACKBONE_EVENTS = Number(process.env.BENCH_BACKBONE_EVENTS ?? 10_000);
@@ -24,6 +32,10 @@ const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 100);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
 const APPEND_EVENTS = Number(process.env.BENCH_APPEND_EVENTS ?? 10_000);
 const APPEND_ROUNDS = Number(process.env.BENCH_APPEND_ROUNDS ?? 5);
+const PG_CLIENTS = Number(process.env.BENCH_PG_CLIENTS ?? 32);
+const PG_COMMITS = Number(process.env.BENCH_PG_COMMITS ?? 40_000);
+const DRAW_POOL = Number(process.env.BENCH_DRAW_POOL ?? 16_500);
+const RSS_SETTLE_MS = Number(process.env.BENCH_RSS_SETTLE_MS ?? 15_000);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const PARTITIONS = 3;
 const PAYLOAD = { seq: 0 };
@@ -156,6 +168,26 @@ async function bulkAppend(): Promise<string> {
   return `Outbox.append, ${APPEND_EVENTS} events in one transaction x ${APPEND_ROUNDS}: ${perSecond(appended, elapsedMs)}, ${cpuPerThousand.toFixed(3)} CPU s per 1,000 events (this process)`;
 }
 
+async function postgresCeiling(): Promise<{ line: string; commitsPerSecond: number }> {
+  const commitsPerSecond = await rawCommitRate(PG_CLIENTS, PG_COMMITS);
+  return {
+    commitsPerSecond,
+    line: `raw PostgreSQL, ${PG_COMMITS} single-row INSERTs, one commit each, from ${PG_CLIENTS} clients: ${perSecond(commitsPerSecond, 1000)}`,
+  };
+}
+
+async function selectionDraw(commitsPerSecond: number): Promise<string> {
+  const { elapsedMs, cpuSeconds, outcomes } = await timeDraw(DRAW_POOL);
+  const entriesPerSecond = (DRAW_POOL * 1000) / elapsedMs;
+  const perThousand = (seconds: number) => (seconds / (DRAW_POOL / 1_000)).toFixed(3);
+  const backend = cpuSeconds.backend === undefined ? 'PostgreSQL backend not readable from /proc' : `${perThousand(cpuSeconds.backend)} the PostgreSQL backend`;
+  return (
+    `lottery draw over ${DRAW_POOL} enrollments in 100 classes (${outcomes.selected} selected, ${outcomes.reserved} reserved, ${outcomes['not-selected']} not selected): ` +
+    `${(elapsedMs / 1000).toFixed(2)} s, ${perSecond(DRAW_POOL, elapsedMs)} entries = ${((entriesPerSecond / commitsPerSecond) * 100).toFixed(1)}% of the raw commit rate; ` +
+    `CPU s per 1,000 entries: ${perThousand(cpuSeconds.process)} this process, ${backend}`
+  );
+}
+
 function selected(section: string): boolean {
   return !ONLY || ONLY.includes(section);
 }
@@ -170,6 +202,12 @@ async function main(): Promise<void> {
     if (selected('throughput')) report.push(await throughput(connection));
     if (selected('latency')) report.push(await latency(connection));
     if (selected('append')) report.push(await bulkAppend());
+    if (selected('postgres') || selected('draw')) {
+      const ceiling = await postgresCeiling();
+      report.push(ceiling.line);
+      if (selected('draw')) report.push(await selectionDraw(ceiling.commitsPerSecond));
+    }
+    if (selected('rss')) report.push(await idleRss(RSS_SETTLE_MS));
   } finally {
     await infrastructure.stop();
   }

@@ -7,6 +7,7 @@ import {
   ensureWebBuild,
   ensureKafka,
   ensurePostgres,
+  ensureServicesBuilt,
   type LocalAccount,
   type LocalMessageSinks,
   type LocalSecrets,
@@ -78,11 +79,12 @@ async function demoInstructorId(instructorModuleUrl: string, authorize: Authoriz
 }
 
 /**
- * `npm start`: infrastructure, the message sinks, databases, topics, the six services, demo data.
+ * `npm start`: the services' build when it is missing or stale, infrastructure, the message sinks, databases, topics, the six services, demo data.
  * Ctrl-C stops the services (each drains its work), then the sinks and whatever infrastructure it started.
  * The services' pids are kept in .cache while they run, for `npm stop` to stop them should this process die without them.
  */
 async function main(): Promise<void> {
+  await ensureServicesBuilt(log);
   // Before anything starts: a broken build stops npm start with Vite's message, not a gateway answering 503.
   ensureWebBuild(log);
   const kafka = await ensureKafka();

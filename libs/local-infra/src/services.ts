@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceName } from '@sinergi/contracts';
 import { type KafkaConnection, kafkaConnectionEnv } from '@sinergi/messaging';
+import { compiledMainOf, runsFromSource } from './build';
 import { type RecordedProcess, SERVICE_STOP_GRACE_MS } from './service-pids';
 import { repoRoot } from './support';
 
@@ -31,11 +33,23 @@ export interface ServiceProcessOptions {
   onOutput?: (line: string) => void;
 }
 
-function mainOf(service: ServiceName): string {
+function sourceMainOf(service: ServiceName): string {
   return join(repoRoot, 'services', service, 'src', 'main.ts');
 }
 
-/** One service running from its TypeScript sources as its own OS process. */
+/**
+ * How a service is started: its build (`npm run build`) when there is one, else its TypeScript sources through
+ * ts-node (about 200 MB RSS each instead of 130-150 MB, and slower to start). SINERGI_RUN_FROM_SOURCE=1 forces
+ * the sources. Whoever needs the build current ensures it first (`ensureServicesBuilt`): npm start, the system tests.
+ */
+function commandOf(service: ServiceName): { main: string; args: string[] } {
+  const compiled = compiledMainOf(service);
+  if (!runsFromSource() && existsSync(compiled)) return { main: compiled, args: [compiled] };
+  const main = sourceMainOf(service);
+  return { main, args: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main] };
+}
+
+/** One service running as its own OS process. */
 export class ServiceProcess {
   private exitCode: number | null | undefined;
   private readonly exited: Promise<void>;
@@ -43,6 +57,8 @@ export class ServiceProcess {
   private constructor(
     readonly options: ServiceProcessOptions,
     private readonly child: ChildProcess,
+    /** The file the process runs, which its command line names. */
+    private readonly main: string,
   ) {
     this.exited = new Promise((resolve) =>
       child.on('exit', (code, signal) => {
@@ -58,8 +74,8 @@ export class ServiceProcess {
   }
 
   static spawn(options: ServiceProcessOptions): ServiceProcess {
-    const main = mainOf(options.service);
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
+    const { main, args } = commandOf(options.service);
+    const child = spawn(process.execPath, args, {
       cwd: repoRoot,
       env: {
         ...process.env,
@@ -71,13 +87,13 @@ export class ServiceProcess {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new ServiceProcess(options, child);
+    return new ServiceProcess(options, child, main);
   }
 
   /** The process as a pid file notes it (`writeProcessPidFile`); none when it could not be spawned. */
   recorded(): RecordedProcess[] {
     const { pid } = this.child;
-    return pid === undefined ? [] : [{ name: this.options.service, pid, marker: mainOf(this.options.service) }];
+    return pid === undefined ? [] : [{ name: this.options.service, pid, marker: this.main }];
   }
 
   get url(): string {

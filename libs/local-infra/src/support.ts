@@ -195,7 +195,7 @@ export interface CommandResult {
 }
 
 /** Runs a command to completion, capturing stdout and stderr together. */
-export function runCommand(command: string, args: string[], options: { uid?: number; gid?: number } = {}): Promise<CommandResult> {
+export function runCommand(command: string, args: string[], options: { uid?: number; gid?: number; cwd?: string } = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

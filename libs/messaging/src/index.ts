@@ -1,3 +1,4 @@
+export * from './bulk-rows';
 export * from './connect-inbox-transport';
 export * from './consumer-status';
 export * from './dead-letter';

@@ -1,21 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { DEFAULT_SCHEMA_BASE_URL, EventCatalog, EventDefinition, EventEnvelope, envelopeOf, NewEvent, schemaId } from '@sinergi/contracts';
+import { insertRows } from './bulk-rows';
 import { EventValidator } from './event-validator';
 import { currentTraceContext, newTraceContext } from './trace-context';
 
-/** Rows per INSERT, which bounds one statement's size; the statement has four parameters whatever its row count. */
-const APPEND_CHUNK_ROWS = 5_000;
-
-/**
- * The envelopes go as one JSON array rather than a text[] of JSON documents, which pg's client would escape one by one
- * at several times the CPU. Positions are taken in the order given, so the relay publishes the events in that order.
- */
-const INSERT_ROWS = `
-  INSERT INTO outbox (event_id, topic, message_key, envelope)
-  SELECT event_id, topic, message_key, envelope
-    FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), jsonb_array_elements($4::jsonb))
-         WITH ORDINALITY AS row(event_id, topic, message_key, envelope, ordinal)
-   ORDER BY ordinal`;
+/** The outbox's columns; positions are taken in the order rows are given, so the relay publishes events in that order. */
+const OUTBOX_COLUMNS = { event_id: 'text', topic: 'text', message_key: 'text', envelope: 'jsonb' } as const;
 
 /**
  * Writes events into the outbox table inside the caller's transaction, so that an event exists
@@ -38,16 +28,17 @@ export class Outbox {
       throw new Error('Outbox.append must run inside the transaction that changes the state');
     }
     const envelopes = events.map((event) => this.envelope(event));
-    const topics = envelopes.map((envelope) => this.definitionOf(envelope.type).topic);
-    for (let start = 0; start < envelopes.length; start += APPEND_CHUNK_ROWS) {
-      const chunk = envelopes.slice(start, start + APPEND_CHUNK_ROWS);
-      await manager.query(INSERT_ROWS, [
-        chunk.map((envelope) => envelope.id),
-        topics.slice(start, start + APPEND_CHUNK_ROWS),
-        chunk.map((envelope) => envelope.subject),
-        JSON.stringify(chunk),
-      ]);
-    }
+    await insertRows(
+      manager,
+      'outbox',
+      OUTBOX_COLUMNS,
+      envelopes.map((envelope) => ({
+        event_id: envelope.id,
+        topic: this.definitionOf(envelope.type).topic,
+        message_key: envelope.subject,
+        envelope,
+      })),
+    );
     return envelopes;
   }
 

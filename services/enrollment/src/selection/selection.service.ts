@@ -17,7 +17,7 @@ import {
   SelectionEntriesParams,
   SelectionView,
 } from '@sinergi/contracts';
-import { Outbox } from '@sinergi/messaging';
+import { insertRows, Outbox, RowOf, updateRows } from '@sinergi/messaging';
 import { Conflict, keysetPage, NotFound } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
@@ -25,7 +25,6 @@ import { lockClasses } from '../enrollments/class-locks';
 import { fillOf } from '../enrollments/enrollment.views';
 import { seatDecision } from '../enrollments/seat-events';
 import { placeIn } from '../enrollments/seating.rules';
-import { Enrollment } from '../enrollments/enrollment.entity';
 import { DrawPolicy, drawOrder, lotteryKey, PoolEntry, poolDigest } from './draw.rules';
 import { SelectionEntry } from './selection-entry.entity';
 
@@ -106,8 +105,9 @@ export class SelectionService {
     });
     const drawnAt = new Date();
     const digest = poolDigest(drawn.map((entry) => entry.enrollmentId));
-    const events: NewEvent[] = [];
-    for (const entry of drawn) events.push(await this.apply(manager, programme.id, entry, fills, drawn.length, policy));
+    const decisions = drawn.map((entry) => decisionOf(programme.id, entry, fills, drawn.length, policy));
+    await updateRows(manager, 'enrollments', 'id', DECISION_COLUMNS, decisions.map((decision) => decision.row));
+    const events: NewEvent[] = decisions.map((decision) => decision.event);
     for (const klass of classes) {
       const fill = fills.get(klass.id) as Batch;
       if (fill.selected === klass.selected && fill.reserved === klass.reserved) continue;
@@ -120,41 +120,9 @@ export class SelectionService {
       `INSERT INTO selection_draws (programme_id, policy, seed, pool_size, pool_digest, drawn_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [programme.id, policy, seed, drawn.length, digest, drawnAt],
     );
-    for (let start = 0; start < drawn.length; start += INSERT_CHUNK) {
-      const chunk = drawn.slice(start, start + INSERT_CHUNK);
-      await manager.insert(SelectionEntry, chunk.map((entry) => ({ ...entry, programmeId: programme.id, submittedAt: new Date(entry.submittedAt) })));
-    }
+    await insertRows(manager, 'selection_entries', ENTRY_COLUMNS, drawn.map((entry) => entryRow(programme.id, entry)));
     await this.outbox.append(manager, ...events);
     return (await this.find(manager, programme.id)) as SelectionView;
-  }
-
-  /** Writes one entry's outcome on its enrollment and returns its event. The counters are written once per class after. */
-  private async apply(
-    manager: EntityManager,
-    programmeId: string,
-    entry: DrawEntry,
-    fills: Map<string, Batch>,
-    poolSize: number,
-    policy: DrawPolicy,
-  ): Promise<NewEvent> {
-    const decided = { id: entry.enrollmentId, participantId: entry.participantId, programmeId };
-    if (entry.outcome === 'not-selected') {
-      const reason = `every seat and reserve place went to earlier places in the ${policy === 'lottery' ? 'lottery' : 'ranking'} (this enrollment drew place ${entry.position} of ${poolSize})`;
-      await manager.update(Enrollment, { id: entry.enrollmentId }, { status: 'not-selected', notSelectedReason: reason });
-      return participantNotSelectedEvent.with(entry.enrollmentId, {
-        enrollmentId: entry.enrollmentId,
-        participantId: entry.participantId,
-        programmeId,
-        reason,
-      });
-    }
-    const klass = fills.get(entry.batchId as string) as Batch;
-    if (entry.outcome === 'selected') {
-      await manager.update(Enrollment, { id: entry.enrollmentId }, { status: 'selected', batchId: klass.id, confirmBy: klass.confirmBy });
-      return participantSelectedEvent.with(entry.enrollmentId, { ...seatDecision(decided, klass.id), confirmBy: klass.confirmBy });
-    }
-    await manager.update(Enrollment, { id: entry.enrollmentId }, { status: 'reserved', batchId: klass.id, reserveRank: entry.reserveRank });
-    return participantReservedEvent.with(entry.enrollmentId, { ...seatDecision(decided, klass.id), rank: entry.reserveRank as number });
   }
 
   /** The pool in draw order, one page at a time, optionally only one outcome; 404 before the draw. */
@@ -188,8 +156,75 @@ export class SelectionService {
   }
 }
 
-/** 11 parameters an entry: a chunk stays well under PostgreSQL's 65,535 parameters a statement. */
-const INSERT_CHUNK = 1000;
+const ENTRY_COLUMNS = {
+  programme_id: 'uuid',
+  position: 'int',
+  enrollment_id: 'uuid',
+  participant_id: 'uuid',
+  lottery_key: 'text',
+  score: 'double precision',
+  business_scale: 'text',
+  submitted_at: 'timestamptz',
+  outcome: 'text',
+  batch_id: 'uuid',
+  reserve_rank: 'int',
+} as const;
+
+function entryRow(programmeId: string, entry: DrawEntry): RowOf<typeof ENTRY_COLUMNS> {
+  return {
+    programme_id: programmeId,
+    position: entry.position,
+    enrollment_id: entry.enrollmentId,
+    participant_id: entry.participantId,
+    lottery_key: entry.lotteryKey,
+    score: entry.score,
+    business_scale: entry.businessScale,
+    submitted_at: entry.submittedAt,
+    outcome: entry.outcome,
+    batch_id: entry.batchId,
+    reserve_rank: entry.reserveRank,
+  };
+}
+
+/** What a draw writes on each pooled enrollment (a registered one has no class, rank, confirm-by or reason yet). */
+const DECISION_COLUMNS = {
+  id: 'uuid',
+  status: 'text',
+  batch_id: 'uuid',
+  confirm_by: 'date',
+  reserve_rank: 'int',
+  not_selected_reason: 'text',
+} as const;
+
+/** One entry's outcome as its enrollment's new columns and its event. The class counters are written once per class. */
+function decisionOf(
+  programmeId: string,
+  entry: DrawEntry,
+  fills: Map<string, Batch>,
+  poolSize: number,
+  policy: DrawPolicy,
+): { row: RowOf<typeof DECISION_COLUMNS>; event: NewEvent } {
+  const decided = { id: entry.enrollmentId, participantId: entry.participantId, programmeId };
+  const unplaced = { id: entry.enrollmentId, batch_id: null, confirm_by: null, reserve_rank: null, not_selected_reason: null };
+  if (entry.outcome === 'not-selected') {
+    const reason = `every seat and reserve place went to earlier places in the ${policy === 'lottery' ? 'lottery' : 'ranking'} (this enrollment drew place ${entry.position} of ${poolSize})`;
+    return {
+      row: { ...unplaced, status: 'not-selected', not_selected_reason: reason },
+      event: participantNotSelectedEvent.with(entry.enrollmentId, { enrollmentId: entry.enrollmentId, participantId: entry.participantId, programmeId, reason }),
+    };
+  }
+  const klass = fills.get(entry.batchId as string) as Batch;
+  if (entry.outcome === 'selected') {
+    return {
+      row: { ...unplaced, status: 'selected', batch_id: klass.id, confirm_by: klass.confirmBy },
+      event: participantSelectedEvent.with(entry.enrollmentId, { ...seatDecision(decided, klass.id), confirmBy: klass.confirmBy }),
+    };
+  }
+  return {
+    row: { ...unplaced, status: 'reserved', batch_id: klass.id, reserve_rank: entry.reserveRank },
+    event: participantReservedEvent.with(entry.enrollmentId, { ...seatDecision(decided, klass.id), rank: entry.reserveRank as number }),
+  };
+}
 
 function drawEntryView(entry: SelectionEntry): DrawEntry {
   return {
