@@ -1,5 +1,6 @@
 export * from './asyncapi';
 export * from './asyncapi-html';
+export * from './repository-root';
 export * from './catalog';
 export * from './event-definition';
 export * from './envelope';

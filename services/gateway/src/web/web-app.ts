@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { REPOSITORY_ROOT } from '@sinergi/contracts';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GatewayConfig } from '../gateway.config';
 
@@ -8,7 +9,7 @@ import { GatewayConfig } from '../gateway.config';
 const GATEWAY_PREFIXES = ['/api', '/oidc', '/auth', '/health', '/schemas', '/asyncapi'];
 
 /** `npm run build:web` builds here (the repository's dist/web), unless WEB_DIST_DIR says otherwise. */
-const DEFAULT_WEB_DIST_DIR = resolve(__dirname, '../../../../dist/web');
+const DEFAULT_WEB_DIST_DIR = resolve(REPOSITORY_ROOT, 'dist/web');
 
 export function isWebAppPath(path: string): boolean {
   return !GATEWAY_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`));
