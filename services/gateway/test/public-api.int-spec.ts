@@ -297,7 +297,12 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
         { timeoutMs: 90_000, intervalMs: 500 },
       );
       expect(enrolled.participantId).toBe(registered.body.id);
-      enrollment = enrolled;
+      // The identity check may still be running: the seat is given once it passes.
+      enrollment = await waitFor('the participant seated', async () => {
+        const seated = await api<{ id: string; batchId: string | null; status: string }>('GET', `/me/enrollments/${enrolled.id}`, participant);
+        if (seated.body.status !== 'selected' || !seated.body.batchId) throw new Error(`the enrollment is ${seated.body.status}`);
+        return { id: seated.body.id, batchId: seated.body.batchId };
+      });
       const again = await api<Problem>('POST', '/me/enrollments', participant, { programmeId: 'not-a-uuid' }, { 'idempotency-key': randomUUID() });
       expect([again.status, again.body.errors?.[0]?.field]).toEqual([400, 'programmeId']);
       const mine = await api<{ id: string }>('GET', `/me/enrollments/${enrolled.id}`, participant);
