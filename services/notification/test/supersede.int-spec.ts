@@ -7,7 +7,9 @@ import {
   enrollmentSubmittedEvent,
   EventEnvelope,
   NewEvent,
+  participantNotSelectedEvent,
   participantSelectedEvent,
+  seatExpiredEvent,
 } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
 import { inDays, NotificationHarness, PORTAL, seatDecision } from './support';
@@ -127,5 +129,32 @@ describe('notification: superseded notices and messages in event order', () => {
       ['certificate-issued', 'sent'],
     ]);
     expect(arrivals(phone, deliveries)).toEqual(['enrollment-received', 'certificate-issued']);
+  });
+
+  it('holds a person\'s later messages back while an earlier one waits for the contact card, then sends them in event order', async () => {
+    const participantId = randomUUID();
+    const phone = uniquePhone();
+    const envelopes: EventEnvelope[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      const decision = seatDecision(participantId);
+      envelopes.push(
+        await publishOne(
+          index % 2 === 0
+            ? participantNotSelectedEvent.with(decision.enrollmentId, { enrollmentId: decision.enrollmentId, participantId, programmeId: decision.programmeId, reason: 'every seat is taken' })
+            : seatExpiredEvent.with(decision.enrollmentId, decision),
+        ),
+      );
+      await sleep(5); // four distinct event times, each enrollment on its own key (so maybe its own partition)
+    }
+    await waitFor('four deliveries waiting for the card', async () => {
+      const { items } = (await harness.request<{ items: DeliveryView[] }>('GET', `/deliveries?recipient=participant:${participantId}&limit=200`)).body;
+      return items.length === 4 && items.every((row) => row.status === 'pending');
+    });
+    await harness.participant({ phone }, 'id', participantId);
+
+    const deliveries = await settledDeliveries(participantId, 4);
+    expect(deliveries.map((row) => row.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    const arrivedFor = harness.sinks.providerMessagesTo(phone).map((message) => deliveries.find((row) => row.id === message.deliveryId)?.eventId);
+    expect(arrivedFor).toEqual(envelopes.map((envelope) => envelope.id));
   });
 });
