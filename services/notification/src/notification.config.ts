@@ -51,6 +51,16 @@ export class NotificationConfig extends ServiceConfig {
   @Max(604_800_000, { message: 'must be between 0 and 604800000' })
   NOTIFICATION_CONTACT_WAIT_MS: number = 6 * 3_600_000;
 
+  /**
+   * How long a notice that a quick decision can make stale (received, eligible, waitlisted) is held before it is sent;
+   * a superseding decision about the same enrollment within this time means it is never sent.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0, { message: 'must be between 0 and 600000' })
+  @Max(600_000, { message: 'must be between 0 and 600000' })
+  NOTICE_SUPERSEDE_MS: number = 3000;
+
   /** The start reminder goes out at 08:00 WIB this many days before a class's first day. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of days' })

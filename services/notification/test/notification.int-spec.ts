@@ -132,8 +132,9 @@ describe('notification: events to messages over real channels', () => {
     const participantId = await harness.participant({ email });
     await harness.request('PUT', `/recipients/participants/${participantId}/preferences`, { optOut: true });
     const decision = seatDecision(participantId);
+    // Another enrollment's receipt: the selection would supersede its own enrollment's held receipt.
     const [accepted, selected] = await harness.publish(
-      enrollmentSubmittedEvent.with(decision.enrollmentId, { ...submitted(participantId), enrollmentId: decision.enrollmentId }),
+      enrollmentSubmittedEvent.with(randomUUID(), submitted(participantId)),
       participantSelectedEvent.with(decision.enrollmentId, { ...decision, confirmBy: inDays(10) }),
     );
 

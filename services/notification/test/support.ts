@@ -20,7 +20,7 @@ import { notificationService } from '../src/notification.service-definition';
 
 /** Where the harness's notification says the participant portal is. */
 export const PORTAL = 'https://portal.contoh.go.id/portal';
-/** Notification with real SMTP and provider sinks; retries and the wait for a contact card made short for tests. */
+/** Notification with real SMTP and provider sinks; retries, the wait for a contact card and the supersede window made short for tests. */
 export class NotificationHarness extends ServiceHarness {
   private constructor(
     parts: Awaited<ReturnType<typeof ServiceHarness.open>>,
@@ -31,7 +31,7 @@ export class NotificationHarness extends ServiceHarness {
     super(parts);
   }
 
-  static async start(): Promise<NotificationHarness> {
+  static async start(settings: Record<string, string> = {}): Promise<NotificationHarness> {
     const sinks = await startMessageSinks();
     const { CONTACT_SEAL_KEY, SIGN_IN_CODE_SEAL_KEY } = testSecrets();
     const env = {
@@ -42,7 +42,9 @@ export class NotificationHarness extends ServiceHarness {
       NOTIFICATION_RETRY_BASE_MS: '100',
       NOTIFICATION_RETRY_MAX_MS: '200',
       NOTIFICATION_CONTACT_WAIT_MS: '3000',
+      NOTICE_SUPERSEDE_MS: '500',
       PORTAL_PUBLIC_URL: PORTAL,
+      ...settings,
     };
     return new NotificationHarness(await ServiceHarness.open(notificationService, [TOPICS.notificationDeliveries], env), sinks, CONTACT_SEAL_KEY, SIGN_IN_CODE_SEAL_KEY);
   }

@@ -54,10 +54,14 @@ export interface FindDeliveriesParams extends PageParams {
   recipient?: string;
 }
 
-/** `scheduled` waits for its time (a reminder) and can be cancelled; `pending` is due now or being retried. */
-export type DeliveryStatus = 'pending' | 'scheduled' | 'sent' | 'failed' | 'cancelled';
+/**
+ * `scheduled` waits for its time (a reminder) and can be cancelled; `pending` is due now or being retried; `held` is a
+ * notice waiting out the supersede window (NOTICE_SUPERSEDE_MS); `superseded` was made stale by a decision about the
+ * same enrollment within that window and is never sent.
+ */
+export type DeliveryStatus = 'held' | 'pending' | 'scheduled' | 'sent' | 'failed' | 'cancelled' | 'superseded';
 
-/** One message owed to one recipient because of one event: what is owed, sent, failed (with the reason) or cancelled. */
+/** One message owed to one recipient because of one event: what is owed or held, sent, failed (with the reason), cancelled or superseded. */
 export interface DeliveryView {
   id: string;
   eventId: string;
@@ -72,6 +76,8 @@ export interface DeliveryView {
   critical: boolean;
   batchId: string | null;
   enrollmentId: string | null;
+  /** When the event happened; a recipient's messages are sent in this order. */
+  eventTime: string;
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: string;

@@ -6,7 +6,7 @@ import { Delivery } from './delivery.entity';
 import { withoutSealedCode } from '../sign-in-codes/sign-in-code.rules';
 import { FindDeliveriesQuery } from './find-deliveries.query';
 
-/** Delivery status: what is owed, sent, failed (with the reason) or cancelled. Never contact data, never the text. */
+/** Delivery status: what is owed or held, sent, failed (with the reason), cancelled or superseded. Never contact data, never the text. */
 @Controller('deliveries')
 export class DeliveriesController {
   constructor(private readonly dataSource: DataSource) {}
@@ -36,6 +36,6 @@ export class DeliveriesController {
   }
 }
 
-function deliveryView({ nextAttemptAt, createdAt, updatedAt, ...delivery }: Delivery): DeliveryView {
-  return { ...delivery, params: withoutSealedCode(delivery.params), nextAttemptAt: nextAttemptAt.toISOString(), createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+function deliveryView({ eventTime, nextAttemptAt, createdAt, updatedAt, ...delivery }: Delivery): DeliveryView {
+  return { ...delivery, params: withoutSealedCode(delivery.params), eventTime: eventTime.toISOString(), nextAttemptAt: nextAttemptAt.toISOString(), createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }

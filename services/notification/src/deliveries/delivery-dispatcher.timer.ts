@@ -18,6 +18,7 @@ import { SignInCodeOpener } from '../sign-in-codes/sign-in-code-opener.service';
 import { SEALED_CODE_PARAM, signInCodeChannels, signInCodeExpired, signInCodeParamsOf } from '../sign-in-codes/sign-in-code.rules';
 import { chooseChannels } from './channel-choice.rules';
 import { afterFailedChannels, attemptsAfter, ChannelFailure, optOutOutcome, Outcome, withoutContact } from './delivery-outcome.rules';
+import { OUT_OF_ORDER } from './supersede.rules';
 
 const CLAIM_LIMIT = 50;
 /** A claimed delivery is not claimed again for this long: longer than any send can take, short enough to recover from a crash. */
@@ -65,14 +66,23 @@ export class DeliveryDispatcher extends PollingTimer {
     } while (claimed.length === CLAIM_LIMIT);
   }
 
+  /**
+   * A held notice whose window passed becomes pending as it is claimed, so a superseding event handled meanwhile finds
+   * it no longer held. A recipient's delivery waits while an earlier one (by event time) is still held or pending: only
+   * the earliest is claimed, and the next once it is final, so messages reach the person in the order things happened.
+   */
   private async claimDue(now: Date): Promise<ClaimedDelivery[]> {
     const [rows] = (await this.dataSource.query(
-      `UPDATE deliveries SET next_attempt_at = now() + interval '${CLAIM_LEASE}'
-        WHERE id IN (SELECT id FROM deliveries WHERE status IN ('pending', 'scheduled') AND next_attempt_at <= $1
+      `UPDATE deliveries SET next_attempt_at = now() + interval '${CLAIM_LEASE}', status = CASE WHEN status = 'held' THEN 'pending' ELSE status END
+        WHERE id IN (SELECT id FROM deliveries due WHERE status IN ('held', 'pending', 'scheduled') AND next_attempt_at <= $1
+                        AND (template = ANY($2) OR NOT EXISTS (
+                          SELECT 1 FROM deliveries earlier
+                           WHERE earlier.recipient = due.recipient AND earlier.status IN ('held', 'pending') AND NOT earlier.template = ANY($2)
+                             AND (earlier.event_time, earlier.created_at, earlier.id) < (due.event_time, due.created_at, due.id)))
                       ORDER BY next_attempt_at LIMIT ${CLAIM_LIMIT} FOR UPDATE SKIP LOCKED)
         RETURNING id, event_id AS "eventId", recipient_kind AS "recipientKind", recipient_id AS "recipientId", template, params, critical,
                   batch_id AS "batchId", enrollment_id AS "enrollmentId", attempts, created_at AS "createdAt"`,
-      [now],
+      [now, OUT_OF_ORDER],
     )) as [ClaimedDelivery[], number];
     return rows;
   }

@@ -1,5 +1,6 @@
 import type { RecipientKind } from '@sinergi/contracts';
 import { isCritical, TemplateName } from '../templates/templates.rules';
+import { isHeld } from './supersede.rules';
 
 export interface PlannedDelivery {
   recipientKind: RecipientKind;
@@ -17,18 +18,25 @@ export interface DeliveryRow {
   recipient: string;
   params: Record<string, unknown>;
   critical: boolean;
-  status: 'pending' | 'scheduled';
-  /** Null: due now, by the database's clock. */
+  status: 'held' | 'pending' | 'scheduled';
+  /** Null: due `holdMs` from now, by the database's clock. */
   nextAttemptAt: Date | null;
+  /** A held notice waits this long for a decision that supersedes it; 0 for everything else. */
+  holdMs: number;
 }
 
-/** How a planned delivery is recorded: due now, or (a reminder) scheduled for its time; critical as its template is. */
-export function deliveryRow(delivery: PlannedDelivery): DeliveryRow {
+/**
+ * How a planned delivery is recorded: a reminder scheduled for its time, a notice a quick decision can make stale
+ * held for the supersede window, anything else due now; critical as its template is.
+ */
+export function deliveryRow(delivery: PlannedDelivery, supersedeWindowMs: number): DeliveryRow {
+  const held = !delivery.sendAt && supersedeWindowMs > 0 && isHeld(delivery.template);
   return {
     recipient: `${delivery.recipientKind}:${delivery.recipientId}`,
     params: delivery.params ?? {},
     critical: isCritical(delivery.template),
-    status: delivery.sendAt ? 'scheduled' : 'pending',
+    status: delivery.sendAt ? 'scheduled' : held ? 'held' : 'pending',
     nextAttemptAt: delivery.sendAt ?? null,
+    holdMs: held ? supersedeWindowMs : 0,
   };
 }

@@ -1,26 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@sinergi/contracts';
+import { NotificationConfig } from '../notification.config';
 import { TemplateName } from '../templates/templates.rules';
 import { deliveryRow, PlannedDelivery } from './delivery-plan.rules';
+import { Notice, supersededBy, supersededReason } from './supersede.rules';
 
 /** What caused deliveries: an event, or the digest timer's day (event type `DailyDigestDue`). */
-export type DeliveryCause = Pick<EventEnvelope, 'id' | 'type' | 'correlationid' | 'traceparent'>;
+export type DeliveryCause = Pick<EventEnvelope, 'id' | 'type' | 'time' | 'correlationid' | 'traceparent'>;
 
 /**
  * Records the deliveries an event owes. `(event_id, recipient, template)` is unique and the insert does nothing on
  * a conflict, so an event handled twice (a redelivery, a replay) still owes each recipient one message per template.
+ * A new delivery supersedes the recipient's held notices about the same enrollment that it makes stale.
  */
 @Injectable()
 export class DeliveryPlanner {
+  constructor(private readonly config: NotificationConfig) {}
+
   async plan(manager: EntityManager, cause: DeliveryCause, deliveries: PlannedDelivery[]): Promise<void> {
+    const eventTime = new Date(cause.time);
     for (const delivery of deliveries) {
-      const row = deliveryRow(delivery);
-      await manager.query(
-        `INSERT INTO deliveries (event_id, event_type, recipient, recipient_kind, recipient_id, template, params, critical, batch_id,
+      const row = deliveryRow(delivery, this.config.NOTICE_SUPERSEDE_MS);
+      const [inserted] = (await manager.query(
+        `INSERT INTO deliveries (event_id, event_type, event_time, recipient, recipient_kind, recipient_id, template, params, critical, batch_id,
             enrollment_id, status, next_attempt_at, correlation_id, traceparent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, now()), $13, $14)
-         ON CONFLICT (event_id, recipient, template) DO NOTHING`,
+         VALUES ($1, $2, $15, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, now() + $16 * interval '1 millisecond'), $13, $14)
+         ON CONFLICT (event_id, recipient, template) DO NOTHING RETURNING id`,
         [
           cause.id,
           cause.type,
@@ -36,9 +42,28 @@ export class DeliveryPlanner {
           row.nextAttemptAt,
           cause.correlationid,
           cause.traceparent ?? null,
+          eventTime,
+          row.holdMs,
         ],
-      );
+      )) as Array<{ id: string }>;
+      if (inserted && delivery.enrollmentId) {
+        await this.supersedeHeld(manager, row.recipient, delivery.enrollmentId, { id: inserted.id, template: delivery.template, eventTime }, cause.id);
+      }
     }
+  }
+
+  /** Under the held rows' locks: a held notice the dispatcher claimed meanwhile is pending by then, and is sent. */
+  private async supersedeHeld(manager: EntityManager, recipient: string, enrollmentId: string, later: Notice, eventId: string): Promise<void> {
+    const held = (await manager.query(
+      `SELECT id, template, event_time AS "eventTime" FROM deliveries WHERE recipient = $1 AND enrollment_id = $2 AND status = 'held' FOR UPDATE`,
+      [recipient, enrollmentId],
+    )) as Notice[];
+    const stale = supersededBy(later, held, this.config.NOTICE_SUPERSEDE_MS);
+    if (stale.length === 0) return;
+    await manager.query(`UPDATE deliveries SET status = 'superseded', last_error = $2, updated_at = now() WHERE id = ANY($1) AND status = 'held'`, [
+      stale,
+      supersededReason({ template: later.template, eventId }),
+    ]);
   }
 
   /** Cancels the reminders (not yet sent) of one enrollment (confirmed, expired or withdrawn). */

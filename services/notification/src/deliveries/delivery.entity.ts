@@ -11,6 +11,10 @@ export class Delivery {
   @Column('text', { name: 'event_id' })
   eventId!: string;
 
+  /** When the event happened (its CloudEvents `time`): a recipient's messages go out in this order. */
+  @Column('timestamptz', { name: 'event_time' })
+  eventTime!: Date;
+
   @Column('text', { name: 'event_type' })
   eventType!: string;
 

@@ -37,7 +37,7 @@ export class DigestTimer extends PollingTimer {
          FROM classes WHERE status NOT IN ('cancelled', 'completed') ORDER BY programme_id, start_date, batch_id`,
     )) as ClassFill[];
     const admins = (await manager.query(`SELECT id FROM recipients WHERE kind = 'admin' AND contact IS NOT NULL ORDER BY id`)) as Array<{ id: string }>;
-    const cause = { id: digestEventId(day), type: 'DailyDigestDue', correlationid: `digest-${day}` };
+    const cause = { id: digestEventId(day), type: 'DailyDigestDue', time: new Date().toISOString(), correlationid: `digest-${day}` };
     const params = { day, programmes: digestLines(classes) };
     await this.planner.plan(manager, cause, admins.map((admin) => ({ recipientKind: 'admin' as const, recipientId: admin.id, template: 'admin-digest' as const, params })));
   }
