@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BatchListItemView, BatchView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
+import type { BatchListItemView, BatchView, DeliveryView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
 import { ensureWebBuild } from '@sinergi/local-infra';
 import { MessageSinks, startMessageSinks, waitFor } from '@sinergi/testing';
 import { launchChromium, signInThroughPage } from './browser';
-import { call, expectCreated } from './http';
+import { allItems, call, expectCreated } from './http';
 import { MAY, MODULE, signAndLaunch } from './programme-setup';
 import { RunningSystem } from './running-system';
 
@@ -159,6 +159,28 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
       );
       // The change comes over the gateway's event stream (GET /api/v1/dashboard/changes); the page then reads the register again.
       await page.getByTestId('register').getByText('Peserta Browser Satu').waitFor({ timeout: 60_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lists the class's messages, as notification holds them for the class, on its page", async () => {
+    const batchId = batchAt['BLK-WEB-BDG'];
+    const { context, page } = await signedIn(ADMIN, `/classes/${batchId}`);
+    try {
+      const section = page.getByTestId('class-messages');
+      await section.getByRole('heading', { name: 'Pesan kelas ini' }).waitFor();
+      // The participant enrolled above was selected (first come, first served): their message names this class.
+      const held = await waitFor('the selection message among the class messages', async () => {
+        const items = await allItems<DeliveryView>(url('notification', `/deliveries?batchId=${batchId}`));
+        return items.some((delivery) => delivery.template === 'selected') && items;
+      }, { timeoutMs: 60_000 });
+      expect(held.every((delivery) => delivery.batchId === batchId)).toBe(true);
+      const rows = section.locator('tbody tr');
+      await waitFor('a row per message', async () => (await rows.count()) === held.length, { timeoutMs: 30_000 });
+      const texts = await rows.allTextContents();
+      for (const template of ['class-scheduled', 'selected']) expect(texts.some((text) => text.includes(template))).toBe(true);
+      expect(await section.locator('[data-delivery-status]').count()).toBe(held.length);
     } finally {
       await context.close();
     }

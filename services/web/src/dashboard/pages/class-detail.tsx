@@ -43,6 +43,11 @@ const messages = {
   recipient: { id: 'Penerima', en: 'Recipient' },
   channel: { id: 'Kanal', en: 'Channel' },
   noMessages: { id: 'Belum ada pesan.', en: 'No messages yet.' },
+  pending: { id: 'menunggu kirim', en: 'pending' },
+  scheduled: { id: 'terjadwal', en: 'scheduled' },
+  sent: { id: 'terkirim', en: 'sent' },
+  failed: { id: 'gagal', en: 'failed' },
+  cancelled: { id: 'dibatalkan', en: 'cancelled' },
   cancel: { id: 'Batalkan kelas', en: 'Cancel class' },
   cancelText: { id: 'Kelas dibatalkan; ruang dan instruktur dilepas dan peserta diberi tahu.', en: 'The class is cancelled; its room and instructor are released and its participants told.' },
   detail: { id: 'Alasan', en: 'Reason' },
@@ -73,7 +78,7 @@ export function ClassDetail({ session }: { session: Session }) {
   const deliveries = useData(
     (signal) =>
       can(session, 'deliveries.list')
-        ? api.get<Page<DeliveryView>>('/api/v1/deliveries', { limit: 200 }, signal).then((page) => page.items.filter((delivery) => delivery.batchId === batchId))
+        ? api.get<Page<DeliveryView>>('/api/v1/deliveries', { batchId, limit: 200 }, signal).then((page) => page.items)
         : Promise.resolve(undefined),
     [batchId],
     (change) => concerns(change) || change.kind.startsWith('notification'),
@@ -207,7 +212,7 @@ export function ClassDetail({ session }: { session: Session }) {
       {register.data ? <Register register={register.data} canRecord={can(session, 'attendance.record')} onRecorded={register.reload} /> : null}
       {deliveries.error ? <ErrorNotice error={deliveries.error} /> : null}
       {deliveries.data ? (
-        <section aria-labelledby="messages-heading">
+        <section aria-labelledby="messages-heading" data-testid="class-messages">
           <h2 id="messages-heading">{t('messages')}</h2>
           {deliveries.data.length === 0 ? (
             <p class="muted">{t('noMessages')}</p>
@@ -230,7 +235,7 @@ export function ClassDetail({ session }: { session: Session }) {
                       <td>{delivery.template}</td>
                       <td>{delivery.recipientKind}</td>
                       <td>{delivery.channel ?? '—'}</td>
-                      <td>{delivery.status}</td>
+                      <td data-delivery-status={delivery.status}>{t(delivery.status)}</td>
                     </tr>
                   ))}
                 </tbody>
