@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BatchListItemView, BatchView, DeliveryView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
+import { atHourInWib, todayInWib } from '@sinergi/contracts';
 import { ensureWebBuild } from '@sinergi/local-infra';
 import { MessageSinks, startMessageSinks, waitFor } from '@sinergi/testing';
 import { launchChromium, signInThroughPage } from './browser';
@@ -111,6 +112,22 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
       await expect(participants.textContent()).resolves.toContain('target 5.000');
       await expect(participants.textContent()).resolves.toContain('batas 10.000');
       await expect(page.getByText('0 dari 48 kursi').count()).resolves.toBe(1);
+      // No one has confirmed yet and every confirm-by day is ahead: all three classes are under quorum before it.
+      const underQuorum = page.locator('[data-figure="under-quorum-before-confirm-by"]');
+      await expect(underQuorum.textContent()).resolves.toContain('Di bawah kuorum, sebelum batas konfirmasi');
+      await expect(underQuorum.locator('.figure-value').textContent()).resolves.toBe('3');
+      // Today's messages (in WIB) as the read models count them; the figure follows them live.
+      const messagesToday = page.locator('[data-figure="messages-today"]');
+      await expect(messagesToday.textContent()).resolves.toContain('Pesan hari ini: terkirim / gagal');
+      await waitFor("the figure to show today's messages", async () => {
+        const [counted] = await system.query<{ sent: string; failed: string }>(
+          'gateway',
+          `SELECT count(*) FILTER (WHERE outcome = 'delivered') AS sent, count(*) FILTER (WHERE outcome = 'failed') AS failed
+             FROM read_models.notification_outcomes WHERE outcome_at >= $1`,
+          [atHourInWib(todayInWib(), 0)],
+        );
+        return (await messagesToday.locator('.figure-value').textContent()) === `${counted.sent} / ${counted.failed}`;
+      }, { timeoutMs: 30_000 });
 
       // A province from the tile map: Jawa Barat and its two classes.
       await page.getByRole('button', { name: /^Jawa Barat: 2 kelas/ }).click();
