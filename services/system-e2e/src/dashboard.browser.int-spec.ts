@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BatchListItemView, BatchView, DeliveryView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
-import { atHourInWib, todayInWib } from '@sinergi/contracts';
+import type { BatchListItemView, BatchView, ClassRegisterView, DeliveryView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
+import { addDays, atHourInWib, todayInWib } from '@sinergi/contracts';
 import { ensureWebBuild } from '@sinergi/local-infra';
 import { MessageSinks, startMessageSinks, waitFor } from '@sinergi/testing';
 import { launchChromium, signInThroughPage } from './browser';
@@ -219,15 +219,44 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
     }
   });
 
-  it("a venue operator opens their own class's register and is refused another venue's class", async () => {
-    const { context, page } = await signedIn(OPERATOR, `/classes/${batchAt['BLK-WEB-BDG']}`);
+  it("a venue operator records a day's attendance for their own class through its register, and is refused another venue's class", async () => {
+    const batchId = batchAt['BLK-WEB-BDG'];
+    // The class's days pass, as the calendar would move them: enrollment's register first, then program's class.
+    const days = [-2, -1, 0].map((offset) => addDays(todayInWib(), offset));
+    for (const service of ['enrollment', 'program'] as const) {
+      await system.query(service, 'UPDATE batches SET start_date = $2, end_date = $3, class_dates = $4 WHERE id = $1', [batchId, days[0], days[2], days]);
+    }
+    const { context, page } = await signedIn(OPERATOR, `/classes/${batchId}`);
     try {
       await page.getByText('BLK-WEB-BDG').first().waitFor();
       await page.getByRole('heading', { name: 'Daftar hadir' }).waitFor();
+      const register = page.getByTestId('register');
+      const row = register.locator('tbody tr', { hasText: 'Peserta Browser Satu' });
+      await row.waitFor();
+      await expect(row.locator('[aria-label="hadir"]').count()).resolves.toBe(0);
+
+      // Record yesterday: the day, a tick per participant, then the confirmation, then the outcome.
+      await page.getByRole('button', { name: 'Catat kehadiran' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Hari').selectOption(days[1]);
+      const present = dialog.getByRole('checkbox', { name: /Peserta Browser Satu/ });
+      await present.check();
+      await dialog.getByRole('button', { name: 'Ya, lanjutkan' }).click();
+      await expect(dialog.getByRole('status').textContent()).resolves.toMatch(/^Selesai: .+ · 1 hadir$/);
+      await dialog.getByRole('button', { name: 'OK' }).click();
+      await waitFor('the register to show the day recorded', async () => (await row.locator('[aria-label="hadir"]').count()) === 1, { timeoutMs: 30_000 });
+
+      // enrollment holds what the page recorded: present yesterday, nothing else.
+      const recorded = await call<ClassRegisterView>('GET', url('enrollment', `/batches/${batchId}/attendance`));
+      expect(recorded.status).toBe(200);
+      expect(recorded.body.participants.map((line) => [line.fullName, line.days, line.attendedDays])).toEqual([['Peserta Browser Satu', { [days[1]]: true }, 1]]);
+
+      // Another venue's class: refused (403), said plainly, and nothing of it shown.
       await page.goto(`${gatewayUrl}/classes/${batchAt['BLK-WEB-BKS']}`);
       const refusal = page.getByRole('alert');
       await refusal.waitFor();
-      await expect(refusal.textContent()).resolves.toMatch(/Ditolak \((403|404)\)/);
+      await expect(refusal.textContent()).resolves.toMatch(/^Ditolak \(403\)/);
+      await expect(page.getByTestId('class-out-of-reach').textContent()).resolves.toContain('hanya dapat membuka kelas di tempat (BLK) Anda sendiri');
       await expect(page.getByText('BLK-WEB-BKS').count()).resolves.toBe(0);
     } finally {
       await context.close();

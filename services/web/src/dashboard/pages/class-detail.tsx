@@ -4,7 +4,7 @@ import type { ClassRegisterView, RegisterLine } from '@sinergi/contracts/http/en
 import type { DeliveryView } from '@sinergi/contracts/http/notification';
 import type { Page } from '@sinergi/contracts/http/page';
 import type { BatchView } from '@sinergi/contracts/http/program';
-import { api, request } from '../../shared/api';
+import { api, ApiError, request } from '../../shared/api';
 import { can } from '../../shared/access';
 import { formatDate, formatDateTime, formatNumber, useLang, useT } from '../../shared/i18n';
 import { provinceName, zoneOf } from '../../shared/provinces';
@@ -16,6 +16,10 @@ import { useData } from '../live';
 
 const messages = {
   back: { id: '← Semua kelas', en: '← All classes' },
+  outOfReach: {
+    id: 'Kelas ini di luar jangkauan peran Anda: Anda hanya dapat membuka kelas di tempat (BLK) Anda sendiri.',
+    en: "This class is outside your role's reach: you can open only the classes of your own venues.",
+  },
   class: { id: 'Kelas', en: 'Class' },
   province: { id: 'Provinsi', en: 'Province' },
   venue: { id: 'Tempat', en: 'Venue' },
@@ -84,11 +88,13 @@ export function ClassDetail({ session }: { session: Session }) {
     (change) => concerns(change) || change.kind.startsWith('notification'),
   );
   if (batch.error) {
+    const outOfReach = batch.error instanceof ApiError && batch.error.status === 403;
     return (
       <>
         <p>
           <a href="/classes">{t('back')}</a>
         </p>
+        {outOfReach ? <p data-testid="class-out-of-reach">{t('outOfReach')}</p> : null}
         <ErrorNotice error={batch.error} />
       </>
     );
