@@ -107,6 +107,11 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
     try {
       // The overview, in Bahasa Indonesia by default: three confirmed classes, 48 seats, target 5.000 and ceiling 10.000.
       await page.getByRole('heading', { name: 'Ringkasan nasional' }).waitFor();
+      // The header names the account by its username and role, never by its subject id.
+      const account = await page.getByTestId('account').textContent();
+      expect(account).toContain('admin-browser');
+      expect(account).toContain('kemnaker-admin');
+      expect(account).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
       await expect(page.locator('td[data-status="confirmed"]').textContent()).resolves.toBe('3');
       const participants = page.locator('[data-figure="participants"]');
       await expect(participants.textContent()).resolves.toContain('target 5.000');
