@@ -12,6 +12,7 @@ import { CreateIdempotencyRecords1733100000050 } from './migrations/173310000005
 import { CreateIdentity1733100000100 } from './migrations/1733100000100-create-identity';
 import { CreateStaffSignInFailures1764700000100 } from './migrations/1764700000100-create-staff-sign-in-failures';
 import { SealIdempotencyAnswers1764700000200 } from './migrations/1764700000200-seal-idempotency-answers';
+import { ReadModelsConfirmByAndOutcomeTimes1764700000300 } from './migrations/1764700000300-read-models-confirm-by-and-outcome-times';
 import { CreateReadModels1764680000000 } from './read-models/read-models.migration';
 import { OperationsModule } from './operations/operations.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -33,6 +34,7 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
     AddAuditClientAddress1764700000000,
     CreateStaffSignInFailures1764700000100,
     SealIdempotencyAnswers1764700000200,
+    ReadModelsConfirmByAndOutcomeTimes1764700000300,
   ],
   consumesEvents: true,
   principalResolver: OidcAccessTokenVerifier,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  addDays,
+  atHourInWib,
   BatchConfirmed,
   batchConfirmedEvent,
   BatchFillChanged,
@@ -15,7 +17,10 @@ import {
   notificationFailedEvent,
   Page,
   Principal,
+  ProgrammeOverview,
+  ProvinceFigures,
   TOPICS,
+  todayInWib,
 } from '@sinergi/contracts';
 import { testKafka, waitFor } from '@sinergi/testing';
 import { DeadLetterCounter } from '../src/read-models/dead-letter-counts';
@@ -23,6 +28,9 @@ import { rebuildReadModels } from '../src/read-models/rebuild';
 import { GatewayWithIssuerHarness } from './gateway-test-env';
 
 const programmeId = randomUUID();
+/** A programme whose classes are still enrolling: their confirm-by days are around today. */
+const enrollingProgrammeId = randomUUID();
+const today = todayInWib();
 const instructorId = randomUUID();
 const venueOperator: Principal = { subject: 'operator-bdg', roles: ['venue-operator'], venueCodes: ['BLK-BDG'] };
 const viewer: Principal = { subject: 'viewer', roles: ['viewer'], venueCodes: [] };
@@ -54,7 +62,7 @@ function confirmedOf(batch: BatchPlanned, roomCode: string): BatchConfirmed {
 function fillOf(batch: BatchPlanned, selected: number, confirmed: number, reserved: number): BatchFillChanged {
   return {
     batchId: batch.batchId,
-    programmeId,
+    programmeId: batch.programmeId,
     seats: batch.seats,
     reserves: batch.reserves,
     selected,
@@ -80,6 +88,13 @@ describe('gateway read models and dashboards (real Kafka, real PostgreSQL)', () 
   const bandung = planned();
   const bandungLate = planned({ startDate: '2026-03-03', endDate: '2026-03-05', minimumQuorum: 5 });
   const semarang = planned({ provinceCode: '33', venueCode: 'BLK-SMG' });
+  const enrolling = (confirmBy: string) =>
+    planned({ programmeId: enrollingProgrammeId, venueCode: 'BLK-CRB', startDate: addDays(today, 30), endDate: addDays(today, 32), confirmBy });
+  /** Under quorum: confirm-by today (counts), yesterday (passed), in five days (counts); met in five days (does not). */
+  const lastDay = enrolling(today);
+  const passed = enrolling(addDays(today, -1));
+  const later = enrolling(addDays(today, 5));
+  const filled = enrolling(addDays(today, 5));
   let published: EventEnvelope[] = [];
 
   const get = async <T>(path: string, as?: Principal) => {
@@ -132,14 +147,29 @@ describe('gateway read models and dashboards (real Kafka, real PostgreSQL)', () 
         batchPlanningFailedEvent.with(semarang.batchId, { batchId: semarang.batchId, programmeId, failedStep: 'venue', reason: 'no room free' }),
       )),
     ];
+    for (const batch of [lastDay, passed, later, filled]) {
+      published.push(
+        ...(await gateway.publish(
+          batchPlannedEvent.with(batch.batchId, batch),
+          batchConfirmedEvent.with(batch.batchId, confirmedOf(batch, 'R1')),
+          batchFillChangedEvent.with(batch.batchId, fillOf(batch, 10, batch === filled ? 8 : 7, 0)),
+        )),
+      );
+    }
     const email = delivery('email');
     const sms = delivery('sms');
     const { channel: _none, ...noContact } = delivery('whatsapp');
+    const sentToday = delivery('email');
+    const sentLastNight = delivery('email');
     published.push(
       ...(await gateway.publish(
         notificationDeliveredEvent.with(email.deliveryId, { ...email, deliveredAt: '2026-02-21T01:00:00.000Z' }),
         notificationDeliveredEvent.with(sms.deliveryId, { ...sms, deliveredAt: '2026-02-21T01:00:00.000Z' }),
+        // Failed now (its event's time), so today in WIB.
         notificationFailedEvent.with(noContact.deliveryId, { ...noContact, reason: 'no contact on record' }),
+        notificationDeliveredEvent.with(sentToday.deliveryId, { ...sentToday, deliveredAt: atHourInWib(today, 0).toISOString() }),
+        // A minute before midnight in WIB: yesterday, though the same day in UTC.
+        notificationDeliveredEvent.with(sentLastNight.deliveryId, { ...sentLastNight, deliveredAt: new Date(atHourInWib(today, 0).getTime() - 60_000).toISOString() }),
       )),
     );
     await handled(published);
@@ -160,11 +190,22 @@ describe('gateway read models and dashboards (real Kafka, real PostgreSQL)', () 
       reserves: 4,
       // Bandung has 6 confirmed against a quorum of 8; the late class 5 against 5.
       underQuorumClasses: 1,
+      // Bandung's confirm-by day has passed.
+      underQuorumBeforeConfirmBy: 0,
+      messagesToday: { day: today, sent: 1, failed: 1 },
     });
     expect(await body(`/programmes/${programmeId}/provinces`)).toEqual([
-      { provinceCode: '32', classesByStatus: { ...byStatus, failed: 0 }, seats: 40, selected: 21, confirmed: 11, reserves: 4, underQuorumClasses: 1 },
-      { provinceCode: '33', classesByStatus: { ...byStatus, confirmed: 0, running: 0 }, seats: 0, selected: 0, confirmed: 0, reserves: 0, underQuorumClasses: 0 },
+      { provinceCode: '32', classesByStatus: { ...byStatus, failed: 0 }, seats: 40, selected: 21, confirmed: 11, reserves: 4, underQuorumClasses: 1, underQuorumBeforeConfirmBy: 0 },
+      { provinceCode: '33', classesByStatus: { ...byStatus, confirmed: 0, running: 0 }, seats: 0, selected: 0, confirmed: 0, reserves: 0, underQuorumClasses: 0, underQuorumBeforeConfirmBy: 0 },
     ]);
+  });
+
+  it('counts the classes under quorum whose confirm-by day (in WIB) has not passed, and the messages sent and failed today in WIB', async () => {
+    const overview = await body<ProgrammeOverview>(`/programmes/${enrollingProgrammeId}/overview`);
+    // 7 confirmed against a quorum of 8: confirm-by today and in five days count; yesterday's has passed; 8 of 8 is met.
+    expect(overview).toMatchObject({ classesByStatus: { confirmed: 4 }, underQuorumClasses: 3, underQuorumBeforeConfirmBy: 2 });
+    expect(overview.messagesToday).toEqual({ day: today, sent: 1, failed: 1 });
+    expect((await body<ProvinceFigures[]>(`/programmes/${enrollingProgrammeId}/provinces`)).map((row) => [row.provinceCode, row.underQuorumBeforeConfirmBy])).toEqual([['32', 2]]);
   });
 
   it('lists each class with its venue, dates, instructor and fill, whichever topic came first', async () => {
@@ -203,7 +244,7 @@ describe('gateway read models and dashboards (real Kafka, real PostgreSQL)', () 
     ]);
     expect((await body<Page<unknown>>('/instructors/load?month=2026-03')).items).toEqual([{ month: '2026-03', instructorId, classes: 2 }]);
     expect(await body('/notifications')).toEqual([
-      { channel: 'email', delivered: 1, failed: 0 },
+      { channel: 'email', delivered: 3, failed: 0 },
       { channel: 'sms', delivered: 1, failed: 0 },
       { channel: null, delivered: 0, failed: 1 },
     ]);

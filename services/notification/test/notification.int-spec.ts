@@ -328,6 +328,47 @@ describe('notification: events to messages over real channels', () => {
     expect(order).toEqual([...order].sort());
   });
 
+  it("lists one class's messages by its batchId, whoever they went to, and refuses a batchId that is not a class id", async () => {
+    const batchId = randomUUID();
+    const instructorId = randomUUID();
+    const participantId = await harness.participant({ email: uniqueEmail() });
+    const inClass = seatDecision(participantId, batchId);
+    await harness.publish(
+      batchConfirmedEvent.with(batchId, {
+        batchId,
+        programmeId: inClass.programmeId,
+        moduleCode: 'KWU-DASAR',
+        provinceCode: '32',
+        venueCode: 'BBPVP-BDG',
+        roomCode: 'R1',
+        instructorId,
+        startDate: inDays(30),
+        endDate: inDays(32),
+        seats: 16,
+        reserves: 2,
+        minimumQuorum: 5,
+        confirmBy: inDays(20),
+      }),
+      participantSelectedEvent.with(inClass.enrollmentId, { ...inClass, confirmBy: inDays(20) }),
+    );
+    const elsewhere = seatDecision(participantId);
+    const [other] = await harness.publish(participantSelectedEvent.with(elsewhere.enrollmentId, { ...elsewhere, confirmBy: inDays(20) }));
+    await harness.settled(other, 'selected');
+    const viewer: Principal = { subject: 'viewer-test', roles: ['viewer'], venueCodes: [] };
+    const ofClass = async () => (await harness.request<Page<DeliveryView>>('GET', `/deliveries?batchId=${batchId}&limit=200`, undefined, {}, viewer)).body.items;
+    await waitFor('the class\'s three messages', async () => (await ofClass()).length === 3);
+
+    const listed = await ofClass();
+    expect(listed.map((row) => [row.template, row.recipient]).sort()).toEqual([
+      ['class-scheduled', `instructor:${instructorId}`],
+      ['confirm-by-reminder', `participant:${participantId}`],
+      ['selected', `participant:${participantId}`],
+    ]);
+    expect(listed.every((row) => row.batchId === batchId)).toBe(true);
+    const refused = await harness.request<Problem>('GET', '/deliveries?batchId=not-a-class');
+    expect([refused.status, refused.body.errors]).toEqual([400, [expect.objectContaining({ field: 'batchId', rule: 'isUuid' })]]);
+  });
+
   it('answers 400 naming cursor to a cursor it did not make', async () => {
     const answer = await harness.request<Problem>('GET', `/deliveries?recipient=admin:KEMNAKER&cursor=bm90LWEtY3Vyc29y`);
     expect(answer.status).toBe(400);

@@ -41,6 +41,8 @@ export async function captureDashboardScreenshots(page: Page, gatewayUrl: string
   await shoot('province');
   await page.locator('tr[data-batch-id] a').first().click();
   await page.locator('dl.facts').waitFor();
+  // The class's messages come from notification through the gateway, after the class itself.
+  await page.getByTestId('class-messages').waitFor();
   await shoot('class');
   return saved;
 }

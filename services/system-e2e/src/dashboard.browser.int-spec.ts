@@ -2,11 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BatchListItemView, BatchView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
+import type { BatchListItemView, BatchView, ClassRegisterView, DeliveryView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
+import { addDays, atHourInWib, todayInWib } from '@sinergi/contracts';
 import { ensureWebBuild } from '@sinergi/local-infra';
 import { MessageSinks, startMessageSinks, waitFor } from '@sinergi/testing';
 import { launchChromium, signInThroughPage } from './browser';
-import { call, expectCreated } from './http';
+import { allItems, call, expectCreated } from './http';
 import { MAY, MODULE, signAndLaunch } from './programme-setup';
 import { RunningSystem } from './running-system';
 
@@ -106,11 +107,32 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
     try {
       // The overview, in Bahasa Indonesia by default: three confirmed classes, 48 seats, target 5.000 and ceiling 10.000.
       await page.getByRole('heading', { name: 'Ringkasan nasional' }).waitFor();
+      // The header names the account by its username and role, never by its subject id.
+      const account = await page.getByTestId('account').textContent();
+      expect(account).toContain('admin-browser');
+      expect(account).toContain('kemnaker-admin');
+      expect(account).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
       await expect(page.locator('td[data-status="confirmed"]').textContent()).resolves.toBe('3');
       const participants = page.locator('[data-figure="participants"]');
       await expect(participants.textContent()).resolves.toContain('target 5.000');
       await expect(participants.textContent()).resolves.toContain('batas 10.000');
       await expect(page.getByText('0 dari 48 kursi').count()).resolves.toBe(1);
+      // No one has confirmed yet and every confirm-by day is ahead: all three classes are under quorum before it.
+      const underQuorum = page.locator('[data-figure="under-quorum-before-confirm-by"]');
+      await expect(underQuorum.textContent()).resolves.toContain('Di bawah kuorum, sebelum batas konfirmasi');
+      await expect(underQuorum.locator('.figure-value').textContent()).resolves.toBe('3');
+      // Today's messages (in WIB) as the read models count them; the figure follows them live.
+      const messagesToday = page.locator('[data-figure="messages-today"]');
+      await expect(messagesToday.textContent()).resolves.toContain('Pesan hari ini: terkirim / gagal');
+      await waitFor("the figure to show today's messages", async () => {
+        const [counted] = await system.query<{ sent: string; failed: string }>(
+          'gateway',
+          `SELECT count(*) FILTER (WHERE outcome = 'delivered') AS sent, count(*) FILTER (WHERE outcome = 'failed') AS failed
+             FROM read_models.notification_outcomes WHERE outcome_at >= $1`,
+          [atHourInWib(todayInWib(), 0)],
+        );
+        return (await messagesToday.locator('.figure-value').textContent()) === `${counted.sent} / ${counted.failed}`;
+      }, { timeoutMs: 30_000 });
 
       // A province from the tile map: Jawa Barat and its two classes.
       await page.getByRole('button', { name: /^Jawa Barat: 2 kelas/ }).click();
@@ -164,6 +186,28 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
     }
   });
 
+  it("lists the class's messages, as notification holds them for the class, on its page", async () => {
+    const batchId = batchAt['BLK-WEB-BDG'];
+    const { context, page } = await signedIn(ADMIN, `/classes/${batchId}`);
+    try {
+      const section = page.getByTestId('class-messages');
+      await section.getByRole('heading', { name: 'Pesan kelas ini' }).waitFor();
+      // The participant enrolled above was selected (first come, first served): their message names this class.
+      const held = await waitFor('the selection message among the class messages', async () => {
+        const items = await allItems<DeliveryView>(url('notification', `/deliveries?batchId=${batchId}`));
+        return items.some((delivery) => delivery.template === 'selected') && items;
+      }, { timeoutMs: 60_000 });
+      expect(held.every((delivery) => delivery.batchId === batchId)).toBe(true);
+      const rows = section.locator('tbody tr');
+      await waitFor('a row per message', async () => (await rows.count()) === held.length, { timeoutMs: 30_000 });
+      const texts = await rows.allTextContents();
+      for (const template of ['class-scheduled', 'selected']) expect(texts.some((text) => text.includes(template))).toBe(true);
+      expect(await section.locator('[data-delivery-status]').count()).toBe(held.length);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("exports a province's classes as CSV whose rows match the table", async () => {
     const { context, page } = await signedIn(ADMIN, '/provinces/32');
     try {
@@ -180,15 +224,44 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
     }
   });
 
-  it("a venue operator opens their own class's register and is refused another venue's class", async () => {
-    const { context, page } = await signedIn(OPERATOR, `/classes/${batchAt['BLK-WEB-BDG']}`);
+  it("a venue operator records a day's attendance for their own class through its register, and is refused another venue's class", async () => {
+    const batchId = batchAt['BLK-WEB-BDG'];
+    // The class's days pass, as the calendar would move them: enrollment's register first, then program's class.
+    const days = [-2, -1, 0].map((offset) => addDays(todayInWib(), offset));
+    for (const service of ['enrollment', 'program'] as const) {
+      await system.query(service, 'UPDATE batches SET start_date = $2, end_date = $3, class_dates = $4 WHERE id = $1', [batchId, days[0], days[2], days]);
+    }
+    const { context, page } = await signedIn(OPERATOR, `/classes/${batchId}`);
     try {
       await page.getByText('BLK-WEB-BDG').first().waitFor();
       await page.getByRole('heading', { name: 'Daftar hadir' }).waitFor();
+      const register = page.getByTestId('register');
+      const row = register.locator('tbody tr', { hasText: 'Peserta Browser Satu' });
+      await row.waitFor();
+      await expect(row.locator('[aria-label="hadir"]').count()).resolves.toBe(0);
+
+      // Record yesterday: the day, a tick per participant, then the confirmation, then the outcome.
+      await page.getByRole('button', { name: 'Catat kehadiran' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Hari').selectOption(days[1]);
+      const present = dialog.getByRole('checkbox', { name: /Peserta Browser Satu/ });
+      await present.check();
+      await dialog.getByRole('button', { name: 'Ya, lanjutkan' }).click();
+      await expect(dialog.getByRole('status').textContent()).resolves.toMatch(/^Selesai: .+ · 1 hadir$/);
+      await dialog.getByRole('button', { name: 'OK' }).click();
+      await waitFor('the register to show the day recorded', async () => (await row.locator('[aria-label="hadir"]').count()) === 1, { timeoutMs: 30_000 });
+
+      // enrollment holds what the page recorded: present yesterday, nothing else.
+      const recorded = await call<ClassRegisterView>('GET', url('enrollment', `/batches/${batchId}/attendance`));
+      expect(recorded.status).toBe(200);
+      expect(recorded.body.participants.map((line) => [line.fullName, line.days, line.attendedDays])).toEqual([['Peserta Browser Satu', { [days[1]]: true }, 1]]);
+
+      // Another venue's class: refused (403), said plainly, and nothing of it shown.
       await page.goto(`${gatewayUrl}/classes/${batchAt['BLK-WEB-BKS']}`);
       const refusal = page.getByRole('alert');
       await refusal.waitFor();
-      await expect(refusal.textContent()).resolves.toMatch(/Ditolak \((403|404)\)/);
+      await expect(refusal.textContent()).resolves.toMatch(/^Ditolak \(403\)/);
+      await expect(page.getByTestId('class-out-of-reach').textContent()).resolves.toContain('hanya dapat membuka kelas di tempat (BLK) Anda sendiri');
       await expect(page.getByText('BLK-WEB-BKS').count()).resolves.toBe(0);
     } finally {
       await context.close();

@@ -37,11 +37,27 @@ export interface ClassFigures {
   reserves: number;
   /** Confirmed or running classes whose confirmed participants are still below the minimum quorum. */
   underQuorumClasses: number;
+  /**
+   * Confirmed classes (enrollment open) whose confirmed participants are below the minimum quorum while their
+   * confirm-by day has not passed (today in WIB is on or before it): they may still fill, or be cancelled once it passes.
+   */
+  underQuorumBeforeConfirmBy: number;
 }
 
-/** GET /api/v1/dashboard/programmes/:id/overview: the figures of all the programme's classes. */
+/** Messages handed to a channel and messages given up on during one day in WIB, across every programme. */
+export interface MessagesOfDay {
+  /** YYYY-MM-DD, in WIB. */
+  day: string;
+  /** NotificationDelivered whose deliveredAt falls on the day. */
+  sent: number;
+  /** NotificationFailed whose event time falls on the day. */
+  failed: number;
+}
+
+/** GET /api/v1/dashboard/programmes/:id/overview: the figures of all the programme's classes, and today's messages. */
 export interface ProgrammeOverview extends ClassFigures {
   programmeId: string;
+  messagesToday: MessagesOfDay;
 }
 
 export interface ProvinceFigures extends ClassFigures {

@@ -43,8 +43,8 @@ export interface RecipientView {
 }
 
 /**
- * GET /deliveries: exactly one of eventId, correlationId and recipient; answers `Page<DeliveryView>` in the order
- * the deliveries were created, then by id.
+ * GET /deliveries: exactly one of eventId, correlationId, recipient and batchId; answers `Page<DeliveryView>` in the
+ * order the deliveries were created, then by id. A masked reach gets any NIK, e-mail address or phone in the texts masked.
  */
 export interface FindDeliveriesParams extends PageParams {
   eventId?: string;
@@ -52,6 +52,8 @@ export interface FindDeliveriesParams extends PageParams {
   correlationId?: string;
   /** `<kind>:<id>`, e.g. `participant:6f1c...` or `venue-operator:BBPVP-BDG`. */
   recipient?: string;
+  /** One class's messages: every delivery planned because of an event about the class (its batchId). */
+  batchId?: string;
 }
 
 /**

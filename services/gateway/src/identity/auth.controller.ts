@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { decodeJwt } from 'jose';
+import { decodeJwt, type JWTPayload } from 'jose';
 import { PRINCIPAL_CLAIMS } from '@sinergi/contracts';
 import { Forbidden, Operation, Unauthenticated } from '@sinergi/platform';
 import { GatewayConfig } from '../gateway.config';
 import { BrowserSession, BrowserSessions } from './browser-sessions';
 import { DashboardClient } from './dashboard-client';
+import { LocalAccounts } from './local-accounts';
 import { publicUrlOf } from './embedded-provider';
 import { signedOutPage } from './pages';
 import { SessionAccess } from './session-access';
@@ -16,6 +17,11 @@ const DEFAULT_RETURN_TO = '/auth/me';
 /** Who is signed in, as GET /auth/me answers it (never a token). */
 export interface SignedInAccount {
   subject: string;
+  /**
+   * Whom to name on screen: the provider's `name` or `preferred_username` claim, else a local account's username;
+   * null when none is known (a participant, whose name only enrollment holds). Never the subject id.
+   */
+  displayName: string | null;
   roles: string[];
   venueCodes: string[];
   instructorId?: string;
@@ -32,6 +38,7 @@ export class AuthController {
     private readonly sessions: BrowserSessions,
     private readonly client: DashboardClient,
     private readonly access: SessionAccess,
+    private readonly localAccounts: LocalAccounts,
   ) {}
 
   @Get('login')
@@ -75,12 +82,21 @@ export class AuthController {
     const participantId = claims[PRINCIPAL_CLAIMS.participantId];
     return {
       subject: String(claims.sub),
+      displayName: await this.displayNameOf(claims),
       roles: stringsOf(claims[PRINCIPAL_CLAIMS.roles]),
       venueCodes: stringsOf(claims[PRINCIPAL_CLAIMS.venueCodes]),
       ...(typeof instructorId === 'string' ? { instructorId } : {}),
       ...(typeof participantId === 'string' ? { participantId } : {}),
       csrfToken: session.csrfToken,
     };
+  }
+
+  private async displayNameOf(claims: JWTPayload): Promise<string | null> {
+    for (const claim of ['name', 'preferred_username']) {
+      const value = claims[claim];
+      if (typeof value === 'string' && value.trim()) return value.trim();
+    }
+    return (claims.sub && (await this.localAccounts.usernameOf(claims.sub))) ?? null;
   }
 
   @Post('refresh')

@@ -44,6 +44,12 @@ export class LocalAccounts {
     return row && principalOf(row);
   }
 
+  /** The account's username (what the person signs in with), to name them on screen; undefined for another id. */
+  async usernameOf(id: string): Promise<string | undefined> {
+    const [row]: Array<Pick<AccountRow, 'username'>> = await this.dataSource.query('SELECT username FROM local_accounts WHERE id::text = $1', [id]);
+    return row?.username;
+  }
+
   /** Creates the accounts, or sets their password and roles when they exist. */
   async seed(accounts: LocalAccountSeed[]): Promise<void> {
     for (const account of accounts) {

@@ -24,10 +24,13 @@ export class DashboardController {
   ) {}
 
   @Get('programmes/:id/overview')
-  @ApiContract('dashboard.programme-overview', "How a programme's classes stand: classes by status, seats, selected, confirmed, reserves, under-quorum classes")
+  @ApiContract(
+    'dashboard.programme-overview',
+    "How a programme's classes stand: classes by status, seats, selected, confirmed, reserves, under-quorum classes (also those still before their confirm-by day); and today's messages sent and failed",
+  )
   async overview(@Param('id', new ParseUUIDPipe()) programmeId: string): Promise<ProgrammeOverview> {
     const rows = await this.reads.figures(programmeId);
-    return { programmeId, ...figuresOf(rows) };
+    return { programmeId, ...figuresOf(rows), messagesToday: await this.reads.messagesOfDay() };
   }
 
   @Get('programmes/:id/provinces')

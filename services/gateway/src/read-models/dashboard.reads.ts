@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DeadLetterCount, InstructorLoad, NotificationOutcomes, ProvinceFigures, VenueDay } from '@sinergi/contracts';
+import { atHourInWib, DeadLetterCount, InstructorLoad, MessagesOfDay, NotificationOutcomes, ProvinceFigures, todayInWib, VenueDay } from '@sinergi/contracts';
 import { Caller, decodeCursor, InvalidInput } from '@sinergi/platform';
 import { ClassFilters, InstructorLoadFilters, UtilisationQuery } from './dashboard.queries';
 import { FigureRow, figuresOf } from './dashboard.views';
@@ -102,14 +102,27 @@ export class DashboardReads {
     return provinces.map((provinceCode) => ({ provinceCode, ...figuresOf(rows.filter((row) => row.province_code === provinceCode)) }));
   }
 
-  figures(programmeId: string): Promise<FigureRow[]> {
+  /** `today`: the day in WIB a confirm-by day is compared with. */
+  figures(programmeId: string, today: string = todayInWib()): Promise<FigureRow[]> {
     return this.db.query(
       `SELECT province_code, status, count(*) AS classes, COALESCE(sum(seats), 0) AS seats, sum(selected) AS selected,
               sum(confirmed) AS confirmed, sum(reserved) AS reserved,
-              count(*) FILTER (WHERE NOT quorum_met AND status IN ('confirmed', 'running')) AS under_quorum
+              count(*) FILTER (WHERE NOT quorum_met AND status IN ('confirmed', 'running')) AS under_quorum,
+              count(*) FILTER (WHERE status = 'confirmed' AND confirmed < minimum_quorum AND confirm_by >= $2) AS under_quorum_before_confirm_by
          FROM ${S}.classes WHERE programme_id = $1 AND status IS NOT NULL GROUP BY 1, 2`,
-      [programmeId],
+      [programmeId, today],
     );
+  }
+
+  /** Messages delivered and given up on during one day in WIB (today unless told), across every programme. */
+  async messagesOfDay(day: string = todayInWib()): Promise<MessagesOfDay> {
+    const rows: Array<{ outcome: string; count: string }> = await this.db.query(
+      `SELECT outcome, count(*) AS count FROM ${S}.notification_outcomes
+        WHERE outcome_at >= $1::timestamptz AND outcome_at < $1::timestamptz + interval '1 day' GROUP BY 1`,
+      [atHourInWib(day, 0)],
+    );
+    const count = (outcome: string) => Number(rows.find((row) => row.outcome === outcome)?.count ?? 0);
+    return { day, sent: count('delivered'), failed: count('failed') };
   }
 
   /** Per day, the classes in the venue and the rooms they hold; a venue operator only of its own venues (else 403). */

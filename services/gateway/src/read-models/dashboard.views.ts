@@ -10,6 +10,7 @@ export interface FigureRow {
   confirmed: string;
   reserved: string;
   under_quorum: string;
+  under_quorum_before_confirm_by: string;
 }
 
 const ENDED_UNHELD: readonly BatchStatus[] = ['failed', 'cancelled'];
@@ -22,10 +23,12 @@ export function figuresOf(rows: FigureRow[]): ClassFigures {
     confirmed: 0,
     reserves: 0,
     underQuorumClasses: 0,
+    underQuorumBeforeConfirmBy: 0,
   };
   for (const row of rows) {
     figures.classesByStatus[row.status] += Number(row.classes);
     figures.underQuorumClasses += Number(row.under_quorum);
+    figures.underQuorumBeforeConfirmBy += Number(row.under_quorum_before_confirm_by);
     if (ENDED_UNHELD.includes(row.status)) continue;
     figures.seats += Number(row.seats);
     figures.selected += Number(row.selected);

@@ -30,6 +30,7 @@ export async function createProjectionTables(db: Queryable, schema: string): Pro
       seats integer,
       reserves integer,
       minimum_quorum integer,
+      confirm_by date,
       selected integer NOT NULL DEFAULT 0,
       confirmed integer NOT NULL DEFAULT 0,
       reserved integer NOT NULL DEFAULT 0,
@@ -45,8 +46,10 @@ export async function createProjectionTables(db: Queryable, schema: string): Pro
       recipient_kind text NOT NULL,
       template text NOT NULL,
       outcome text NOT NULL,
-      attempts integer NOT NULL
+      attempts integer NOT NULL,
+      outcome_at timestamptz
     )`);
+  await db.query(`CREATE INDEX ON ${schema}.notification_outcomes (outcome_at)`);
   await db.query(`
     CREATE TABLE ${schema}.dead_letters (
       topic text PRIMARY KEY,

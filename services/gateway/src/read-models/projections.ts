@@ -33,8 +33,8 @@ async function upsertClassFacts(db: Queryable, schema: string, batch: BatchPlann
   const confirmed = 'instructorId' in batch ? batch : undefined;
   await db.query(
     `INSERT INTO ${schema}.classes (batch_id, programme_id, province_code, module_code, venue_code, room_code, instructor_id,
-                                    start_date, end_date, seats, reserves, minimum_quorum)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                    start_date, end_date, seats, reserves, minimum_quorum, confirm_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (batch_id) DO UPDATE SET
        programme_id = EXCLUDED.programme_id, province_code = EXCLUDED.province_code, module_code = EXCLUDED.module_code,
        venue_code = EXCLUDED.venue_code,
@@ -45,7 +45,8 @@ async function upsertClassFacts(db: Queryable, schema: string, batch: BatchPlann
        end_date = COALESCE(${schema}.classes.end_date, EXCLUDED.end_date),
        seats = COALESCE(${schema}.classes.seats, EXCLUDED.seats),
        reserves = COALESCE(${schema}.classes.reserves, EXCLUDED.reserves),
-       minimum_quorum = COALESCE(${schema}.classes.minimum_quorum, EXCLUDED.minimum_quorum)`,
+       minimum_quorum = COALESCE(${schema}.classes.minimum_quorum, EXCLUDED.minimum_quorum),
+       confirm_by = EXCLUDED.confirm_by`,
     [
       batch.batchId,
       batch.programmeId,
@@ -59,6 +60,7 @@ async function upsertClassFacts(db: Queryable, schema: string, batch: BatchPlann
       batch.seats,
       batch.reserves,
       batch.minimumQuorum,
+      batch.confirmBy,
     ],
   );
 }
@@ -83,23 +85,35 @@ async function fill(db: Queryable, schema: string, batch: BatchFillChanged): Pro
   );
 }
 
-/** One row per delivery; a delivered outcome is final, a failure never overwrites it. */
+/**
+ * One row per delivery; a delivered outcome is final, a failure never overwrites it. `at`: when it was delivered
+ * (deliveredAt) or given up on (the failure event's time).
+ */
 async function notificationOutcome(
   db: Queryable,
   schema: string,
   delivery: NotificationDelivered | NotificationFailed,
   outcome: 'delivered' | 'failed',
+  at: string,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO ${schema}.notification_outcomes (delivery_id, channel, recipient_kind, template, outcome, attempts)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (delivery_id) DO UPDATE SET channel = EXCLUDED.channel, outcome = EXCLUDED.outcome, attempts = EXCLUDED.attempts
+    `INSERT INTO ${schema}.notification_outcomes (delivery_id, channel, recipient_kind, template, outcome, attempts, outcome_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (delivery_id) DO UPDATE SET channel = EXCLUDED.channel, outcome = EXCLUDED.outcome, attempts = EXCLUDED.attempts,
+       outcome_at = EXCLUDED.outcome_at
        WHERE ${schema}.notification_outcomes.outcome <> 'delivered'`,
-    [delivery.deliveryId, delivery.channel ?? null, delivery.recipientKind, delivery.template, outcome, delivery.attempts],
+    [delivery.deliveryId, delivery.channel ?? null, delivery.recipientKind, delivery.template, outcome, delivery.attempts, at],
   );
 }
 
-type Projection = (db: Queryable, schema: string, data: never) => Promise<void>;
+/** What a projection knows of the event besides its data: its CloudEvents time. */
+export interface ProjectedEvent {
+  type: string;
+  time: string;
+  data: unknown;
+}
+
+type Projection = (db: Queryable, schema: string, data: never, event: ProjectedEvent) => Promise<void>;
 
 /** Every event type the read models follow and what it does to them; the live handlers and the rebuild both use it. */
 export const PROJECTIONS: Record<string, Projection> = {
@@ -118,10 +132,10 @@ export const PROJECTIONS: Record<string, Projection> = {
   BatchClosed: (db, schema, batch: BatchLifecycleStep) => advanceStatus(db, schema, batch.batchId, batch.programmeId, 'closed'),
   BatchRescheduled: reschedule,
   BatchFillChanged: fill,
-  NotificationDelivered: (db, schema, delivery: NotificationDelivered) => notificationOutcome(db, schema, delivery, 'delivered'),
-  NotificationFailed: (db, schema, delivery: NotificationFailed) => notificationOutcome(db, schema, delivery, 'failed'),
+  NotificationDelivered: (db, schema, delivery: NotificationDelivered) => notificationOutcome(db, schema, delivery, 'delivered', delivery.deliveredAt),
+  NotificationFailed: (db, schema, delivery: NotificationFailed, event) => notificationOutcome(db, schema, delivery, 'failed', event.time),
 };
 
-export async function project(db: Queryable, schema: string, type: string, data: unknown): Promise<void> {
-  await PROJECTIONS[type]?.(db, schema, data as never);
+export async function project(db: Queryable, schema: string, event: ProjectedEvent): Promise<void> {
+  await PROJECTIONS[event.type]?.(db, schema, event.data as never, event);
 }

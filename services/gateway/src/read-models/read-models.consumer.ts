@@ -36,7 +36,7 @@ import { announceChange } from './live/read-model-changes';
 export class ReadModelsConsumer {
   private async apply(context: InboxContext, data: unknown): Promise<void> {
     await lockSharedUntilTransactionEnds(context.manager, ADVISORY_LOCKS.readModels);
-    await project(context.manager, READ_MODELS_SCHEMA, context.envelope.type, data);
+    await project(context.manager, READ_MODELS_SCHEMA, { type: context.envelope.type, time: context.envelope.time, data });
     await announceChange(context.manager, READ_MODELS_SCHEMA, context.envelope.type, data as { batchId?: string });
   }
 

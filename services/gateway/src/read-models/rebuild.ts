@@ -68,7 +68,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
           outcome.read += 1;
           const decoded = validator.decode(message.value);
           if (decoded.valid && PROJECTIONS[decoded.envelope.type]) {
-            await project(db, REBUILD_SCHEMA, decoded.envelope.type, decoded.envelope.data);
+            await project(db, REBUILD_SCHEMA, decoded.envelope);
             outcome.projected += 1;
           }
           position.set(`${topic}/${partition}`, BigInt(message.offset) + 1n);

@@ -2,10 +2,10 @@ import { IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class
 import type { FindDeliveriesParams } from '@sinergi/contracts';
 import { PageQuery } from '@sinergi/platform';
 
-/** Exactly one of eventId, correlationId and recipient, and the page. */
+/** Exactly one of eventId, correlationId, recipient and batchId, and the page. */
 export class FindDeliveriesQuery extends PageQuery implements FindDeliveriesParams {
-  @ValidateIf((query: FindDeliveriesQuery) => query.correlationId === undefined && query.recipient === undefined)
-  @IsUUID('all', { message: 'eventId must be a UUID (give eventId, correlationId or recipient)' })
+  @ValidateIf((query: FindDeliveriesQuery) => query.correlationId === undefined && query.recipient === undefined && query.batchId === undefined)
+  @IsUUID('all', { message: 'eventId must be a UUID (give eventId, correlationId, recipient or batchId)' })
   eventId?: string;
 
   @IsOptional()
@@ -18,4 +18,8 @@ export class FindDeliveriesQuery extends PageQuery implements FindDeliveriesPara
     message: 'recipient must be <kind>:<id> with kind participant, instructor, venue-operator or admin, e.g. participant:6f1c9a52-0d3e-4d8b-9a57-2b1f0c7e4a10',
   })
   recipient?: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'batchId must be a class id (a UUID)' })
+  batchId?: string;
 }

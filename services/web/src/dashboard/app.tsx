@@ -72,7 +72,9 @@ function SignedIn({ session }: { session: Session }) {
       nav={<Navigation session={session} />}
       account={
         <>
-          <span class="account">
+          <span class="account" data-testid="account">
+            {session.displayName ? <strong class="account-name">{session.displayName}</strong> : null}
+            {session.displayName ? ' · ' : ''}
             <span class="visually-hidden">{t('roles')}: </span>
             {session.roles.join(', ')}
             {session.venueCodes.length ? ` · ${session.venueCodes.join(', ')}` : ''}

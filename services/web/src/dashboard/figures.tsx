@@ -1,6 +1,6 @@
-import type { ClassFigures, NotificationOutcomes } from '@sinergi/contracts/http/dashboards';
+import type { ClassFigures, MessagesOfDay } from '@sinergi/contracts/http/dashboards';
 import type { ProgrammeView } from '@sinergi/contracts/http/program';
-import { formatNumber, formatPercent, useLang, useT } from '../shared/i18n';
+import { formatDate, formatNumber, formatPercent, useLang, useT } from '../shared/i18n';
 import { Figure, Meter } from '../shared/ui';
 import { STATUS_LABELS, STATUSES } from './labels';
 
@@ -14,21 +14,21 @@ const messages = {
   seats: { id: 'kursi', en: 'seats' },
   underQuorum: { id: 'Kelas di bawah kuorum', en: 'Classes under quorum' },
   underQuorumDetail: { id: 'terkonfirmasi atau berjalan, peserta terkonfirmasi di bawah kuorum', en: 'confirmed or running, confirmed participants below the quorum' },
+  underQuorumOpen: { id: 'Di bawah kuorum, sebelum batas konfirmasi', en: 'Under quorum before the confirm-by day' },
+  underQuorumOpenDetail: { id: 'kelas terkonfirmasi yang masih bisa terisi sampai batas konfirmasinya', en: 'confirmed classes that may still fill by their confirm-by day' },
   reserves: { id: 'Cadangan', en: 'Reserves' },
-  // The read model keeps no delivery time yet, so these are totals, not today's.
-  messages: { id: 'Pesan terkirim / gagal (seluruhnya)', en: 'Messages sent / failed (all time)' },
+  messages: { id: 'Pesan hari ini: terkirim / gagal', en: "Today's messages: sent / failed" },
+  messagesDay: { id: 'WIB', en: 'WIB' },
   classesByStatus: { id: 'Kelas menurut status', en: 'Classes by status' },
   status: { id: 'Status', en: 'Status' },
   count: { id: 'Jumlah', en: 'Count' },
 };
 
-/** The headline figures of a programme (or of one province of it). */
-export function Figures({ figures, programme, notifications }: { figures: ClassFigures; programme?: ProgrammeView; notifications?: NotificationOutcomes[] }) {
+/** The headline figures of a programme (or of one province of it), and (the overview) today's messages across programmes. */
+export function Figures({ figures, programme, messagesToday }: { figures: ClassFigures; programme?: ProgrammeView; messagesToday?: MessagesOfDay }) {
   const t = useT(messages);
   const lang = useLang();
   const fill = figures.seats > 0 ? figures.selected / figures.seats : 0;
-  const sent = notifications?.reduce((sum, row) => sum + row.delivered, 0) ?? 0;
-  const failed = notifications?.reduce((sum, row) => sum + row.failed, 0) ?? 0;
   return (
     <>
       <div class="figures">
@@ -49,8 +49,23 @@ export function Figures({ figures, programme, notifications }: { figures: ClassF
         </div>
         <Figure label={t('fillRate')} value={formatPercent(fill)} detail={`${formatNumber(figures.selected)} ${t('seatsOf')} ${formatNumber(figures.seats)} ${t('seats')}`} />
         <Figure label={t('underQuorum')} value={formatNumber(figures.underQuorumClasses)} detail={t('underQuorumDetail')} tone={figures.underQuorumClasses > 0 ? 'danger' : 'ok'} />
+        <Figure
+          name="under-quorum-before-confirm-by"
+          label={t('underQuorumOpen')}
+          value={formatNumber(figures.underQuorumBeforeConfirmBy)}
+          detail={t('underQuorumOpenDetail')}
+          tone={figures.underQuorumBeforeConfirmBy > 0 ? 'warn' : 'ok'}
+        />
         <Figure label={t('reserves')} value={formatNumber(figures.reserves)} />
-        {notifications ? <Figure label={t('messages')} value={`${formatNumber(sent)} / ${formatNumber(failed)}`} tone={failed > 0 ? 'warn' : undefined} /> : null}
+        {messagesToday ? (
+          <Figure
+            name="messages-today"
+            label={t('messages')}
+            value={`${formatNumber(messagesToday.sent)} / ${formatNumber(messagesToday.failed)}`}
+            detail={`${formatDate(messagesToday.day)} (${t('messagesDay')})`}
+            tone={messagesToday.failed > 0 ? 'warn' : undefined}
+          />
+        ) : null}
       </div>
       <h2>{t('classesByStatus')}</h2>
       <div class="table-wrap">

@@ -4,6 +4,8 @@ import { ApiError, request } from './api';
 /** Who is signed in, as the gateway's `GET /auth/me` answers it (never a token). */
 export interface Session {
   subject: string;
+  /** Whom the header names (never the subject id); null when the gateway knows no name. */
+  displayName: string | null;
   roles: string[];
   venueCodes: string[];
   instructorId?: string;

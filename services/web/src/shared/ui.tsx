@@ -56,9 +56,10 @@ export function CsvLink({ path, query, label }: { path: string; query?: Query; l
   );
 }
 
-export function Figure({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: 'ok' | 'warn' | 'danger' }) {
+/** One headline figure; `name` (its data-figure attribute) lets a test or a screen reader script find it. */
+export function Figure({ label, value, detail, tone, name }: { label: string; value: string; detail?: string; tone?: 'ok' | 'warn' | 'danger'; name?: string }) {
   return (
-    <div class={`figure${tone ? ` figure-${tone}` : ''}`}>
+    <div class={`figure${tone ? ` figure-${tone}` : ''}`} data-figure={name}>
       <div class="figure-label">{label}</div>
       <div class="figure-value">{value}</div>
       {detail ? <div class="figure-detail">{detail}</div> : null}

@@ -4,7 +4,7 @@ import type { ClassRegisterView, RegisterLine } from '@sinergi/contracts/http/en
 import type { DeliveryView } from '@sinergi/contracts/http/notification';
 import type { Page } from '@sinergi/contracts/http/page';
 import type { BatchView } from '@sinergi/contracts/http/program';
-import { api, request } from '../../shared/api';
+import { api, ApiError, request } from '../../shared/api';
 import { can } from '../../shared/access';
 import { formatDate, formatDateTime, formatNumber, useLang, useT } from '../../shared/i18n';
 import { provinceName, zoneOf } from '../../shared/provinces';
@@ -16,6 +16,10 @@ import { useData } from '../live';
 
 const messages = {
   back: { id: '← Semua kelas', en: '← All classes' },
+  outOfReach: {
+    id: 'Kelas ini di luar jangkauan peran Anda: Anda hanya dapat membuka kelas di tempat (BLK) Anda sendiri.',
+    en: "This class is outside your role's reach: you can open only the classes of your own venues.",
+  },
   class: { id: 'Kelas', en: 'Class' },
   province: { id: 'Provinsi', en: 'Province' },
   venue: { id: 'Tempat', en: 'Venue' },
@@ -43,6 +47,11 @@ const messages = {
   recipient: { id: 'Penerima', en: 'Recipient' },
   channel: { id: 'Kanal', en: 'Channel' },
   noMessages: { id: 'Belum ada pesan.', en: 'No messages yet.' },
+  pending: { id: 'menunggu kirim', en: 'pending' },
+  scheduled: { id: 'terjadwal', en: 'scheduled' },
+  sent: { id: 'terkirim', en: 'sent' },
+  failed: { id: 'gagal', en: 'failed' },
+  cancelled: { id: 'dibatalkan', en: 'cancelled' },
   cancel: { id: 'Batalkan kelas', en: 'Cancel class' },
   cancelText: { id: 'Kelas dibatalkan; ruang dan instruktur dilepas dan peserta diberi tahu.', en: 'The class is cancelled; its room and instructor are released and its participants told.' },
   detail: { id: 'Alasan', en: 'Reason' },
@@ -73,17 +82,19 @@ export function ClassDetail({ session }: { session: Session }) {
   const deliveries = useData(
     (signal) =>
       can(session, 'deliveries.list')
-        ? api.get<Page<DeliveryView>>('/api/v1/deliveries', { limit: 200 }, signal).then((page) => page.items.filter((delivery) => delivery.batchId === batchId))
+        ? api.get<Page<DeliveryView>>('/api/v1/deliveries', { batchId, limit: 200 }, signal).then((page) => page.items)
         : Promise.resolve(undefined),
     [batchId],
     (change) => concerns(change) || change.kind.startsWith('notification'),
   );
   if (batch.error) {
+    const outOfReach = batch.error instanceof ApiError && batch.error.status === 403;
     return (
       <>
         <p>
           <a href="/classes">{t('back')}</a>
         </p>
+        {outOfReach ? <p data-testid="class-out-of-reach">{t('outOfReach')}</p> : null}
         <ErrorNotice error={batch.error} />
       </>
     );
@@ -207,7 +218,7 @@ export function ClassDetail({ session }: { session: Session }) {
       {register.data ? <Register register={register.data} canRecord={can(session, 'attendance.record')} onRecorded={register.reload} /> : null}
       {deliveries.error ? <ErrorNotice error={deliveries.error} /> : null}
       {deliveries.data ? (
-        <section aria-labelledby="messages-heading">
+        <section aria-labelledby="messages-heading" data-testid="class-messages">
           <h2 id="messages-heading">{t('messages')}</h2>
           {deliveries.data.length === 0 ? (
             <p class="muted">{t('noMessages')}</p>
@@ -230,7 +241,7 @@ export function ClassDetail({ session }: { session: Session }) {
                       <td>{delivery.template}</td>
                       <td>{delivery.recipientKind}</td>
                       <td>{delivery.channel ?? '—'}</td>
-                      <td>{delivery.status}</td>
+                      <td data-delivery-status={delivery.status}>{t(delivery.status)}</td>
                     </tr>
                   ))}
                 </tbody>

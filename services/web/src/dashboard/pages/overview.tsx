@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import type { ClassFigures, NotificationOutcomes, ProvinceFigures } from '@sinergi/contracts/http/dashboards';
+import type { ClassFigures, ProgrammeOverview, ProvinceFigures } from '@sinergi/contracts/http/dashboards';
 import { api } from '../../shared/api';
 import { formatNumber, formatPercent, useT } from '../../shared/i18n';
 import { provinceName } from '../../shared/provinces';
@@ -35,16 +35,16 @@ export function Overview({ session }: { session: Session }) {
   const { route } = useLocation();
   const programmeId = programme?.id;
   const concerns = (change: { programmeId?: string }) => !change.programmeId || change.programmeId === programmeId;
-  const overview = useData((signal) => (programmeId ? api.get<ClassFigures>(`/api/v1/dashboard/programmes/${programmeId}/overview`, {}, signal) : Promise.resolve(undefined)), [programmeId], concerns);
+  // A change naming no programme (a delivery's outcome, whose count of today the overview carries) concerns it too.
+  const overview = useData(
+    (signal) => (programmeId ? api.get<ProgrammeOverview>(`/api/v1/dashboard/programmes/${programmeId}/overview`, {}, signal) : Promise.resolve(undefined)),
+    [programmeId],
+    concerns,
+  );
   const provinces = useData(
     (signal) => (programmeId ? api.get<ProvinceFigures[]>(`/api/v1/dashboard/programmes/${programmeId}/provinces`, {}, signal) : Promise.resolve([])),
     [programmeId],
     concerns,
-  );
-  const notifications = useData(
-    (signal) => (can(session, 'dashboard.notifications') ? api.get<NotificationOutcomes[]>('/api/v1/dashboard/notifications', {}, signal) : Promise.resolve(undefined)),
-    [],
-    (change) => change.kind.startsWith('notification'),
   );
   return (
     <>
@@ -54,7 +54,7 @@ export function Overview({ session }: { session: Session }) {
       {!programme ? <p class="muted">{t('noProgramme')}</p> : null}
       {overview.error ? <ErrorNotice error={overview.error} /> : null}
       {programme && !overview.data && overview.loading ? <Loading /> : null}
-      {overview.data ? <Figures figures={overview.data} programme={programme} notifications={notifications.data} /> : null}
+      {overview.data ? <Figures figures={overview.data} programme={programme} messagesToday={overview.data.messagesToday} /> : null}
       {provinces.data && programme ? (
         <section aria-labelledby="provinces-heading">
           <div class="toolbar">
