@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_TEACHING_WEEKDAYS, daysOffOf, SHIPPED_HOLIDAY_CALENDAR_FILE } from '@sinergi/contracts';
+import { DEFAULT_TEACHING_WEEKDAYS, daysOffOf, PROVINCE_CODES, SHIPPED_HOLIDAY_CALENDAR_FILE } from '@sinergi/contracts';
 import { Candidate, periodOf, rankCandidates } from '../services/instructor-module/src/assignments/assignment.rules';
 import { InstructorBooking, PlannableInstructor, PlannableVenue, PlannedClass, planBulk } from '../services/program/src/batches/batch-planner.rules';
 
@@ -11,7 +11,7 @@ import { InstructorBooking, PlannableInstructor, PlannableVenue, PlannedClass, p
  * PLAN_ROOMS (4), PLAN_INSTRUCTORS (236), PLAN_MAX_PER_MONTH (2), PLAN_CLASSES (625), PLAN_YEAR (next year).
  */
 const numberOf = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const PROVINCES = Array.from({ length: numberOf('PLAN_PROVINCES', 20) }, (_, index) => String(11 + index));
+const PROVINCES = PROVINCE_CODES.slice(0, numberOf('PLAN_PROVINCES', 20));
 const VENUES_PER_PROVINCE = numberOf('PLAN_VENUES_PER_PROVINCE', 3);
 const ROOMS = numberOf('PLAN_ROOMS', 4);
 const INSTRUCTORS = numberOf('PLAN_INSTRUCTORS', 236);
