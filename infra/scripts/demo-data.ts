@@ -32,16 +32,16 @@ const CENTRES = [
   { venueCode: 'BPVP-BANYUWANGI', name: 'BPVP Banyuwangi', kind: 'BPVP', provinceCode: '35', city: 'Kabupaten Banyuwangi' },
 ];
 
-/** program learns venues from venue-capacity's events; planning waits until it knows them all. */
-async function waitForVenueDirectory(programUrl: string, count: number, authorize: Authorize): Promise<void> {
+/** program learns venues and instructors from venue-capacity's and instructor-module's events; planning waits until it knows them all. */
+async function waitForDirectory(programUrl: string, path: string, count: number, authorize: Authorize): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const url = `${programUrl}/venue-directory?limit=200`;
-    const venues = ((await (await fetch(url, { headers: await authorize(url) })).json()) as { items: unknown[] }).items;
-    if (venues.length >= count) return;
+    const url = `${programUrl}${path}${path.includes('?') ? '&' : '?'}limit=200`;
+    const items = ((await (await fetch(url, { headers: await authorize(url) })).json()) as { items: unknown[] }).items;
+    if (items.length >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`demo data: program's venue directory did not reach ${count} venues within 60 s`);
+  throw new Error(`demo data: program's ${path} did not reach ${count} entries within 60 s`);
 }
 
 let authorize: Authorize = async () => ({});
@@ -151,7 +151,8 @@ async function seedFutureWave(urls: Urls, mouId: string, log: Log): Promise<void
     minimumQuorum: 10,
     confirmByDaysBeforeStart: 3,
   });
-  await waitForVenueDirectory(urls.program, CENTRES.length, authorize);
+  await waitForDirectory(urls.program, '/venue-directory', CENTRES.length, authorize);
+  await waitForDirectory(urls.program, `/instructor-directory?moduleCode=${MODULE.moduleCode}`, CENTRES.length * 4, authorize);
   const plan = await ensure('bulk plan', 'POST', `${urls.program}/programmes/${programme?.id}/batches/bulk`, {
     count: 24,
     from: `${year}-05-01`,

@@ -86,7 +86,7 @@ export const TOPICS = {
     partitions: 3,
     retentionMs: INFINITE_RETENTION,
     producer: 'instructor-module',
-    consumers: ['gateway'],
+    consumers: ['program', 'gateway'],
     description: 'Training modules and instructor profiles (no personal contact data).',
   },
   enrollments: {

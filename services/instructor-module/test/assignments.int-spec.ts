@@ -55,6 +55,24 @@ describe('instructor-module assignments for the batch saga (real Kafka, real Pos
     expect(listed.body.items.map((assignment) => assignment.batchId)).toEqual([first.batchId, third.batchId]);
   });
 
+  it("takes the planner's proposed instructor while free; a proposal that lost the race goes to the next, or is rejected with the reason", async () => {
+    const [local, elsewhere] = await harness.registerInstructors({ homeProvinceCode: '32', competencies: ['KWU-PROP'] }, { homeProvinceCode: '33', competencies: ['KWU-PROP'] });
+    // By the usual ranking the class in 32 would go to the local instructor: the proposal comes first.
+    const proposedElsewhere = await plan({ moduleCode: 'KWU-PROP', provinceCode: '32', startDate: '2025-06-02', endDate: '2025-06-06', proposedInstructorId: elsewhere });
+    expect((await assignedTo(proposedElsewhere.batchId)).instructorId).toBe(elsewhere);
+
+    // The same instructor proposed again for overlapping days (another plan won the race): someone else teaches.
+    const lostRace = await plan({ moduleCode: 'KWU-PROP', provinceCode: '33', startDate: '2025-06-04', endDate: '2025-06-10', proposedInstructorId: elsewhere });
+    expect((await assignedTo(lostRace.batchId)).instructorId).toBe(local);
+
+    const nobodyLeft = await plan({ moduleCode: 'KWU-PROP', provinceCode: '33', startDate: '2025-06-05', endDate: '2025-06-05', proposedInstructorId: elsewhere });
+    expect(await rejectionOf(nobodyLeft.batchId)).toEqual({
+      batchId: nobodyLeft.batchId,
+      moduleCode: 'KWU-PROP',
+      reason: 'all 2 active instructors competent in module KWU-PROP cannot take 2025-06-05..2025-06-05: 2 teaching another class on those days',
+    });
+  });
+
   it('re-announces the assignment when a staffed class is planned again', async () => {
     await harness.registerInstructors({ competencies: ['KWU-AGAIN'] });
     const batch = await plan({ moduleCode: 'KWU-AGAIN' });

@@ -11,6 +11,9 @@ import { CreateVenueDirectory1732700000200 } from './migrations/1732700000200-cr
 import { CreateBatches1732700000210 } from './migrations/1732700000210-create-batches';
 import { AddBatchFill1732700000220 } from './migrations/1732700000220-add-batch-fill';
 import { AddTeachingDays1732700000230 } from './migrations/1732700000230-add-teaching-days';
+import { CreateInstructorDirectory1732700000240 } from './migrations/1732700000240-create-instructor-directory';
+import { DirectoryInstructor, InstructorBookingRow } from './instructor-directory/directory-instructor.entity';
+import { InstructorDirectoryModule } from './instructor-directory/instructor-directory.module';
 import { Programme } from './programmes/programme.entity';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { DirectoryVenue } from './venue-directory/directory-venue.entity';
@@ -19,8 +22,8 @@ import { VenueDirectoryModule } from './venue-directory/venue-directory.module';
 export const programService: ServiceDefinition<ProgramConfig> = {
   name: 'program',
   configClass: ProgramConfig,
-  modules: [AgreementsModule, ProgrammesModule, VenueDirectoryModule, BatchesModule],
-  entities: [Agreement, Programme, DirectoryVenue, Batch, BatchTransition],
+  modules: [AgreementsModule, ProgrammesModule, VenueDirectoryModule, InstructorDirectoryModule, BatchesModule],
+  entities: [Agreement, Programme, DirectoryVenue, DirectoryInstructor, InstructorBookingRow, Batch, BatchTransition],
   migrations: [
     CreateAgreements1732700000100,
     CreateProgrammes1732700000110,
@@ -28,6 +31,7 @@ export const programService: ServiceDefinition<ProgramConfig> = {
     CreateBatches1732700000210,
     AddBatchFill1732700000220,
     AddTeachingDays1732700000230,
+    CreateInstructorDirectory1732700000240,
   ],
   consumesEvents: true,
 };

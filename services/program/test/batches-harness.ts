@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { addDays, EventEnvelope, Weekday, WEEKDAYS, instructorAssignedEvent, todayInWib, TOPICS, venueRegisteredEvent, venueReservedEvent, VenueState } from '@sinergi/contracts';
+import {
+  addDays,
+  EventEnvelope,
+  InstructorProfile,
+  instructorAssignedEvent,
+  instructorRegisteredEvent,
+  todayInWib,
+  TOPICS,
+  venueRegisteredEvent,
+  venueReservedEvent,
+  VenueState,
+  Weekday,
+  WEEKDAYS,
+} from '@sinergi/contracts';
 import { ServiceHarness, waitFor } from '@sinergi/testing';
 import { programService } from '../src/program.service-definition';
 
@@ -75,6 +88,16 @@ export class BatchesHarness extends ServiceHarness {
     });
   }
 
+  /** Publishes instructor profiles as instructor-module would and waits until program's instructor directory holds them. */
+  async registerInstructors(profiles: InstructorProfile[]): Promise<void> {
+    await this.publish(...profiles.map((profile) => instructorRegisteredEvent.with(profile.instructorId, profile)));
+    const ids = profiles.map((profile) => profile.instructorId);
+    await waitFor('the instructors in the directory', async () => {
+      const [{ count }] = await this.dataSource.query('SELECT COUNT(*)::int AS count FROM directory_instructors WHERE instructor_id = ANY($1)', [ids]);
+      return count === ids.length;
+    });
+  }
+
   eventsFor<T = Record<string, unknown>>(batchId: string, type?: string): Array<EventEnvelope<T>> {
     return this.eventsAbout<T>(TOPICS.batches, batchId).filter((envelope) => !type || envelope.type === type);
   }
@@ -109,6 +132,11 @@ export function venue(venueCode: string, provinceCode: string, roomSeats: number
     closedDays,
     sample: true,
   };
+}
+
+/** Instructors of module KWU-01 (the harness's programmes' module) at home in a province. */
+export function instructors(count: number, homeProvinceCode: string, maxClassesPerPeriod = 100): InstructorProfile[] {
+  return Array.from({ length: count }, () => ({ instructorId: randomUUID(), homeProvinceCode, competencies: ['KWU-01'], maxClassesPerPeriod, active: true }));
 }
 
 export const venueReserved = (batchId: string, venueCode: string, roomCode = 'R-1') =>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, daysIn, BatchConfirmed, BatchListItemView, BatchPlanned, BatchPlanningFailed, BatchSummaryView, BatchView, BulkPlanView, instructorWithdrawnEvent, Principal, Problem, venueReservationRejectedEvent, venueReservationWithdrawnEvent, Page } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
-import { BatchesHarness, instructorAssigned, today, venue, venueReserved } from './batches-harness';
+import { BatchesHarness, instructorAssigned, instructors, today, venue, venueReserved } from './batches-harness';
 
 type Refused = Problem;
 
@@ -162,6 +162,7 @@ describe('program: batches and their saga (real Kafka, real PostgreSQL)', () => 
       [0, 1, 2, 3].map((index) => venue(`BLK-${provinceCode}-${index}`, provinceCode, [24, 20, 18, 16, 10], [addDays(today(), 10 + index)])),
     );
     await harness.registerVenues(venues);
+    await harness.registerInstructors(provinces.flatMap((provinceCode) => instructors(20, provinceCode)));
     const bulkProgramme = await harness.insertProgramme({ participantCeiling: 10_000 });
 
     const response = await harness.request<BulkPlanView>(

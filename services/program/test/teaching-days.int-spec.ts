@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, BatchPlanned, BatchView, BulkPlanView, DEFAULT_TEACHING_WEEKDAYS, HolidayCalendar, Problem, weekdayOf } from '@sinergi/contracts';
-import { BatchesHarness, today, venue } from './batches-harness';
+import { BatchesHarness, instructors, today, venue } from './batches-harness';
 
 /** The first Friday at least 60 days from today: far enough ahead for the planner, whatever day the test runs. */
 function fridayAhead(): string {
@@ -41,6 +41,7 @@ describe('program: classes are held on teaching days only (real Kafka, real Post
     writeFileSync(calendarFile, JSON.stringify(calendar));
     harness = await BatchesHarness.start({ BATCH_REPLY_TIMEOUT_MS: '600000', HOLIDAY_CALENDAR_FILE: calendarFile });
     await harness.registerVenues([serang]);
+    await harness.registerInstructors(instructors(2, '36'));
     programmeId = await harness.insertProgramme({ periodStart: on(-4), periodEnd: on(40), teachingWeekdays: DEFAULT_TEACHING_WEEKDAYS });
   });
 
@@ -82,10 +83,11 @@ describe('program: classes are held on teaching days only (real Kafka, real Post
     });
     expect(response.status).toBe(201);
     const classes = await Promise.all(response.body.batchIds.map(async (id) => (await harness.waitForEvent<BatchPlanned>(id, 'BatchPlanned')).data.classDates));
-    // The room is held for the whole first week by the class above, so the first starts on the Monday after.
+    // The window's back-to-back slots from its first teaching day, Monday on(3): on(3)..on(10) (on(6) is a holiday), then
+    // on(11)..on(17), then on(18)..on(25) (on(20) is one). The class above holds the room until on(7): the first slot is taken.
     expect(classes).toEqual([
-      [on(10), on(11), on(12), on(13), on(14)],
-      [on(17), on(18), on(19), on(21), on(24)],
+      [on(11), on(12), on(13), on(14), on(17)],
+      [on(18), on(19), on(21), on(24), on(25)],
     ]);
   });
 });

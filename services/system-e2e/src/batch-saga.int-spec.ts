@@ -4,6 +4,8 @@ import type {
   BatchSummaryView,
   BatchView,
   BulkPlanView,
+  DirectoryInstructorView,
+  DirectoryVenueView,
   InstructorDetailView,
   InstructorView,
   RegisterInstructorRequest,
@@ -144,16 +146,21 @@ describe('planning classes across program, venue-capacity and instructor-module 
       for (let venue = 1; venue <= 5; venue += 1) await registerVenue(`BLK-BULK-${index}-${venue}`, provinceCode, 6);
       for (let person = 1; person <= 27; person += 1) await registerInstructor(`BULK-${index}-${person}`, provinceCode, 6);
     }
-    const plan = await waitFor('program to know the 20 venues', async () => {
-      const response = await call<BulkPlanView>('POST', program(`/programmes/${programmeId}/batches/bulk`), {
-        count: 320,
-        from: `${MAY}-01`,
-        to: `${MAY}-31`,
-        provinceCodes: PROVINCES,
-      });
-      return response.status === 201 && response.body.batchIds.length === 320 && response.body;
+    // The planner plans with program's copies of the venue and instructor catalogues, which follow the events.
+    const registered = (await allItems<InstructorView>(instructors(`/instructors?moduleCode=${MODULE}`))).length;
+    await waitFor(`program to know the 20 venues and all ${registered} instructors`, async () => {
+      const known = await allItems<DirectoryVenueView>(program('/venue-directory'));
+      const staff = await allItems<DirectoryInstructorView>(program(`/instructor-directory?moduleCode=${MODULE}`));
+      return known.filter((venue) => venue.venueCode.startsWith('BLK-BULK-')).length === 20 && staff.length === registered;
     }, { timeoutMs: 60_000, intervalMs: 1_000 });
-    const batchIds = plan.batchIds;
+    const plan = await call<BulkPlanView>('POST', program(`/programmes/${programmeId}/batches/bulk`), {
+      count: 320,
+      from: `${MAY}-01`,
+      to: `${MAY}-31`,
+      provinceCodes: PROVINCES,
+    });
+    expect(plan.body).toMatchObject({ planned: 320, unplaced: 0 });
+    const batchIds = plan.body.batchIds;
     // The planner may also use the venues the earlier tests registered in the same provinces.
     const venueCodes = (await allItems<VenueState>(venues('/venues'))).map((venue) => venue.venueCode);
     const instructorIds = (await allItems<InstructorView>(instructors(`/instructors?moduleCode=${MODULE}`))).map((instructor) => instructor.id);

@@ -61,6 +61,7 @@ export const ACCESS_TABLE = {
   'agreements.list': STAFF_READ,
   'agreements.get': STAFF_READ,
   'venue-directory.list': { ...STAFF_READ, 'venue-operator': 'all' },
+  'instructor-directory.list': STAFF_READ,
   'programmes.create': ADMINS,
   'programmes.amend': ADMINS,
   'programmes.list': { ...STAFF_READ, 'venue-operator': 'all', instructor: 'all', participant: 'all' },

@@ -38,8 +38,12 @@ export const batchPlannedEvent = defineEvent(
       /** Venue and instructor must answer by then, or the saga fails the class and compensates. */
       replyBy: s.dateTime(),
       classDates,
+      proposedInstructorId: s.described(
+        "The instructor the planner found free for the class (from instructor-module's public events); instructor-module takes them when they still are, and otherwise staffs the class by its own rules.",
+        s.uuid(),
+      ),
     },
-    ['classDates'],
+    ['classDates', 'proposedInstructorId'],
   ),
 );
 export type BatchPlanned = PayloadOf<typeof batchPlannedEvent>;

@@ -2,10 +2,11 @@ import type { AgreementParty, AgreementSigned } from '../events/agreements';
 import type { BATCH_FAILURE_STEPS, BatchCancellationReason, BatchPlanned, BatchStatus } from '../events/batches';
 import type { ProgrammeLaunched } from '../events/programmes';
 import type { Weekday } from '../calendar/teaching-days';
+import type { InstructorProfile } from '../events/instructor-catalogue';
 import type { VenueState } from '../events/venues';
 import type { Page, PageParams } from './page';
 
-/** program's HTTP API (port 3001): agreements, programmes, classes and its copy of the venue catalogue. Times are ISO 8601 strings. */
+/** program's HTTP API (port 3001): agreements, programmes, classes and its copies of the venue and instructor catalogues. Times are ISO 8601 strings. */
 
 export type AgreementKind = 'MOU' | 'PKS';
 export type AgreementStatus = 'signed' | 'ended';
@@ -76,6 +77,7 @@ export const PLANNING_RULES = [
   'venue-closed',
   'no-room-large-enough',
   'no-capacity',
+  'no-instructor',
 ] as const;
 export type PlanningRule = (typeof PLANNING_RULES)[number];
 
@@ -141,8 +143,10 @@ export interface BatchFillView {
 }
 
 /** A class as lists show it: enrollment's fill as one object, null until the first BatchFillChanged. */
-export interface BatchListItemView extends Omit<BatchPlanned, 'batchId' | 'classDates'> {
+export interface BatchListItemView extends Omit<BatchPlanned, 'batchId' | 'classDates' | 'proposedInstructorId'> {
   id: string;
+  /** The instructor the bulk planner found free for the class; `instructorId` is who instructor-module assigned. */
+  proposedInstructorId: string | null;
   /** The teaching days the class is held on. */
   classDates: string[];
   status: BatchStatus;
@@ -201,6 +205,19 @@ export interface DirectoryVenueView extends VenueState {
 
 /** What GET /venue-directory answers. */
 export type DirectoryVenuePage = Page<DirectoryVenueView>;
+
+/** GET /instructor-directory: ordered by instructorId. */
+export interface InstructorDirectoryParams extends PageParams {
+  moduleCode?: string;
+}
+
+/** program's own copy of an instructor's public profile, as of instructor-module's last catalogue event about them. */
+export interface DirectoryInstructorView extends InstructorProfile {
+  updatedAt: string;
+}
+
+/** What GET /instructor-directory answers. */
+export type DirectoryInstructorPage = Page<DirectoryInstructorView>;
 
 /** What GET /agreements answers: ordered by signedOn, id. */
 export type AgreementPage = Page<AgreementView>;

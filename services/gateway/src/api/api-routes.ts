@@ -33,6 +33,7 @@ const FORWARDED: { [Op in ForwardedOperationId]: ApiRouteFacts } = {
   'agreements.list': { summary: 'List agreements', page: true },
   'agreements.get': { summary: 'One agreement' },
   'venue-directory.list': { summary: "program's copy of the venue catalogue", page: true },
+  'instructor-directory.list': { summary: "program's copy of the instructor catalogue (public profiles), which the planner uses", page: true },
   'programmes.create': { summary: 'Launch a programme', creates: true },
   'programmes.amend': { summary: 'Amend a programme', creates: true },
   'programmes.list': { summary: 'List programmes', page: true },

@@ -37,6 +37,7 @@ const RECORD_TYPE_OF_RESOURCE: Readonly<Record<string, string>> = {
   selection: 'batch',
   utilisation: 'venue',
   'venue-directory': 'venue',
+  'instructor-directory': 'instructor',
 };
 
 const MAX_RECORD_ID_LENGTH = 200;

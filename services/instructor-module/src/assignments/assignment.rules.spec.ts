@@ -52,6 +52,16 @@ describe('assignment rules', () => {
       const ranked = rankCandidates([candidate('a', { busy: true }), candidate('b', { load: 3 }), candidate('c')], '32');
       expect(ranked.map((c) => c.instructorId)).toEqual(['c']);
     });
+
+    it("puts the planner's proposal first while it is free", () => {
+      const ranked = rankCandidates([candidate('a', { homeProvinceCode: '32' }), candidate('b', { load: 2 })], '32', 'b');
+      expect(ranked.map((c) => c.instructorId)).toEqual(['b', 'a']);
+    });
+
+    it('passes over a proposal that is no longer free, and ranks the others as usual', () => {
+      const ranked = rankCandidates([candidate('a', { busy: true }), candidate('b', { load: 1 }), candidate('c')], '32', 'a');
+      expect(ranked.map((c) => c.instructorId)).toEqual(['c', 'b']);
+    });
   });
 
   describe('rejectionReason', () => {

@@ -12,6 +12,8 @@ export interface ClassToStaff {
   provinceCode: string;
   startDate: string;
   endDate: string;
+  /** The instructor program's planner found free for the class: tried first while still free, never taken on trust. */
+  proposedInstructorId?: string;
 }
 
 /** An active instructor competent in the class's module, with what decides whether they can take it. */
@@ -31,12 +33,17 @@ export function isFree(candidate: Candidate): boolean {
   return !candidate.busy && !candidate.unavailable && candidate.load < candidate.maxClassesPerPeriod;
 }
 
-/** Free candidates, best first: home province is the class's, then the lightest load in the period, then id. */
-export function rankCandidates(candidates: readonly Candidate[], provinceCode: string): Candidate[] {
+/**
+ * Free candidates, best first: the planner's proposal (when it is free), then home province is the class's, then the
+ * lightest load in the period, then id. Following the proposal keeps a bulk plan's instructors as the planner matched
+ * them; a proposal that is no longer free is passed over like any busy candidate.
+ */
+export function rankCandidates(candidates: readonly Candidate[], provinceCode: string, proposedInstructorId?: string): Candidate[] {
+  const proposed = (candidate: Candidate) => (candidate.instructorId === proposedInstructorId ? 0 : 1);
   const local = (candidate: Candidate) => (candidate.homeProvinceCode === provinceCode ? 0 : 1);
   return candidates
     .filter(isFree)
-    .sort((a, b) => local(a) - local(b) || a.load - b.load || a.instructorId.localeCompare(b.instructorId));
+    .sort((a, b) => proposed(a) - proposed(b) || local(a) - local(b) || a.load - b.load || a.instructorId.localeCompare(b.instructorId));
 }
 
 /** Why nobody can take the class; each candidate is counted under the first reason that applies to them. */

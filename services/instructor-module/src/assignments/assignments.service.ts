@@ -180,7 +180,7 @@ export class AssignmentsService {
     if (dayCount({ from: klass.startDate, to: klass.endDate }) < 1) {
       return { reason: `the class ends (${klass.endDate}) before it starts (${klass.startDate})` };
     }
-    for (const candidate of rankCandidates(await candidates(manager, klass, staffing.excluded), klass.provinceCode)) {
+    for (const candidate of rankCandidates(await candidates(manager, klass, staffing.excluded), klass.provinceCode, klass.proposedInstructorId)) {
       const assignment = await this.tryAssign(manager, klass, candidate.instructorId, staffing);
       if (assignment) return { assignment };
     }

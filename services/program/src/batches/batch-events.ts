@@ -32,6 +32,7 @@ export function batchPlanned(batch: Batch): NewEvent<BatchPlanned> {
     confirmBy: batch.confirmBy,
     replyBy: batch.replyBy.toISOString(),
     classDates: batch.classDates,
+    ...(batch.proposedInstructorId ? { proposedInstructorId: batch.proposedInstructorId } : {}),
   });
 }
 

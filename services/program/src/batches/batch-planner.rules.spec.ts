@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_TEACHING_WEEKDAYS, daysOffOf, SHIPPED_HOLIDAY_CALENDAR_FILE, WEEKDAYS } from '@sinergi/contracts';
 import {
+  backToBackSlots,
+  BulkPlanInput,
   bulkWindowRefusal,
   ceilingRefusal,
   classRefusal,
   occupancyOf,
+  PlannableInstructor,
   PlannableVenue,
   PlannedClass,
   planBulk,
@@ -31,12 +34,31 @@ const venue = (venueCode: string, provinceCode: string, roomSeats: number[], clo
   closedDays,
 });
 
+const MODULE = 'KWU-01';
+const instructor = (instructorId: string, overrides: Partial<PlannableInstructor> = {}): PlannableInstructor => ({
+  instructorId,
+  homeProvinceCode: '32',
+  competencies: [MODULE],
+  maxClassesPerPeriod: 100,
+  active: true,
+  ...overrides,
+});
+/** More instructors than any room-planning test can use: rooms alone decide. */
+const plenty = Array.from({ length: 60 }, (_, index) => instructor(`i-${String(index).padStart(2, '0')}`));
+const staffed = (input: Omit<BulkPlanInput, 'moduleCode' | 'instructors' | 'bookings'>): BulkPlanInput => ({
+  moduleCode: MODULE,
+  instructors: plenty,
+  bookings: [],
+  ...input,
+});
+const overlaps = (a: PlannedClass, b: PlannedClass) => range(a)[0] <= range(b)[1] && range(b)[0] <= range(a)[1];
+
 describe('planBulk', () => {
   const venues = [venue('BBPVP-BDG', '32', [20, 20, 12]), venue('BBPVP-BKS', '32', [16]), venue('BBPVP-SMG', '33', [30, 30]), venue('BBPVP-MKS', '73', [18, 18, 18])];
 
   it('never puts more live classes on a venue-day than the venue has rooms large enough', () => {
     const occupying = [{ venueCode: 'BBPVP-BDG', startDate: '2025-05-05', endDate: '2025-05-09' }];
-    const plan = planBulk({
+    const plan = planBulk(staffed({
       programme,
       holidays,
       count: 320,
@@ -46,7 +68,7 @@ describe('planBulk', () => {
       venues,
       occupying,
       liveSeats: 0,
-    });
+    }));
 
     const occupancy = occupancyOf([...occupying, ...plan.classes.map(asOccupying)]);
     const usable: Record<string, number> = { 'BBPVP-BDG': 2, 'BBPVP-BKS': 1, 'BBPVP-SMG': 2, 'BBPVP-MKS': 3 };
@@ -61,7 +83,7 @@ describe('planBulk', () => {
 
   it('skips closed days: no class spans a day its venue is closed', () => {
     const closed = venue('BPVP-KDI', '74', [20], ['2025-05-03', '2025-05-13']);
-    const plan = planBulk({
+    const plan = planBulk(staffed({
       programme,
       holidays,
       count: 10,
@@ -71,19 +93,20 @@ describe('planBulk', () => {
       venues: [closed],
       occupying: [],
       liveSeats: 0,
-    });
+    }));
 
+    // The back-to-back slots from 1 May: 1-5 and 11-15 span a closed day, 6-10, 16-20, 21-25 and 26-30 do not.
     expect(plan.classes.map(range)).toEqual([
-      ['2025-05-04', '2025-05-08'],
-      ['2025-05-14', '2025-05-18'],
-      ['2025-05-19', '2025-05-23'],
-      ['2025-05-24', '2025-05-28'],
+      ['2025-05-06', '2025-05-10'],
+      ['2025-05-16', '2025-05-20'],
+      ['2025-05-21', '2025-05-25'],
+      ['2025-05-26', '2025-05-30'],
     ]);
     expect(plan.classes.every((planned) => range(planned)[1] <= programme.periodEnd)).toBe(true);
   });
 
   it('spreads classes across the provinces in turn, and across venues inside a province', () => {
-    const plan = planBulk({
+    const plan = planBulk(staffed({
       programme,
       holidays,
       count: 6,
@@ -93,7 +116,7 @@ describe('planBulk', () => {
       venues,
       occupying: [],
       liveSeats: 0,
-    });
+    }));
 
     expect(plan.classes.map((planned) => planned.venueCode)).toEqual([
       'BBPVP-BDG',
@@ -103,12 +126,13 @@ describe('planBulk', () => {
       'BBPVP-SMG',
       'BBPVP-MKS',
     ]);
-    expect(plan.classes.every((planned) => planned.classDates[0] === '2025-05-01')).toBe(true);
+    // Each class takes the slot with the fewest classes of the plan so far: spread over the window, not packed at its start.
+    expect(plan.classes.map((planned) => planned.classDates[0])).toEqual(['2025-05-01', '2025-05-06', '2025-05-11', '2025-05-16', '2025-05-21', '2025-05-26']);
     expect(plan.unplaced).toEqual([]);
   });
 
   it('plans no more classes than the participant ceiling allows, and says so', () => {
-    const plan = planBulk({
+    const plan = planBulk(staffed({
       programme: { ...programme, participantCeiling: 100 },
       holidays,
       count: 10,
@@ -118,14 +142,14 @@ describe('planBulk', () => {
       venues,
       occupying: [],
       liveSeats: 40,
-    });
+    }));
 
     expect(plan.classes).toHaveLength(3);
     expect(plan.unplaced).toEqual([expect.objectContaining({ rule: 'participant-ceiling', count: 7 })]);
   });
 
   it('ignores venues without a room that seats a whole class, and provinces it was not asked for', () => {
-    const plan = planBulk({
+    const plan = planBulk(staffed({
       programme,
       holidays,
       count: 2,
@@ -135,10 +159,77 @@ describe('planBulk', () => {
       venues: [venue('SMALL', '32', [15, 10]), venue('BBPVP-SMG', '33', [30])],
       occupying: [],
       liveSeats: 0,
-    });
+    }));
 
     expect(plan.classes).toEqual([]);
     expect(plan.unplaced).toEqual([expect.objectContaining({ rule: 'no-capacity', count: 2 })]);
+  });
+});
+
+describe('planBulk with instructors', () => {
+  // Two provinces, two venues of two rooms each: four rooms, six back-to-back 5-day slots in May.
+  const venues = [venue('BLK-A', '32', [20, 20]), venue('BLK-B', '33', [20, 20])];
+  const window = { programme, holidays, from: '2025-05-01', to: '2025-05-26', provinceCodes: ['32', '33'], venues, occupying: [], liveSeats: 0 };
+
+  it('plans as many classes as there are free instructors at a time, never one instructor on two overlapping classes', () => {
+    // Rooms alone would put four classes in each slot; two instructors can teach only two at a time.
+    const plan = planBulk({ ...window, moduleCode: MODULE, count: 12, instructors: [instructor('a'), instructor('b', { homeProvinceCode: '33' })], bookings: [] });
+
+    expect(plan.classes).toHaveLength(12);
+    expect(plan.unplaced).toEqual([]);
+    for (const [index, planned] of plan.classes.entries()) {
+      expect(planned.proposedInstructorId).toMatch(/^[ab]$/);
+      const clashes = plan.classes.filter((other, at) => at !== index && other.proposedInstructorId === planned.proposedInstructorId && overlaps(planned, other));
+      expect(clashes).toEqual([]);
+    }
+  });
+
+  it('prefers an instructor of the class province', () => {
+    const plan = planBulk({ ...window, moduleCode: MODULE, count: 2, instructors: [instructor('a'), instructor('b', { homeProvinceCode: '33' })], bookings: [] });
+    expect(plan.classes.map((planned) => [planned.provinceCode, planned.proposedInstructorId])).toEqual([
+      ['32', 'a'],
+      ['33', 'b'],
+    ]);
+  });
+
+  it('keeps each instructor below their limit of classes for the month a class starts in', () => {
+    const plan = planBulk({ ...window, moduleCode: MODULE, count: 6, instructors: [instructor('a', { maxClassesPerPeriod: 2 })], bookings: [] });
+
+    expect(plan.classes).toHaveLength(2);
+    expect(plan.unplaced).toEqual([expect.objectContaining({ rule: 'no-instructor', count: 4, reason: expect.stringMatching(/^no instructor free: of the 1 active/) })]);
+  });
+
+  it('counts what instructors already teach, and leaves out the inactive and those not competent in the module', () => {
+    const plan = planBulk({
+      ...window,
+      moduleCode: MODULE,
+      count: 6,
+      instructors: [instructor('a'), instructor('b', { active: false }), instructor('c', { competencies: ['OTHER'] })],
+      bookings: [{ instructorId: 'a', startDate: '2025-04-28', endDate: '2025-05-12' }],
+    });
+
+    // 'a' is free from 13 May: the slots from 16, 21 and 26 May (11-15 starts before 13 May).
+    expect(plan.classes.map((planned) => [planned.proposedInstructorId, planned.classDates[0]])).toEqual([
+      ['a', '2025-05-16'],
+      ['a', '2025-05-21'],
+      ['a', '2025-05-26'],
+    ]);
+    expect(plan.unplaced).toEqual([expect.objectContaining({ rule: 'no-instructor', count: 3 })]);
+  });
+
+  it('says no instructor is free when nobody is competent, and no capacity when the rooms are gone', () => {
+    const nobody = planBulk({ ...window, moduleCode: MODULE, count: 3, instructors: [instructor('c', { competencies: ['OTHER'] })], bookings: [] });
+    expect(nobody.classes).toEqual([]);
+    expect(nobody.unplaced).toEqual([expect.objectContaining({ rule: 'no-instructor', count: 3, reason: expect.stringMatching(/of the 0 active instructors competent in module KWU-01/) })]);
+
+    const roomsGone = planBulk({ ...window, moduleCode: MODULE, count: 30, instructors: plenty, bookings: [] });
+    expect(roomsGone.classes).toHaveLength(24);
+    expect(roomsGone.unplaced).toEqual([expect.objectContaining({ rule: 'no-capacity', count: 6 })]);
+  });
+
+  it('cuts the window into back-to-back slots from its first start', () => {
+    const starts = [['01', '02'], ['02', '03'], ['03', '04'], ['04', '05'], ['05', '06']];
+    expect(backToBackSlots(starts)).toEqual([['01', '02'], ['03', '04'], ['05', '06']]);
   });
 });
 
@@ -189,7 +280,7 @@ describe('teaching days in May 2025 (Monday to Friday, SKB 3 Menteri holidays an
   });
 
   it('bulk-plans classes only on teaching days, each spanning five of them', () => {
-    const plan = planBulk({
+    const plan = planBulk(staffed({
       programme: weekdays,
       holidays: mayHolidays,
       count: 5,
@@ -199,7 +290,7 @@ describe('teaching days in May 2025 (Monday to Friday, SKB 3 Menteri holidays an
       venues: [bandung],
       occupying: [],
       liveSeats: 0,
-    });
+    }));
 
     expect(plan.classes.map((planned) => planned.classDates)).toEqual([
       ['2025-05-02', '2025-05-05', '2025-05-06', '2025-05-07', '2025-05-08'],

@@ -115,8 +115,26 @@ export function bulkWindowRefusal(
   return undefined;
 }
 
+/** An instructor as instructor-module's catalogue events describe them (program's own copy). */
+export interface PlannableInstructor {
+  instructorId: string;
+  homeProvinceCode: string;
+  competencies: readonly string[];
+  maxClassesPerPeriod: number;
+  active: boolean;
+}
+
+/** Days an instructor teaches: an assignment instructor-module announced, or a live class this planner proposed them for. */
+export interface InstructorBooking {
+  instructorId: string;
+  startDate: string;
+  endDate: string;
+}
+
 export interface BulkPlanInput {
   programme: ProgrammeClassRules;
+  /** The programme's module: only instructors competent in it are proposed. */
+  moduleCode: string;
   holidays: ReadonlySet<string>;
   count: number;
   /** Start dates are chosen in [from, to]; every class also ends inside the programme period. */
@@ -126,6 +144,8 @@ export interface BulkPlanInput {
   provinceCodes: readonly string[];
   venues: readonly PlannableVenue[];
   occupying: readonly OccupyingClass[];
+  instructors: readonly PlannableInstructor[];
+  bookings: readonly InstructorBooking[];
   liveSeats: number;
 }
 
@@ -134,6 +154,8 @@ export interface PlannedClass {
   provinceCode: string;
   /** The teaching days it is held on, first to last. */
   classDates: string[];
+  /** The instructor found free for it; instructor-module still decides. Absent for classes planned one at a time. */
+  proposedInstructorId?: string;
 }
 
 export interface BulkPlan {
@@ -145,14 +167,20 @@ interface VenueSlotState {
   venue: PlannableVenue;
   rooms: number;
   planned: number;
+  /** Classes of this plan per first teaching day. */
+  plannedByStart: Map<string, number>;
   full: boolean;
 }
 
 /**
- * Chooses a venue and start date for each of `count` classes. Provinces take turns; inside a
- * province the venue with the fewest new classes goes next, at its earliest teaching day on
- * which every day the class spans is open and has a free usable room. No venue-day ever holds
- * more live classes than the venue has usable rooms.
+ * Chooses a venue, dates and an instructor for each of `count` classes. Provinces take turns; inside a province the
+ * venue with the fewest new classes goes next. Its dates are one of the window's back-to-back slots (the first from the
+ * window's first teaching day, each next one from the teaching day after the previous one's last), the slot with the
+ * fewest classes of this plan at the venue, then in the whole plan, then the earliest: classes spread over the window
+ * instead of filling its first weeks, and a room or an instructor never holds two overlapping classes of one plan. A
+ * slot qualifies when every day the class spans is open and has a free usable room, and an active instructor competent
+ * in the module is free on all those days and below their limit of classes for the month the class starts in. When no
+ * slot qualifies at a venue, any other start date that does is taken, earliest first.
  */
 export function planBulk(input: BulkPlanInput): BulkPlan {
   const { programme } = input;
@@ -163,23 +191,49 @@ export function planBulk(input: BulkPlanInput): BulkPlan {
     .filter((start) => isTeachingDay(start, calendar))
     .map((start) => classDatesOf(programme, input.holidays, start))
     .filter((dates) => dates[dates.length - 1] <= programme.periodEnd);
+  const slots = backToBackSlots(starts);
+  const others = starts.filter((dates) => !slots.includes(dates));
   const occupancy = occupancyOf(input.occupying);
+  const pool = new InstructorPool(
+    input.instructors.filter((instructor) => instructor.active && instructor.competencies.includes(input.moduleCode)),
+    input.bookings,
+  );
+  const plannedByStart = new Map<string, number>();
 
   const provinces = [...new Set(input.provinceCodes)]
     .map((provinceCode) =>
       input.venues
         .filter((venue) => venue.provinceCode === provinceCode)
         .sort((a, b) => a.venueCode.localeCompare(b.venueCode))
-        .map((venue): VenueSlotState => ({ venue, rooms: usableRooms(venue, programme.classSize), planned: 0, full: false }))
+        .map(
+          (venue): VenueSlotState => ({ venue, rooms: usableRooms(venue, programme.classSize), planned: 0, plannedByStart: new Map(), full: false }),
+        )
         .filter((state) => state.rooms > 0),
     )
     .filter((venues) => venues.length > 0);
 
   const classes: PlannedClass[] = [];
+  const place = (state: VenueSlotState): PlannedClass | undefined => {
+    const hasRoom = (dates: readonly string[]) => roomFree(state, occupancy, dates);
+    const bySpread = [...slots].sort(
+      (a, b) => countOf(state.plannedByStart, a[0]) - countOf(state.plannedByStart, b[0]) || countOf(plannedByStart, a[0]) - countOf(plannedByStart, b[0]),
+    );
+    for (const classDates of [...bySpread, ...others]) {
+      if (!hasRoom(classDates)) continue;
+      const instructor = pool.bestFor(classDates, state.venue.provinceCode);
+      if (!instructor) continue;
+      bookRoom(state, occupancy, classDates);
+      pool.book(instructor, classDates);
+      plannedByStart.set(classDates[0], countOf(plannedByStart, classDates[0]) + 1);
+      state.plannedByStart.set(classDates[0], countOf(state.plannedByStart, classDates[0]) + 1);
+      return { venueCode: state.venue.venueCode, provinceCode: state.venue.provinceCode, classDates: [...classDates], proposedInstructorId: instructor };
+    }
+    return undefined;
+  };
   while (classes.length < wanted && provinces.some((venues) => venues.some((state) => !state.full))) {
     for (const venues of provinces) {
       if (classes.length >= wanted) break;
-      const placed = placeInProvince(venues, starts, occupancy);
+      const placed = placeInProvince(venues, place);
       if (placed) classes.push(placed);
     }
   }
@@ -193,37 +247,123 @@ export function planBulk(input: BulkPlanInput): BulkPlan {
     });
   }
   if (wanted > classes.length) {
-    unplaced.push({
-      rule: 'no-capacity',
-      count: wanted - classes.length,
-      reason: `no open venue-day with a free room of at least ${programme.classSize} seats is left in ${input.provinceCodes.join(', ')} for start dates ${input.from} to ${input.to}`,
-    });
+    const window = `in ${input.provinceCodes.join(', ')} for start dates ${input.from} to ${input.to}`;
+    const roomLeft = provinces.some((venues) => venues.some((state) => starts.some((dates) => roomFree(state, occupancy, dates))));
+    unplaced.push(
+      roomLeft
+        ? {
+            rule: 'no-instructor',
+            count: wanted - classes.length,
+            reason: `no instructor free: of the ${pool.size} active instructors competent in module ${input.moduleCode}, none is free on every day of a class that a free room is left for ${window} (each already teaches on those days or is at their limit of classes for the month)`,
+          }
+        : {
+            rule: 'no-capacity',
+            count: wanted - classes.length,
+            reason: `no open venue-day with a free room of at least ${programme.classSize} seats is left ${window}`,
+          },
+    );
   }
   return { classes, unplaced };
 }
 
-/** `starts`: the teaching days of a class from each possible start date, earliest first. */
-function placeInProvince(
-  venues: VenueSlotState[],
-  starts: ReadonlyArray<readonly string[]>,
-  occupancy: Map<string, Map<string, number>>,
-): PlannedClass | undefined {
+/** The venue with the fewest new classes that can still take one; a venue that cannot is marked full. */
+function placeInProvince(venues: VenueSlotState[], place: (state: VenueSlotState) => PlannedClass | undefined): PlannedClass | undefined {
   const candidates = venues.filter((state) => !state.full).sort((a, b) => a.planned - b.planned);
   for (const state of candidates) {
-    const booked = occupancy.get(state.venue.venueCode) ?? new Map<string, number>();
-    const classDates = starts.find((dates) =>
-      spanOf(dates).every((date) => !state.venue.closedDays.includes(date) && (booked.get(date) ?? 0) < state.rooms),
-    );
-    if (!classDates) {
+    const placed = place(state);
+    if (!placed) {
       state.full = true;
       continue;
     }
-    for (const date of spanOf(classDates)) booked.set(date, (booked.get(date) ?? 0) + 1);
-    occupancy.set(state.venue.venueCode, booked);
     state.planned += 1;
-    return { venueCode: state.venue.venueCode, provinceCode: state.venue.provinceCode, classDates: [...classDates] };
+    return placed;
   }
   return undefined;
+}
+
+/** From the earliest start, each next class starts on the first teaching day after the previous one's last day. */
+export function backToBackSlots(starts: ReadonlyArray<readonly string[]>): ReadonlyArray<readonly string[]> {
+  const slots: Array<readonly string[]> = [];
+  for (const dates of starts) {
+    const previous = slots[slots.length - 1];
+    if (!previous || dates[0] > previous[previous.length - 1]) slots.push(dates);
+  }
+  return slots;
+}
+
+function roomFree(state: VenueSlotState, occupancy: Map<string, Map<string, number>>, dates: readonly string[]): boolean {
+  const booked = occupancy.get(state.venue.venueCode);
+  return spanOf(dates).every((date) => !state.venue.closedDays.includes(date) && (booked?.get(date) ?? 0) < state.rooms);
+}
+
+function bookRoom(state: VenueSlotState, occupancy: Map<string, Map<string, number>>, dates: readonly string[]): void {
+  const booked = occupancy.get(state.venue.venueCode) ?? new Map<string, number>();
+  for (const date of spanOf(dates)) booked.set(date, (booked.get(date) ?? 0) + 1);
+  occupancy.set(state.venue.venueCode, booked);
+}
+
+function countOf(counts: ReadonlyMap<string, number>, key: string): number {
+  return counts.get(key) ?? 0;
+}
+
+/**
+ * The competent instructors and what they already teach. Free for a class: no booking overlapping the days it spans
+ * (instructor-module assigns the whole range), and fewer classes starting in its month than their limit, as
+ * instructor-module counts them.
+ */
+class InstructorPool {
+  private readonly bookings = new Map<string, Array<{ startDate: string; endDate: string }>>();
+  private readonly loads = new Map<string, number>();
+
+  constructor(
+    private readonly instructors: readonly PlannableInstructor[],
+    bookings: readonly InstructorBooking[],
+  ) {
+    for (const booking of bookings) this.record(booking.instructorId, booking.startDate, booking.endDate);
+  }
+
+  get size(): number {
+    return this.instructors.length;
+  }
+
+  /** Like instructor-module's ranking: home province first, then the lightest load in the month, then the id. */
+  bestFor(classDates: readonly string[], provinceCode: string): string | undefined {
+    const startDate = classDates[0];
+    const endDate = classDates[classDates.length - 1];
+    const month = monthOf(startDate);
+    let best: { instructor: PlannableInstructor; local: number; load: number } | undefined;
+    for (const instructor of this.instructors) {
+      const load = this.loads.get(`${instructor.instructorId}|${month}`) ?? 0;
+      if (load >= instructor.maxClassesPerPeriod) continue;
+      const busy = this.bookings.get(instructor.instructorId)?.some((booked) => booked.startDate <= endDate && booked.endDate >= startDate);
+      if (busy) continue;
+      const local = instructor.homeProvinceCode === provinceCode ? 0 : 1;
+      if (
+        !best ||
+        local < best.local ||
+        (local === best.local && (load < best.load || (load === best.load && instructor.instructorId < best.instructor.instructorId)))
+      )
+        best = { instructor, local, load };
+    }
+    return best?.instructor.instructorId;
+  }
+
+  book(instructorId: string, classDates: readonly string[]): void {
+    this.record(instructorId, classDates[0], classDates[classDates.length - 1]);
+  }
+
+  private record(instructorId: string, startDate: string, endDate: string): void {
+    const booked = this.bookings.get(instructorId) ?? [];
+    booked.push({ startDate, endDate });
+    this.bookings.set(instructorId, booked);
+    const key = `${instructorId}|${monthOf(startDate)}`;
+    this.loads.set(key, (this.loads.get(key) ?? 0) + 1);
+  }
+}
+
+/** instructor-module's load period: the calendar month a class starts in. */
+function monthOf(date: string): string {
+  return date.slice(0, 7);
 }
 
 /** Live classes per venue and day. */

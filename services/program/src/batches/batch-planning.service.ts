@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { addDays, batchPlannedEvent, BulkPlanView, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
 import { ADVISORY_LOCKS, InvalidInput, lockUntilTransactionEnds } from '@sinergi/platform';
+import { DirectoryInstructor } from '../instructor-directory/directory-instructor.entity';
 import { DirectoryVenue } from '../venue-directory/directory-venue.entity';
 import { Batch } from './batch.entity';
 import { batchPlanned } from './batch-events';
@@ -12,6 +13,7 @@ import {
   ceilingRefusal,
   classDatesOf,
   classRefusal,
+  InstructorBooking,
   OccupyingClass,
   PlannedClass,
   planBulk,
@@ -75,6 +77,7 @@ export class BatchPlanning {
       const lastDay = classDatesOf(programme, this.holidays, dto.to).at(-1) as string;
       const plan = planBulk({
         programme,
+        moduleCode: programme.moduleCode,
         holidays: this.holidays,
         count: dto.count,
         from: dto.from,
@@ -82,6 +85,8 @@ export class BatchPlanning {
         provinceCodes: dto.provinceCodes,
         venues,
         occupying: await occupyingClasses(manager, venues, dto.from, lastDay),
+        instructors: await manager.findBy(DirectoryInstructor, { active: true }),
+        bookings: await instructorBookingsBetween(manager, dto.from, lastDay),
         liveSeats: await liveSeatsOf(manager, programmeId),
       });
       const batches = await this.insertPlanned(manager, programme, plan.classes);
@@ -116,6 +121,7 @@ export class BatchPlanning {
         reservationId: null,
         roomCode: null,
         assignmentId: null,
+        proposedInstructorId: planned.proposedInstructorId ?? null,
         instructorId: null,
         failedStep: null,
         failureReason: null,
@@ -154,5 +160,25 @@ async function occupyingClasses(manager: EntityManager, venues: DirectoryVenue[]
        FROM batches
       WHERE status = ANY($1) AND venue_code = ANY($2) AND end_date >= $3 AND start_date <= $4`,
     [LIVE_STATUSES, venues.map((venue) => venue.venueCode), from, to],
+  );
+}
+
+/**
+ * What instructors teach around the window: instructor-module's announced assignments, and the live classes this
+ * service proposed an instructor for that instructor-module has not answered yet. From the first of the window's first
+ * month, so that the monthly load limit counts every class of that month.
+ */
+async function instructorBookingsBetween(manager: EntityManager, from: string, to: string): Promise<InstructorBooking[]> {
+  return manager.query(
+    `SELECT instructor_id AS "instructorId", start_date::text AS "startDate", end_date::text AS "endDate"
+       FROM instructor_bookings
+      WHERE end_date >= date_trunc('month', $1::date) AND start_date <= $2
+     UNION ALL
+     SELECT proposed_instructor_id, start_date::text, end_date::text
+       FROM batches b
+      WHERE status = 'planned' AND proposed_instructor_id IS NOT NULL
+        AND end_date >= date_trunc('month', $1::date) AND start_date <= $2
+        AND NOT EXISTS (SELECT 1 FROM instructor_bookings k WHERE k.batch_id = b.id)`,
+    [from, to],
   );
 }

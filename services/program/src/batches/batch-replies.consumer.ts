@@ -19,13 +19,15 @@ import {
   venueReservedEvent,
 } from '@sinergi/contracts';
 import { InboxContext, OnEvent } from '@sinergi/messaging';
+import { instructorBookings } from '../instructor-directory/instructor-bookings';
 import { Batch } from './batch.entity';
 import { SagaInput } from './batch-saga.rules';
 import { BatchSaga } from './batch-saga.service';
 import { BatchTransition } from './batch-transition.entity';
 
 /**
- * Venue-capacity's and instructor-module's answers to the saga, and enrollment's fill counts. A reply that does not fit
+ * Venue-capacity's and instructor-module's answers to the saga, and enrollment's fill counts. Every assignment event
+ * also keeps the planner's copy of who is booked when (whatever the saga makes of it: it mirrors instructor-module). A reply that does not fit
  * (late, duplicate, unknown batch) is recorded or logged, never thrown: throwing would only
  * retry it and park it on the dead-letter topic.
  */
@@ -51,7 +53,8 @@ export class BatchRepliesConsumer {
   }
 
   @OnEvent(instructorAssignedEvent)
-  onInstructorAssigned(reply: InstructorAssigned, context: InboxContext): Promise<void> {
+  async onInstructorAssigned(reply: InstructorAssigned, context: InboxContext): Promise<void> {
+    await instructorBookings.assigned(context.manager, reply);
     return this.apply(context, reply.batchId, {
       kind: 'instructor-assigned',
       assignmentId: reply.assignmentId,
@@ -66,7 +69,8 @@ export class BatchRepliesConsumer {
   }
 
   @OnEvent(instructorWithdrawnEvent)
-  onInstructorWithdrawn(reply: InstructorWithdrawn, context: InboxContext): Promise<void> {
+  async onInstructorWithdrawn(reply: InstructorWithdrawn, context: InboxContext): Promise<void> {
+    await instructorBookings.ended(context.manager, reply.assignmentId);
     return this.apply(context, reply.batchId, {
       kind: 'instructor-withdrawn',
       assignmentId: reply.assignmentId,
@@ -90,7 +94,8 @@ export class BatchRepliesConsumer {
   }
 
   @OnEvent(instructorAssignmentReleasedEvent)
-  onInstructorReleased(reply: InstructorAssignmentReleased, context: InboxContext): Promise<void> {
+  async onInstructorReleased(reply: InstructorAssignmentReleased, context: InboxContext): Promise<void> {
+    await instructorBookings.ended(context.manager, reply.assignmentId);
     return this.note(context, reply.batchId, `assignment ${reply.assignmentId} released: ${reply.reason}`);
   }
 

@@ -57,6 +57,10 @@ export class Batch {
   @Column('uuid', { name: 'assignment_id', nullable: true })
   assignmentId!: string | null;
 
+  /** The instructor the bulk planner found free for the class; instructor-module decides who teaches (instructorId). */
+  @Column('uuid', { name: 'proposed_instructor_id', nullable: true })
+  proposedInstructorId!: string | null;
+
   @Column('uuid', { name: 'instructor_id', nullable: true })
   instructorId!: string | null;
 

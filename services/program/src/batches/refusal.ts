@@ -11,6 +11,7 @@ const FIELD_OF_RULE: Record<PlanningRule, string> = {
   'venue-closed': 'venueCode',
   'no-room-large-enough': 'venueCode',
   'no-capacity': 'venueCode',
+  'no-instructor': 'provinceCodes',
   'participant-ceiling': 'programmeId',
 };
 

@@ -11,8 +11,10 @@ import type {
   BulkPlanBatchesRequest,
   BulkPlanView,
   CancelBatchRequest,
+  DirectoryInstructorPage,
   DirectoryVenuePage,
   EndAgreementRequest,
+  InstructorDirectoryParams,
   LaunchProgrammeRequest,
   ListBatchesParams,
   PlanBatchRequest,
@@ -32,6 +34,7 @@ export interface ProgramOperations {
   'agreements.list': { query: PageParams; answer: AgreementPage };
   'agreements.get': { answer: AgreementView };
   'venue-directory.list': { query: VenueDirectoryParams; answer: DirectoryVenuePage };
+  'instructor-directory.list': { query: InstructorDirectoryParams; answer: DirectoryInstructorPage };
   'programmes.create': { body: LaunchProgrammeRequest; answer: ProgrammeView };
   'programmes.amend': { body: AmendProgrammeRequest; answer: ProgrammeView };
   'programmes.list': { query: PageParams; answer: ProgrammePage };
@@ -53,6 +56,7 @@ export const PROGRAM_ROUTES = serviceRoutes('program', {
   'agreements.list': ['GET', '/agreements'],
   'agreements.get': ['GET', '/agreements/:id'],
   'venue-directory.list': ['GET', '/venue-directory'],
+  'instructor-directory.list': ['GET', '/instructor-directory'],
   'programmes.create': ['POST', '/programmes'],
   'programmes.amend': ['POST', '/programmes/:id/amendments'],
   'programmes.list': ['GET', '/programmes'],
