@@ -38,6 +38,7 @@ import { idleRss } from './service-rss';
 import { bulkPlanning } from './system/bulk-planning';
 import { dashboardFirstLoad } from './system/dashboard-load';
 import { enrollmentLatency, enrollmentSurge } from './system/enrollment-surge';
+import { serviceOutputFile } from './system/enrollment-system';
 import { nominationThroughput } from './system/nominations';
 
 const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 50_000);
@@ -335,12 +336,22 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const lines = [`Sinergi benchmark, ${startedAt}, ${infrastructure.describe}`];
   const sections: Record<string, object> = {};
+  const failed: string[] = [];
+  // A failed section is reported and the others still run: one run gives every figure it can.
   const run = async (name: string, section: () => Promise<SectionResult>) => {
     if (!selected(name)) return;
-    const result = await section();
-    lines.push(result.line);
-    sections[name] = result.figures;
-    process.stdout.write(`${result.line}\n`);
+    try {
+      const result = await section();
+      lines.push(result.line);
+      sections[name] = result.figures;
+      process.stdout.write(`${result.line}\n`);
+    } catch (error) {
+      failed.push(name);
+      const line = `${name} FAILED: ${(error as Error).message.split('\n')[0]} (services' output, for a section that runs them: ${serviceOutputFile(name)})`;
+      lines.push(line);
+      sections[name] = { failed: (error as Error).message.split('\n')[0] };
+      process.stdout.write(`${line}\n${(error as Error).stack}\n`);
+    }
   };
   try {
     await run('raw', () => rawKafka(connection));
@@ -368,7 +379,7 @@ async function main(): Promise<void> {
   writeReport(report);
   lines.push(`written: ${REPORT_FILE}${Object.keys(report.shareOfCommitRate).length > 0 ? `, ${CHART_FILE}` : ''}`);
   process.stdout.write(`\n${lines.join('\n')}\n`);
-  process.exit(0);
+  process.exit(failed.length > 0 ? 1 : 0);
 }
 
 main().catch((error: Error) => {

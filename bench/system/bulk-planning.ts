@@ -3,7 +3,7 @@ import { waitFor } from '@sinergi/testing';
 import { call, expectCreated } from '../../services/system-e2e/src/http';
 import { MAY, MODULE, signAndLaunch } from '../../services/system-e2e/src/programme-setup';
 import { RunningSystem } from '../../services/system-e2e/src/running-system';
-import { inParallel } from './enrollment-system';
+import { inParallel, keepOutput } from './enrollment-system';
 
 const PROVINCES = PROVINCE_CODES.slice(0, 20);
 const VENUES = 60;
@@ -74,6 +74,7 @@ export async function bulkPlanning(classes: number): Promise<BulkPlanningFigures
       failed: settled.failed ?? 0,
     };
   } finally {
+    keepOutput(system, 'planning');
     await system.stop();
   }
 }

@@ -17,6 +17,7 @@ import { launchChromium, signInThroughPage } from '../../services/system-e2e/src
 import { MAY, MODULE, signAndLaunch } from '../../services/system-e2e/src/programme-setup';
 import { RunningSystem } from '../../services/system-e2e/src/running-system';
 import { processCpuSeconds } from '../postgres-ceiling';
+import { keepOutput } from './enrollment-system';
 
 const ADMIN = { username: 'admin-bench', password: 'a long bench password', roles: ['kemnaker-admin'] };
 const SEATS = 16;
@@ -134,6 +135,7 @@ export async function dashboardFirstLoad(classes: number, loads: number): Promis
   } finally {
     await producer.disconnect();
     await browser.close();
+    keepOutput(system, 'dashboard');
     await system.stop();
     await rm(accountsDirectory, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ export interface SurgeFigures {
  * to the last decision message the provider sink caught.
  */
 export async function enrollmentSurge(people: number, concurrency: number): Promise<SurgeFigures> {
-  const bench = await EnrollmentSystem.start(people);
+  const bench = await EnrollmentSystem.start(people, 'surge');
   try {
     const { system, sinks } = bench;
     const idle = Object.fromEntries(system.services.map((service) => [service, memoryOf(system.pid(service))?.rss]));
@@ -74,7 +74,7 @@ function percentile(sorted: number[], p: number): number {
  */
 export async function enrollmentLatency(rate: number, seconds: number): Promise<LatencyFigures> {
   const total = rate * seconds;
-  const bench = await EnrollmentSystem.start(total);
+  const bench = await EnrollmentSystem.start(total, 'latency');
   try {
     const everyone = Array.from({ length: total }, (_, index) => samplePerson(index));
     const principals = new Map<number, Awaited<ReturnType<EnrollmentSystem['register']>>>();

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { BatchListItemView, BatchView, InstructorDetailView, ParticipantView, Principal, VenueState } from '@sinergi/contracts';
 import { MessageSinks, startMessageSinks, TestIssuer, waitFor } from '@sinergi/testing';
 import { call, expectCreated } from '../../services/system-e2e/src/http';
@@ -64,9 +66,11 @@ export class EnrollmentSystem {
     readonly sinks: MessageSinks,
     private readonly issuer: TestIssuer,
     readonly programmeId: string,
+    private readonly section: string,
   ) {}
 
-  static async start(seats: number): Promise<EnrollmentSystem> {
+  /** `section`: the bench section it runs for, naming the file its services' output is kept in. */
+  static async start(seats: number, section: string): Promise<EnrollmentSystem> {
     const sinks = await startMessageSinks();
     const issuer = await TestIssuer.start();
     const system = await RunningSystem.start(
@@ -115,7 +119,7 @@ export class EnrollmentSystem {
       });
       await waitFor(`enrollment to know class ${batchId}`, async () => (await call('GET', url('enrollment', `/batches/${batchId}/fill`))).status === 200);
     }
-    const started = new EnrollmentSystem(system, sinks, issuer, programmeId);
+    const started = new EnrollmentSystem(system, sinks, issuer, programmeId, section);
     await started.warmUp();
     return started;
   }
@@ -163,10 +167,21 @@ export class EnrollmentSystem {
   }
 
   async stop(): Promise<void> {
+    keepOutput(this.system, this.section);
     await this.system.stop();
     await this.sinks.close();
     await this.issuer.stop();
   }
+}
+
+/** Where the services' output of a section's system is kept, for a failure to be looked into. */
+export function serviceOutputFile(section: string): string {
+  return join(__dirname, `../../.cache/bench/services-${section}.log`);
+}
+
+export function keepOutput(system: RunningSystem, section: string): void {
+  mkdirSync(dirname(serviceOutputFile(section)), { recursive: true });
+  writeFileSync(serviceOutputFile(section), `${system.output().join('\n')}\n`);
 }
 
 /** Runs `task` over the items with at most `limit` in flight. */

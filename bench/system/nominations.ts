@@ -17,7 +17,7 @@ export interface NominationFigures {
  * NominationRecordAccepted/Rejected on the results topic, with enrollment running among all services as processes.
  */
 export async function nominationThroughput(records: number): Promise<NominationFigures> {
-  const bench = await EnrollmentSystem.start(records);
+  const bench = await EnrollmentSystem.start(records, 'nominations');
   const resultsTopic = `${bench.system.topicPrefix}${TOPICS.kemenumkmNominationResults.name}`;
   const collector = await TopicCollector.start([resultsTopic]);
   const producer = testKafka('bench-nominations').producer();

@@ -64,6 +64,11 @@ export class RunningSystem {
     return this.groupOf(service).pid(service);
   }
 
+  /** Every line the processes wrote, each prefixed with its service's name. */
+  output(): string[] {
+    return this.groups.flatMap((group) => group.processes.output);
+  }
+
   databaseUrl(service: ServiceName): string {
     return this.groupOf(service).databaseUrl(service);
   }
