@@ -264,7 +264,13 @@ async function surge(commitsPerSecond: number): Promise<SectionResult> {
 
 async function latency(): Promise<SectionResult> {
   const figures = await enrollmentLatency(E2E_RATE, E2E_SECONDS);
-  return { line: `enrollment request to decision message at ${figures.rate}/s for ${figures.seconds} s (${figures.enrollments} enrollments; ${outcomes(figures.decisions)}): ${milliseconds(figures)}`, figures };
+  const failed = Object.entries(figures.failures).map(([error, count]) => `${count} x ${error}`);
+  return {
+    line:
+      `enrollment request to decision message at ${figures.rate}/s for ${figures.seconds} s (sent at ${figures.achievedRate.toFixed(0)}/s; ${figures.enrollments} enrolled: ${outcomes(figures.decisions)}` +
+      `${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}): ${milliseconds(figures)}`,
+    figures,
+  };
 }
 
 async function nominations(commitsPerSecond: number): Promise<SectionResult> {
