@@ -73,10 +73,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** The error's own message and its cause's (fetch names the socket error only in the cause). */
+/** The error's own message and its cause's (fetch names the socket error only in the cause), without who or where, to count alike ones together. */
 function describe(error: unknown): string {
   const { message, cause } = error as Error & { cause?: Error };
-  return cause?.message ? `${message}: ${cause.message}` : message;
+  const described = cause?.message ? `${message}: ${cause.message}` : message;
+  return described.replace(/sample person \d+ /, '').replace(/ \(attempted address: [^)]*\)/, '');
 }
 
 /**
