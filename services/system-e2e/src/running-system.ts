@@ -10,7 +10,8 @@ import { createTopicNamespace, deleteTopicNamespace, freePort, ServiceProcesses,
  */
 export class RunningSystem {
   private constructor(
-    private readonly topicPrefix: string,
+    /** The namespace's topic prefix, for a client that publishes to or reads the system's topics. */
+    readonly topicPrefix: string,
     private readonly groups: Array<{ services: ServiceName[]; processes: ServiceProcesses }>,
   ) {}
 
@@ -51,6 +52,25 @@ export class RunningSystem {
 
   url(service: ServiceName): string {
     return this.groupOf(service).url(service);
+  }
+
+  /** The services started, the gateway last. */
+  get services(): ServiceName[] {
+    return this.groups.flatMap((group) => group.services);
+  }
+
+  /** The service's OS process id, e.g. to read its CPU time or memory from /proc. */
+  pid(service: ServiceName): number | undefined {
+    return this.groupOf(service).pid(service);
+  }
+
+  /** Every line the processes wrote, each prefixed with its service's name. */
+  output(): string[] {
+    return this.groups.flatMap((group) => group.processes.output);
+  }
+
+  databaseUrl(service: ServiceName): string {
+    return this.groupOf(service).databaseUrl(service);
   }
 
   /** Kills the service with SIGKILL, as a crash would, and starts it again on its database. */
