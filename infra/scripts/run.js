@@ -19,6 +19,7 @@ const commands = {
   'http-schemas': './write-http-schemas.ts',
   'rebuild-read-models': '../../services/gateway/src/read-models/rebuild-main.ts',
   screenshots: '../../services/system-e2e/src/screenshots-main.ts',
+  scenario: '../../services/system-e2e/src/scenario/scenario-main.ts',
 };
 const command = process.argv[2];
 if (!commands[command]) {

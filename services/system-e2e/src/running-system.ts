@@ -10,7 +10,8 @@ import { createTopicNamespace, deleteTopicNamespace, freePort, ServiceProcesses,
  */
 export class RunningSystem {
   private constructor(
-    private readonly topicPrefix: string,
+    /** The namespace of the system's topics and consumer groups. */
+    readonly topicPrefix: string,
     private readonly groups: Array<{ services: ServiceName[]; processes: ServiceProcesses }>,
   ) {}
 
@@ -51,6 +52,11 @@ export class RunningSystem {
 
   url(service: ServiceName): string {
     return this.groupOf(service).url(service);
+  }
+
+  /** Every line the services have written so far (stdout and stderr), each prefixed with its service's name. */
+  output(): string[] {
+    return this.groups.flatMap((group) => group.processes.output);
   }
 
   /** Kills the service with SIGKILL, as a crash would, and starts it again on its database. */
