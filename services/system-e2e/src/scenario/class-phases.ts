@@ -45,7 +45,7 @@ export async function sendReminders(state: ScenarioState): Promise<PhaseCounts> 
       const [row] = await running.query<{ count: number }>('notification', `SELECT count(*)::int AS count FROM deliveries WHERE template = 'start-reminder'`);
       return row.count >= confirmations();
     },
-    { timeoutMs: 180_000, intervalMs: 1_000 },
+    { timeoutMs: 180_000 + state.parameters.participants * 20, intervalMs: 1_000 },
   );
   const due = await running.query<{ template: string }>('notification', `UPDATE deliveries SET next_attempt_at = now() WHERE status = 'scheduled' RETURNING template`);
   return { remindersDue: due.length, startReminders: due.filter((row) => row.template === 'start-reminder').length };
@@ -90,7 +90,7 @@ export async function holdClasses(state: ScenarioState, people: Person[]): Promi
       const summaries = await Promise.all(programmesOf(state).map((id) => api.ok<BatchSummaryView>('GET', `/programmes/${id}/batch-summary`, ADMIN)));
       return summaries.every((summary) => summary.counts.confirmed === 0 && summary.counts.running === 0);
     },
-    { timeoutMs: 180_000, intervalMs: 1_000 },
+    { timeoutMs: 180_000 + state.parameters.classes * 500, intervalMs: 1_000 },
   );
   const documents = () =>
     state.system.events('enrollment.enrollments.v1', 'CertificateIssued').length + state.system.events('enrollment.enrollments.v1', 'ParticipationLetterIssued').length;
@@ -124,7 +124,7 @@ export async function settleDeliveries(state: ScenarioState): Promise<PhaseCount
       last = caught;
       return settled && byStatus;
     },
-    { timeoutMs: 600_000, intervalMs: 3_000 },
+    { timeoutMs: 600_000 + state.parameters.participants * 100, intervalMs: 3_000 },
   );
   return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }
