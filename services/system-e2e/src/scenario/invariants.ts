@@ -18,6 +18,16 @@ export interface OrderingFigure {
   examples: string[];
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 function result(name: string, violations: string[]): InvariantResult {
   return { name, holds: violations.length === 0, violations: violations.length, examples: violations.slice(0, 5) };
 }
@@ -106,14 +116,16 @@ export async function toldExactlyOnce(state: ScenarioState): Promise<{ invariant
     'notification',
     `SELECT id, event_id AS "eventId", template, recipient_id AS "recipientId", status FROM deliveries WHERE recipient_kind = 'participant'`,
   );
-  const byEvent = new Map<string, typeof deliveries>();
-  for (const delivery of deliveries) byEvent.set(`${delivery.eventId}|${delivery.template}|${delivery.recipientId}`, [...(byEvent.get(`${delivery.eventId}|${delivery.template}|${delivery.recipientId}`) ?? []), delivery]);
-  const caught = new Map<string, string[]>();
-  for (const message of system.sinks.allProviderMessages()) caught.set(message.deliveryId, [...(caught.get(message.deliveryId) ?? []), message.receivedAt]);
-  for (const email of system.sinks.allEmails()) {
-    const id = email.headers['x-sinergi-delivery-id'];
-    if (id) caught.set(id, [...(caught.get(id) ?? []), email.receivedAt]);
-  }
+  const owed = (eventId: string, template: string, participantId: string | undefined) => `${eventId}|${template}|${participantId}`;
+  const byEvent = groupBy(deliveries, (delivery) => owed(delivery.eventId, delivery.template, delivery.recipientId));
+  // When each delivery reached a sink: provider messages name it, emails carry it in a header.
+  const caught = groupBy(
+    [
+      ...system.sinks.allProviderMessages().map((message) => ({ deliveryId: message.deliveryId, at: message.receivedAt })),
+      ...system.sinks.allEmails().map((email) => ({ deliveryId: email.headers['x-sinergi-delivery-id'] ?? '', at: email.receivedAt })),
+    ],
+    (message) => message.deliveryId,
+  );
 
   const violations: string[] = [];
   const timesByEnrollment = new Map<string, string[]>();
@@ -123,9 +135,9 @@ export async function toldExactlyOnce(state: ScenarioState): Promise<{ invariant
     if (!template) continue;
     critical += 1;
     const participantId = event.data.participantId;
-    const found = byEvent.get(`${event.id}|${template}|${participantId}`) ?? [];
+    const found = byEvent.get(owed(event.id, template, participantId)) ?? [];
     const sent = found.filter((delivery) => delivery.status === 'sent');
-    const messages = found.flatMap((delivery) => caught.get(delivery.id) ?? []);
+    const messages = found.flatMap((delivery) => (caught.get(delivery.id) ?? []).map((message) => message.at));
     if (found.length !== 1 || sent.length !== 1 || messages.length !== 1) {
       violations.push(`${event.type} ${event.id} (enrollment ${event.subject}): ${found.length} deliveries, ${sent.length} sent, ${messages.length} messages caught`);
     }
