@@ -20,6 +20,7 @@ const commands = {
   'rebuild-read-models': '../../services/gateway/src/read-models/rebuild-main.ts',
   screenshots: '../../services/system-e2e/src/screenshots-main.ts',
   'plan-national': '../../bench/national-planning.ts',
+  scenario: '../../services/system-e2e/src/scenario/scenario-main.ts',
 };
 const command = process.argv[2];
 if (!commands[command]) {

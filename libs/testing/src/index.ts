@@ -17,3 +17,4 @@ export * from './test-issuer';
 export * from './service-processes';
 export * from './http-operations';
 export * from './pdf';
+export { exportTestInfrastructure, provideTestInfrastructure, type TestInfrastructure } from './test-infrastructure';

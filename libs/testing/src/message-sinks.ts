@@ -9,6 +9,10 @@ export interface MessageSinks {
   env(): Record<string, string>;
   emailsTo(address: string): CaughtEmail[];
   providerMessagesTo(phone: string): CaughtProviderMessage[];
+  /** Every email caught so far, to anyone. */
+  allEmails(): CaughtEmail[];
+  /** Every SMS and WhatsApp message caught so far, to anyone. */
+  allProviderMessages(): CaughtProviderMessage[];
   /** Waits until at least `count` emails reached the address, and returns all that did. */
   waitForEmails(address: string, count?: number, options?: WaitOptions): Promise<CaughtEmail[]>;
   /** Waits until at least `count` SMS or WhatsApp messages reached the number (E.164), and returns all that did. */
@@ -34,6 +38,8 @@ export async function startMessageSinks(): Promise<MessageSinks> {
     env: () => ({ ...sinks.notificationEnv }),
     emailsTo,
     providerMessagesTo,
+    allEmails: () => sinks.smtp.emails(),
+    allProviderMessages: () => sinks.provider.messages(),
     waitForEmails: (address, count = 1, options) =>
       waitFor(`${count} email(s) in the SMTP sink`, () => emailsTo(address).length >= count && emailsTo(address), options),
     waitForProviderMessages: (phone, count = 1, options) =>

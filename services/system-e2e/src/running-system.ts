@@ -10,7 +10,7 @@ import { createTopicNamespace, deleteTopicNamespace, freePort, ServiceProcesses,
  */
 export class RunningSystem {
   private constructor(
-    /** The namespace's topic prefix, for a client that publishes to or reads the system's topics. */
+    /** The namespace of the system's topics and consumer groups. */
     readonly topicPrefix: string,
     private readonly groups: Array<{ services: ServiceName[]; processes: ServiceProcesses }>,
   ) {}
@@ -64,7 +64,7 @@ export class RunningSystem {
     return this.groupOf(service).pid(service);
   }
 
-  /** Every line the processes wrote, each prefixed with its service's name. */
+  /** Every line the services have written so far (stdout and stderr), each prefixed with its service's name. */
   output(): string[] {
     return this.groups.flatMap((group) => group.processes.output);
   }
