@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { BatchListItemView, BatchView, InstructorDetailView, ParticipantView, Principal, VenueState } from '@sinergi/contracts';
+import type { ParticipantView, Principal } from '@sinergi/contracts';
 import { MessageSinks, startMessageSinks, TestIssuer, waitFor } from '@sinergi/testing';
-import { call, expectCreated } from '../../services/system-e2e/src/http';
-import { MAY, MODULE, signAndLaunch } from '../../services/system-e2e/src/programme-setup';
+import { planClassAtSampleVenue, setupUrlsOf, signAndLaunch, waitUntilSeatsOpen } from '../../services/system-e2e/src/programme-setup';
 import { RunningSystem } from '../../services/system-e2e/src/running-system';
 
 const CLASS_SIZE = 100;
@@ -86,39 +85,13 @@ export class EnrollmentSystem {
     );
     // One seat more, for the warm-up enrollment.
     const classes = Math.ceil((seats + 1) / CLASS_SIZE);
+    const urls = setupUrlsOf(system);
     const batchIds: string[] = [];
     for (let index = 0; index < classes; index += 1) {
-      const venueCode = `BLK-BENCH-${index}`;
-      await expectCreated<VenueState>('POST', url('venue-capacity', '/venues'), {
-        venueCode,
-        name: `BLK Contoh ${index}`,
-        kind: 'BLK',
-        provinceCode: PROVINCE,
-        city: 'Kota Bandung',
-        rooms: [{ roomCode: 'R1', name: 'Ruang 1', seats: CLASS_SIZE }],
-        closedDays: [],
-        sample: true,
-      });
-      await expectCreated<InstructorDetailView>('POST', url('instructor-module', '/instructors'), {
-        externalRef: `BENCH-${index}`,
-        fullName: `Instruktur Contoh ${index}`,
-        homeProvinceCode: PROVINCE,
-        competencies: [MODULE],
-        maxClassesPerPeriod: 5,
-        active: true,
-      });
-      const planned = await waitFor(`program to know ${venueCode}`, async () => {
-        const response = await call<BatchListItemView>('POST', url('program', `/programmes/${programmeId}/batches`), { venueCode, startDate: `${MAY}-12` });
-        return response.status === 201 && response.body;
-      });
-      batchIds.push(planned.id);
+      const venue = { venueCode: `BLK-BENCH-${index}`, provinceCode: PROVINCE, seats: CLASS_SIZE, name: `BLK Contoh ${index}`, city: 'Kota Bandung' };
+      batchIds.push(await planClassAtSampleVenue(urls, programmeId, venue, { externalRef: `BENCH-${index}`, fullName: `Instruktur Contoh ${index}` }));
     }
-    for (const batchId of batchIds) {
-      await waitFor(`class ${batchId} confirmed`, async () => (await call<BatchView>('GET', url('program', `/batches/${batchId}`))).body.status === 'confirmed', {
-        timeoutMs: 120_000,
-      });
-      await waitFor(`enrollment to know class ${batchId}`, async () => (await call('GET', url('enrollment', `/batches/${batchId}/fill`))).status === 200);
-    }
+    await waitUntilSeatsOpen(urls, batchIds, 120_000);
     const started = new EnrollmentSystem(system, sinks, issuer, programmeId, section);
     await started.warmUp();
     return started;

@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BatchListItemView, BatchView, ClassRegisterView, DeliveryView, EnrollmentView, InstructorDetailView, ParticipantView, VenueState } from '@sinergi/contracts';
+import type { ClassRegisterView, DeliveryView, EnrollmentView, ParticipantView } from '@sinergi/contracts';
 import { addDays, atHourInWib, todayInWib } from '@sinergi/contracts';
 import { ensureWebBuild } from '@sinergi/local-infra';
 import { MessageSinks, startMessageSinks, waitFor } from '@sinergi/testing';
 import { launchChromium, signInThroughPage } from './browser';
 import { allItems, call, expectCreated } from './http';
-import { MAY, MODULE, signAndLaunch } from './programme-setup';
+import { MAY, planClassAtSampleVenue, setupUrlsOf, signAndLaunch, waitUntilSeatsOpen } from './programme-setup';
 import { RunningSystem } from './running-system';
 
 const ADMIN = { username: 'admin-browser', password: 'a long browser test password', roles: ['kemnaker-admin'] };
@@ -51,36 +51,11 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
       { program: url('program', ''), instructors: url('instructor-module', '') },
       { selectionPolicy: 'first-come-first-served', classDays: 3, classSize: 16, reservesPerClass: 2, minimumQuorum: 5, confirmByDaysBeforeStart: 3 },
     );
+    const urls = setupUrlsOf(system);
     for (const [index, { venueCode, provinceCode }] of VENUES.entries()) {
-      await expectCreated<VenueState>('POST', url('venue-capacity', '/venues'), {
-        venueCode,
-        name: `BLK Contoh ${venueCode}`,
-        kind: 'BLK',
-        provinceCode,
-        city: 'Kota Contoh',
-        rooms: [{ roomCode: 'R1', name: 'Ruang 1', seats: 20 }],
-        closedDays: [],
-        sample: true,
-      });
-      await expectCreated<InstructorDetailView>('POST', url('instructor-module', '/instructors'), {
-        externalRef: `E2E-WEB-${index}`,
-        fullName: `Instruktur Web ${index}`,
-        homeProvinceCode: provinceCode,
-        competencies: [MODULE],
-        maxClassesPerPeriod: 5,
-        active: true,
-      });
-      const planned = await waitFor(`program to know ${venueCode}`, async () => {
-        const response = await call<BatchListItemView>('POST', url('program', `/programmes/${programmeId}/batches`), { venueCode, startDate: `${MAY}-12` });
-        return response.status === 201 && response.body;
-      });
-      batchAt[venueCode] = planned.id;
+      batchAt[venueCode] = await planClassAtSampleVenue(urls, programmeId, { venueCode, provinceCode, seats: 20 }, { externalRef: `E2E-WEB-${index}`, fullName: `Instruktur Web ${index}` });
     }
-    for (const batchId of Object.values(batchAt)) {
-      await waitFor(`class ${batchId} confirmed`, async () => (await call<BatchView>('GET', url('program', `/batches/${batchId}`))).body.status === 'confirmed', {
-        timeoutMs: 90_000,
-      });
-    }
+    await waitUntilSeatsOpen(urls, Object.values(batchAt));
     // The gateway's read models follow the events: wait until they hold every class as confirmed.
     await waitFor('the read models to hold the three confirmed classes', async () => {
       const rows = await system.query<{ count: string }>('gateway', `SELECT count(*) AS count FROM read_models.classes WHERE status = 'confirmed'`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { Browser, chromium, Page } from 'playwright-core';
-import type { BatchListItemView, BatchView, ClassRegisterView, EnrollmentDocumentView, InstructorDetailView, VenueState } from '@sinergi/contracts';
+import type { ClassRegisterView, EnrollmentDocumentView } from '@sinergi/contracts';
 import { addDays, todayInWib } from '@sinergi/contracts';
 import {
   createTopicNamespace,
@@ -17,7 +17,7 @@ import {
   waitFor,
 } from '@sinergi/testing';
 import { call, expectCreated } from './http';
-import { MAY, MODULE, signAndLaunch } from './programme-setup';
+import { planClassAtSampleVenue, setupUrlsOf, signAndLaunch, waitUntilSeatsOpen } from './programme-setup';
 
 const REPO = resolve(__dirname, '../../..');
 /** Debian's chromium package; a test never downloads a browser. */
@@ -99,32 +99,14 @@ describe('the participant portal in a browser (Chromium, gateway, all services, 
       { program: url('program', ''), instructors: url('instructor-module', '') },
       { selectionPolicy: 'first-come-first-served', classDays: 3, classSize: 4, reservesPerClass: 1, minimumQuorum: 1, confirmByDaysBeforeStart: 3 },
     );
-    await expectCreated<VenueState>('POST', url('venue-capacity', '/venues'), {
-      venueCode: VENUE,
-      name: 'BLK Contoh Portal',
-      kind: 'BLK',
-      provinceCode: '32',
-      city: 'Kota Bandung',
-      rooms: [{ roomCode: 'R1', name: 'Ruang 1', seats: 20 }],
-      closedDays: [],
-      sample: true,
-    });
-    await expectCreated<InstructorDetailView>('POST', url('instructor-module', '/instructors'), {
-      externalRef: 'E2E-PORTAL',
-      fullName: 'Instruktur Portal',
-      phone: '+6281200077900',
-      homeProvinceCode: '32',
-      competencies: [MODULE],
-      maxClassesPerPeriod: 5,
-      active: true,
-    });
-    const planned = await waitFor('program to know the venue', async () => {
-      const response = await call<BatchListItemView>('POST', url('program', `/programmes/${programmeId}/batches`), { venueCode: VENUE, startDate: `${MAY}-12` });
-      return response.status === 201 && response.body;
-    });
-    batchId = planned.id;
-    await waitFor('the class confirmed', async () => (await call<BatchView>('GET', url('program', `/batches/${batchId}`))).body.status === 'confirmed', { timeoutMs: 60_000 });
-    await waitFor('enrollment to know the class', async () => (await call('GET', url('enrollment', `/batches/${batchId}/fill`))).status === 200);
+    const urls = setupUrlsOf(services);
+    batchId = await planClassAtSampleVenue(
+      urls,
+      programmeId,
+      { venueCode: VENUE, provinceCode: '32', seats: 20, name: 'BLK Contoh Portal', city: 'Kota Bandung' },
+      { externalRef: 'E2E-PORTAL', fullName: 'Instruktur Portal', phone: '+6281200077900' },
+    );
+    await waitUntilSeatsOpen(urls, [batchId], 60_000);
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   }, 420_000);
