@@ -178,6 +178,8 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
       const texts = await rows.allTextContents();
       for (const template of ['class-scheduled', 'selected']) expect(texts.some((text) => text.includes(template))).toBe(true);
       expect(await section.locator('[data-delivery-status]').count()).toBe(held.length);
+      // Its instructor by name, as instructor-module knows them (either of Jawa Barat's two may have been assigned).
+      await waitFor('the instructor by name', async () => /^Instruktur Web [01]$/.test((await page.getByTestId('class-instructor').textContent()) ?? ''));
     } finally {
       await context.close();
     }

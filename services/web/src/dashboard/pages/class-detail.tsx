@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ClassRegisterView, RegisterLine } from '@sinergi/contracts/http/enrollment';
 import type { DeliveryView } from '@sinergi/contracts/http/notification';
 import type { Page } from '@sinergi/contracts/http/page';
+import type { InstructorDetailView } from '@sinergi/contracts/http/instructor-module';
 import type { BatchView } from '@sinergi/contracts/http/program';
 import { api, ApiError, request } from '../../shared/api';
 import { can } from '../../shared/access';
@@ -52,6 +53,8 @@ const messages = {
   sent: { id: 'terkirim', en: 'sent' },
   failed: { id: 'gagal', en: 'failed' },
   cancelled: { id: 'dibatalkan', en: 'cancelled' },
+  held: { id: 'ditahan sebentar', en: 'held briefly' },
+  superseded: { id: 'digantikan pesan berikutnya', en: 'superseded by a later message' },
   cancel: { id: 'Batalkan kelas', en: 'Cancel class' },
   cancelText: { id: 'Kelas dibatalkan; ruang dan instruktur dilepas dan peserta diberi tahu.', en: 'The class is cancelled; its room and instructor are released and its participants told.' },
   detail: { id: 'Alasan', en: 'Reason' },
@@ -86,6 +89,13 @@ export function ClassDetail({ session }: { session: Session }) {
         : Promise.resolve(undefined),
     [batchId],
     (change) => concerns(change) || change.kind.startsWith('notification'),
+  );
+  const instructorId = batch.data?.instructorId;
+  const instructor = useData(
+    (signal) =>
+      instructorId && can(session, 'instructors.get') ? api.get<InstructorDetailView>(`/api/v1/instructors/${instructorId}`, {}, signal) : Promise.resolve(undefined),
+    [instructorId],
+    () => false,
   );
   if (batch.error) {
     const outOfReach = batch.error instanceof ApiError && batch.error.status === 403;
@@ -178,7 +188,7 @@ export function ClassDetail({ session }: { session: Session }) {
         <dt>{t('confirmBy')}</dt>
         <dd>{formatDate(view.confirmBy)}</dd>
         <dt>{t('instructor')}</dt>
-        <dd>{view.instructorId ?? '—'}</dd>
+        <dd data-testid="class-instructor">{instructor.data?.fullName ?? view.instructorId ?? '—'}</dd>
         <dt>{t('seats')}</dt>
         <dd>
           {formatNumber(view.seats)} / {formatNumber(view.reserves)}
