@@ -107,7 +107,7 @@ export const CRITICAL_EVENTS: Record<string, string> = {
 
 /**
  * Every critical event about a participant became exactly one sent delivery to that participant, and exactly one
- * message in the sinks (matched by delivery id). Also answers how many enrollments got their messages in another
+ * message in the sinks (matched by delivery id), or was superseded by a later one about the same enrollment that was. Also answers how many enrollments got their messages in another
  * order than their events happened in (by the sinks' receive times).
  */
 export async function toldExactlyOnce(state: ScenarioState): Promise<{ invariant: InvariantResult; ordering: OrderingFigure; critical: number }> {
@@ -130,6 +130,8 @@ export async function toldExactlyOnce(state: ScenarioState): Promise<{ invariant
   const violations: string[] = [];
   const timesByEnrollment = new Map<string, string[]>();
   let critical = 0;
+  // A notice a decision moments later made stale (notification's supersede window) is told by that decision instead.
+  const supersededOf = new Map<string, string>();
   for (const event of system.events<{ participantId?: string }>('enrollment.enrollments.v1')) {
     const template = CRITICAL_EVENTS[event.type];
     if (!template) continue;
@@ -138,10 +140,17 @@ export async function toldExactlyOnce(state: ScenarioState): Promise<{ invariant
     const found = byEvent.get(owed(event.id, template, participantId)) ?? [];
     const sent = found.filter((delivery) => delivery.status === 'sent');
     const messages = found.flatMap((delivery) => (caught.get(delivery.id) ?? []).map((message) => message.at));
+    if (found.length === 1 && found[0].status === 'superseded' && messages.length === 0) {
+      supersededOf.set(event.subject, `${event.type} ${event.id}`);
+      continue;
+    }
     if (found.length !== 1 || sent.length !== 1 || messages.length !== 1) {
       violations.push(`${event.type} ${event.id} (enrollment ${event.subject}): ${found.length} deliveries, ${sent.length} sent, ${messages.length} messages caught`);
     }
     if (messages.length > 0) timesByEnrollment.set(event.subject, [...(timesByEnrollment.get(event.subject) ?? []), messages[0]]);
+  }
+  for (const [enrollment, event] of supersededOf) {
+    if (!timesByEnrollment.has(enrollment)) violations.push(`${event} (enrollment ${enrollment}): superseded, and no later message told the participant`);
   }
   const outOfOrder = [...timesByEnrollment].filter(([, times]) => times.some((time, index) => index > 0 && time < times[index - 1])).map(([enrollment]) => enrollment);
   return {
