@@ -233,6 +233,7 @@ describe('gateway CSV exports of the dashboards and the audit log (real Kafka, r
       'Confirmed',
       'Reserve participants',
       'Classes under quorum',
+      'Under quorum before confirm-by',
     ]);
     const figures = await json<ProvinceFigures[]>(`/dashboard/programmes/${programmeId}/provinces`);
     expect(provinces.rows).toEqual(
@@ -245,6 +246,7 @@ describe('gateway CSV exports of the dashboards and the audit log (real Kafka, r
           row.confirmed,
           row.reserves,
           row.underQuorumClasses,
+          row.underQuorumBeforeConfirmBy,
         ].map(String),
       ),
     );

@@ -53,6 +53,7 @@ export const PROVINCE_COLUMNS: ReadonlyArray<CsvColumn<ProvinceFigures>> = [
   { id: 'Terkonfirmasi', en: 'Confirmed', value: (row) => row.confirmed },
   { id: 'Peserta cadangan', en: 'Reserve participants', value: (row) => row.reserves },
   { id: 'Kelas di bawah kuorum', en: 'Classes under quorum', value: (row) => row.underQuorumClasses },
+  { id: 'Di bawah kuorum sebelum batas konfirmasi', en: 'Under quorum before confirm-by', value: (row) => row.underQuorumBeforeConfirmBy },
 ];
 
 export const UTILISATION_COLUMNS: ReadonlyArray<CsvColumn<VenueDay>> = [
