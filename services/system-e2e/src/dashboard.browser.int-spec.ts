@@ -185,6 +185,23 @@ describe('the dashboard in a browser (Chromium, all services as processes, Kafka
     }
   });
 
+  it('shows the outbox backlog and the consumer lag of the services on the operations page, as the API gives them', async () => {
+    const { context, page } = await signedIn(ADMIN, '/operations');
+    try {
+      const outboxRows = page.locator('section[aria-labelledby="outbox-heading"] tbody tr');
+      await waitFor('the outbox table', async () => (await outboxRows.count()) > 0, { timeoutMs: 30_000 });
+      const services = await page.evaluate(async () => {
+        const response = await fetch('/api/v1/operations/outbox', { credentials: 'include' });
+        return ((await response.json()) as Array<{ service: string }>).map((row) => row.service);
+      });
+      expect(services.length).toBeGreaterThan(0);
+      expect(await outboxRows.locator('td:first-child').allTextContents()).toEqual(services);
+      await page.locator('section[aria-labelledby="lag-heading"] tbody tr').first().waitFor({ timeout: 30_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
   it("exports a province's classes as CSV whose rows match the table", async () => {
     const { context, page } = await signedIn(ADMIN, '/provinces/32');
     try {

@@ -57,7 +57,19 @@ export function CsvLink({ path, query, label }: { path: string; query?: Query; l
 }
 
 /** One headline figure; `name` (its data-figure attribute) lets a test or a screen reader script find it. */
-export function Figure({ label, value, detail, tone, name }: { label: string; value: string; detail?: string; tone?: 'ok' | 'warn' | 'danger'; name?: string }) {
+export function Figure({
+  label,
+  value,
+  detail,
+  tone,
+  name,
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  tone?: 'ok' | 'warn' | 'danger';
+  name?: string;
+}) {
   return (
     <div class={`figure${tone ? ` figure-${tone}` : ''}`} data-figure={name}>
       <div class="figure-label">{label}</div>
@@ -99,7 +111,9 @@ export function ActionButton<T>(props: {
   const t = useT(messages);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [state, setState] = useState<{ status: 'idle' | 'working' } | { status: 'done'; result: T } | { status: 'failed'; error: Error }>({ status: 'idle' });
+  const [state, setState] = useState<{ status: 'idle' | 'working' } | { status: 'done'; result: T } | { status: 'failed'; error: Error }>({
+    status: 'idle',
+  });
   const open = () => {
     setState({ status: 'idle' });
     dialog.current?.showModal();
@@ -110,7 +124,9 @@ export function ActionButton<T>(props: {
   };
   const submit = async (event: Event) => {
     event.preventDefault();
-    const values = Object.fromEntries([...new FormData(event.currentTarget as HTMLFormElement).entries()].map(([key, value]) => [key, String(value)]));
+    const values = Object.fromEntries(
+      [...new FormData(event.currentTarget as HTMLFormElement).entries()].map(([key, value]) => [key, String(value)]),
+    );
     setState({ status: 'working' });
     try {
       setState({ status: 'done', result: await props.run(values) });
@@ -156,5 +172,51 @@ export function Field(props: { label: string; children: ComponentChildren }) {
       <span class="field-label">{props.label}</span>
       {props.children}
     </label>
+  );
+}
+
+export interface Column<T> {
+  header: ComponentChildren;
+  /** Right-aligned, as figures are. */
+  numeric?: boolean;
+  cell: (row: T) => ComponentChildren;
+}
+
+/** Rows as a table, one column per entry, scrolling sideways on a narrow screen. */
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+}: {
+  columns: ReadonlyArray<Column<T>>;
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+}) {
+  const align = (column: Column<T>) => (column.numeric ? 'number' : undefined);
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th key={index} scope="col" class={align(column)}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column, index) => (
+                <td key={index} class={align(column)}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import type { DeadLetterCount } from '@sinergi/contracts/http/dashboards';
 import { api } from '../../shared/api';
 import { formatDateTime, formatNumber, useT } from '../../shared/i18n';
-import { ActionButton, CsvLink, ErrorNotice, Field, Loading } from '../../shared/ui';
-import { useData } from '../live';
+import type { ComponentChildren } from 'preact';
+import { ActionButton, type Column, CsvLink, DataTable, ErrorNotice, Field, Loading } from '../../shared/ui';
+import { type DataState, useData } from '../live';
 
 /** GET /api/v1/operations/consumer-lag */
 interface ConsumerLag {
@@ -69,7 +70,10 @@ const messages = {
   headers: { id: 'Header', en: 'Headers' },
   payload: { id: 'Isi (data pribadi disamarkan)', en: 'Payload (personal data masked)' },
   redrive: { id: 'Proses ulang', en: 'Re-drive' },
-  redriveText: { id: 'Pesan dikirim kembali ke topiknya dan diproses ulang oleh layanan.', en: 'The message goes back onto its topic and the service processes it again.' },
+  redriveText: {
+    id: 'Pesan dikirim kembali ke topiknya dan diproses ulang oleh layanan.',
+    en: 'The message goes back onto its topic and the service processes it again.',
+  },
   redriven: { id: 'Dikirim ulang', en: 'Re-driven' },
   none: { id: 'Tidak ada.', en: 'None.' },
   more: { id: 'Halaman berikutnya', en: 'Next page' },
@@ -86,106 +90,75 @@ export function OperationsPage() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <section aria-labelledby="lag-heading">
-        <div class="toolbar">
-          <h2 id="lag-heading">{t('lag')}</h2>
-        </div>
-        {lag.error ? <ErrorNotice error={lag.error} /> : null}
-        {!lag.data && lag.loading ? <Loading /> : null}
-        {lag.data ? (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('service')}</th>
-                  <th scope="col">{t('group')}</th>
-                  <th scope="col">{t('topic')}</th>
-                  <th scope="col" class="number">{t('partition')}</th>
-                  <th scope="col" class="number">{t('committed')}</th>
-                  <th scope="col" class="number">{t('end')}</th>
-                  <th scope="col" class="number">{t('lagCount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lag.data.map((row) => (
-                  <tr key={`${row.groupId}-${row.topic}-${row.partition}`}>
-                    <td>{row.service}</td>
-                    <td>{row.groupId}</td>
-                    <td>{row.topic}</td>
-                    <td class="number">{row.partition}</td>
-                    <td class="number">{row.committedOffset}</td>
-                    <td class="number">{row.endOffset}</td>
-                    <td class="number">{formatNumber(row.lag)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
-      <section aria-labelledby="outbox-heading">
-        <div class="toolbar">
-          <h2 id="outbox-heading">{t('outbox')}</h2>
-        </div>
-        {outbox.error ? <ErrorNotice error={outbox.error} /> : null}
-        {outbox.data ? (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('service')}</th>
-                  <th scope="col" class="number">{t('pending')}</th>
-                  <th scope="col" class="number">{t('parked')}</th>
-                  <th scope="col">{t('oldest')}</th>
-                  <th scope="col" class="number">{t('age')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outbox.data.map((row) => (
-                  <tr key={row.service}>
-                    <td>{row.service}</td>
-                    <td class="number">{formatNumber(row.pending)}</td>
-                    <td class="number">{formatNumber(row.parked)}</td>
-                    <td>{row.oldestPendingAt ? formatDateTime(row.oldestPendingAt) : '—'}</td>
-                    <td class="number">{row.oldestPendingAgeSeconds === null ? '—' : formatNumber(row.oldestPendingAgeSeconds)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
-      <section aria-labelledby="dead-letter-counts-heading">
-        <div class="toolbar">
-          <h2 id="dead-letter-counts-heading">{t('deadLetterCounts')}</h2>
-          <CsvLink path="/api/v1/dashboard/dead-letters" />
-        </div>
-        {counts.error ? <ErrorNotice error={counts.error} /> : null}
-        {counts.data ? (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('topic')}</th>
-                  <th scope="col" class="number">{t('count')}</th>
-                  <th scope="col">{t('countedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {counts.data.map((row) => (
-                  <tr key={row.topic}>
-                    <td>{row.topic}</td>
-                    <td class="number">{formatNumber(row.deadLetters)}</td>
-                    <td>{formatDateTime(row.countedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <TableSection
+        id="lag-heading"
+        title={t('lag')}
+        state={lag}
+        rowKey={(row) => `${row.groupId}-${row.topic}-${row.partition}`}
+        columns={[
+          { header: t('service'), cell: (row) => row.service },
+          { header: t('group'), cell: (row) => row.groupId },
+          { header: t('topic'), cell: (row) => row.topic },
+          { header: t('partition'), numeric: true, cell: (row) => row.partition },
+          { header: t('committed'), numeric: true, cell: (row) => row.committedOffset },
+          { header: t('end'), numeric: true, cell: (row) => row.endOffset },
+          { header: t('lagCount'), numeric: true, cell: (row) => formatNumber(row.lag) },
+        ]}
+      />
+      <TableSection
+        id="outbox-heading"
+        title={t('outbox')}
+        state={outbox}
+        rowKey={(row) => row.service}
+        columns={[
+          { header: t('service'), cell: (row) => row.service },
+          { header: t('pending'), numeric: true, cell: (row) => formatNumber(row.pending) },
+          { header: t('parked'), numeric: true, cell: (row) => formatNumber(row.parked) },
+          { header: t('oldest'), cell: (row) => (row.oldestPendingAt ? formatDateTime(row.oldestPendingAt) : '—') },
+          {
+            header: t('age'),
+            numeric: true,
+            cell: (row) => (row.oldestPendingAgeSeconds === null ? '—' : formatNumber(row.oldestPendingAgeSeconds)),
+          },
+        ]}
+      />
+      <TableSection
+        id="dead-letter-counts-heading"
+        title={t('deadLetterCounts')}
+        toolbar={<CsvLink path="/api/v1/dashboard/dead-letters" />}
+        state={counts}
+        rowKey={(row) => row.topic}
+        columns={[
+          { header: t('topic'), cell: (row) => row.topic },
+          { header: t('count'), numeric: true, cell: (row) => formatNumber(row.deadLetters) },
+          { header: t('countedAt'), cell: (row) => formatDateTime(row.countedAt) },
+        ]}
+      />
       <DeadLetters />
     </>
+  );
+}
+
+/** A titled section of one table, with its loading and error states. */
+function TableSection<T>(props: {
+  id: string;
+  title: string;
+  toolbar?: ComponentChildren;
+  state: DataState<T[]>;
+  columns: ReadonlyArray<Column<T>>;
+  rowKey: (row: T) => string;
+}) {
+  const { state } = props;
+  return (
+    <section aria-labelledby={props.id}>
+      <div class="toolbar">
+        <h2 id={props.id}>{props.title}</h2>
+        {props.toolbar}
+      </div>
+      {state.error ? <ErrorNotice error={state.error} /> : null}
+      {!state.data && state.loading ? <Loading /> : null}
+      {state.data ? <DataTable rows={state.data} columns={props.columns} rowKey={props.rowKey} /> : null}
+    </section>
   );
 }
 
@@ -203,49 +176,41 @@ function DeadLetters() {
       <div class="toolbar">
         <h2 id="dead-letters-heading">{t('deadLetters')}</h2>
         <Field label={t('filterService')}>
-          <input value={filters.service} onChange={(event) => setFilters({ ...filters, service: (event.currentTarget as HTMLInputElement).value.trim() })} />
+          <input
+            value={filters.service}
+            onChange={(event) => setFilters({ ...filters, service: (event.currentTarget as HTMLInputElement).value.trim() })}
+          />
         </Field>
         <Field label={t('filterTopic')}>
-          <input value={filters.topic} onChange={(event) => setFilters({ ...filters, topic: (event.currentTarget as HTMLInputElement).value.trim() })} />
+          <input
+            value={filters.topic}
+            onChange={(event) => setFilters({ ...filters, topic: (event.currentTarget as HTMLInputElement).value.trim() })}
+          />
         </Field>
       </div>
       {list.error ? <ErrorNotice error={list.error} /> : null}
       {list.data && list.data.items.length === 0 ? <p class="muted">{t('none')}</p> : null}
       {list.data && list.data.items.length > 0 ? (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('service')}</th>
-                <th scope="col">{t('topic')}</th>
-                <th scope="col">{t('eventType')}</th>
-                <th scope="col">{t('reason')}</th>
-                <th scope="col">{t('failedAt')}</th>
-                <th scope="col" class="number">{t('attempts')}</th>
-                <th scope="col">
-                  <span class="muted">{t('inspect')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((row) => (
-                <tr key={`${row.service}-${row.id}`}>
-                  <td>{row.service}</td>
-                  <td>{row.topic}</td>
-                  <td>{row.eventType ?? '—'}</td>
-                  <td>{row.reason}</td>
-                  <td>{formatDateTime(row.failedAt)}</td>
-                  <td class="number">{formatNumber(row.attempts)}</td>
-                  <td>
-                    <button type="button" class="button button-quiet" onClick={() => setInspected({ service: row.service, id: row.id })}>
-                      {t('inspect')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={list.data.items}
+          rowKey={(row) => `${row.service}-${row.id}`}
+          columns={[
+            { header: t('service'), cell: (row) => row.service },
+            { header: t('topic'), cell: (row) => row.topic },
+            { header: t('eventType'), cell: (row) => row.eventType ?? '—' },
+            { header: t('reason'), cell: (row) => row.reason },
+            { header: t('failedAt'), cell: (row) => formatDateTime(row.failedAt) },
+            { header: t('attempts'), numeric: true, cell: (row) => formatNumber(row.attempts) },
+            {
+              header: <span class="muted">{t('inspect')}</span>,
+              cell: (row) => (
+                <button type="button" class="button button-quiet" onClick={() => setInspected({ service: row.service, id: row.id })}>
+                  {t('inspect')}
+                </button>
+              ),
+            },
+          ]}
+        />
       ) : null}
       {list.data?.next ? (
         <button type="button" class="button button-quiet" onClick={() => setCursor(list.data?.next)}>
