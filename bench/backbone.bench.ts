@@ -255,9 +255,9 @@ async function surge(commitsPerSecond: number): Promise<SectionResult> {
   return {
     line:
       `enrollment surge, ${figures.people} people registering and enrolling through the gateway (${figures.concurrency} at a time), first request to last decision message: ` +
-      `${figures.elapsedSeconds.toFixed(1)} s (${outcomes(figures.decisions)}), ${figures.enrollmentsPerSecond.toFixed(1)} enrollments/s = ${share(figures.enrollmentsPerSecond, commitsPerSecond)}; ` +
+      `${figures.elapsedSeconds.toFixed(1)} s (${outcomes(figures.decisions)}; every request answered after ${figures.requestsSeconds.toFixed(1)} s), ${figures.enrollmentsPerSecond.toFixed(1)} enrollments/s = ${share(figures.enrollmentsPerSecond, commitsPerSecond)}; ` +
       `CPU s per enrollment ${figures.cpuSecondsPerEnrollment.toFixed(4)} (${Object.entries(services).map(([service, seconds]) => `${service} ${perEnrollment(seconds)}`).join(', ')}, ` +
-      `PostgreSQL backends ${perEnrollment(postgres)}, broker ${perEnrollment(broker)}); RSS idle/peak MB: ${rss.join(', ')}`,
+      `PostgreSQL backends ${perEnrollment(postgres)}, broker ${perEnrollment(broker)}; the bench's own clients ${perEnrollment(figures.clientCpuSeconds)}, not in the total); RSS idle/peak MB: ${rss.join(', ')}`,
     figures: { ...figures, shareOfCommitRate: figures.enrollmentsPerSecond / commitsPerSecond },
   };
 }

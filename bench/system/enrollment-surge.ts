@@ -7,10 +7,14 @@ export interface SurgeFigures {
   people: number;
   concurrency: number;
   elapsedSeconds: number;
+  /** From the first request until every registration and enrollment request was answered. */
+  requestsSeconds: number;
   decisions: Partial<Record<Decision, number>>;
   enrollmentsPerSecond: number;
   cpuSecondsPerEnrollment: number;
   cpuSeconds: { services: Partial<Record<ServiceName, number>>; postgres: number; broker: number | undefined; total: number };
+  /** The bench's own process (the HTTP clients and the sink): not in the total, which is the system's. */
+  clientCpuSeconds: number;
   /** MB: before the surge (idle) and each process's high-water mark after it. */
   rss: Partial<Record<ServiceName, { idle: number; peak: number }>>;
 }
@@ -27,13 +31,16 @@ export async function enrollmentSurge(people: number, concurrency: number): Prom
     const everyone = Array.from({ length: people }, (_, index) => samplePerson(index));
     const cpuSpent = await measureSystemCpu(system);
     const started = Date.now();
+    const clientCpuBefore = process.cpuUsage();
     await inParallel(everyone, concurrency, async (person) => bench.enroll(person, await bench.register(person)));
+    const requestsSeconds = (Date.now() - started) / 1000;
     await waitFor('a decision message to every person', () => everyone.every((person) => decisionOf(sinks, person) !== undefined), {
       timeoutMs: 900_000,
       intervalMs: 250,
     });
     const lastDelivered = Math.max(...everyone.map((person) => decisionOf(sinks, person)!.deliveredAt));
     const cpuSeconds = await cpuSpent();
+    const clientCpu = process.cpuUsage(clientCpuBefore);
     const elapsedSeconds = (lastDelivered - started) / 1000;
     const rss = Object.fromEntries(
       system.services.map((service) => [service, { idle: idle[service] ?? NaN, peak: memoryOf(system.pid(service))?.peak ?? NaN }]),
@@ -42,10 +49,12 @@ export async function enrollmentSurge(people: number, concurrency: number): Prom
       people,
       concurrency,
       elapsedSeconds,
+      requestsSeconds,
       decisions: countDecisions(sinks, everyone),
       enrollmentsPerSecond: people / elapsedSeconds,
       cpuSecondsPerEnrollment: cpuSeconds.total / people,
       cpuSeconds,
+      clientCpuSeconds: (clientCpu.user + clientCpu.system) / 1e6,
       rss,
     };
   } finally {
