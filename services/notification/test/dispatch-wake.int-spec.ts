@@ -28,19 +28,28 @@ describe('notification: the dispatcher wakes when a delivery is due', () => {
     );
     const ids = people.map((person) => person.id);
     await waitFor('the contact cards', async () => {
-      const [{ stored }] = await harness.query<{ stored: number }>("SELECT count(*)::int AS stored FROM recipients WHERE kind = 'participant' AND id = ANY($1)", [ids]);
+      const [{ stored }] = await harness.query<{ stored: number }>(
+        "SELECT count(*)::int AS stored FROM recipients WHERE kind = 'participant' AND id = ANY($1)",
+        [ids],
+      );
       return stored === count;
     });
     return people;
   }
 
   async function decideAndDeliver(people: Array<{ id: string; email: string }>): Promise<void> {
-    await harness.publish(...people.map(({ id }) => participantSelectedEvent.with(randomUUID(), { ...seatDecision(id), confirmBy: inDays(10) })));
+    await harness.publish(
+      ...people.map(({ id }) => participantSelectedEvent.with(randomUUID(), { ...seatDecision(id), confirmBy: inDays(10) })),
+    );
     await Promise.all(people.map(({ email }) => harness.sinks.waitForEmails(email, 1, PROMPTLY)));
   }
 
   const listeners = async (): Promise<number[]> =>
-    (await harness.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'deliveries-listener'")).map((row) => row.pid);
+    (
+      await harness.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'deliveries-listener'",
+      )
+    ).map((row) => row.pid);
 
   it('delivers 60 decisions promptly, though the poll is ten minutes', async () => {
     await decideAndDeliver(await participants(60));
