@@ -21,6 +21,7 @@ export * from './outbox-parking';
 export * from './outbox-parking.migration';
 export * from './outbox-relay';
 export * from './outbox.migration';
+export * from './pg-listener';
 export * from './backoff';
 export * from './redrive';
 export * from './retry-policy';

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, Message, Partitioners, Producer, TopicMessages } from 'kafkajs';
-import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLOUDEVENTS_CONTENT_TYPE, EventEnvelope } from '@sinergi/contracts';
 import { keyOf, parkedKeysAmong, parkRows, refusalOf } from './outbox-parking';
 import { kafkaClientConfig, KafkaConnection } from './kafka-connection';
+import { PgListener } from './pg-listener';
 
 export interface OutboxRelayOptions extends KafkaConnection {
   clientId: string;
@@ -38,7 +38,7 @@ const RETRY_AFTER_FAILURE_MS = 1_000;
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly producer: Producer;
-  private listener?: Client;
+  private readonly listener: PgListener;
   private pollTimer?: NodeJS.Timeout;
   private running = false;
   private draining?: Promise<void>;
@@ -53,12 +53,13 @@ export class OutboxRelay {
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
+    this.listener = new PgListener({ databaseUrl: options.databaseUrl, channel: 'outbox', onNotify: () => this.wake() });
   }
 
   async start(): Promise<void> {
     this.running = true;
     await this.producer.connect();
-    await this.listen();
+    await this.listener.start();
     this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs ?? 2_000);
     this.wake();
   }
@@ -67,7 +68,7 @@ export class OutboxRelay {
     this.running = false;
     clearInterval(this.pollTimer);
     await this.draining;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
     await this.producer.disconnect();
   }
 
@@ -163,31 +164,6 @@ export class OutboxRelay {
   private async tryLock(manager: EntityManager): Promise<boolean> {
     const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [RELAY_LOCK]);
     return locked;
-  }
-
-  private async listen(): Promise<void> {
-    const listener = new Client({ connectionString: this.options.databaseUrl });
-    listener.on('notification', () => this.wake());
-    listener.on('error', (error) => this.logger.warn(`outbox LISTEN connection failed: ${error.message}`));
-    listener.once('end', () => {
-      if (!this.running) return;
-      this.logger.warn('outbox LISTEN connection lost, polling until it is back');
-      this.listener = undefined;
-      this.relistenLater();
-    });
-    await listener.connect();
-    await listener.query('LISTEN outbox');
-    this.listener = listener;
-  }
-
-  private relistenLater(): void {
-    if (!this.running) return;
-    setTimeout(() => {
-      this.listen().catch((error: Error) => {
-        this.logger.warn(`outbox LISTEN reconnect failed, trying again: ${error.message}`);
-        this.relistenLater();
-      });
-    }, RETRY_AFTER_FAILURE_MS).unref();
   }
 }
 

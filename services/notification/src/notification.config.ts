@@ -61,6 +61,13 @@ export class NotificationConfig extends ServiceConfig {
   @Max(600_000, { message: 'must be between 0 and 600000' })
   NOTICE_SUPERSEDE_MS: number = 3000;
 
+  /** The dispatcher's poll for due deliveries; a delivery due at once wakes it sooner (NOTIFY deliveries), so this is the safety net and the pace of reminders and retries. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(50, { message: 'must be between 50 and 3600000' })
+  @Max(3_600_000, { message: 'must be between 50 and 3600000' })
+  NOTIFICATION_POLL_MS: number = 1000;
+
   /** The start reminder goes out at 08:00 WIB this many days before a class's first day. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of days' })

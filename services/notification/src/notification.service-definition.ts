@@ -8,6 +8,7 @@ import { AddSendingRecipientsClasses1732700000400 } from './migrations/173270000
 import { DeliveryEventIdsAsText1732700000500 } from './migrations/1732700000500-delivery-event-ids-as-text';
 import { DeliveryEventTimeAndHolds1732700000600 } from './migrations/1732700000600-delivery-event-time-and-holds';
 import { DeliveriesByClass1732700000700 } from './migrations/1732700000700-deliveries-by-class';
+import { DeliveriesNotifyWhenDue1732700000800 } from './migrations/1732700000800-deliveries-notify-when-due';
 import { NotificationConfig } from './notification.config';
 import { RecipientsModule } from './recipients/recipients.module';
 import { SignInCodesModule } from './sign-in-codes/sign-in-codes.module';
@@ -17,6 +18,6 @@ export const notificationService: ServiceDefinition<NotificationConfig> = {
   configClass: NotificationConfig,
   modules: [RecipientsModule, DeliveriesModule, MessagesModule, DigestModule, SignInCodesModule],
   entities: [Delivery],
-  migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400, DeliveryEventIdsAsText1732700000500, DeliveryEventTimeAndHolds1732700000600, DeliveriesByClass1732700000700],
+  migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400, DeliveryEventIdsAsText1732700000500, DeliveryEventTimeAndHolds1732700000600, DeliveriesByClass1732700000700, DeliveriesNotifyWhenDue1732700000800],
   consumesEvents: true,
 };

@@ -8,12 +8,13 @@ import {
   notificationFailedEvent,
   RecipientKind,
 } from '@sinergi/contracts';
-import { Outbox } from '@sinergi/messaging';
+import { Outbox, PgListener } from '@sinergi/messaging';
 import { PollingTimer } from '@sinergi/platform';
 import { CHANNEL_ADAPTERS, ChannelAdapter, DeliveryError } from '../channels/channel.port';
 import { ClassDetails, portalPageOf, renderMessage } from '../templates/templates.rules';
 import { NotificationConfig } from '../notification.config';
-import { RecipientDirectory } from '../recipients/recipient-directory.service';
+import { RecipientDirectory, SealedRecipient } from '../recipients/recipient-directory.service';
+import { recipientKey } from '../recipients/recipient.rules';
 import { SignInCodeOpener } from '../sign-in-codes/sign-in-code-opener.service';
 import { SEALED_CODE_PARAM, signInCodeChannels, signInCodeExpired, signInCodeParamsOf } from '../sign-in-codes/sign-in-code.rules';
 import { chooseChannels } from './channel-choice.rules';
@@ -24,6 +25,8 @@ const CLAIM_LIMIT = 50;
 /** A claimed delivery is not claimed again for this long: longer than any send can take, short enough to recover from a crash. */
 const CLAIM_LEASE = '5 minutes';
 const MAX_REASON_LENGTH = 1000;
+/** However often deliveries are inserted, a pass at most this often on their account. */
+const WAKE_GAP_MS = 200;
 
 interface ClaimedDelivery {
   id: string;
@@ -39,14 +42,26 @@ interface ClaimedDelivery {
   createdAt: Date;
 }
 
+/** What a pass reads once for all the deliveries it claimed. */
+interface PassContext {
+  now: Date;
+  recipients: Map<string, SealedRecipient>;
+  classes: Map<string, ClassDetails>;
+}
+
 /**
  * Sends what is due. A pass claims due deliveries (FOR UPDATE SKIP LOCKED, then a lease on next_attempt_at) and
  * commits, sends with no transaction open, then records the outcome and its NotificationDelivered/Failed event in one
  * transaction. A crash mid-send leaves the lease to expire and the delivery is sent again; the providers take the
- * delivery id as the idempotency key (Message-ID for email), so a repeat is recognisable.
+ * delivery id as the idempotency key (Message-ID for email), so a repeat is recognisable. A pass reads the recipients
+ * and classes of everything it claimed in one query each; each outcome is recorded right after its send, as a
+ * cancellation may come in between. A delivery inserted due at once wakes the dispatcher (NOTIFY deliveries, at
+ * commit); the poll every NOTIFICATION_POLL_MS finds reminders, retries and held notices as they fall due.
  */
 @Injectable()
 export class DeliveryDispatcher extends PollingTimer {
+  private readonly listener: PgListener;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
@@ -55,15 +70,36 @@ export class DeliveryDispatcher extends PollingTimer {
     private readonly signInCodes: SignInCodeOpener,
     @Inject(CHANNEL_ADAPTERS) private readonly adapters: ChannelAdapter[],
   ) {
-    super();
+    super(config.NOTIFICATION_POLL_MS, WAKE_GAP_MS);
+    this.listener = new PgListener({ databaseUrl: config.DATABASE_URL, channel: 'deliveries', onNotify: () => this.wake() });
+  }
+
+  override async onApplicationBootstrap(): Promise<void> {
+    super.onApplicationBootstrap();
+    await this.listener.start();
+  }
+
+  override async beforeApplicationShutdown(): Promise<void> {
+    await this.listener.stop();
+    await super.beforeApplicationShutdown();
   }
 
   async runOnce(now: Date = new Date()): Promise<void> {
     let claimed: ClaimedDelivery[];
     do {
       claimed = await this.claimDue(now);
-      await Promise.all(claimed.map((delivery) => this.deliver(delivery, now)));
+      const context = await this.contextOf(claimed, now);
+      await Promise.all(claimed.map((delivery) => this.deliver(delivery, context)));
     } while (claimed.length === CLAIM_LIMIT);
+  }
+
+  private async contextOf(claimed: ClaimedDelivery[], now: Date): Promise<PassContext> {
+    const batchIds = [...new Set(claimed.flatMap((delivery) => (delivery.batchId ? [delivery.batchId] : [])))];
+    const [recipients, classes] = await Promise.all([
+      this.directory.findSealed(this.dataSource.manager, claimed.map((delivery) => ({ kind: delivery.recipientKind, id: delivery.recipientId }))),
+      this.classDetails(batchIds),
+    ]);
+    return { now, recipients, classes };
   }
 
   /**
@@ -87,18 +123,19 @@ export class DeliveryDispatcher extends PollingTimer {
     return rows;
   }
 
-  private async deliver(delivery: ClaimedDelivery, now: Date): Promise<void> {
+  private async deliver(delivery: ClaimedDelivery, context: PassContext): Promise<void> {
     let outcome: Outcome;
     try {
-      outcome = await this.attempt(delivery, now);
+      outcome = await this.attempt(delivery, context);
     } catch (error) {
       outcome = { status: 'failed', reason: (error as Error).message, attempted: false };
     }
-    await this.record(delivery, outcome, now);
+    await this.record(delivery, outcome, context.now);
   }
 
-  private async attempt(delivery: ClaimedDelivery, now: Date): Promise<Outcome> {
-    const recipient = await this.directory.find(this.dataSource.manager, delivery.recipientKind, delivery.recipientId);
+  private async attempt(delivery: ClaimedDelivery, { now, recipients, classes }: PassContext): Promise<Outcome> {
+    const sealed = recipients.get(recipientKey(delivery.recipientKind, delivery.recipientId));
+    const recipient = sealed ? this.directory.opened(sealed) : null;
     const optedOut = optOutOutcome(delivery.critical, recipient?.preferences.optOut ?? false);
     if (optedOut) return optedOut;
     const offered = this.adapters.map((adapter) => adapter.name);
@@ -114,7 +151,7 @@ export class DeliveryDispatcher extends PollingTimer {
       portalPage: portalPageOf(this.config.PORTAL_PUBLIC_URL, delivery),
       recipientName: recipient!.contact?.fullName,
       params: signInCode ? { ...delivery.params, code: this.signInCodes.open(signInCode, delivery.recipientId) } : delivery.params,
-      class: delivery.batchId ? await this.classDetails(delivery.batchId) : undefined,
+      class: delivery.batchId ? classes.get(delivery.batchId) : undefined,
     });
     const failures: ChannelFailure[] = [];
     for (const { channel, to } of channels) {
@@ -129,13 +166,15 @@ export class DeliveryDispatcher extends PollingTimer {
     return afterFailedChannels(failures, delivery.attempts, this.config, now);
   }
 
-  private async classDetails(batchId: string): Promise<ClassDetails | undefined> {
-    const [details] = (await this.dataSource.query(
-      `SELECT c.module_code AS "moduleCode", c.start_date::text AS "startDate", c.end_date::text AS "endDate", v.name AS "venueName", v.city AS "venueCity"
-         FROM classes c LEFT JOIN venues v ON v.venue_code = c.venue_code WHERE c.batch_id = $1`,
-      [batchId],
-    )) as ClassDetails[];
-    return details;
+  private async classDetails(batchIds: string[]): Promise<Map<string, ClassDetails>> {
+    if (batchIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT c.batch_id AS "batchId", c.module_code AS "moduleCode", c.start_date::text AS "startDate", c.end_date::text AS "endDate",
+              v.name AS "venueName", v.city AS "venueCity"
+         FROM classes c LEFT JOIN venues v ON v.venue_code = c.venue_code WHERE c.batch_id = ANY($1::uuid[])`,
+      [batchIds],
+    )) as Array<ClassDetails & { batchId: string }>;
+    return new Map(rows.map(({ batchId, ...details }) => [batchId, details]));
   }
 
   private async record(delivery: ClaimedDelivery, outcome: Outcome, now: Date): Promise<void> {

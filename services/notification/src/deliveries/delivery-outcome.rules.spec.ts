@@ -1,4 +1,4 @@
-import { afterFailedChannels, attemptsAfter, optOutOutcome, RetryPolicy, withoutContact } from './delivery-outcome.rules';
+import { afterFailedChannels, attemptsAfter, CARDS_COME_AS_EVENTS, optOutOutcome, RetryPolicy, withoutContact } from './delivery-outcome.rules';
 
 const policy: RetryPolicy = { NOTIFICATION_MAX_ATTEMPTS: 3, NOTIFICATION_RETRY_BASE_MS: 1_000, NOTIFICATION_RETRY_MAX_MS: 3_000, NOTIFICATION_CONTACT_WAIT_MS: 10_000 };
 const now = new Date('2025-05-01T03:00:00Z');
@@ -53,6 +53,22 @@ describe('without a contact', () => {
     expect(withoutContact(delivery, false, ['email', 'sms'], policy, later(6_000))).toEqual({ status: 'failed', reason, attempted: false });
     expect(withoutContact(delivery, true, ['email', 'sms'], policy, now)).toEqual({ status: 'failed', reason, attempted: false });
     expect(withoutContact(delivery, true, [], policy, now)).toMatchObject({ reason: expect.stringContaining('(none)') });
+  });
+});
+
+describe('a registered role without a contact', () => {
+  it.each(['admin', 'venue-operator'] as const)('fails at once for a %s nobody registered: no card is on its way', (recipientKind) => {
+    const delivery = { recipientKind, recipientId: 'KEMNAKER', createdAt: now };
+    expect(withoutContact(delivery, false, ['email'], policy, now)).toEqual({
+      status: 'failed',
+      reason: `no contact: ${recipientKind} KEMNAKER is not registered as a recipient`,
+      attempted: false,
+    });
+  });
+
+  it('waits only for the roles whose card comes as an event', () => {
+    expect(CARDS_COME_AS_EVENTS).toEqual(['participant', 'instructor']);
+    expect(withoutContact({ recipientKind: 'participant', recipientId: 'p-1', createdAt: now }, false, ['email'], policy, now)).toMatchObject({ status: 'retry' });
   });
 });
 

@@ -47,18 +47,28 @@ export interface UnreachableDelivery {
 }
 
 /**
- * No channel offered can reach the recipient. Without a card yet, the delivery waits for it a bounded time (the
- * card's topic is independent of the event's), looking again every retry base; then, or with a card that lacks the
- * address or number, it fails.
+ * The roles whose contact card arrives as an event (from enrollment, instructor-module), independently of the events
+ * that message them, so it may still be on its way. Venue operators and admins are registered over HTTP instead.
+ */
+export const CARDS_COME_AS_EVENTS: readonly RecipientKind[] = ['participant', 'instructor'];
+
+/**
+ * No channel offered can reach the recipient. Without a card yet, a recipient whose card comes as an event waits
+ * for it a bounded time, looking again every retry base; one nobody registered fails at once, as nothing is on its
+ * way. A card that lacks the address or number fails too.
  */
 export function withoutContact(delivery: UnreachableDelivery, hasCard: boolean, offered: readonly ChannelName[], policy: RetryPolicy, now: Date): Outcome {
+  const { recipientKind, recipientId } = delivery;
   const waitUntil = new Date(delivery.createdAt).getTime() + policy.NOTIFICATION_CONTACT_WAIT_MS;
+  if (!hasCard && !CARDS_COME_AS_EVENTS.includes(recipientKind)) {
+    return { status: 'failed', reason: `no contact: ${recipientKind} ${recipientId} is not registered as a recipient`, attempted: false };
+  }
   if (!hasCard && waitUntil > now.getTime()) {
     const at = new Date(Math.min(waitUntil, now.getTime() + policy.NOTIFICATION_RETRY_BASE_MS));
     return { status: 'retry', reason: 'waiting for the recipient contact card', at, attempted: false };
   }
   const channels = offered.join(', ') || 'none';
-  return { status: 'failed', reason: `no contact: ${delivery.recipientKind} ${delivery.recipientId} has no address or number for any channel offered (${channels})`, attempted: false };
+  return { status: 'failed', reason: `no contact: ${recipientKind} ${recipientId} has no address or number for any channel offered (${channels})`, attempted: false };
 }
 
 /** The delivery's attempts after a pass: one more when the pass sent or tried a channel. */

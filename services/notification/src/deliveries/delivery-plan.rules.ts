@@ -1,5 +1,6 @@
 import type { RecipientKind } from '@sinergi/contracts';
 import { isCritical, TemplateName } from '../templates/templates.rules';
+import { recipientKey } from '../recipients/recipient.rules';
 import { isHeld } from './supersede.rules';
 
 export interface PlannedDelivery {
@@ -32,7 +33,7 @@ export interface DeliveryRow {
 export function deliveryRow(delivery: PlannedDelivery, supersedeWindowMs: number): DeliveryRow {
   const held = !delivery.sendAt && supersedeWindowMs > 0 && isHeld(delivery.template);
   return {
-    recipient: `${delivery.recipientKind}:${delivery.recipientId}`,
+    recipient: recipientKey(delivery.recipientKind, delivery.recipientId),
     params: delivery.params ?? {},
     critical: isCritical(delivery.template),
     status: delivery.sendAt ? 'scheduled' : held ? 'held' : 'pending',

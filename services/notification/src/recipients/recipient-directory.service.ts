@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ContactCard, Language, NotificationChannel, RecipientKind, RecipientPreferences, seal, SealedPayload, SealKey, sealKeyFrom, unseal } from '@sinergi/contracts';
 import { NotificationConfig } from '../notification.config';
-import { recipientLanguage } from './recipient.rules';
+import { recipientKey, recipientLanguage } from './recipient.rules';
 
 export interface Recipient {
   kind: RecipientKind;
@@ -14,7 +14,10 @@ export interface Recipient {
   preferences: RecipientPreferences;
 }
 
-interface RecipientRow {
+/** A recipient's row as stored, the contact sealed. */
+export interface SealedRecipient {
+  kind: RecipientKind;
+  id: string;
   language: Language | null;
   contact: SealedPayload | null;
   preferred_language: Language | null;
@@ -55,15 +58,27 @@ export class RecipientDirectory {
 
   /** The recipient with the contact opened, or null when nothing at all is known of them. */
   async find(manager: EntityManager, kind: RecipientKind, id: string): Promise<Recipient | null> {
-    const [row] = (await manager.query(
-      `SELECT language, contact, preferred_language, preferred_channels, opt_out FROM recipients WHERE kind = $1 AND id = $2`,
-      [kind, id],
-    )) as RecipientRow[];
-    if (!row) return null;
+    const sealed = (await this.findSealed(manager, [{ kind, id }])).get(recipientKey(kind, id));
+    return sealed ? this.opened(sealed) : null;
+  }
+
+  /** The recipients known among those asked for, by `recipientKey`, in one query; contacts still sealed (see `opened`). */
+  async findSealed(manager: EntityManager, wanted: ReadonlyArray<{ kind: RecipientKind; id: string }>): Promise<Map<string, SealedRecipient>> {
+    if (wanted.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT r.kind, r.id, r.language, r.contact, r.preferred_language, r.preferred_channels, r.opt_out
+         FROM recipients r JOIN unnest($1::text[], $2::text[]) AS w(kind, id) ON r.kind = w.kind AND r.id = w.id`,
+      [wanted.map((recipient) => recipient.kind), wanted.map((recipient) => recipient.id)],
+    )) as SealedRecipient[];
+    return new Map(rows.map((row) => [recipientKey(row.kind, row.id), row]));
+  }
+
+  /** The recipient with the contact opened; throws when it cannot be opened with CONTACT_SEAL_KEY. */
+  opened(row: SealedRecipient): Recipient {
     return {
-      kind,
-      id,
-      contact: row.contact ? this.open(row.contact, id) : null,
+      kind: row.kind,
+      id: row.id,
+      contact: row.contact ? this.open(row.contact, row.id) : null,
       language: recipientLanguage(row.preferred_language, row.language),
       preferences: { language: row.preferred_language, channels: row.preferred_channels, optOut: row.opt_out },
     };
