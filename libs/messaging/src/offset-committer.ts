@@ -27,9 +27,10 @@ export class OffsetCommitter {
     this.timer = setInterval(() => void this.commitIfDue(), Math.max(50, this.policy.intervalMs)).unref();
   }
 
-  async markHandled(topic: string, partition: number, offset: string): Promise<void> {
+  /** `offset` and the `count` messages up to it are handled. */
+  async markHandled(topic: string, partition: number, offset: string, count = 1): Promise<void> {
     this.pending.set(`${topic}:${partition}`, { topic, partition, offset: (BigInt(offset) + 1n).toString() });
-    this.handledSinceCommit += 1;
+    this.handledSinceCommit += count;
     await this.commitIfDue();
   }
 

@@ -11,7 +11,7 @@ import { ConsumerStatus, kafkaConnectionEnv } from '../src';
 import { startEffectsApp } from './fixtures/effects-app';
 import { sendRaw, testEnvelope } from './fixtures/publish';
 import { testCatalog } from './fixtures/test-events';
-import { TransportTestBed } from './fixtures/transport-test-bed';
+import { FAST_RETRY, TransportTestBed } from './fixtures/transport-test-bed';
 
 /** `npm run redrive -- ...`, as an operator runs it. */
 async function redrive(...args: string[]): Promise<string> {
@@ -38,7 +38,7 @@ describe('inbox transport against what comes in (real Kafka, real PostgreSQL)', 
   const effectsOf = async (eventId: string): Promise<unknown[]> => dataSource.query('SELECT attempt FROM effects WHERE event_id = $1', [eventId]);
   const lettersOf = (eventId: string): KafkaMessage[] => deadLetters.messages.filter((message) => JSON.parse(String(message.value)).id === eventId);
   const handled = (eventId: string) => waitFor(`event ${eventId} handled`, async () => (await effectsOf(eventId)).length === 1);
-  const retry = { maxAttempts: 3, initialBackoffMs: 20, maxBackoffMs: 100, transientInitialBackoffMs: 20, transientMaxBackoffMs: 200 };
+  const retry = FAST_RETRY;
 
   beforeAll(async () => {
     bed = await TransportTestBed.open(topic, 'robust');

@@ -15,9 +15,21 @@ export function generateInternalTokenKeys(): InternalTokenKeys {
   return { privateJwk: { ...privateKey.export({ format: 'jwk' }), ...named }, publicJwks: { keys: [{ ...publicKey.export({ format: 'jwk' }), ...named }] } };
 }
 
+// Importing a JWK costs more than signing with it: each signing key is imported once.
+const importedKeys = new WeakMap<JWK, ReturnType<typeof importJWK>>();
+
+function importedKeyOf(privateJwk: JWK): ReturnType<typeof importJWK> {
+  let key = importedKeys.get(privateJwk);
+  if (!key) {
+    key = importJWK(privateJwk, INTERNAL_TOKEN.algorithm);
+    importedKeys.set(privateJwk, key);
+  }
+  return key;
+}
+
 /** Signs a principal for one service (the audience), valid for a minute. */
 export async function mintInternalToken(principal: Principal, audience: string, privateJwk: JWK): Promise<string> {
-  const key = await importJWK(privateJwk, INTERNAL_TOKEN.algorithm);
+  const key = await importedKeyOf(privateJwk);
   return new SignJWT({
     [PRINCIPAL_CLAIMS.roles]: principal.roles,
     [PRINCIPAL_CLAIMS.venueCodes]: principal.venueCodes,

@@ -56,6 +56,45 @@ describe('OidcAccessTokenVerifier', () => {
     await expect(verifier.principalOf(await bearer({ expiresIn: -10 }))).resolves.toEqual(expect.objectContaining({ subject: 'officer-1' }));
   });
 
+  describe('a token verified before', () => {
+    /** Moves the wall clock (Date, which jose reads too) and nothing else. */
+    const clockMovedBy = (ms: number) => {
+      const now = Date.now();
+      jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+      jest.setSystemTime(now + ms);
+    };
+
+    afterEach(() => {
+      jest.useRealTimers();
+      jest.restoreAllMocks();
+    });
+
+    it('is not verified again while it is in date', async () => {
+      const verifier = new OidcAccessTokenVerifier(configFor(issuer.issuer));
+      const authorization = await bearer();
+      const verify = jest.spyOn(verifier as unknown as { verify: (token: string) => Promise<unknown> }, 'verify');
+      await verifier.principalOf(authorization);
+      await expect(verifier.principalOf(authorization)).resolves.toEqual(expect.objectContaining({ subject: 'officer-1' }));
+      expect(verify).toHaveBeenCalledTimes(1);
+    });
+
+    it('is refused once it has expired', async () => {
+      const verifier = new OidcAccessTokenVerifier(configFor(issuer.issuer, { OIDC_CLOCK_TOLERANCE_SECONDS: 0 }));
+      const authorization = await bearer({ expiresIn: 60 });
+      await verifier.principalOf(authorization);
+      clockMovedBy(61_000);
+      expect(ruleOf(await verifier.principalOf(authorization).catch((error: unknown) => error))).toBe('not-expired');
+    });
+
+    it('is verified again past its exp, so the clock tolerance still holds', async () => {
+      const verifier = new OidcAccessTokenVerifier(configFor(issuer.issuer, { OIDC_CLOCK_TOLERANCE_SECONDS: 60 }));
+      const authorization = await bearer({ expiresIn: 60 });
+      await verifier.principalOf(authorization);
+      clockMovedBy(90_000);
+      await expect(verifier.principalOf(authorization)).resolves.toEqual(expect.objectContaining({ subject: 'officer-1' }));
+    });
+  });
+
   it('answers 503 naming the issuer when the issuer cannot be reached', async () => {
     const verifier = new OidcAccessTokenVerifier(configFor('http://127.0.0.1:9'));
     const error = await verifier.principalOf(await bearer()).catch((caught: unknown) => caught);

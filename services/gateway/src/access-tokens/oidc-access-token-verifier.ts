@@ -1,10 +1,20 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { createRemoteJWKSet, errors as joseErrors, JWTPayload, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
 import { isGatewaySubject, isRole, Principal, PRINCIPAL_CLAIMS } from '@sinergi/contracts';
 import { PrincipalResolver, Unauthenticated } from '@sinergi/platform';
 import { GatewayConfig } from '../gateway.config';
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
+
+const MAX_VERIFIED_TOKENS = 10_000;
+
+/** A token that passed verification: its principal, until its `exp`. */
+interface Verified {
+  principal: Principal;
+  expiresAtMs: number;
+}
 
 /** The value at a dotted claim path (`realm_access.roles`), or undefined. */
 export function claimAt(claims: Record<string, unknown>, path: string): unknown {
@@ -35,16 +45,30 @@ export function principalOfAccessToken(claims: JWTPayload, rolesClaim: string): 
  * The gateway's principal resolver: an OpenID provider's access token (a JWT), checked against the
  * provider's published keys for issuer, audience and lifetime. The discovery document is fetched on
  * first use and again after a failure, so the gateway starts while the provider is still down.
+ * A verified token's principal is kept (by the token's SHA-256) until its `exp`, checked on every use: a
+ * client sends the same token for minutes, and verifying its signature each time is most of a request's CPU.
+ * Past `exp` the token is verified again, so the clock tolerance and the refusal stay as they were.
  */
 @Injectable()
 export class OidcAccessTokenVerifier implements PrincipalResolver {
   private keys?: Promise<KeySet>;
+  private readonly verified = new LRUCache<string, Verified>({ max: MAX_VERIFIED_TOKENS });
 
   constructor(private readonly config: GatewayConfig) {}
 
   async principalOf(authorization: string | undefined): Promise<Principal> {
     const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '')?.[1];
     if (!token) throw new Unauthenticated({ field: 'Authorization', rule: 'required', message: `send an access token of ${this.config.oidcIssuer} as a bearer token` });
+    const digest = createHash('sha256').update(token).digest('base64url');
+    const kept = this.verified.get(digest);
+    if (kept && Date.now() < kept.expiresAtMs) return kept.principal;
+    const verified = await this.verify(token);
+    const ttl = verified.expiresAtMs - Date.now();
+    if (ttl > 0) this.verified.set(digest, verified, { ttl });
+    return verified.principal;
+  }
+
+  private async verify(token: string): Promise<Verified> {
     const keys = await this.keySet();
     try {
       const { payload } = await jwtVerify(token, keys, {
@@ -52,7 +76,9 @@ export class OidcAccessTokenVerifier implements PrincipalResolver {
         audience: this.config.oidcAudience,
         clockTolerance: this.config.OIDC_CLOCK_TOLERANCE_SECONDS ?? 30,
       });
-      return principalOfAccessToken(payload, this.config.OIDC_ROLES_CLAIM ?? PRINCIPAL_CLAIMS.roles);
+      const principal = principalOfAccessToken(payload, this.config.OIDC_ROLES_CLAIM ?? PRINCIPAL_CLAIMS.roles);
+      // A token without `exp` is verified on every use.
+      return { principal, expiresAtMs: (payload.exp ?? 0) * 1000 };
     } catch (error) {
       if (error instanceof Unauthenticated) throw error;
       if (error instanceof joseErrors.JWKSTimeout || (error instanceof Error && !(error instanceof joseErrors.JOSEError))) throw this.unreachable();

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HttpException } from '@nestjs/common';
 import { generateInternalTokenKeys } from '@sinergi/contracts';
 import { problemOfHttpException } from '@sinergi/platform';
+import { InternalTokens } from './internal-tokens';
 import { ServiceClient } from './service-client';
 
 const TIMEOUT_MS = 300;
@@ -42,7 +43,7 @@ describe('ServiceClient: a service call that does not answer in time', () => {
 
   beforeAll(async () => {
     fake = await fakeService();
-    client = new ServiceClient('enrollment', fake.url, JSON.stringify(generateInternalTokenKeys().privateJwk), TIMEOUT_MS);
+    client = new ServiceClient('enrollment', fake.url, new InternalTokens(generateInternalTokenKeys().privateJwk), TIMEOUT_MS);
   });
 
   afterAll(async () => {
@@ -72,7 +73,7 @@ describe('ServiceClient: a service call that does not answer in time', () => {
   });
 
   it('answers 502 reachable for a service nobody listens at', async () => {
-    const nowhere = new ServiceClient('program', 'http://127.0.0.1:9', JSON.stringify(generateInternalTokenKeys().privateJwk), TIMEOUT_MS);
+    const nowhere = new ServiceClient('program', 'http://127.0.0.1:9', new InternalTokens(generateInternalTokenKeys().privateJwk), TIMEOUT_MS);
     const failure = await failureOf(nowhere.call({ principal: null, method: 'GET', path: '/programmes' }));
     expect(problemOfHttpException(failure, '/api/v1/programmes')).toEqual(expect.objectContaining({ status: 502, errors: [expect.objectContaining({ field: 'service', rule: 'reachable' })] }));
   });

@@ -1,7 +1,7 @@
 import { BadGatewayException, GatewayTimeoutException } from '@nestjs/common';
-import type { JWK } from 'jose';
-import { HttpMethod, mintInternalToken, PDF_CONTENT_TYPE, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
+import { HttpMethod, PDF_CONTENT_TYPE, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
 import { childTraceparent, currentTraceContext } from '@sinergi/messaging';
+import { InternalTokens } from './internal-tokens';
 
 /** What a service answered: its status, content type and body, passed on to the gateway's caller unchanged. */
 export interface ServiceAnswer<T = unknown> {
@@ -25,28 +25,24 @@ export interface ServiceCall {
 }
 
 /**
- * A call to one service as the caller: an internal token minted for the caller's principal and this
- * service, and the request's correlation id and trace (a child span of the gateway's) along with it.
+ * A call to one service as the caller: an internal token of the caller's principal for this service (see
+ * InternalTokens), and the request's correlation id and trace (a child span of the gateway's) along with it.
  * A service that has not answered in full within the timeout is given up on: 504, naming the service.
  */
 export class ServiceClient {
-  private readonly signingKey: JWK;
-
   constructor(
     readonly service: ServiceName,
     private readonly baseUrl: string,
-    signingKeyJson: string,
+    private readonly tokens: InternalTokens,
     private readonly timeoutMs: number,
-  ) {
-    this.signingKey = JSON.parse(signingKeyJson) as JWK;
-  }
+  ) {}
 
   async call<T = unknown>({ principal, method, path, body, idempotencyKey }: ServiceCall): Promise<ServiceAnswer<T>> {
     const trace = currentTraceContext();
     const headers: Record<string, string> = {
       accept: `application/json, ${PROBLEM_CONTENT_TYPE}, ${PDF_CONTENT_TYPE}`,
       ...(trace ? { 'x-correlation-id': trace.correlationId, traceparent: childTraceparent(trace.traceparent) } : {}),
-      ...(principal ? { authorization: `Bearer ${await mintInternalToken(principal, this.service, this.signingKey)}` } : {}),
+      ...(principal ? { authorization: `Bearer ${await this.tokens.tokenFor(principal, this.service)}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
     };

@@ -15,45 +15,46 @@ import {
   ServiceWithApi,
 } from '@sinergi/contracts';
 import { GatewayConfig } from '../gateway.config';
+import { InternalTokens } from './internal-tokens';
 import { ServiceAnswer, ServiceClient } from './service-client';
 
 /** program: agreements, programmes, classes and bulk planning. */
 @Injectable()
 export class ProgramClient extends ServiceClient {
-  constructor(config: GatewayConfig) {
-    super('program', config.PROGRAM_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
+  constructor(config: GatewayConfig, tokens: InternalTokens) {
+    super('program', config.PROGRAM_URL, tokens, config.serviceCallTimeoutMs);
   }
 }
 
 /** enrollment: participants, enrollments, selection draws, attendance, certificates. */
 @Injectable()
 export class EnrollmentClient extends ServiceClient {
-  constructor(config: GatewayConfig) {
-    super('enrollment', config.ENROLLMENT_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
+  constructor(config: GatewayConfig, tokens: InternalTokens) {
+    super('enrollment', config.ENROLLMENT_URL, tokens, config.serviceCallTimeoutMs);
   }
 }
 
 /** venue-capacity: venues, rooms and closures, reservations, utilisation. */
 @Injectable()
 export class VenueCapacityClient extends ServiceClient {
-  constructor(config: GatewayConfig) {
-    super('venue-capacity', config.VENUE_CAPACITY_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
+  constructor(config: GatewayConfig, tokens: InternalTokens) {
+    super('venue-capacity', config.VENUE_CAPACITY_URL, tokens, config.serviceCallTimeoutMs);
   }
 }
 
 /** instructor-module: training modules, instructors, assignments. */
 @Injectable()
 export class InstructorModuleClient extends ServiceClient {
-  constructor(config: GatewayConfig) {
-    super('instructor-module', config.INSTRUCTOR_MODULE_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
+  constructor(config: GatewayConfig, tokens: InternalTokens) {
+    super('instructor-module', config.INSTRUCTOR_MODULE_URL, tokens, config.serviceCallTimeoutMs);
   }
 }
 
 /** notification: deliveries and recipients. */
 @Injectable()
 export class NotificationClient extends ServiceClient {
-  constructor(config: GatewayConfig) {
-    super('notification', config.NOTIFICATION_URL, config.INTERNAL_TOKEN_SIGNING_KEY, config.serviceCallTimeoutMs);
+  constructor(config: GatewayConfig, tokens: InternalTokens) {
+    super('notification', config.NOTIFICATION_URL, tokens, config.serviceCallTimeoutMs);
   }
 }
 

@@ -20,6 +20,11 @@ interface StoredRow {
   sealed_body: SealedPayload | null;
 }
 
+/** A claim just made (`claimed`), or the row already kept under the key. */
+interface ClaimOutcome extends StoredRow {
+  claimed: boolean;
+}
+
 /** What is sealed of a stored answer: its body, which may hold personal data (a registered participant's name, NIK, phone). */
 interface SealedBody {
   body: string;
@@ -64,8 +69,8 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
     // An anonymous caller's key is shared with other anonymous callers; the stored answer is only given for the identical request.
     const subject = principal?.subject ?? 'anonymous';
     const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? {})}`).digest('hex');
-    const claimed = await this.claim(subject, key, requestHash);
-    if (!claimed) return this.replay(subject, key, requestHash);
+    const outcome = await this.claim(subject, key, requestHash);
+    if (!outcome?.claimed) return this.replay(outcome, subject, key, requestHash);
     let answer: ServiceAnswer;
     try {
       answer = await call();
@@ -78,21 +83,30 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
     return answer;
   }
 
-  private async claim(subject: string, key: string, requestHash: string): Promise<boolean> {
-    await this.database.query('DELETE FROM idempotency_records WHERE subject = $1 AND idempotency_key = $2 AND expires_at <= now()', [subject, key]);
-    const inserted = (await this.database.query(
-      `INSERT INTO idempotency_records (subject, idempotency_key, request_hash, expires_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING subject`,
+  /**
+   * One statement: inserts the claim (or takes over an expired row) and answers it as `claimed`, or answers the row
+   * kept under the key. A row another request claimed at the same moment may not be visible to this statement: then
+   * it answers no row.
+   */
+  private async claim(subject: string, key: string, requestHash: string): Promise<ClaimOutcome | undefined> {
+    const [outcome] = (await this.database.query(
+      `WITH claimed AS (
+         INSERT INTO idempotency_records AS kept (subject, idempotency_key, request_hash, expires_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (subject, idempotency_key) DO UPDATE
+           SET request_hash = EXCLUDED.request_hash, status = NULL, content_type = NULL, sealed_body = NULL, expires_at = EXCLUDED.expires_at
+           WHERE kept.expires_at <= now()
+         RETURNING true AS claimed, request_hash, status, content_type, sealed_body
+       )
+       SELECT * FROM claimed
+       UNION ALL
+       SELECT false, request_hash, status, content_type, sealed_body FROM idempotency_records
+        WHERE subject = $1 AND idempotency_key = $2 AND NOT EXISTS (SELECT FROM claimed)`,
       [subject, key, requestHash, new Date(Date.now() + LIFETIME_MS)],
-    )) as unknown[];
-    return inserted.length === 1;
+    )) as ClaimOutcome[];
+    return outcome;
   }
 
-  private async replay(subject: string, key: string, requestHash: string): Promise<ServiceAnswer> {
-    const [row] = (await this.database.query(
-      'SELECT request_hash, status, content_type, sealed_body FROM idempotency_records WHERE subject = $1 AND idempotency_key = $2',
-      [subject, key],
-    )) as StoredRow[];
+  private replay(row: StoredRow | undefined, subject: string, key: string, requestHash: string): ServiceAnswer {
     if (!row) throw new Conflict({ field: IDEMPOTENCY_HEADER, rule: 'in-progress', message: 'a request under this key was just being answered; retry it' });
     if (row.request_hash !== requestHash) {
       throw new Unprocessable({ field: IDEMPOTENCY_HEADER, rule: 'same-request', message: 'was already used for another request; use a new key for a new request' });

@@ -18,14 +18,18 @@ export type DeliveryCause = Pick<EventEnvelope, 'id' | 'type' | 'time' | 'correl
 export class DeliveryPlanner {
   constructor(private readonly config: NotificationConfig) {}
 
+  /**
+   * `created_at` is the clock's time, not the transaction's: the inbox handles many events in one transaction, and
+   * deliveries of the same event time are ordered by when they were planned, which is the order of consumption.
+   */
   async plan(manager: EntityManager, cause: DeliveryCause, deliveries: PlannedDelivery[]): Promise<void> {
     const eventTime = new Date(cause.time);
     for (const delivery of deliveries) {
       const row = deliveryRow(delivery, this.config.NOTICE_SUPERSEDE_MS);
       const [inserted] = (await manager.query(
         `INSERT INTO deliveries (event_id, event_type, event_time, recipient, recipient_kind, recipient_id, template, params, critical, batch_id,
-            enrollment_id, status, next_attempt_at, correlation_id, traceparent)
-         VALUES ($1, $2, $15, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, now() + $16 * interval '1 millisecond'), $13, $14)
+            enrollment_id, status, next_attempt_at, correlation_id, traceparent, created_at)
+         VALUES ($1, $2, $15, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, now() + $16 * interval '1 millisecond'), $13, $14, clock_timestamp())
          ON CONFLICT (event_id, recipient, template) DO NOTHING RETURNING id`,
         [
           cause.id,

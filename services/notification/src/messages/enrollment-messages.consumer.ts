@@ -198,11 +198,13 @@ export class EnrollmentMessagesConsumer {
    * each other: whichever commits second sees the first. Returns the class as it stands.
    */
   private async recordPlace(manager: EntityManager, event: SeatDecision, status: PlaceStatus): Promise<{ startDate: string | null; status: string }> {
-    const [batch] = (await manager.query(
-      `INSERT INTO classes (batch_id, programme_id) VALUES ($1, $2)
-       ON CONFLICT (batch_id) DO UPDATE SET batch_id = EXCLUDED.batch_id RETURNING start_date::text AS "startDate", status`,
-      [event.batchId, event.programmeId],
-    )) as Array<{ startDate: string | null; status: string }>;
+    await manager.query('INSERT INTO classes (batch_id, programme_id) VALUES ($1, $2) ON CONFLICT (batch_id) DO NOTHING', [event.batchId, event.programmeId]);
+    // A share lock, not a row update: the places of one class, consumed from several partitions at once, do not queue
+    // (or deadlock) on their class's row, while a change of the class still waits for them.
+    const [batch] = (await manager.query(`SELECT start_date::text AS "startDate", status FROM classes WHERE batch_id = $1 FOR SHARE`, [event.batchId])) as Array<{
+      startDate: string | null;
+      status: string;
+    }>;
     await manager.query(
       `INSERT INTO class_places (enrollment_id, participant_id, batch_id, status) VALUES ($1, $2, $3, $4)
        ON CONFLICT (enrollment_id) DO UPDATE SET batch_id = EXCLUDED.batch_id, status = EXCLUDED.status`,
