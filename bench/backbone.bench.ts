@@ -13,7 +13,8 @@
  *               message reaches the provider sink: enrollments/s, CPU s per enrollment of every process, RSS idle/peak;
  *   latency     enrollment request to decision message at a fixed rate: p50/p95/p99;
  *   nominations KemenUMKM nomination records through the integration topic until their results: records/s;
- *   planning    one bulk planning request for 625 classes in 20 provinces: time until all settled, how many failed;
+ *   planning    one bulk planning request for 625 classes in 20 provinces: time until all settled, how many failed,
+ *               CPU s of each process meanwhile;
  *   dashboard   the dashboard's first load in headless Chromium over 625 classes x 16 participants;
  *   rss         the six services as processes, compiled (SINERGI_RUN_FROM_SOURCE=1: through ts-node): RSS at idle.
  * Sizes: BENCH_RAW_MESSAGES, BENCH_BACKBONE_EVENTS, BENCH_LATENCY_RATE, BENCH_LATENCY_SECONDS, BENCH_APPEND_EVENTS,
@@ -285,10 +286,13 @@ async function nominations(commitsPerSecond: number): Promise<SectionResult> {
 
 async function planning(): Promise<SectionResult> {
   const figures = await bulkPlanning(PLANNING_CLASSES);
+  const { services, postgres, broker, total } = figures.cpuSeconds;
+  const seconds = (value: number | undefined) => (value === undefined ? '?' : value.toFixed(2));
+  const cpu = `${seconds(total)} (${Object.entries(services).map(([service, used]) => `${service} ${seconds(used)}`).join(', ')}, PostgreSQL backends ${seconds(postgres)}, broker ${seconds(broker)})`;
   return {
     line:
       `bulk planning of ${figures.classes} classes (60 venues x 4 rooms, 236 instructors, 20 provinces): all settled after ${figures.secondsToSettled.toFixed(1)} s, ` +
-      `${figures.confirmed} confirmed, ${figures.failed} failed, ${figures.unplaced} not placed by the planner`,
+      `${figures.confirmed} confirmed, ${figures.failed} failed, ${figures.unplaced} not placed by the planner; CPU s meanwhile ${cpu}`,
     figures,
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_TEACHING_WEEKDAYS, daysOffOf, PROVINCE_CODES, SHIPPED_HOLIDAY_CALENDAR_FILE } from '@sinergi/contracts';
-import { Candidate, periodOf, rankCandidates } from '../services/instructor-module/src/assignments/assignment.rules';
+import { Candidate, isFree, periodOf, rankCandidates } from '../services/instructor-module/src/assignments/assignment.rules';
 import { InstructorBooking, PlannableInstructor, PlannableVenue, PlannedClass, planBulk } from '../services/program/src/batches/batch-planner.rules';
 
 /**
@@ -98,7 +98,8 @@ for (const planned of shuffled<PlannedClass>(plan.classes, 12)) {
     busy: assignments.some((held) => held.instructorId === instructor.instructorId && overlaps(held, span)),
     unavailable: false,
   }));
-  const [instructor] = rankCandidates(candidates, planned.provinceCode, planned.proposedInstructorId);
+  const proposed = candidates.find((candidate) => candidate.instructorId === planned.proposedInstructorId && isFree(candidate));
+  const instructor = proposed ?? rankCandidates(candidates, planned.provinceCode)[0];
   if (room && instructor) {
     roomHolds.set(room, [...(roomHolds.get(room) ?? []), span]);
     assignments.push({ instructorId: instructor.instructorId, ...span });

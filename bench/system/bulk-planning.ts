@@ -4,6 +4,7 @@ import { call, expectCreated } from '../../services/system-e2e/src/http';
 import { MAY, MODULE, signAndLaunch } from '../../services/system-e2e/src/programme-setup';
 import { RunningSystem } from '../../services/system-e2e/src/running-system';
 import { inParallel, keepOutput } from './enrollment-system';
+import { type CpuSpent, measureSystemCpu } from './system-cpu';
 
 const PROVINCES = PROVINCE_CODES.slice(0, 20);
 const VENUES = 60;
@@ -16,12 +17,14 @@ export interface BulkPlanningFigures {
   secondsToSettled: number;
   confirmed: number;
   failed: number;
+  /** From the request until settled: the three services, their PostgreSQL backends and the broker. */
+  cpuSeconds: CpuSpent;
 }
 
 /**
  * One bulk planning request for `classes` 5-day classes in May over 20 provinces (60 venues of 4 rooms, 236
  * instructors), through program, venue-capacity and instructor-module as processes: the time from the request until
- * every class is confirmed or failed.
+ * every class is confirmed or failed, and the CPU seconds spent meanwhile.
  */
 export async function bulkPlanning(classes: number): Promise<BulkPlanningFigures> {
   const system = await RunningSystem.start(['program', 'venue-capacity', 'instructor-module'], { BATCH_REPLY_TIMEOUT_MS: '60000' });
@@ -59,6 +62,7 @@ export async function bulkPlanning(classes: number): Promise<BulkPlanningFigures
       const { body } = await call<{ items: unknown[] }>('GET', url('program', '/venue-directory?limit=200'));
       return body.items?.length === VENUES;
     }, { timeoutMs: 120_000, intervalMs: 1_000 });
+    const cpuSpent = await measureSystemCpu(system);
     const started = Date.now();
     const plan = await expectCreated<BulkPlanView>('POST', url('program', `/programmes/${programmeId}/batches/bulk`), request);
     const counts = async () => (await call<BatchSummaryView>('GET', url('program', `/programmes/${programmeId}/batch-summary`))).body.counts;
@@ -66,12 +70,14 @@ export async function bulkPlanning(classes: number): Promise<BulkPlanningFigures
       const now = await counts();
       return (now.confirmed ?? 0) + (now.failed ?? 0) >= plan.batchIds.length && now;
     }, { timeoutMs: 900_000, intervalMs: 500 });
+    const secondsToSettled = (Date.now() - started) / 1000;
     return {
       classes,
       unplaced: plan.unplaced,
-      secondsToSettled: (Date.now() - started) / 1000,
+      secondsToSettled,
       confirmed: settled.confirmed ?? 0,
       failed: settled.failed ?? 0,
+      cpuSeconds: await cpuSpent(),
     };
   } finally {
     keepOutput(system, 'planning');

@@ -40,6 +40,7 @@ export * from './calendar/civil-dates';
 export * from './calendar/wib';
 export * from './calendar/teaching-days';
 export * from './calendar/holiday-calendar';
+export * from './staffing/instructor-ranking';
 export * from './schema-compatibility';
 export * from './schema-documents';
 export * from './access';

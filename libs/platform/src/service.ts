@@ -23,6 +23,11 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   migrations: Array<new () => MigrationInterface>;
   /** Whether the service has @OnEvent handlers, and so joins a consumer group. */
   consumesEvents: boolean;
+  /**
+   * How many partitions its consumer handles at once (default: the inbox transport's 3). More lets a burst spread
+   * over a topic's six partitions; order within a partition, and so per key, is kept.
+   */
+  partitionsConsumedConcurrently?: number;
   /** Whom a request speaks for. Default: the gateway's internal token (INTERNAL_TOKEN_JWKS). */
   principalResolver?: Type<PrincipalResolver>;
   /** Middleware beyond the common ones, applied before body parsing (the gateway: security headers, CORS, OpenAPI). */
@@ -116,6 +121,7 @@ export async function startService<C extends ServiceConfig>(
       groupId: consumerGroupOf(definition.name, config),
       catalog: withTopicPrefix(EVENT_CATALOG, prefix),
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+      partitionsConsumedConcurrently: definition.partitionsConsumedConcurrently,
       status: app.get(ConsumerStatus),
     });
     await app.startAllMicroservices();

@@ -18,4 +18,6 @@ export const instructorModuleService: ServiceDefinition<InstructorModuleConfig> 
   entities: [TrainingModule, Instructor, InstructorUnavailableDay, Assignment],
   migrations: [CreateTrainingModules1732700000400, CreateInstructors1732700000410, CreateAssignments1732700000420],
   consumesEvents: true,
+  // A bulk plan lands as hundreds of classes at once, spread over the batches topic's six partitions.
+  partitionsConsumedConcurrently: 6,
 };

@@ -34,4 +34,6 @@ export const programService: ServiceDefinition<ProgramConfig> = {
     CreateInstructorDirectory1732700000240,
   ],
   consumesEvents: true,
+  // A bulk plan lands as hundreds of classes at once, spread over the batches topic's six partitions.
+  partitionsConsumedConcurrently: 6,
 };

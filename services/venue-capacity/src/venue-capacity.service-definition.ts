@@ -16,4 +16,6 @@ export const venueCapacityService: ServiceDefinition<ServiceConfig> = {
   entities: [Venue, Room, Reservation, RoomUnavailability],
   migrations: [CreateVenuesAndReservations1732700000300],
   consumesEvents: true,
+  // A bulk plan lands as hundreds of classes at once, spread over the batches topic's six partitions.
+  partitionsConsumedConcurrently: 6,
 };

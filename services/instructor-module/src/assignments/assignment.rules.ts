@@ -1,4 +1,4 @@
-import { dayCount } from '@sinergi/contracts';
+import { dayCount, rankInstructors } from '@sinergi/contracts';
 
 /** The load-limit period of a class: the calendar month its first day falls in, as YYYY-MM. */
 export function periodOf(startDate: string): string {
@@ -12,7 +12,7 @@ export interface ClassToStaff {
   provinceCode: string;
   startDate: string;
   endDate: string;
-  /** The instructor program's planner found free for the class: tried first while still free, never taken on trust. */
+  /** The instructor program's planner found free for the class: tried first, and taken only while still free. */
   proposedInstructorId?: string;
 }
 
@@ -33,17 +33,9 @@ export function isFree(candidate: Candidate): boolean {
   return !candidate.busy && !candidate.unavailable && candidate.load < candidate.maxClassesPerPeriod;
 }
 
-/**
- * Free candidates, best first: the planner's proposal (when it is free), then home province is the class's, then the
- * lightest load in the period, then id. Following the proposal keeps a bulk plan's instructors as the planner matched
- * them; a proposal that is no longer free is passed over like any busy candidate.
- */
-export function rankCandidates(candidates: readonly Candidate[], provinceCode: string, proposedInstructorId?: string): Candidate[] {
-  const proposed = (candidate: Candidate) => (candidate.instructorId === proposedInstructorId ? 0 : 1);
-  const local = (candidate: Candidate) => (candidate.homeProvinceCode === provinceCode ? 0 : 1);
-  return candidates
-    .filter(isFree)
-    .sort((a, b) => proposed(a) - proposed(b) || local(a) - local(b) || a.load - b.load || a.instructorId.localeCompare(b.instructorId));
+/** Free candidates, best first by the instructor ranking program's planner proposes by too. */
+export function rankCandidates(candidates: readonly Candidate[], provinceCode: string): Candidate[] {
+  return rankInstructors(candidates.filter(isFree), provinceCode);
 }
 
 /** Why nobody can take the class; each candidate is counted under the first reason that applies to them. */

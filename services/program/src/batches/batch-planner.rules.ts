@@ -1,5 +1,5 @@
 import type { PlanningRule, UnplacedClasses, Weekday } from '@sinergi/contracts';
-import { daysIn, isTeachingDay, teachingDayOnOrAfter, teachingDaysFrom, weekdayOf } from '@sinergi/contracts';
+import { bestRankedInstructor, daysIn, isTeachingDay, teachingDayOnOrAfter, teachingDaysFrom, weekdayOf } from '@sinergi/contracts';
 
 /** What planning needs of a programme's class rules. */
 export interface ProgrammeClassRules {
@@ -326,26 +326,20 @@ class InstructorPool {
     return this.instructors.length;
   }
 
-  /** Like instructor-module's ranking: home province first, then the lightest load in the month, then the id. */
+  /** The free instructor instructor-module would rank first (`bestRankedInstructor`, the ranking it staffs by). */
   bestFor(classDates: readonly string[], provinceCode: string): string | undefined {
     const startDate = classDates[0];
     const endDate = classDates[classDates.length - 1];
     const month = monthOf(startDate);
-    let best: { instructor: PlannableInstructor; local: number; load: number } | undefined;
-    for (const instructor of this.instructors) {
-      const load = this.loads.get(`${instructor.instructorId}|${month}`) ?? 0;
-      if (load >= instructor.maxClassesPerPeriod) continue;
-      const busy = this.bookings.get(instructor.instructorId)?.some((booked) => booked.startDate <= endDate && booked.endDate >= startDate);
-      if (busy) continue;
-      const local = instructor.homeProvinceCode === provinceCode ? 0 : 1;
-      if (
-        !best ||
-        local < best.local ||
-        (local === best.local && (load < best.load || (load === best.load && instructor.instructorId < best.instructor.instructorId)))
+    const loadOf = (instructor: PlannableInstructor) => this.loads.get(`${instructor.instructorId}|${month}`) ?? 0;
+    const free = this.instructors
+      .filter(
+        (instructor) =>
+          loadOf(instructor) < instructor.maxClassesPerPeriod &&
+          !this.bookings.get(instructor.instructorId)?.some((booked) => booked.startDate <= endDate && booked.endDate >= startDate),
       )
-        best = { instructor, local, load };
-    }
-    return best?.instructor.instructorId;
+      .map((instructor) => ({ instructorId: instructor.instructorId, homeProvinceCode: instructor.homeProvinceCode, load: loadOf(instructor) }));
+    return bestRankedInstructor(free, provinceCode)?.instructorId;
   }
 
   book(instructorId: string, classDates: readonly string[]): void {
