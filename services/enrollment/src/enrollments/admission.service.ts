@@ -19,12 +19,11 @@ import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Participant } from '../participants/participant.entity';
-import { lockClasses } from './class-locks';
 import { eligibilityProblems } from './eligibility.rules';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
 import { fillOf } from './enrollment.views';
+import { Candidates, takePlace } from './seat-allocation';
 import { seatDecision } from './seat-events';
-import { placeIn } from './seating.rules';
 
 export interface AdmissionRequest {
   participantId: string;
@@ -91,8 +90,7 @@ export class Admission {
       withdrawalReason: null,
       endedAt: null,
     };
-    await this.outbox.append(
-      manager,
+    const events: NewEvent[] = [
       enrollmentSubmittedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         programmeId: programme.id,
@@ -101,13 +99,13 @@ export class Admission {
         channel: request.channel,
         provinceCode: participant.provinceCode,
       }),
-    );
-    if (participant.identityStatus === 'pending') {
-      await manager.insert(Enrollment, enrollment);
-      return enrollment;
-    }
-    if (participant.identityStatus === 'no-match') return this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED]);
-    return this.decide(manager, enrollment, participant, programme, namedClass ?? undefined);
+    ];
+    let decided = enrollment;
+    if (participant.identityStatus === 'pending') await manager.insert(Enrollment, enrollment);
+    else if (participant.identityStatus === 'no-match') decided = await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
+    else decided = await this.decide(manager, enrollment, participant, programme, namedClass ?? undefined, events);
+    await this.outbox.append(manager, ...events);
+    return decided;
   }
 
   /**
@@ -119,20 +117,32 @@ export class Admission {
       where: { participantId: participant.id, status: 'pending-identity' },
       order: { submittedAt: 'ASC', id: 'ASC' },
     });
+    const events: NewEvent[] = [];
     for (const enrollment of waiting) {
       if (participant.identityStatus === 'no-match') {
-        await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED]);
+        await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
         continue;
       }
       const programme = await lockProgramme(manager, enrollment.programmeId);
       if (!programme) throw new Error(`programme ${enrollment.programmeId} of enrollment ${enrollment.id} is gone`);
       const namedClass = enrollment.requestedBatchId ? await manager.findOneByOrFail(Batch, { id: enrollment.requestedBatchId }) : undefined;
-      await this.decide(manager, enrollment, participant, programme, namedClass);
+      await this.decide(manager, enrollment, participant, programme, namedClass, events);
     }
+    if (events.length > 0) await this.outbox.append(manager, ...events);
   }
 
-  /** Eligibility, then EnrollmentAccepted and a seat decision now (first come, first served) or in the draw. */
-  private async decide(manager: EntityManager, enrollment: Enrollment, participant: Participant, programme: Programme, namedClass?: Batch): Promise<Enrollment> {
+  /**
+   * Eligibility, then EnrollmentAccepted and a seat decision now (first come, first served) or in the draw. This and
+   * the steps below add their events to `events`, which the caller appends in one statement.
+   */
+  private async decide(
+    manager: EntityManager,
+    enrollment: Enrollment,
+    participant: Participant,
+    programme: Programme,
+    namedClass: Batch | undefined,
+    events: NewEvent[],
+  ): Promise<Enrollment> {
     const problems = eligibilityProblems({
       participant,
       prioritySegments: programme.prioritySegments,
@@ -142,10 +152,9 @@ export class Admission {
       minAge: this.config.ELIGIBLE_MIN_AGE,
       maxAge: this.config.ELIGIBLE_MAX_AGE,
     });
-    if (problems.length > 0) return this.reject(manager, enrollment, problems);
+    if (problems.length > 0) return this.reject(manager, enrollment, problems, events);
     const awaitingSelection = programme.selectionPolicy !== 'first-come-first-served';
-    await this.outbox.append(
-      manager,
+    events.push(
       enrollmentAcceptedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         participantId: enrollment.participantId,
@@ -156,17 +165,16 @@ export class Admission {
     );
     if (awaitingSelection) {
       const drawnAt = await drawTime(manager, programme);
-      if (drawnAt) return this.notSelected(manager, enrollment, `the selection was drawn at ${drawnAt.toISOString()}, before the identity check answered`);
+      if (drawnAt) return this.notSelected(manager, enrollment, `the selection was drawn at ${drawnAt.toISOString()}, before the identity check answered`, events);
       return save(manager, { ...enrollment, status: 'registered' });
     }
-    const candidates = namedClass ? { id: namedClass.id, status: 'confirmed' as const } : { programmeId: programme.id, provinceCode: participant.provinceCode, status: 'confirmed' as const };
-    return this.place(manager, enrollment, await lockClasses(manager, candidates));
+    const candidates = namedClass ? { id: namedClass.id } : { programmeId: programme.id, provinceCode: participant.provinceCode };
+    return this.place(manager, enrollment, candidates, events);
   }
 
-  private async reject(manager: EntityManager, enrollment: Enrollment, reasons: EnrollmentProblem[]): Promise<Enrollment> {
+  private async reject(manager: EntityManager, enrollment: Enrollment, reasons: EnrollmentProblem[], events: NewEvent[]): Promise<Enrollment> {
     const rejected = await save(manager, { ...enrollment, status: 'rejected', reasons });
-    await this.outbox.append(
-      manager,
+    events.push(
       enrollmentRejectedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         programmeId: enrollment.programmeId,
@@ -177,10 +185,9 @@ export class Admission {
     return rejected;
   }
 
-  private async notSelected(manager: EntityManager, enrollment: Enrollment, reason: string): Promise<Enrollment> {
+  private async notSelected(manager: EntityManager, enrollment: Enrollment, reason: string, events: NewEvent[]): Promise<Enrollment> {
     const notSelected = await save(manager, { ...enrollment, status: 'not-selected', notSelectedReason: reason });
-    await this.outbox.append(
-      manager,
+    events.push(
       participantNotSelectedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         participantId: enrollment.participantId,
@@ -191,24 +198,21 @@ export class Admission {
     return notSelected;
   }
 
-  /** First come, first served: a seat, a reserve place or neither in the candidate classes, which the caller has locked. */
-  private async place(manager: EntityManager, enrollment: Enrollment, classes: Batch[]): Promise<Enrollment> {
-    const placement = placeIn(classes);
-    if (placement.kind === 'none') return this.notSelected(manager, enrollment, placement.reason);
+  /** First come, first served: a seat, a reserve place or neither in the candidate classes. */
+  private async place(manager: EntityManager, enrollment: Enrollment, candidates: Candidates, events: NewEvent[]): Promise<Enrollment> {
+    const placement = await takePlace(manager, candidates);
+    if (placement.kind === 'none') return this.notSelected(manager, enrollment, placement.reason, events);
     const batch = placement.klass;
     const placed: Enrollment =
       placement.kind === 'seat'
         ? { ...enrollment, batchId: batch.id, status: 'selected', confirmBy: batch.confirmBy }
         : { ...enrollment, batchId: batch.id, status: 'reserved', reserveRank: placement.rank };
-    const counter = placement.kind === 'seat' ? 'selected' : 'reserved';
-    await manager.increment(Batch, { id: batch.id }, counter, 1);
     await save(manager, placed);
     const decision: NewEvent =
       placement.kind === 'seat'
         ? participantSelectedEvent.with(placed.id, { ...seatDecision(placed, batch.id), confirmBy: batch.confirmBy })
         : participantReservedEvent.with(placed.id, { ...seatDecision(placed, batch.id), rank: placement.rank });
-    const fill = fillOf({ ...batch, [counter]: batch[counter] + 1 });
-    await this.outbox.append(manager, decision, batchFillChangedEvent.with(batch.id, fill));
+    events.push(decision, batchFillChangedEvent.with(batch.id, fillOf(batch)));
     return placed;
   }
 }
