@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Batch } from '../classes/batch.entity';
+import { entityColumns } from '../sql-columns';
 import { lockClasses } from './class-locks';
 import { PLACE_KINDS, PlaceKind, Placement, placeIn, TIE_BREAKS } from './seating.rules';
 
@@ -37,11 +38,10 @@ async function takeSkippingLocked(manager: EntityManager, where: Record<string, 
   const properties = Object.keys(where);
   const hasFree = `${properties.map((property, index) => `${column(property)} = $${index + 1}`).join(' AND ')} AND ${taken} < ${capacity}`;
   const order = [`${capacity} - ${taken} DESC`, ...TIE_BREAKS.map(column)].join(', ');
-  const returned = metadata.columns.map((col) => `batches.${col.databaseName}${col.type === 'date' ? '::text' : ''} AS "${col.propertyName}"`).join(', ');
   const [row] = await manager.query<Array<Batch & { free: boolean }>>(
     `WITH chosen AS (SELECT id FROM batches WHERE ${hasFree} ORDER BY ${order} LIMIT 1 FOR UPDATE SKIP LOCKED),
           took AS (UPDATE batches SET ${taken} = batches.${taken} + 1 FROM chosen
-                    WHERE batches.id = chosen.id AND batches.${taken} < batches.${capacity} RETURNING ${returned})
+                    WHERE batches.id = chosen.id AND batches.${taken} < batches.${capacity} RETURNING ${entityColumns(manager, Batch, 'batches')})
      SELECT took.*, EXISTS (SELECT 1 FROM batches WHERE ${hasFree}) AS free FROM (VALUES (1)) AS one LEFT JOIN took ON true`,
     properties.map((property) => where[property]),
   );
