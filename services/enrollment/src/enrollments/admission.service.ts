@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   batchFillChangedEvent,
   enrollmentAcceptedEvent,
@@ -19,6 +19,7 @@ import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Participant } from '../participants/participant.entity';
+import { selectEntities, upsertEntity } from '../sql-columns';
 import { eligibilityProblems } from './eligibility.rules';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
 import { fillOf } from './enrollment.views';
@@ -55,20 +56,19 @@ export class Admission {
 
   /** Throws 404 for an unknown participant, programme or class, 409 for a second active enrollment or a closed pool. */
   async submit(manager: EntityManager, request: AdmissionRequest): Promise<Enrollment> {
-    const participant = await manager.findOne(Participant, { where: { id: request.participantId }, lock: { mode: 'pessimistic_write' } });
+    const [participant] = await selectEntities(manager, Participant, 'id = $1 FOR UPDATE', [request.participantId]);
     if (!participant) throw new NotFound({ field: 'participantId', rule: 'exists', message: `no participant with id ${request.participantId}` });
     const programme = await lockProgramme(manager, request.programmeId);
     if (!programme) throw new NotFound({ field: 'programmeId', rule: 'exists', message: `no launched programme with id ${request.programmeId}` });
-    const open = await manager.findOneBy(Enrollment, {
-      participantId: participant.id,
-      programmeId: programme.id,
-      status: In([...WAITING_STATUSES, ...ACTIVE_STATUSES]),
-    });
+    const [open] = await manager.query<Array<Pick<Enrollment, 'id' | 'status'>>>(
+      'SELECT id, status FROM enrollments WHERE participant_id = $1 AND programme_id = $2 AND status = ANY($3) LIMIT 1',
+      [participant.id, programme.id, [...WAITING_STATUSES, ...ACTIVE_STATUSES]],
+    );
     if (open) {
       throw new Conflict({ field: 'participantId', rule: 'one-active-enrollment', message: `the participant already has an active enrollment in this programme (${open.id}, ${open.status}); one active enrollment per programme` });
     }
-    const namedClass = request.batchId ? await manager.findOneBy(Batch, { id: request.batchId, programmeId: programme.id, status: 'confirmed' }) : undefined;
-    if (namedClass === null) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class ${request.batchId} in this programme` });
+    const [namedClass] = request.batchId ? await selectEntities(manager, Batch, "id = $1 AND programme_id = $2 AND status = 'confirmed'", [request.batchId, programme.id]) : [];
+    if (request.batchId && !namedClass) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class ${request.batchId} in this programme` });
     const drawnAt = await drawTime(manager, programme);
     if (drawnAt) throw new Conflict({ field: 'programmeId', rule: 'registration-open', message: `registration is closed; the selection was drawn at ${drawnAt.toISOString()}` });
 
@@ -101,9 +101,9 @@ export class Admission {
       }),
     ];
     let decided = enrollment;
-    if (participant.identityStatus === 'pending') await manager.insert(Enrollment, enrollment);
+    if (participant.identityStatus === 'pending') await save(manager, enrollment);
     else if (participant.identityStatus === 'no-match') decided = await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
-    else decided = await this.decide(manager, enrollment, participant, programme, namedClass ?? undefined, events);
+    else decided = await this.decide(manager, enrollment, participant, programme, namedClass, events);
     await this.outbox.append(manager, ...events);
     return decided;
   }
@@ -113,10 +113,7 @@ export class Admission {
    * The caller holds the participant row lock and has recorded the answer on it.
    */
   async resumeAfterIdentity(manager: EntityManager, participant: Participant): Promise<void> {
-    const waiting = await manager.find(Enrollment, {
-      where: { participantId: participant.id, status: 'pending-identity' },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-    });
+    const waiting = await selectEntities(manager, Enrollment, "participant_id = $1 AND status = 'pending-identity' ORDER BY submitted_at, id", [participant.id]);
     const events: NewEvent[] = [];
     for (const enrollment of waiting) {
       if (participant.identityStatus === 'no-match') {
@@ -125,7 +122,8 @@ export class Admission {
       }
       const programme = await lockProgramme(manager, enrollment.programmeId);
       if (!programme) throw new Error(`programme ${enrollment.programmeId} of enrollment ${enrollment.id} is gone`);
-      const namedClass = enrollment.requestedBatchId ? await manager.findOneByOrFail(Batch, { id: enrollment.requestedBatchId }) : undefined;
+      const [namedClass] = enrollment.requestedBatchId ? await selectEntities(manager, Batch, 'id = $1', [enrollment.requestedBatchId]) : [];
+      if (enrollment.requestedBatchId && !namedClass) throw new Error(`class ${enrollment.requestedBatchId} of enrollment ${enrollment.id} is gone`);
       await this.decide(manager, enrollment, participant, programme, namedClass, events);
     }
     if (events.length > 0) await this.outbox.append(manager, ...events);
@@ -147,7 +145,7 @@ export class Admission {
       participant,
       prioritySegments: programme.prioritySegments,
       startDate: namedClass?.startDate ?? programme.periodStart,
-      classesInProvince: await manager.countBy(Batch, { programmeId: programme.id, provinceCode: participant.provinceCode, status: 'confirmed' }),
+      classesInProvince: await confirmedClassesIn(manager, programme.id, participant.provinceCode),
       namedClass,
       minAge: this.config.ELIGIBLE_MIN_AGE,
       maxAge: this.config.ELIGIBLE_MAX_AGE,
@@ -218,8 +216,17 @@ export class Admission {
 }
 
 /** Shared: many enrollments go on at once, while the draw (FOR UPDATE) waits for them and they for it. */
-function lockProgramme(manager: EntityManager, id: string): Promise<Programme | null> {
-  return manager.findOne(Programme, { where: { id }, lock: { mode: 'pessimistic_read' } });
+async function lockProgramme(manager: EntityManager, id: string): Promise<Programme | undefined> {
+  const [programme] = await selectEntities(manager, Programme, 'id = $1 FOR SHARE', [id]);
+  return programme;
+}
+
+async function confirmedClassesIn(manager: EntityManager, programmeId: string, provinceCode: string): Promise<number> {
+  const [{ count }] = await manager.query<Array<{ count: number }>>(
+    "SELECT count(*)::int AS count FROM batches WHERE programme_id = $1 AND province_code = $2 AND status = 'confirmed'",
+    [programmeId, provinceCode],
+  );
+  return count;
 }
 
 async function drawTime(manager: EntityManager, programme: Programme): Promise<Date | undefined> {
@@ -230,6 +237,6 @@ async function drawTime(manager: EntityManager, programme: Programme): Promise<D
 
 /** Inserts a new enrollment or updates one waiting for its identity check. */
 async function save(manager: EntityManager, enrollment: Enrollment): Promise<Enrollment> {
-  await manager.upsert(Enrollment, enrollment, ['id']);
+  await upsertEntity(manager, Enrollment, enrollment);
   return enrollment;
 }

@@ -41,7 +41,7 @@ async function takeSkippingLocked(manager: EntityManager, where: Record<string, 
   const [row] = await manager.query<Array<Batch & { free: boolean }>>(
     `WITH chosen AS (SELECT id FROM batches WHERE ${hasFree} ORDER BY ${order} LIMIT 1 FOR UPDATE SKIP LOCKED),
           took AS (UPDATE batches SET ${taken} = batches.${taken} + 1 FROM chosen
-                    WHERE batches.id = chosen.id AND batches.${taken} < batches.${capacity} RETURNING ${entityColumns(manager, Batch, 'batches')})
+                    WHERE batches.id = chosen.id AND batches.${taken} < batches.${capacity} RETURNING ${entityColumns(manager, Batch)})
      SELECT took.*, EXISTS (SELECT 1 FROM batches WHERE ${hasFree}) AS free FROM (VALUES (1)) AS one LEFT JOIN took ON true`,
     properties.map((property) => where[property]),
   );

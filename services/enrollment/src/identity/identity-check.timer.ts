@@ -94,7 +94,7 @@ export class IdentityCheckTimer extends PollingTimer {
         `WITH done AS (DELETE FROM identity_checks WHERE participant_id = $1 RETURNING participant_id)
          UPDATE participants SET identity_status = $2, identity_checked_at = $3 FROM done
           WHERE participants.id = done.participant_id AND participants.identity_status = 'pending'
-          RETURNING ${entityColumns(manager, Participant, 'participants')}`,
+          RETURNING ${entityColumns(manager, Participant)}`,
         [check.participantId, answer.outcome === 'match' ? 'verified' : 'no-match', new Date()],
       )) as [Participant[], number];
       if (checked) await this.admission.resumeAfterIdentity(manager, checked);
