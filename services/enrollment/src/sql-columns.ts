@@ -17,7 +17,12 @@ export function entityColumns(manager: EntityManager, entity: EntityTarget<Objec
 }
 
 /** The entity's rows that meet `condition` (which may end in a locking clause), e.g. `'id = $1 FOR UPDATE'`. */
-export function selectEntities<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, condition: string, parameters: unknown[]): Promise<T[]> {
+export function selectEntities<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  condition: string,
+  parameters: unknown[],
+): Promise<T[]> {
   const { tableName } = manager.connection.getMetadata(entity);
   return manager.query(`SELECT ${entityColumns(manager, entity)} FROM ${tableName} WHERE ${condition}`, parameters);
 }
@@ -33,7 +38,10 @@ export async function upsertEntity<T extends ObjectLiteral>(manager: EntityManag
   });
   await manager.query(
     `INSERT INTO ${metadata.tableName} (${names.join(', ')}) VALUES (${names.map((_, index) => `$${index + 1}`).join(', ')})
-     ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${names.filter((name) => !keys.includes(name)).map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`,
+     ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${names
+       .filter((name) => !keys.includes(name))
+       .map((name) => `${name} = EXCLUDED.${name}`)
+       .join(', ')}`,
     values,
   );
 }

@@ -19,7 +19,9 @@ describe('enrollment seat allocation without a province lock (real Kafka, real P
   });
 
   /** A programme with classes of these seats and reserves in province 32, as enrollment holds them. */
-  async function launched(...sizes: Array<{ seats: number; reserves: number }>): Promise<{ programme: ProgrammeLaunched; batchIds: string[] }> {
+  async function launched(
+    ...sizes: Array<{ seats: number; reserves: number }>
+  ): Promise<{ programme: ProgrammeLaunched; batchIds: string[] }> {
     const programme = programmeLaunched();
     const batches = sizes.map((size) => batchConfirmed(programme, { ...size, minimumQuorum: 1 }));
     await harness.launch(programme, ...batches);
