@@ -10,7 +10,6 @@ import { Programme } from './classes/programme.entity';
 import { EnrollmentConfig } from './enrollment.config';
 import { Enrollment } from './enrollments/enrollment.entity';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
-import { IdempotentRequest } from './enrollments/idempotent-request.entity';
 import { IdentityModule } from './identity/identity.module';
 import { CreateParticipants1732700000300 } from './migrations/1732700000300-create-participants';
 import { CreateClasses1732700000310 } from './migrations/1732700000310-create-classes';
@@ -37,7 +36,7 @@ export const enrollmentService: ServiceDefinition<EnrollmentConfig> = {
   name: 'enrollment',
   configClass: EnrollmentConfig,
   modules: [ParticipantsModule, ClassesModule, EnrollmentsModule, IdentityModule, SelectionModule, NominationsModule, MovesModule, AttendanceModule, CertificatesModule],
-  entities: [Participant, Programme, Batch, Enrollment, IdempotentRequest, ClassChangeOffer, AttendanceRecord, Certificate, SelectionEntry, ClassInstructor],
+  entities: [Participant, Programme, Batch, Enrollment, ClassChangeOffer, AttendanceRecord, Certificate, SelectionEntry, ClassInstructor],
   migrations: [CreateParticipants1732700000300, CreateClasses1732700000310, CreateEnrollments1732700000320, AddExpiryAndWithdrawal1732700000330, AddIdentityAndLanguage1732700000340, AddSelection1732700000350, AddNominationRecords1732700000360, AddClassChangesAttendanceCertificates1732700000370, AddContactLookupIndexes1732700000390, AddClassDates1732700000394, MoveSelectionEntries1732700000400, AddClassInstructors1732700000410, VerifiableLetters1732700000420],
   consumesEvents: true,
 };

@@ -2,7 +2,7 @@ import { EntityManager, QueryRunner } from 'typeorm';
 
 /**
  * Every advisory lock taken on a service database, by name. PostgreSQL derives a lock's key from its
- * name (`hashtextextended`), and that of a lock on one thing of a kind (one batch, one idempotency key)
+ * name (`hashtextextended`), and that of a lock on one thing of a kind (one batch)
  * from the name and the thing's id, so no key is numbered by hand and two locks can only share one by
  * sharing a name. The outbox relay's lock, `messaging:outbox-relay`, is taken by libs/messaging, which
  * cannot import this library.
@@ -12,8 +12,6 @@ export const ADVISORY_LOCKS = {
   migrations: 'platform:migrations',
   /** program: one bulk planning request at a time, so that two never plan into the same rooms. */
   bulkPlanning: 'program:bulk-planning',
-  /** enrollment, per idempotency key: a retried request waits for the first to commit its answer. */
-  idempotencyKey: 'enrollment:idempotency-key',
   /** instructor-module, per batch: everything that changes a class's staffing (plan, release, withdrawal, reschedule). */
   classStaffing: 'instructor-module:batch',
   /** gateway: shared by each read-model update, exclusive while a rebuild swaps its schema in. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   batchFillChangedEvent,
   enrollmentAcceptedEvent,
@@ -19,12 +19,12 @@ import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Participant } from '../participants/participant.entity';
-import { lockClasses } from './class-locks';
+import { selectEntities, upsertEntity } from '../sql-columns';
 import { eligibilityProblems } from './eligibility.rules';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
 import { fillOf } from './enrollment.views';
+import { Candidates, takePlace } from './seat-allocation';
 import { seatDecision } from './seat-events';
-import { placeIn } from './seating.rules';
 
 export interface AdmissionRequest {
   participantId: string;
@@ -56,20 +56,19 @@ export class Admission {
 
   /** Throws 404 for an unknown participant, programme or class, 409 for a second active enrollment or a closed pool. */
   async submit(manager: EntityManager, request: AdmissionRequest): Promise<Enrollment> {
-    const participant = await manager.findOne(Participant, { where: { id: request.participantId }, lock: { mode: 'pessimistic_write' } });
+    const [participant] = await selectEntities(manager, Participant, 'id = $1 FOR UPDATE', [request.participantId]);
     if (!participant) throw new NotFound({ field: 'participantId', rule: 'exists', message: `no participant with id ${request.participantId}` });
     const programme = await lockProgramme(manager, request.programmeId);
     if (!programme) throw new NotFound({ field: 'programmeId', rule: 'exists', message: `no launched programme with id ${request.programmeId}` });
-    const open = await manager.findOneBy(Enrollment, {
-      participantId: participant.id,
-      programmeId: programme.id,
-      status: In([...WAITING_STATUSES, ...ACTIVE_STATUSES]),
-    });
+    const [open] = await manager.query<Array<Pick<Enrollment, 'id' | 'status'>>>(
+      'SELECT id, status FROM enrollments WHERE participant_id = $1 AND programme_id = $2 AND status = ANY($3) LIMIT 1',
+      [participant.id, programme.id, [...WAITING_STATUSES, ...ACTIVE_STATUSES]],
+    );
     if (open) {
       throw new Conflict({ field: 'participantId', rule: 'one-active-enrollment', message: `the participant already has an active enrollment in this programme (${open.id}, ${open.status}); one active enrollment per programme` });
     }
-    const namedClass = request.batchId ? await manager.findOneBy(Batch, { id: request.batchId, programmeId: programme.id, status: 'confirmed' }) : undefined;
-    if (namedClass === null) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class ${request.batchId} in this programme` });
+    const [namedClass] = request.batchId ? await selectEntities(manager, Batch, "id = $1 AND programme_id = $2 AND status = 'confirmed'", [request.batchId, programme.id]) : [];
+    if (request.batchId && !namedClass) throw new NotFound({ field: 'batchId', rule: 'exists', message: `no confirmed class ${request.batchId} in this programme` });
     const drawnAt = await drawTime(manager, programme);
     if (drawnAt) throw new Conflict({ field: 'programmeId', rule: 'registration-open', message: `registration is closed; the selection was drawn at ${drawnAt.toISOString()}` });
 
@@ -91,8 +90,7 @@ export class Admission {
       withdrawalReason: null,
       endedAt: null,
     };
-    await this.outbox.append(
-      manager,
+    const events: NewEvent[] = [
       enrollmentSubmittedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         programmeId: programme.id,
@@ -101,13 +99,13 @@ export class Admission {
         channel: request.channel,
         provinceCode: participant.provinceCode,
       }),
-    );
-    if (participant.identityStatus === 'pending') {
-      await manager.insert(Enrollment, enrollment);
-      return enrollment;
-    }
-    if (participant.identityStatus === 'no-match') return this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED]);
-    return this.decide(manager, enrollment, participant, programme, namedClass ?? undefined);
+    ];
+    let decided = enrollment;
+    if (participant.identityStatus === 'pending') await save(manager, enrollment);
+    else if (participant.identityStatus === 'no-match') decided = await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
+    else decided = await this.decide(manager, enrollment, participant, programme, namedClass, events);
+    await this.outbox.append(manager, ...events);
+    return decided;
   }
 
   /**
@@ -115,37 +113,46 @@ export class Admission {
    * The caller holds the participant row lock and has recorded the answer on it.
    */
   async resumeAfterIdentity(manager: EntityManager, participant: Participant): Promise<void> {
-    const waiting = await manager.find(Enrollment, {
-      where: { participantId: participant.id, status: 'pending-identity' },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-    });
+    const waiting = await selectEntities(manager, Enrollment, "participant_id = $1 AND status = 'pending-identity' ORDER BY submitted_at, id", [participant.id]);
+    const events: NewEvent[] = [];
     for (const enrollment of waiting) {
       if (participant.identityStatus === 'no-match') {
-        await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED]);
+        await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
         continue;
       }
       const programme = await lockProgramme(manager, enrollment.programmeId);
       if (!programme) throw new Error(`programme ${enrollment.programmeId} of enrollment ${enrollment.id} is gone`);
-      const namedClass = enrollment.requestedBatchId ? await manager.findOneByOrFail(Batch, { id: enrollment.requestedBatchId }) : undefined;
-      await this.decide(manager, enrollment, participant, programme, namedClass);
+      const [namedClass] = enrollment.requestedBatchId ? await selectEntities(manager, Batch, 'id = $1', [enrollment.requestedBatchId]) : [];
+      if (enrollment.requestedBatchId && !namedClass) throw new Error(`class ${enrollment.requestedBatchId} of enrollment ${enrollment.id} is gone`);
+      await this.decide(manager, enrollment, participant, programme, namedClass, events);
     }
+    if (events.length > 0) await this.outbox.append(manager, ...events);
   }
 
-  /** Eligibility, then EnrollmentAccepted and a seat decision now (first come, first served) or in the draw. */
-  private async decide(manager: EntityManager, enrollment: Enrollment, participant: Participant, programme: Programme, namedClass?: Batch): Promise<Enrollment> {
+  /**
+   * Eligibility, then EnrollmentAccepted and a seat decision now (first come, first served) or in the draw. This and
+   * the steps below add their events to `events`, which the caller appends in one statement.
+   */
+  private async decide(
+    manager: EntityManager,
+    enrollment: Enrollment,
+    participant: Participant,
+    programme: Programme,
+    namedClass: Batch | undefined,
+    events: NewEvent[],
+  ): Promise<Enrollment> {
     const problems = eligibilityProblems({
       participant,
       prioritySegments: programme.prioritySegments,
       startDate: namedClass?.startDate ?? programme.periodStart,
-      classesInProvince: await manager.countBy(Batch, { programmeId: programme.id, provinceCode: participant.provinceCode, status: 'confirmed' }),
+      classesInProvince: await confirmedClassesIn(manager, programme.id, participant.provinceCode),
       namedClass,
       minAge: this.config.ELIGIBLE_MIN_AGE,
       maxAge: this.config.ELIGIBLE_MAX_AGE,
     });
-    if (problems.length > 0) return this.reject(manager, enrollment, problems);
+    if (problems.length > 0) return this.reject(manager, enrollment, problems, events);
     const awaitingSelection = programme.selectionPolicy !== 'first-come-first-served';
-    await this.outbox.append(
-      manager,
+    events.push(
       enrollmentAcceptedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         participantId: enrollment.participantId,
@@ -156,17 +163,16 @@ export class Admission {
     );
     if (awaitingSelection) {
       const drawnAt = await drawTime(manager, programme);
-      if (drawnAt) return this.notSelected(manager, enrollment, `the selection was drawn at ${drawnAt.toISOString()}, before the identity check answered`);
+      if (drawnAt) return this.notSelected(manager, enrollment, `the selection was drawn at ${drawnAt.toISOString()}, before the identity check answered`, events);
       return save(manager, { ...enrollment, status: 'registered' });
     }
-    const candidates = namedClass ? { id: namedClass.id, status: 'confirmed' as const } : { programmeId: programme.id, provinceCode: participant.provinceCode, status: 'confirmed' as const };
-    return this.place(manager, enrollment, await lockClasses(manager, candidates));
+    const candidates = namedClass ? { id: namedClass.id } : { programmeId: programme.id, provinceCode: participant.provinceCode };
+    return this.place(manager, enrollment, candidates, events);
   }
 
-  private async reject(manager: EntityManager, enrollment: Enrollment, reasons: EnrollmentProblem[]): Promise<Enrollment> {
+  private async reject(manager: EntityManager, enrollment: Enrollment, reasons: EnrollmentProblem[], events: NewEvent[]): Promise<Enrollment> {
     const rejected = await save(manager, { ...enrollment, status: 'rejected', reasons });
-    await this.outbox.append(
-      manager,
+    events.push(
       enrollmentRejectedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         programmeId: enrollment.programmeId,
@@ -177,10 +183,9 @@ export class Admission {
     return rejected;
   }
 
-  private async notSelected(manager: EntityManager, enrollment: Enrollment, reason: string): Promise<Enrollment> {
+  private async notSelected(manager: EntityManager, enrollment: Enrollment, reason: string, events: NewEvent[]): Promise<Enrollment> {
     const notSelected = await save(manager, { ...enrollment, status: 'not-selected', notSelectedReason: reason });
-    await this.outbox.append(
-      manager,
+    events.push(
       participantNotSelectedEvent.with(enrollment.id, {
         enrollmentId: enrollment.id,
         participantId: enrollment.participantId,
@@ -191,31 +196,37 @@ export class Admission {
     return notSelected;
   }
 
-  /** First come, first served: a seat, a reserve place or neither in the candidate classes, which the caller has locked. */
-  private async place(manager: EntityManager, enrollment: Enrollment, classes: Batch[]): Promise<Enrollment> {
-    const placement = placeIn(classes);
-    if (placement.kind === 'none') return this.notSelected(manager, enrollment, placement.reason);
+  /** First come, first served: a seat, a reserve place or neither in the candidate classes. */
+  private async place(manager: EntityManager, enrollment: Enrollment, candidates: Candidates, events: NewEvent[]): Promise<Enrollment> {
+    const placement = await takePlace(manager, candidates);
+    if (placement.kind === 'none') return this.notSelected(manager, enrollment, placement.reason, events);
     const batch = placement.klass;
     const placed: Enrollment =
       placement.kind === 'seat'
         ? { ...enrollment, batchId: batch.id, status: 'selected', confirmBy: batch.confirmBy }
         : { ...enrollment, batchId: batch.id, status: 'reserved', reserveRank: placement.rank };
-    const counter = placement.kind === 'seat' ? 'selected' : 'reserved';
-    await manager.increment(Batch, { id: batch.id }, counter, 1);
     await save(manager, placed);
     const decision: NewEvent =
       placement.kind === 'seat'
         ? participantSelectedEvent.with(placed.id, { ...seatDecision(placed, batch.id), confirmBy: batch.confirmBy })
         : participantReservedEvent.with(placed.id, { ...seatDecision(placed, batch.id), rank: placement.rank });
-    const fill = fillOf({ ...batch, [counter]: batch[counter] + 1 });
-    await this.outbox.append(manager, decision, batchFillChangedEvent.with(batch.id, fill));
+    events.push(decision, batchFillChangedEvent.with(batch.id, fillOf(batch)));
     return placed;
   }
 }
 
 /** Shared: many enrollments go on at once, while the draw (FOR UPDATE) waits for them and they for it. */
-function lockProgramme(manager: EntityManager, id: string): Promise<Programme | null> {
-  return manager.findOne(Programme, { where: { id }, lock: { mode: 'pessimistic_read' } });
+async function lockProgramme(manager: EntityManager, id: string): Promise<Programme | undefined> {
+  const [programme] = await selectEntities(manager, Programme, 'id = $1 FOR SHARE', [id]);
+  return programme;
+}
+
+async function confirmedClassesIn(manager: EntityManager, programmeId: string, provinceCode: string): Promise<number> {
+  const [{ count }] = await manager.query<Array<{ count: number }>>(
+    "SELECT count(*)::int AS count FROM batches WHERE programme_id = $1 AND province_code = $2 AND status = 'confirmed'",
+    [programmeId, provinceCode],
+  );
+  return count;
 }
 
 async function drawTime(manager: EntityManager, programme: Programme): Promise<Date | undefined> {
@@ -226,6 +237,6 @@ async function drawTime(manager: EntityManager, programme: Programme): Promise<D
 
 /** Inserts a new enrollment or updates one waiting for its identity check. */
 async function save(manager: EntityManager, enrollment: Enrollment): Promise<Enrollment> {
-  await manager.upsert(Enrollment, enrollment, ['id']);
+  await upsertEntity(manager, Enrollment, enrollment);
   return enrollment;
 }

@@ -3,14 +3,13 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { batchFillChangedEvent, EnrollmentView, seatConfirmedEvent, todayInWib } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { ADVISORY_LOCKS, Conflict, DomainError, lockUntilTransactionEnds, NotFound, problemOfDomainError, Unprocessable, withSavepoint } from '@sinergi/platform';
+import { Conflict, DomainError, NotFound, problemOfDomainError, Unprocessable, withSavepoint } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { Admission } from './admission.service';
 import { lockClasses } from './class-locks';
 import { SubmitEnrollmentDto } from './enrollment.dto';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
 import { enrollmentView, fillOf } from './enrollment.views';
-import { IdempotentRequest } from './idempotent-request.entity';
 import { enrollmentWithdrawn, seatDecision } from './seat-events';
 import { SeatRelease } from './seat-release.service';
 
@@ -19,6 +18,9 @@ export interface HttpOutcome {
   status: number;
   body: object;
 }
+
+/** The status of a claimed key whose answer its transaction has not stored yet; no other transaction ever sees it. */
+const CLAIMED = 0;
 
 @Injectable()
 export class EnrollmentsService {
@@ -37,14 +39,13 @@ export class EnrollmentsService {
   submitOnce(key: string, dto: SubmitEnrollmentDto): Promise<HttpOutcome> {
     const fingerprint = createHash('sha256').update(JSON.stringify([dto.participantId, dto.programmeId, dto.batchId ?? null])).digest('hex');
     return this.dataSource.transaction(async (manager) => {
-      await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.idempotencyKey, key);
-      const prior = await manager.findOneBy(IdempotentRequest, { key });
-      if (prior) {
+      const prior = await claimKey(manager, key, fingerprint);
+      if (prior.status !== CLAIMED) {
         if (prior.fingerprint !== fingerprint) throw new Unprocessable({ field: 'Idempotency-Key', rule: 'same-request', message: 'this key was already used for a different request' });
         return { status: prior.status, body: prior.body };
       }
       const outcome = await this.answer(manager, dto);
-      await manager.insert(IdempotentRequest, { key, fingerprint, ...outcome, createdAt: new Date() });
+      await manager.query('UPDATE idempotent_requests SET status = $2, body = $3 WHERE key = $1', [key, outcome.status, outcome.body]);
       return outcome;
     });
   }
@@ -126,6 +127,20 @@ export class EnrollmentsService {
       return { status: problem.status, body: { ...problem, instance: '/enrollments' } };
     }
   }
+}
+
+/**
+ * Claims the key in one statement, or gives the answer stored for it. A repeat arriving while the first request's
+ * transaction runs waits on the key's unique index until it commits (then DO UPDATE sees the stored answer, which a
+ * plain read in the same statement's snapshot would not) or rolls back (then the repeat claims the key).
+ */
+async function claimKey(manager: EntityManager, key: string, fingerprint: string): Promise<HttpOutcome & { fingerprint: string }> {
+  const [stored] = await manager.query<Array<HttpOutcome & { fingerprint: string }>>(
+    `INSERT INTO idempotent_requests (key, fingerprint, status, body) VALUES ($1, $2, ${CLAIMED}, '{}')
+     ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING fingerprint, status, body`,
+    [key, fingerprint],
+  );
+  return stored;
 }
 
 function notConfirmable(status: string): Conflict {

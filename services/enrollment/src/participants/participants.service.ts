@@ -63,9 +63,12 @@ export class ParticipantsService {
       identityCheckedAt: null,
     };
     // ON CONFLICT rather than catching the unique violation: no savepoint, which matters when nominations register thousands in one transaction.
-    const inserted = await manager.createQueryBuilder().insert().into(Participant).values(participant).orIgnore().returning('id').execute();
-    if (inserted.raw.length === 0) throw new Conflict({ field: 'nik', rule: 'unique', message: 'a participant with this NIK is already registered' });
-    await manager.query('INSERT INTO identity_checks (participant_id) VALUES ($1)', [id]);
+    const [insertParticipant, parameters] = manager.createQueryBuilder().insert().into(Participant).values(participant).orIgnore().returning('id').getQueryAndParameters();
+    const [job] = await manager.query<unknown[]>(
+      `WITH registered AS (${insertParticipant}) INSERT INTO identity_checks (participant_id) SELECT id FROM registered RETURNING participant_id`,
+      parameters,
+    );
+    if (!job) throw new Conflict({ field: 'nik', rule: 'unique', message: 'a participant with this NIK is already registered' });
     await this.outbox.append(manager, this.contactCards.changed(participant));
     return participant;
   }
