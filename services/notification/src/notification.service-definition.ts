@@ -9,6 +9,7 @@ import { DeliveryEventIdsAsText1732700000500 } from './migrations/1732700000500-
 import { DeliveryEventTimeAndHolds1732700000600 } from './migrations/1732700000600-delivery-event-time-and-holds';
 import { DeliveriesByClass1732700000700 } from './migrations/1732700000700-deliveries-by-class';
 import { DeliveriesNotifyWhenDue1732700000800 } from './migrations/1732700000800-deliveries-notify-when-due';
+import { DeliveriesAwaitingContact1732700000900 } from './migrations/1732700000900-deliveries-awaiting-contact';
 import { NotificationConfig } from './notification.config';
 import { RecipientsModule } from './recipients/recipients.module';
 import { SignInCodesModule } from './sign-in-codes/sign-in-codes.module';
@@ -18,6 +19,6 @@ export const notificationService: ServiceDefinition<NotificationConfig> = {
   configClass: NotificationConfig,
   modules: [RecipientsModule, DeliveriesModule, MessagesModule, DigestModule, SignInCodesModule],
   entities: [Delivery],
-  migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400, DeliveryEventIdsAsText1732700000500, DeliveryEventTimeAndHolds1732700000600, DeliveriesByClass1732700000700, DeliveriesNotifyWhenDue1732700000800],
+  migrations: [CreateDeliveries1732700000200, AddSendingRecipientsClasses1732700000400, DeliveryEventIdsAsText1732700000500, DeliveryEventTimeAndHolds1732700000600, DeliveriesByClass1732700000700, DeliveriesNotifyWhenDue1732700000800, DeliveriesAwaitingContact1732700000900],
   consumesEvents: true,
 };

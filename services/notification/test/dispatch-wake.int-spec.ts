@@ -6,12 +6,12 @@ import { inDays, NotificationHarness, seatDecision } from './support';
 const TEN_MINUTES = String(10 * 60_000);
 const PROMPTLY = { timeoutMs: 20_000 };
 
-/** With a poll too slow to matter, only the NOTIFY of a due delivery can get it sent. */
+/** With a poll and retries too slow to matter, only the NOTIFY of a due delivery can get it sent. */
 describe('notification: the dispatcher wakes when a delivery is due', () => {
   let harness: NotificationHarness;
 
   beforeAll(async () => {
-    harness = await NotificationHarness.start({ NOTIFICATION_POLL_MS: TEN_MINUTES });
+    harness = await NotificationHarness.start({ NOTIFICATION_POLL_MS: TEN_MINUTES, NOTIFICATION_RETRY_BASE_MS: TEN_MINUTES });
   });
 
   afterAll(async () => {
@@ -68,5 +68,21 @@ describe('notification: the dispatcher wakes when a delivery is due', () => {
     });
 
     await decideAndDeliver(people);
+  });
+
+  it('sends a decision that came before its card as soon as the card arrives, though its retry is ten minutes away', async () => {
+    const participantId = randomUUID();
+    const email = `late.card.${participantId.slice(0, 8)}@example.id`;
+    await harness.publish(participantSelectedEvent.with(randomUUID(), { ...seatDecision(participantId), confirmBy: inDays(10) }));
+    await waitFor('the decision waiting for the card', async () => {
+      const [waiting] = await harness.query<{ awaiting: boolean }>(
+        "SELECT awaiting_contact AS awaiting FROM deliveries WHERE recipient = $1 AND template = 'selected'",
+        [`participant:${participantId}`],
+      );
+      return waiting?.awaiting === true;
+    });
+
+    await harness.participant({ email }, 'id', participantId);
+    await harness.sinks.waitForEmails(email, 1, PROMPTLY);
   });
 });

@@ -109,7 +109,7 @@ export class DeliveryDispatcher extends PollingTimer {
    */
   private async claimDue(now: Date): Promise<ClaimedDelivery[]> {
     const [rows] = (await this.dataSource.query(
-      `UPDATE deliveries SET next_attempt_at = now() + interval '${CLAIM_LEASE}', status = CASE WHEN status = 'held' THEN 'pending' ELSE status END
+      `UPDATE deliveries SET next_attempt_at = now() + interval '${CLAIM_LEASE}', awaiting_contact = false, status = CASE WHEN status = 'held' THEN 'pending' ELSE status END
         WHERE id IN (SELECT id FROM deliveries due WHERE status IN ('held', 'pending', 'scheduled') AND next_attempt_at <= $1
                         AND (template = ANY($2) OR NOT EXISTS (
                           SELECT 1 FROM deliveries earlier
@@ -182,7 +182,7 @@ export class DeliveryDispatcher extends PollingTimer {
     await this.dataSource.transaction(async (manager) => {
       const [updated] = (await manager.query(
         `UPDATE deliveries SET status = $2, attempts = $3, next_attempt_at = $4, channel = COALESCE($5, channel), language = COALESCE($6, language),
-            provider_message_id = $7, last_error = $8, updated_at = now(),
+            provider_message_id = $7, last_error = $8, awaiting_contact = $9, updated_at = now(),
             params = CASE WHEN $2 IN ('sent', 'failed') THEN params - '${SEALED_CODE_PARAM}' ELSE params END
           WHERE id = $1 AND status IN ('pending', 'scheduled') RETURNING id`,
         [
@@ -194,6 +194,7 @@ export class DeliveryDispatcher extends PollingTimer {
           outcome.status === 'sent' ? outcome.language : null,
           outcome.status === 'sent' ? outcome.providerMessageId : null,
           outcome.status === 'sent' ? null : outcome.reason.slice(0, MAX_REASON_LENGTH),
+          outcome.status === 'retry' && outcome.awaitingContact === true,
         ],
       )) as [unknown[], number];
       // Cancelled meanwhile (its class was cancelled): the cancellation stands.

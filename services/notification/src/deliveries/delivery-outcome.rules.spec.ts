@@ -43,8 +43,14 @@ describe('after every channel failed', () => {
 describe('without a contact', () => {
   const delivery = { recipientKind: 'instructor' as const, recipientId: 'i-1', createdAt: later(-4_000) };
 
-  it('waits for the card, looking again every retry base, until the wait is over', () => {
-    expect(withoutContact(delivery, false, ['email'], policy, now)).toEqual({ status: 'retry', reason: 'waiting for the recipient contact card', at: later(1_000), attempted: false });
+  it('waits for the card, marked as waiting for it, looking again every retry base, until the wait is over', () => {
+    expect(withoutContact(delivery, false, ['email'], policy, now)).toEqual({
+      status: 'retry',
+      reason: 'waiting for the recipient contact card',
+      at: later(1_000),
+      attempted: false,
+      awaitingContact: true,
+    });
     expect(withoutContact(delivery, false, ['email'], policy, later(5_500))).toMatchObject({ status: 'retry', at: later(6_000) });
   });
 

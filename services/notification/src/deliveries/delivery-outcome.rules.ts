@@ -7,7 +7,7 @@ import { exponentialBackoffMs } from '@sinergi/messaging';
 export type Outcome =
   | { status: 'sent'; channel: ChannelName; providerMessageId: string; language: 'id' | 'en' }
   | { status: 'failed'; reason: string; channel?: ChannelName; attempted: boolean }
-  | { status: 'retry'; reason: string; at: Date; attempted: boolean }
+  | { status: 'retry'; reason: string; at: Date; attempted: boolean; awaitingContact?: true }
   | { status: 'cancelled'; reason: string };
 
 export type RetryPolicy = Pick<NotificationConfig, 'NOTIFICATION_MAX_ATTEMPTS' | 'NOTIFICATION_RETRY_BASE_MS' | 'NOTIFICATION_RETRY_MAX_MS' | 'NOTIFICATION_CONTACT_WAIT_MS'>;
@@ -54,7 +54,7 @@ export const CARDS_COME_AS_EVENTS: readonly RecipientKind[] = ['participant', 'i
 
 /**
  * No channel offered can reach the recipient. Without a card yet, a recipient whose card comes as an event waits
- * for it a bounded time, looking again every retry base; one nobody registered fails at once, as nothing is on its
+ * for it a bounded time, due again as soon as the card arrives and otherwise looking again every retry base; one nobody registered fails at once, as nothing is on its
  * way. A card that lacks the address or number fails too.
  */
 export function withoutContact(delivery: UnreachableDelivery, hasCard: boolean, offered: readonly ChannelName[], policy: RetryPolicy, now: Date): Outcome {
@@ -65,7 +65,7 @@ export function withoutContact(delivery: UnreachableDelivery, hasCard: boolean, 
   }
   if (!hasCard && waitUntil > now.getTime()) {
     const at = new Date(Math.min(waitUntil, now.getTime() + policy.NOTIFICATION_RETRY_BASE_MS));
-    return { status: 'retry', reason: 'waiting for the recipient contact card', at, attempted: false };
+    return { status: 'retry', reason: 'waiting for the recipient contact card', at, attempted: false, awaitingContact: true };
   }
   const channels = offered.join(', ') || 'none';
   return { status: 'failed', reason: `no contact: ${recipientKind} ${recipientId} has no address or number for any channel offered (${channels})`, attempted: false };

@@ -66,6 +66,10 @@ export class Delivery {
   @Column('text', { name: 'last_error', nullable: true })
   lastError!: string | null;
 
+  /** Waiting for the recipient's contact card: its arrival makes the delivery due at once. */
+  @Column('boolean', { name: 'awaiting_contact', default: false })
+  awaitingContact!: boolean;
+
   @Column('text', { name: 'correlation_id' })
   correlationId!: string;
 

@@ -1,9 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A delivery due at once wakes the dispatcher: NOTIFY deliveries as it is inserted pending (held notices and
- * scheduled reminders are found by the dispatcher's poll when their time comes). NOTIFY is delivered at commit, and
- * once per transaction however many rows it inserted.
+ * A delivery due at once wakes the dispatcher: NOTIFY deliveries as it is inserted pending, or updated to pending and
+ * due (a card arriving for a delivery that waited for it). Held notices, scheduled reminders and retries are found by
+ * the dispatcher's poll when their time comes; a claim or a retry moves `next_attempt_at` into the future, so neither
+ * notifies. NOTIFY is delivered at commit, and once per transaction however many rows it touched.
  */
 export class DeliveriesNotifyWhenDue1732700000800 implements MigrationInterface {
   name = 'DeliveriesNotifyWhenDue1732700000800';
@@ -16,7 +17,7 @@ export class DeliveriesNotifyWhenDue1732700000800 implements MigrationInterface 
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
-      CREATE TRIGGER deliveries_notify_when_due AFTER INSERT ON deliveries
+      CREATE TRIGGER deliveries_notify_when_due AFTER INSERT OR UPDATE OF next_attempt_at ON deliveries
         FOR EACH ROW WHEN (NEW.status = 'pending' AND NEW.next_attempt_at <= now())
         EXECUTE FUNCTION notify_deliveries_due()`);
   }
