@@ -14,6 +14,11 @@ export const ADVISORY_LOCKS = {
   bulkPlanning: 'program:bulk-planning',
   /** instructor-module, per batch: everything that changes a class's staffing (plan, release, withdrawal, reschedule). */
   classStaffing: 'instructor-module:batch',
+  /**
+   * notification, per recipient (`<kind>:<id>`): a contact card being stored, against a delivery being recorded as
+   * waiting for it, so that the card cannot arrive unseen in between (taken by notification's recipients trigger too).
+   */
+  recipientContact: 'notification:recipient-contact',
   /** gateway: shared by each read-model update, exclusive while a rebuild swaps its schema in. */
   readModels: 'gateway:read-models',
 } as const;

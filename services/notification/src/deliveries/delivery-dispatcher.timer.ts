@@ -9,7 +9,7 @@ import {
   RecipientKind,
 } from '@sinergi/contracts';
 import { Outbox, PgListener } from '@sinergi/messaging';
-import { PollingTimer } from '@sinergi/platform';
+import { ADVISORY_LOCKS, lockUntilTransactionEnds, PollingTimer } from '@sinergi/platform';
 import { CHANNEL_ADAPTERS, ChannelAdapter, DeliveryError } from '../channels/channel.port';
 import { ClassDetails, portalPageOf, renderMessage } from '../templates/templates.rules';
 import { NotificationConfig } from '../notification.config';
@@ -179,10 +179,15 @@ export class DeliveryDispatcher extends PollingTimer {
 
   private async record(delivery: ClaimedDelivery, outcome: Outcome, now: Date): Promise<void> {
     const attempts = attemptsAfter(delivery.attempts, outcome);
+    const awaitingContact = outcome.status === 'retry' && outcome.awaitingContact === true;
     await this.dataSource.transaction(async (manager) => {
+      // A card stored since this pass read the recipients is seen here (the lock waits for one being stored): due at once.
+      if (awaitingContact) await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.recipientContact, recipientKey(delivery.recipientKind, delivery.recipientId));
       const [updated] = (await manager.query(
-        `UPDATE deliveries SET status = $2, attempts = $3, next_attempt_at = $4, channel = COALESCE($5, channel), language = COALESCE($6, language),
+        `UPDATE deliveries SET status = $2, attempts = $3, channel = COALESCE($5, channel), language = COALESCE($6, language),
             provider_message_id = $7, last_error = $8, awaiting_contact = $9, updated_at = now(),
+            next_attempt_at = CASE WHEN $9 AND EXISTS (SELECT 1 FROM recipients r WHERE r.kind = deliveries.recipient_kind AND r.id = deliveries.recipient_id AND r.contact IS NOT NULL)
+                                   THEN now() ELSE $4 END,
             params = CASE WHEN $2 IN ('sent', 'failed') THEN params - '${SEALED_CODE_PARAM}' ELSE params END
           WHERE id = $1 AND status IN ('pending', 'scheduled') RETURNING id`,
         [
@@ -194,7 +199,7 @@ export class DeliveryDispatcher extends PollingTimer {
           outcome.status === 'sent' ? outcome.language : null,
           outcome.status === 'sent' ? outcome.providerMessageId : null,
           outcome.status === 'sent' ? null : outcome.reason.slice(0, MAX_REASON_LENGTH),
-          outcome.status === 'retry' && outcome.awaitingContact === true,
+          awaitingContact,
         ],
       )) as [unknown[], number];
       // Cancelled meanwhile (its class was cancelled): the cancellation stands.
