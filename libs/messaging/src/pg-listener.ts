@@ -7,16 +7,18 @@ export interface PgListenerOptions {
   databaseUrl: string;
   /** A plain identifier: it is written into `LISTEN` as is. */
   channel: string;
-  /** Called on each notification, and once after a reconnect (notifications sent meanwhile were missed). */
-  onNotify: () => void;
+  /** How the connection shows in pg_stat_activity; `<channel>-listener` by default. */
+  applicationName?: string;
+  /** Called with each notification's payload, and once without one after a reconnect (notifications sent meanwhile were missed). */
+  onNotify: (payload?: string) => void;
   reconnectInitialMs?: number;
   reconnectMaxMs?: number;
 }
 
 /**
- * One dedicated connection that LISTENs on a channel (`application_name` `<channel>-listener`, so it can be told
- * apart in pg_stat_activity). A lost connection is opened again with backoff; the caller keeps a poll as its safety
- * net for the time in between.
+ * One dedicated connection that LISTENs on a channel (`application_name` `<channel>-listener` unless given, so it can
+ * be told apart in pg_stat_activity). A connection lost, or not to be had at start, is opened again with backoff;
+ * the caller keeps a poll as its safety net for the time in between.
  */
 export class PgListener {
   private readonly logger: Logger;
@@ -29,9 +31,17 @@ export class PgListener {
     this.logger = new Logger(`PgListener(${options.channel})`);
   }
 
+  /** Listening, or trying again later, once this resolves: a start without the database is not refused for it. */
   async start(): Promise<void> {
     this.running = true;
-    await this.connect();
+    await this.connect().catch((error: Error) => {
+      this.logger.warn(`LISTEN ${this.options.channel} not possible yet, trying again: ${error.message}`);
+      this.reconnectLater();
+    });
+  }
+
+  get listening(): boolean {
+    return this.client !== undefined;
   }
 
   async stop(): Promise<void> {
@@ -43,9 +53,9 @@ export class PgListener {
   }
 
   private async connect(): Promise<void> {
-    const { channel, databaseUrl, onNotify } = this.options;
-    const client = new Client({ connectionString: databaseUrl, application_name: `${channel}-listener` });
-    client.on('notification', () => onNotify());
+    const { channel, databaseUrl, applicationName, onNotify } = this.options;
+    const client = new Client({ connectionString: databaseUrl, application_name: applicationName ?? `${channel}-listener` });
+    client.on('notification', (message) => onNotify(message.payload));
     client.on('error', (error) => this.logger.warn(`LISTEN ${channel} connection failed: ${error.message}`));
     client.once('end', () => {
       if (this.client !== client || !this.running) return;

@@ -1,45 +1,42 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DashboardChange } from '@sinergi/contracts';
+import { PgListener } from '@sinergi/messaging';
 import { GatewayConfig } from '../../gateway.config';
 import { changeOfPayload, READ_MODEL_CHANGES_CHANNEL } from './read-model-changes';
-
-const FIRST_RETRY_MS = 500;
-const LONGEST_RETRY_MS = 30_000;
 
 export type ChangeSubscriber = (change: DashboardChange) => void;
 
 /**
- * The one LISTEN connection of this gateway process, fanning every announced read-model change out to its
- * subscribers (the open live streams). A lost connection is opened again, waiting longer after each failure
+ * The one LISTEN connection of this gateway process (a `PgListener`), fanning every announced read-model change out
+ * to its subscribers (the open live streams). A lost connection is opened again, waiting longer after each failure
  * (0.5 s doubling up to 30 s); changes committed meanwhile are not heard, the pages catch up on the next one.
  */
 @Injectable()
 export class ReadModelChangeListener implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(ReadModelChangeListener.name);
   private readonly subscribers = new Set<ChangeSubscriber>();
-  private client?: Client;
-  private retryMs = FIRST_RETRY_MS;
-  private retryTimer?: NodeJS.Timeout;
-  private stopped = false;
+  private readonly listener: PgListener;
 
-  constructor(private readonly config: GatewayConfig) {}
+  constructor(config: GatewayConfig) {
+    this.listener = new PgListener({
+      databaseUrl: config.DATABASE_URL,
+      channel: READ_MODEL_CHANGES_CHANNEL,
+      applicationName: 'gateway-read-model-changes',
+      reconnectMaxMs: 30_000,
+      onNotify: (payload) => this.fanOut(payload),
+    });
+  }
 
-  /** Listening (or scheduled to try again) once this resolves; a start without the database is not refused for it. */
   async onModuleInit(): Promise<void> {
-    await this.connect();
+    await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
     this.subscribers.clear();
-    await this.client?.end().catch(() => undefined);
-    this.client = undefined;
+    await this.listener.stop();
   }
 
   get listening(): boolean {
-    return this.client !== undefined;
+    return this.listener.listening;
   }
 
   subscribe(subscriber: ChangeSubscriber): () => void {
@@ -47,41 +44,8 @@ export class ReadModelChangeListener implements OnModuleInit, OnModuleDestroy {
     return () => this.subscribers.delete(subscriber);
   }
 
-  private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'gateway-read-model-changes' });
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client));
-    client.on('notification', (message) => {
-      if (message.channel !== READ_MODEL_CHANGES_CHANNEL) return;
-      const change = changeOfPayload(message.payload);
-      if (change) this.subscribers.forEach((subscriber) => subscriber(change));
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${READ_MODEL_CHANGES_CHANNEL}`);
-    } catch (error) {
-      this.lost(client, error as Error);
-      return;
-    }
-    if (this.stopped) {
-      await client.end();
-      return;
-    }
-    this.client = client;
-    this.retryMs = FIRST_RETRY_MS;
-  }
-
-  private lost(client: Client, error?: Error): void {
-    client.removeAllListeners();
-    client.on('error', () => undefined);
-    void client.end().catch(() => undefined);
-    if (this.client === client) this.client = undefined;
-    if (this.stopped || this.retryTimer !== undefined) return;
-    this.logger.warn(`read-model changes not heard (${error?.message ?? 'connection ended'}), listening again in ${this.retryMs} ms`);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      void this.connect();
-    }, this.retryMs);
-    this.retryMs = Math.min(this.retryMs * 2, LONGEST_RETRY_MS);
+  private fanOut(payload: string | undefined): void {
+    const change = changeOfPayload(payload);
+    if (change) this.subscribers.forEach((subscriber) => subscriber(change));
   }
 }
