@@ -87,22 +87,26 @@ describe('venue-capacity reservations for the batch saga (real Kafka, real Postg
     expect(await harness.query(DOUBLE_BOOKED_ROOM_DAYS)).toEqual([]);
   });
 
-  it('lets PostgreSQL settle 20 reservations racing in parallel transactions, moving the losers to the next room', async () => {
-    const venueCode = await harness.registerVenue({
-      rooms: [
-        { roomCode: 'A', name: 'Kelas A', seats: 20 },
-        { roomCode: 'B', name: 'Kelas B', seats: 20 },
-      ],
-    });
+  it('settles 20 reservations racing in parallel transactions without a deadlock, moving the losers to the next room (40 rounds)', async () => {
     const service = harness.service.app.get(ReservationsService);
-    const batches = Array.from({ length: 20 }, (_, index) => batchPlanned({ venueCode, startDate: `2025-06-0${1 + (index % 3)}`, endDate: '2025-06-05' }));
+    const batchIds: string[] = [];
+    for (let round = 0; round < 40; round++) {
+      const venueCode = await harness.registerVenue({
+        rooms: [
+          { roomCode: 'A', name: 'Kelas A', seats: 20 },
+          { roomCode: 'B', name: 'Kelas B', seats: 20 },
+        ],
+      });
+      const batches = Array.from({ length: 20 }, (_, index) => batchPlanned({ venueCode, startDate: `2025-06-0${1 + (index % 3)}`, endDate: '2025-06-05' }));
 
-    const results = await Promise.all(batches.map((batch) => harness.dataSource.transaction((manager) => service.reserve(manager, batch))));
+      const results = await Promise.all(batches.map((batch) => harness.dataSource.transaction((manager) => service.reserve(manager, batch))));
 
-    const held = results.filter((reservation): reservation is Reservation => reservation !== null);
-    expect(held.map((reservation) => reservation.roomCode).sort()).toEqual(['A', 'B']);
+      const held = results.filter((reservation): reservation is Reservation => reservation !== null);
+      expect(held.map((reservation) => reservation.roomCode).sort()).toEqual(['A', 'B']);
+      batchIds.push(...batches.map((batch) => batch.batchId));
+    }
     expect(await harness.query(DOUBLE_BOOKED_ROOM_DAYS)).toEqual([]);
-    await harness.waitForAnswers(batches.map((batch) => batch.batchId));
+    await harness.waitForAnswers(batchIds);
   });
 
   it('releases the room when planning fails or the class is cancelled, and the room is reused at once', async () => {

@@ -15,6 +15,11 @@ export const ADVISORY_LOCKS = {
   /** instructor-module, per batch: everything that changes a class's staffing (plan, release, withdrawal, reschedule). */
   classStaffing: 'instructor-module:batch',
   /**
+   * venue-capacity, per room (`<venueCode>:<roomCode>`): a reservation being placed in the room, so that two never
+   * insert into it at once (exclusion constraint checks of concurrent inserters wait on each other: a deadlock).
+   */
+  roomReservation: 'venue-capacity:room',
+  /**
    * notification, per recipient (`<kind>:<id>`): a contact card being stored, against a delivery being recorded as
    * waiting for it, so that the card cannot arrive unseen in between (taken by notification's recipients trigger too).
    */

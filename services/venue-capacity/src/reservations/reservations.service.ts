@@ -13,7 +13,7 @@ import {
   venueReservedEvent,
 } from '@sinergi/contracts';
 import { Outbox } from '@sinergi/messaging';
-import { isExclusionViolation, withSavepoint } from '@sinergi/platform';
+import { ADVISORY_LOCKS, isExclusionViolation, lockUntilTransactionEnds, withSavepoint } from '@sinergi/platform';
 import { Room } from '../venues/room.entity';
 import { Venue } from '../venues/venue.entity';
 import { Reservation } from './reservation.entity';
@@ -172,6 +172,7 @@ async function holdRoom(manager: EntityManager, batch: BatchPlanned, roomCode: s
     endedAt: null,
   });
   const insert = async (): Promise<Reservation | null> => {
+    await lockRoom(manager, batch.venueCode, roomCode);
     try {
       await manager.insert(Reservation, reservation);
       return reservation;
@@ -184,12 +185,23 @@ async function holdRoom(manager: EntityManager, batch: BatchPlanned, roomCode: s
 }
 
 /**
+ * Waits for any other transaction placing a reservation in the room. Two inserters checking the exclusion
+ * constraint at once each wait for the other's row, which PostgreSQL ends as a deadlock; one at a time,
+ * the second sees the first's committed row and is refused at once. Taken inside the attempt's savepoint,
+ * so a refused attempt lets the room go again: a reservation holds at most the room it got.
+ */
+function lockRoom(manager: EntityManager, venueCode: string, roomCode: string): Promise<void> {
+  return lockUntilTransactionEnds(manager, ADVISORY_LOCKS.roomReservation, `${venueCode}:${roomCode}`);
+}
+
+/**
  * Moves the reservation to a room and new dates under a savepoint (same id, so it stays the batch's one
  * reservation). When a concurrent class holds the room on a new day, the exclusion constraint refuses
  * the update and the savepoint keeps the transaction usable for the next room.
  */
 async function moveRoom(manager: EntityManager, reservation: Reservation, roomCode: string, to: { startDate: string; endDate: string }): Promise<boolean> {
   const update = async (): Promise<boolean> => {
+    await lockRoom(manager, reservation.venueCode, roomCode);
     try {
       await manager.update(Reservation, { id: reservation.id }, { roomCode, startDate: to.startDate, endDate: to.endDate });
       return true;
