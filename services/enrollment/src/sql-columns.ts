@@ -27,21 +27,41 @@ export function selectEntities<T extends ObjectLiteral>(
   return manager.query(`SELECT ${entityColumns(manager, entity)} FROM ${tableName} WHERE ${condition}`, parameters);
 }
 
+/**
+ * An INSERT of the rows, every column of the entity, with `suffix` after the VALUES (ON CONFLICT, RETURNING), and its
+ * parameters. A row's columns take as many parameters: keep a statement's rows well under 65,535 of them.
+ */
+export function insertStatement<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: T[],
+  suffix = '',
+): [string, unknown[]] {
+  const metadata = manager.connection.getMetadata(entity);
+  const { columns } = metadata;
+  const parameters = rows.flatMap((row) =>
+    columns.map((column) => {
+      const value: unknown = row[column.propertyName];
+      return column.type === 'jsonb' ? JSON.stringify(value) : value;
+    }),
+  );
+  const values = rows.map((_, row) => `(${columns.map((_, column) => `$${row * columns.length + column + 1}`).join(', ')})`);
+  const names = columns.map((column) => column.databaseName).join(', ');
+  return [`INSERT INTO ${metadata.tableName} (${names}) VALUES ${values.join(', ')} ${suffix}`, parameters];
+}
+
+/** Inserts the rows in one statement. */
+export async function insertEntities<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[]): Promise<void> {
+  if (rows.length > 0) await manager.query(...insertStatement(manager, entity, rows));
+}
+
 /** Inserts the row, or overwrites every column of the row with its primary key. */
 export async function upsertEntity<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, row: T): Promise<void> {
   const metadata = manager.connection.getMetadata(entity);
-  const names = metadata.columns.map((column) => column.databaseName);
   const keys = metadata.primaryColumns.map((column) => column.databaseName);
-  const values = metadata.columns.map((column) => {
-    const value: unknown = row[column.propertyName];
-    return column.type === 'jsonb' ? JSON.stringify(value) : value;
-  });
-  await manager.query(
-    `INSERT INTO ${metadata.tableName} (${names.join(', ')}) VALUES (${names.map((_, index) => `$${index + 1}`).join(', ')})
-     ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${names
-       .filter((name) => !keys.includes(name))
-       .map((name) => `${name} = EXCLUDED.${name}`)
-       .join(', ')}`,
-    values,
-  );
+  const updates = metadata.columns
+    .map((column) => column.databaseName)
+    .filter((name) => !keys.includes(name))
+    .map((name) => `${name} = EXCLUDED.${name}`);
+  await manager.query(...insertStatement(manager, entity, [row], `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`));
 }

@@ -1,6 +1,8 @@
+import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { nominationBatchSubmittedEvent, NominationRecordAccepted, NominationRecordRejected } from '@sinergi/contracts';
 import { waitFor } from '@sinergi/testing';
+import { ParticipantsService } from '../src/participants/participants.service';
 import { batchConfirmed, EnrollmentHarness, participantBody, programmeLaunched } from './support';
 
 function record(ref: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -100,6 +102,30 @@ describe('enrollment KemenUMKM nominations (real Kafka, real PostgreSQL)', () =>
     process.stdout.write(`400-record nomination message: all results published after ${Date.now() - started} ms (size ${JSON.stringify(big).length} bytes)\n`);
     expect(resultsOf(big.id).filter((event) => event.type === 'NominationRecordAccepted')).toHaveLength(400);
   }, 300_000);
+
+  it('refuses a record naming no confirmed class on its own, leaving no participant behind, and enrolls NIKs two institutions nominate at once only once', async () => {
+    const [first, second] = [`PLUT-${randomUUID().slice(0, 8)}`, `DINAS-${randomUUID().slice(0, 8)}`];
+    const records = Array.from({ length: 30 }, (_, i) => record(`S-${i}`));
+    records[7] = record('S-7', { batchId: randomUUID() });
+    const [one, other] = await harness.publish(
+      nominationBatchSubmittedEvent.with(first, { institutionId: first, programmeId: programme.programmeId, records }),
+      nominationBatchSubmittedEvent.with(second, { institutionId: second, programmeId: programme.programmeId, records }),
+    );
+
+    await waitFor('30 results of each message', () => resultsOf(one.id).length === 30 && resultsOf(other.id).length === 30, { timeoutMs: 120_000 });
+    const rejectionOf = (ref: string, id: string) => resultsOf(id).find((event) => event.data.recordRef === ref && event.type === 'NominationRecordRejected')?.data as NominationRecordRejected;
+    for (const id of [one.id, other.id]) expect(rejectionOf('S-7', id).problems).toEqual([{ field: 'batchId', rule: expect.stringContaining('no confirmed class') }]);
+    const registered = await harness.service.app.get(ParticipantsService).findAllByNik(harness.service.app.get(DataSource).manager, records.map((item) => item.nik as string));
+    expect(registered.size).toBe(29);
+    expect(registered.has(records[7].nik as string)).toBe(false);
+    const accepted = [...resultsOf(one.id), ...resultsOf(other.id)].filter((event) => event.type === 'NominationRecordAccepted') as Array<{ data: NominationRecordAccepted }>;
+    expect(new Set(accepted.map((event) => event.data.participantId))).toEqual(new Set([...registered.values()].map((participant) => participant.id)));
+    const refusedTwice = [...resultsOf(one.id), ...resultsOf(other.id)].filter(
+      (event) => event.type === 'NominationRecordRejected' && event.data.recordRef !== 'S-7',
+    ) as Array<{ data: NominationRecordRejected }>;
+    expect(refusedTwice).toHaveLength(29);
+    for (const event of refusedTwice) expect(event.data.problems).toEqual([{ field: 'participantId', rule: expect.stringContaining('one active enrollment per programme') }]);
+  }, 180_000);
 
   it('rejects a record with a NUL, and one the database refuses, on their own; every other record of the message is answered', async () => {
     const institutionId = `PLUT-${randomUUID().slice(0, 8)}`;

@@ -19,7 +19,7 @@ import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Participant } from '../participants/participant.entity';
-import { selectEntities, upsertEntity } from '../sql-columns';
+import { insertEntities, selectEntities, upsertEntity } from '../sql-columns';
 import { eligibilityProblems } from './eligibility.rules';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
 import { fillOf } from './enrollment.views';
@@ -72,40 +72,55 @@ export class Admission {
     const drawnAt = await drawTime(manager, programme);
     if (drawnAt) throw new Conflict({ field: 'programmeId', rule: 'registration-open', message: `registration is closed; the selection was drawn at ${drawnAt.toISOString()}` });
 
-    const enrollment: Enrollment = {
-      id: randomUUID(),
-      participantId: participant.id,
-      programmeId: programme.id,
-      requestedBatchId: request.batchId ?? null,
-      batchId: null,
-      status: 'pending-identity',
-      channel: request.channel,
-      selectionScore: request.score ?? null,
-      reasons: [],
-      reserveRank: null,
-      notSelectedReason: null,
-      confirmBy: null,
-      submittedAt: new Date(),
-      confirmedAt: null,
-      withdrawalReason: null,
-      endedAt: null,
-    };
-    const events: NewEvent[] = [
-      enrollmentSubmittedEvent.with(enrollment.id, {
-        enrollmentId: enrollment.id,
-        programmeId: programme.id,
-        participantId: participant.id,
-        maskedNik: participant.maskedNik,
-        channel: request.channel,
-        provinceCode: participant.provinceCode,
-      }),
-    ];
+    const enrollment = newEnrollment(participant.id, programme.id, request);
+    const events: NewEvent[] = [submittedEvent(enrollment, participant)];
     let decided = enrollment;
     if (participant.identityStatus === 'pending') await save(manager, enrollment);
     else if (participant.identityStatus === 'no-match') decided = await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
     else decided = await this.decide(manager, enrollment, participant, programme, namedClass, events);
     await this.outbox.append(manager, ...events);
     return decided;
+  }
+
+  /**
+   * What submit does, for many requests of one programme at once and in a few statements, for those it can take so:
+   * the participant's identity check has not answered, no active enrollment, the named class (if any) confirmed in
+   * the programme, registration open. Those are saved as pending-identity and returned by participant id; the rest
+   * (nothing written for them) are for submit, one by one, which decides or refuses each with its own rule.
+   */
+  async submitAllAwaitingIdentity(manager: EntityManager, programmeId: string, requests: Array<Omit<AdmissionRequest, 'programmeId'>>): Promise<Map<string, Enrollment>> {
+    const taken = new Map<string, Enrollment>();
+    if (requests.length === 0) return taken;
+    const participantIds = requests.map((request) => request.participantId);
+    const participants = await selectEntities(manager, Participant, "id = ANY($1::uuid[]) AND identity_status = 'pending' ORDER BY id FOR UPDATE", [participantIds]);
+    const programme = await lockProgramme(manager, programmeId);
+    if (!programme || (await drawTime(manager, programme))) return taken;
+    const waiting = new Map(participants.map((participant) => [participant.id, participant]));
+    const enrolled = await manager.query<Array<{ participant_id: string }>>(
+      'SELECT participant_id FROM enrollments WHERE participant_id = ANY($1::uuid[]) AND programme_id = $2 AND status = ANY($3)',
+      [[...waiting.keys()], programme.id, [...WAITING_STATUSES, ...ACTIVE_STATUSES]],
+    );
+    for (const row of enrolled) waiting.delete(row.participant_id);
+    const named = requests.flatMap((request) => (request.batchId ? [request.batchId] : []));
+    const confirmed = new Set(
+      named.length === 0
+        ? []
+        : (await manager.query<Array<{ id: string }>>("SELECT id FROM batches WHERE id = ANY($1::uuid[]) AND programme_id = $2 AND status = 'confirmed'", [named, programme.id])).map(
+            (row) => row.id,
+          ),
+    );
+    const events: NewEvent[] = [];
+    for (const request of requests) {
+      const participant = waiting.get(request.participantId);
+      if (!participant || (request.batchId && !confirmed.has(request.batchId))) continue;
+      waiting.delete(request.participantId); // a participant twice in the requests: the second is submit's to refuse
+      const enrollment = newEnrollment(participant.id, programme.id, request);
+      events.push(submittedEvent(enrollment, participant));
+      taken.set(participant.id, enrollment);
+    }
+    await insertEntities(manager, Enrollment, [...taken.values()]);
+    if (events.length > 0) await this.outbox.append(manager, ...events);
+    return taken;
   }
 
   /**
@@ -213,6 +228,38 @@ export class Admission {
     events.push(decision, batchFillChangedEvent.with(batch.id, fillOf(batch)));
     return placed;
   }
+}
+
+function newEnrollment(participantId: string, programmeId: string, request: Omit<AdmissionRequest, 'programmeId'>): Enrollment {
+  return {
+    id: randomUUID(),
+    participantId,
+    programmeId,
+    requestedBatchId: request.batchId ?? null,
+    batchId: null,
+    status: 'pending-identity',
+    channel: request.channel,
+    selectionScore: request.score ?? null,
+    reasons: [],
+    reserveRank: null,
+    notSelectedReason: null,
+    confirmBy: null,
+    submittedAt: new Date(),
+    confirmedAt: null,
+    withdrawalReason: null,
+    endedAt: null,
+  };
+}
+
+function submittedEvent(enrollment: Enrollment, participant: Participant): NewEvent {
+  return enrollmentSubmittedEvent.with(enrollment.id, {
+    enrollmentId: enrollment.id,
+    programmeId: enrollment.programmeId,
+    participantId: participant.id,
+    maskedNik: participant.maskedNik,
+    channel: enrollment.channel,
+    provinceCode: participant.provinceCode,
+  });
 }
 
 /** Shared: many enrollments go on at once, while the draw (FOR UPDATE) waits for them and they for it. */

@@ -5,6 +5,7 @@ import { BusinessScale, EnrollmentView, FieldError, Page, PageParams, parseCivil
 import { Outbox } from '@sinergi/messaging';
 import { Conflict, InvalidInput, keysetPage, maskEmail, maskName, maskPhone, NotFound } from '@sinergi/platform';
 import { Enrollment } from '../enrollments/enrollment.entity';
+import { insertStatement, selectEntities } from '../sql-columns';
 import { enrollmentView } from '../enrollments/enrollment.views';
 import { ContactCards } from './contact-card.service';
 import { nibProblems, normalizePhone, PHONE_RULE } from './contact.rules';
@@ -34,6 +35,24 @@ export class ParticipantsService {
    * sealed contact card for notification. InvalidInput lists every problem; Conflict when the NIK is registered.
    */
   async registerIn(manager: EntityManager, registration: Registration): Promise<Participant> {
+    const participant = this.newParticipant(registration);
+    if ((await this.insertAll(manager, [participant])) === 0) {
+      throw new Conflict({ field: 'nik', rule: 'unique', message: 'a participant with this NIK is already registered' });
+    }
+    return participant;
+  }
+
+  /**
+   * Registers every one in one statement, as registerIn does each (every registration valid, see newParticipant), or
+   * none and false when some NIK is registered already: the statement's other rows stay written until the caller
+   * rolls back (a savepoint), so that the caller can go on one by one.
+   */
+  async registerAllIn(manager: EntityManager, participants: Participant[]): Promise<boolean> {
+    return participants.length === 0 || (await this.insertAll(manager, participants)) === participants.length;
+  }
+
+  /** The participant a registration makes, its NIK sealed; InvalidInput lists every problem of the registration. */
+  newParticipant(registration: Registration): Participant {
     const phone = normalizePhone(registration.phone);
     const problems = [
       ...birthDateProblems(registration.birthDate),
@@ -43,7 +62,7 @@ export class ParticipantsService {
     ];
     if (problems.length > 0 || !phone) throw new InvalidInput(problems);
     const id = randomUUID();
-    const participant: Participant = {
+    return {
       id,
       nikCiphertext: this.vault.seal(registration.nik, id),
       nikIndex: this.vault.blindIndex(registration.nik),
@@ -62,20 +81,35 @@ export class ParticipantsService {
       identityStatus: 'pending',
       identityCheckedAt: null,
     };
-    // ON CONFLICT rather than catching the unique violation: no savepoint, which matters when nominations register thousands in one transaction.
-    const [insertParticipant, parameters] = manager.createQueryBuilder().insert().into(Participant).values(participant).orIgnore().returning('id').getQueryAndParameters();
-    const [job] = await manager.query<unknown[]>(
-      `WITH registered AS (${insertParticipant}) INSERT INTO identity_checks (participant_id) SELECT id FROM registered RETURNING participant_id`,
+  }
+
+  /**
+   * The participants whose NIK is not registered yet, each with its identity-check job and contact card; how many.
+   * ON CONFLICT rather than catching the unique violation: no savepoint, which matters when nominations register
+   * thousands in one transaction.
+   */
+  private async insertAll(manager: EntityManager, participants: Participant[]): Promise<number> {
+    const [insertParticipants, parameters] = insertStatement(manager, Participant, participants, 'ON CONFLICT DO NOTHING RETURNING id');
+    const jobs = await manager.query<Array<{ participant_id: string }>>(
+      `WITH registered AS (${insertParticipants}) INSERT INTO identity_checks (participant_id) SELECT id FROM registered RETURNING participant_id`,
       parameters,
     );
-    if (!job) throw new Conflict({ field: 'nik', rule: 'unique', message: 'a participant with this NIK is already registered' });
-    await this.outbox.append(manager, this.contactCards.changed(participant));
-    return participant;
+    const registered = new Set(jobs.map((job) => job.participant_id));
+    const cards = participants.filter((participant) => registered.has(participant.id)).map((participant) => this.contactCards.changed(participant));
+    if (cards.length > 0) await this.outbox.append(manager, ...cards);
+    return registered.size;
   }
 
   /** The participant registered with this NIK, found by its blind index. */
   findByNik(manager: EntityManager, nik: string): Promise<Participant | null> {
     return manager.findOneBy(Participant, { nikIndex: this.vault.blindIndex(nik) });
+  }
+
+  /** The participants registered with these NIKs, by NIK. */
+  async findAllByNik(manager: EntityManager, niks: string[]): Promise<Map<string, Participant>> {
+    const indexes = new Map(niks.map((nik) => [this.vault.blindIndex(nik).toString('hex'), nik]));
+    const found = await selectEntities(manager, Participant, 'nik_index = ANY($1::bytea[])', [[...indexes.keys()].map((hex) => Buffer.from(hex, 'hex'))]);
+    return new Map(found.map((participant) => [indexes.get(participant.nikIndex.toString('hex')) as string, participant]));
   }
 
   /**
