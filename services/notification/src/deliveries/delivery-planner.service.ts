@@ -4,7 +4,7 @@ import { EventEnvelope } from '@sinergi/contracts';
 import { NotificationConfig } from '../notification.config';
 import { TemplateName } from '../templates/templates.rules';
 import { deliveryRow, PlannedDelivery } from './delivery-plan.rules';
-import { Notice, supersededBy, supersededReason } from './supersede.rules';
+import { canSupersede, Notice, supersededBy, supersededReason } from './supersede.rules';
 
 /** What caused deliveries: an event, or the digest timer's day (event type `DailyDigestDue`). */
 export type DeliveryCause = Pick<EventEnvelope, 'id' | 'type' | 'time' | 'correlationid' | 'traceparent'>;
@@ -50,7 +50,7 @@ export class DeliveryPlanner {
           row.holdMs,
         ],
       )) as Array<{ id: string }>;
-      if (inserted && delivery.enrollmentId) {
+      if (inserted && delivery.enrollmentId && canSupersede(delivery.template)) {
         await this.supersedeHeld(manager, row.recipient, delivery.enrollmentId, { id: inserted.id, template: delivery.template, eventTime }, cause.id);
       }
     }

@@ -1,5 +1,5 @@
 import { isCritical, TEMPLATE_NAMES } from '../templates/templates.rules';
-import { IN_ORDER_DOCUMENTS, isHeld, Notice, OUT_OF_ORDER, SUPERSEDED_BY, supersededBy, supersededReason } from './supersede.rules';
+import { canSupersede, IN_ORDER_DOCUMENTS, isHeld, Notice, OUT_OF_ORDER, SUPERSEDED_BY, supersededBy, supersededReason } from './supersede.rules';
 
 const WINDOW = 3000;
 const at = (ms: number) => new Date(Date.UTC(2025, 4, 5, 1, 0, 0) + ms);
@@ -14,6 +14,11 @@ describe('supersede rules', () => {
     const neverHeld = [...TEMPLATE_NAMES.filter(isCritical), ...IN_ORDER_DOCUMENTS, ...OUT_OF_ORDER];
     expect(neverHeld.filter(isHeld)).toEqual([]);
     expect(Object.keys(SUPERSEDED_BY).filter((template) => neverHeld.includes(template as never))).toEqual([]);
+  });
+
+  it('knows which templates can supersede a held notice, so that the others never look for one', () => {
+    expect(TEMPLATE_NAMES.filter(canSupersede).sort()).toEqual(['enrollment-accepted', 'enrollment-rejected', 'not-selected', 'promoted', 'selected', 'waitlisted']);
+    expect(canSupersede('enrollment-received')).toBe(false);
   });
 
   it('names only templates that exist', () => {

@@ -10,6 +10,13 @@ export const SUPERSEDED_BY: Readonly<Partial<Record<TemplateName, readonly Templ
   waitlisted: ['promoted', 'not-selected'],
 };
 
+const SUPERSEDING: ReadonlySet<string> = new Set(Object.values(SUPERSEDED_BY).flat());
+
+/** Whether a notice of this template can supersede any held one: the others need not look for them. */
+export function canSupersede(template: string): boolean {
+  return SUPERSEDING.has(template);
+}
+
 /** Documents a person must get after everything that happened before them: never held, never superseded, always in order. */
 export const IN_ORDER_DOCUMENTS: readonly TemplateName[] = ['certificate-issued', 'participation-letter-issued'];
 
