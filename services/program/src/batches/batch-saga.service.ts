@@ -50,35 +50,24 @@ export class BatchSaga {
    * timer reads it once the confirm-by day has passed. Returns undefined for an unknown batch.
    */
   async recordFill(manager: EntityManager, fill: BatchFillChanged, eventTime: Date, trigger: string): Promise<boolean | undefined> {
-    const batch = await manager.findOne(Batch, { where: { id: fill.batchId }, lock: { mode: 'pessimistic_write' } });
+    // Raw statements: a fill arrives with every enrollment decision, and TypeORM's entity round trip cost more than the work.
+    const [batch] = await manager.query<Array<Pick<Batch, 'status' | 'fillAt' | 'quorumCheckedOn'>>>(
+      'SELECT status, fill_at AS "fillAt", quorum_checked_on::text AS "quorumCheckedOn" FROM batches WHERE id = $1 FOR UPDATE',
+      [fill.batchId],
+    );
     if (!batch) return undefined;
     const counts = `${fill.selected} selected, ${fill.confirmed} confirmed, ${fill.reserved} reserves; quorum ${fill.minimumQuorum} ${fill.quorumMet ? 'met' : 'not met'}`;
     const latest = isLatestFill(batch.fillAt, eventTime);
-    if (latest) {
-      await manager.update(
-        Batch,
-        { id: batch.id },
-        {
-          fillSelected: fill.selected,
-          fillConfirmed: fill.confirmed,
-          fillReserved: fill.reserved,
-          fillQuorumMet: fill.quorumMet,
-          fillAt: eventTime,
-        },
-      );
-    }
     let note = latest ? `fill: ${counts}` : `older fill than the one recorded (${batch.fillAt?.toISOString()}), kept out: ${counts}`;
     if (latest && batch.status !== 'confirmed') note += ` (recorded for a ${batch.status} batch)`;
     else if (latest && batch.quorumCheckedOn) note += ` (quorum already evaluated on ${batch.quorumCheckedOn})`;
-    await manager.insert(BatchTransition, {
-      batchId: batch.id,
-      trigger,
-      fromStatus: batch.status,
-      toStatus: batch.status,
-      eventType: null,
-      applied: latest,
-      note,
-    });
+    await manager.query(
+      `WITH recorded AS (
+         UPDATE batches SET fill_selected = $2, fill_confirmed = $3, fill_reserved = $4, fill_quorum_met = $5, fill_at = $6 WHERE id = $1 AND $7
+       )
+       INSERT INTO batch_transitions (batch_id, trigger, from_status, to_status, event_type, applied, note) VALUES ($1, $8, $9, $9, NULL, $7, $10)`,
+      [fill.batchId, fill.selected, fill.confirmed, fill.reserved, fill.quorumMet, eventTime, latest, trigger, batch.status, note],
+    );
     return latest;
   }
 }
