@@ -12,7 +12,8 @@
  *   surge       N people register and enroll at once through the gateway's public API, until the last decision
  *               message reaches the provider sink: enrollments/s, CPU s per enrollment of every process, RSS idle/peak;
  *   latency     enrollment request to decision message at a fixed rate: p50/p95/p99;
- *   nominations KemenUMKM nomination records through the integration topic until their results: records/s;
+ *   nominations KemenUMKM nomination records through the integration topic until their results: records/s, CPU s per
+ *               record of every process meanwhile;
  *   planning    one bulk planning request for 625 classes in 20 provinces: time until all settled, how many failed,
  *               CPU s of each process meanwhile;
  *   dashboard   the dashboard's first load in headless Chromium over 625 classes x 16 participants;
@@ -276,10 +277,14 @@ async function latency(): Promise<SectionResult> {
 
 async function nominations(commitsPerSecond: number): Promise<SectionResult> {
   const figures = await nominationThroughput(NOMINATION_RECORDS);
+  const { services, postgres, broker, total } = figures.cpuSeconds;
+  const perRecord = (seconds: number | undefined) => (seconds === undefined ? '?' : (seconds / figures.records).toFixed(4));
+  const cpu = `${perRecord(total)} (${Object.entries(services).map(([service, used]) => `${service} ${perRecord(used)}`).join(', ')}, PostgreSQL backends ${perRecord(postgres)}, broker ${perRecord(broker)})`;
   return {
     line:
       `nominations, ${figures.records} records in ${figures.messages} message(s) on the integration topic, publish to last result: ${figures.elapsedSeconds.toFixed(1)} s, ` +
-      `${figures.recordsPerSecond.toFixed(1)} records/s = ${share(figures.recordsPerSecond, commitsPerSecond)} (${figures.accepted} accepted, ${figures.rejected} rejected)`,
+      `${figures.recordsPerSecond.toFixed(1)} records/s = ${share(figures.recordsPerSecond, commitsPerSecond)} (${figures.accepted} accepted, ${figures.rejected} rejected); ` +
+      `CPU s per record meanwhile, identity checks and decisions included: ${cpu}`,
     figures: { ...figures, shareOfCommitRate: figures.recordsPerSecond / commitsPerSecond },
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_NOMINATION_RECORDS, nominationBatchSubmittedEvent, TOPICS } from '@sinergi/contracts';
 import { buildEnvelope, publishEnvelopes, testKafka, TopicCollector, waitFor } from '@sinergi/testing';
 import { EnrollmentSystem, samplePerson } from './enrollment-system';
+import { type CpuSpent, measureSystemCpu } from './system-cpu';
 
 export interface NominationFigures {
   records: number;
@@ -10,6 +11,8 @@ export interface NominationFigures {
   recordsPerSecond: number;
   accepted: number;
   rejected: number;
+  /** Every process's CPU from the publish to the last result, the identity checks and decisions going on meanwhile included. */
+  cpuSeconds: CpuSpent;
 }
 
 /**
@@ -45,12 +48,14 @@ export async function nominationThroughput(records: number): Promise<NominationF
     const ids = new Set(envelopes.map((envelope) => envelope.id));
     const results = () =>
       (collector.valuesOf(resultsTopic) as Array<{ type: string; data: { sourceEventId: string } }>).filter((result) => ids.has(result.data.sourceEventId));
+    const cpuSpent = await measureSystemCpu(bench.system);
     const started = Date.now();
     await publishEnvelopes(producer, bench.system.topicPrefix, envelopes);
     await waitFor(`${records} nomination results`, () => results().length >= records, { timeoutMs: 900_000, intervalMs: 100 });
     const elapsedSeconds = (Date.now() - started) / 1000;
+    const cpuSeconds = await cpuSpent();
     const accepted = results().filter((result) => result.type === 'NominationRecordAccepted').length;
-    return { records, messages: envelopes.length, elapsedSeconds, recordsPerSecond: records / elapsedSeconds, accepted, rejected: results().length - accepted };
+    return { records, messages: envelopes.length, elapsedSeconds, recordsPerSecond: records / elapsedSeconds, accepted, rejected: results().length - accepted, cpuSeconds };
   } finally {
     await producer.disconnect();
     await collector.stop();
