@@ -1,4 +1,6 @@
-import { BadGatewayException, GatewayTimeoutException } from '@nestjs/common';
+import { Agent as HttpAgent, IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { BadGatewayException, GatewayTimeoutException, OnModuleDestroy } from '@nestjs/common';
 import { HttpMethod, PDF_CONTENT_TYPE, Principal, PROBLEM_CONTENT_TYPE, ServiceName } from '@sinergi/contracts';
 import { childTraceparent, currentTraceContext } from '@sinergi/messaging';
 import { InternalTokens } from './internal-tokens';
@@ -28,33 +30,66 @@ export interface ServiceCall {
  * A call to one service as the caller: an internal token of the caller's principal for this service (see
  * InternalTokens), and the request's correlation id and trace (a child span of the gateway's) along with it.
  * A service that has not answered in full within the timeout is given up on: 504, naming the service.
+ * Calls go through node:http on kept-alive connections, not fetch: fetch cost the gateway about four times the CPU
+ * per call, and every public request is one call or more.
  */
-export class ServiceClient {
+export class ServiceClient implements OnModuleDestroy {
+  private readonly baseUrl: string;
+  private readonly https: boolean;
+  /** Idle connections are closed after 4 s, before a Node service's 5 s keep-alive timeout can close them under a new request. */
+  private readonly agent: HttpAgent;
+
   constructor(
     readonly service: ServiceName,
-    private readonly baseUrl: string,
+    baseUrl: string,
     private readonly tokens: InternalTokens,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.baseUrl = baseUrl.replace(/\/$/, '');
+    this.https = new URL(baseUrl).protocol === 'https:';
+    const options = { keepAlive: true, timeout: 4000 };
+    this.agent = this.https ? new HttpsAgent(options) : new HttpAgent(options);
+  }
 
   async call<T = unknown>({ principal, method, path, body, idempotencyKey }: ServiceCall): Promise<ServiceAnswer<T>> {
     const trace = currentTraceContext();
+    const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = {
       accept: `application/json, ${PROBLEM_CONTENT_TYPE}, ${PDF_CONTENT_TYPE}`,
       ...(trace ? { 'x-correlation-id': trace.correlationId, traceparent: childTraceparent(trace.traceparent) } : {}),
       ...(principal ? { authorization: `Bearer ${await this.tokens.tokenFor(principal, this.service)}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }),
       ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
     };
-    const url = `${this.baseUrl.replace(/\/$/, '')}${path}`;
+    const signal = AbortSignal.timeout(this.timeoutMs);
     try {
-      const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
-      const contentType = response.headers.get('content-type') ?? 'application/json';
-      const contentDisposition = response.headers.get('content-disposition') ?? undefined;
-      return { status: response.status, contentType, body: (await bodyOf(response, contentType)) as T, ...(contentDisposition ? { contentDisposition } : {}) };
-    } catch (error) {
-      throw (error as { name?: unknown } | undefined)?.name === 'TimeoutError' ? this.timedOut() : this.unreachable();
+      const response = await this.send(method, `${this.baseUrl}${path}`, headers, payload, signal);
+      const contentType = response.head.headers['content-type'] ?? 'application/json';
+      const contentDisposition = response.head.headers['content-disposition'];
+      return { status: response.head.statusCode ?? 502, contentType, body: bodyOf(response.body, contentType) as T, ...(contentDisposition ? { contentDisposition } : {}) };
+    } catch {
+      throw signal.aborted ? this.timedOut() : this.unreachable();
     }
+  }
+
+  onModuleDestroy(): void {
+    this.agent.destroy();
+  }
+
+  /** The answer's head and its whole body; rejected when the connection fails or the signal aborts first. */
+  private send(method: HttpMethod, url: string, headers: Record<string, string>, payload: string | undefined, signal: AbortSignal): Promise<{ head: IncomingMessage; body: Buffer }> {
+    const request = this.https ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const outgoing = request(url, { method, headers, agent: this.agent, signal }, (head) => {
+        const chunks: Buffer[] = [];
+        head.on('data', (chunk: Buffer) => chunks.push(chunk));
+        head.on('end', () => resolve({ head, body: Buffer.concat(chunks) }));
+        head.on('error', reject);
+        head.on('aborted', () => reject(new Error('the answer was cut off')));
+      });
+      outgoing.on('error', reject);
+      outgoing.end(payload);
+    });
   }
 
   private unreachable(): BadGatewayException {
@@ -73,11 +108,11 @@ export class ServiceClient {
 }
 
 /** JSON parsed, text as it is, and a binary body (a PDF) as its bytes, unchanged. */
-async function bodyOf(response: Response, contentType: string): Promise<unknown> {
+function bodyOf(body: Buffer, contentType: string): unknown {
   if (/json/.test(contentType)) {
-    const text = await response.text();
+    const text = body.toString('utf8');
     return text ? JSON.parse(text) : text;
   }
-  if (/^text\//.test(contentType) || !contentType) return response.text();
-  return Buffer.from(await response.arrayBuffer());
+  if (/^text\//.test(contentType) || !contentType) return body.toString('utf8');
+  return body;
 }
