@@ -151,17 +151,17 @@ export class NominationsConsumer {
     const participants = new Map<string, Participant>();
     for (const { ref, record } of good) {
       const participant = known.get(record.nik) ?? newParticipantOrNone(this.participants, record);
-      if (!participant) return null; // its registration problems are enrollOne's to give
+      if (!participant) continue; // nothing written for it: its registration problems are enrollOne's to give
       if (!known.has(record.nik)) fresh.push(participant);
       participants.set(ref, participant);
     }
     if (!(await this.participants.registerAllIn(manager, fresh))) return null;
-    const requests = good.map(({ ref, record }) => ({
-      participantId: (participants.get(ref) as Participant).id,
-      batchId: record.batchId,
-      channel: 'nomination' as const,
-      score: record.score,
-    }));
+    const requests = good.flatMap(({ ref, record }) => {
+      const participant = participants.get(ref);
+      return participant
+        ? [{ participantId: participant.id, batchId: record.batchId, channel: 'nomination' as const, score: record.score }]
+        : [];
+    });
     const taken = await this.admission.submitAllAwaitingIdentity(manager, source.programmeId, requests);
     if (fresh.some((participant) => !taken.has(participant.id))) return null;
     const enrolled = new Map<string, Enrolled>();
