@@ -104,12 +104,15 @@ describe('enrollment KemenUMKM nominations (real Kafka, real PostgreSQL)', () =>
   }, 300_000);
 
   it('refuses a record naming no confirmed class on its own, leaving no participant behind, and enrolls NIKs two institutions nominate at once only once', async () => {
+    // A programme of its own with seats for all: every first enrollment stays active (waiting or seated), whenever the identity checks answer.
+    const roomy = programmeLaunched();
+    await harness.launch(roomy, batchConfirmed(roomy, { seats: 100, reserves: 0 }));
     const [first, second] = [`PLUT-${randomUUID().slice(0, 8)}`, `DINAS-${randomUUID().slice(0, 8)}`];
     const records = Array.from({ length: 30 }, (_, i) => record(`S-${i}`));
     records[7] = record('S-7', { batchId: randomUUID() });
     const [one, other] = await harness.publish(
-      nominationBatchSubmittedEvent.with(first, { institutionId: first, programmeId: programme.programmeId, records }),
-      nominationBatchSubmittedEvent.with(second, { institutionId: second, programmeId: programme.programmeId, records }),
+      nominationBatchSubmittedEvent.with(first, { institutionId: first, programmeId: roomy.programmeId, records }),
+      nominationBatchSubmittedEvent.with(second, { institutionId: second, programmeId: roomy.programmeId, records }),
     );
 
     await waitFor('30 results of each message', () => resultsOf(one.id).length === 30 && resultsOf(other.id).length === 30, { timeoutMs: 120_000 });

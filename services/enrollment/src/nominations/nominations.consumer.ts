@@ -13,7 +13,7 @@ import {
   usableRecordRef,
 } from '@sinergi/contracts';
 import { InboxContext, OnEvent, Outbox, recordValidator } from '@sinergi/messaging';
-import { InvalidInput, refusalOf, withSavepoint } from '@sinergi/platform';
+import { Conflict, InvalidInput, refusalOf, withSavepoint } from '@sinergi/platform';
 import { Admission } from '../enrollments/admission.service';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
@@ -183,8 +183,7 @@ export class NominationsConsumer {
   ): Promise<Enrolled | { problems: RecordProblem[] }> {
     try {
       return await withSavepoint(manager, 'nomination_record', async () => {
-        const participant =
-          (await this.participants.findByNik(manager, record.nik)) ?? (await this.participants.registerIn(manager, record));
+        const participant = await this.participantOf(manager, record);
         const enrollment = await this.admission.submit(manager, {
           participantId: participant.id,
           programmeId: source.programmeId,
@@ -198,6 +197,22 @@ export class NominationsConsumer {
       const problems = refusalOf(error);
       if (!problems) throw error;
       return { problems };
+    }
+  }
+
+  /**
+   * The participant of the record's NIK, registered now when there is none. Another message registering the same NIK
+   * at the same moment makes the registration wait for it and find the NIK taken: then that participant is the one.
+   */
+  private async participantOf(manager: EntityManager, record: NominationRecord): Promise<Participant> {
+    const found = await this.participants.findByNik(manager, record.nik);
+    if (found) return found;
+    try {
+      return await this.participants.registerIn(manager, record);
+    } catch (error) {
+      const registeredMeanwhile = error instanceof Conflict ? await this.participants.findByNik(manager, record.nik) : null;
+      if (registeredMeanwhile) return registeredMeanwhile;
+      throw error;
     }
   }
 }
