@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { withSavepoint } from '@sinergi/platform';
 import { Batch } from '../classes/batch.entity';
 import { entityColumns } from '../sql-columns';
 import { lockClasses } from './class-locks';
@@ -23,16 +24,25 @@ interface Attempt {
  */
 export async function takePlace(manager: EntityManager, candidates: Candidates): Promise<Placement<Batch>> {
   const where = { ...candidates, status: 'confirmed' as const };
-  for (const kind of PLACE_KINDS) {
-    const attempt = await takeSkippingLocked(manager, where, kind);
-    if (attempt.taken) return placementIn(kind, attempt.taken);
-    if (attempt.free) return takeWaiting(manager, where);
-  }
-  const full = placeIn(await manager.findBy(Batch, where));
-  return full.kind === 'none' ? full : takeWaiting(manager, where);
+  // A skipping statement can keep the lock of a class it found full on PostgreSQL's second look at a row another
+  // request had just changed. Waiting for every class in id order while holding it could deadlock with a request
+  // doing the same, so the first try runs in a savepoint, rolled back (its locks with it) before the wait.
+  const first = await withSavepoint(manager, 'place_skipping_locked', () => takeSkippingLocked(manager, where), (result) => result !== 'wait');
+  return first === 'wait' ? takeWaiting(manager, where) : first;
 }
 
-async function takeSkippingLocked(manager: EntityManager, where: Record<string, string>, { capacity, taken }: PlaceKind): Promise<Attempt> {
+/** A place (or none, every candidate being full) without waiting for a lock, or 'wait' when locked classes had one. */
+async function takeSkippingLocked(manager: EntityManager, where: Record<string, string>): Promise<Placement<Batch> | 'wait'> {
+  for (const kind of PLACE_KINDS) {
+    const attempt = await takeKindSkippingLocked(manager, where, kind);
+    if (attempt.taken) return placementIn(kind, attempt.taken);
+    if (attempt.free) return 'wait';
+  }
+  const full = placeIn(await manager.findBy(Batch, where));
+  return full.kind === 'none' ? full : 'wait';
+}
+
+async function takeKindSkippingLocked(manager: EntityManager, where: Record<string, string>, { capacity, taken }: PlaceKind): Promise<Attempt> {
   const metadata = manager.connection.getMetadata(Batch);
   const column = (property: string): string => metadata.findColumnWithPropertyName(property)?.databaseName ?? property;
   const properties = Object.keys(where);
