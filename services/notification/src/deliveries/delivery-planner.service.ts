@@ -29,7 +29,7 @@ export class DeliveryPlanner {
       const [inserted] = (await manager.query(
         `INSERT INTO deliveries (event_id, event_type, event_time, recipient, recipient_kind, recipient_id, template, params, critical, batch_id,
             enrollment_id, status, next_attempt_at, correlation_id, traceparent, created_at)
-         VALUES ($1, $2, $15, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, clock_timestamp() + $16 * interval '1 millisecond'), $13, $14, clock_timestamp())
+         VALUES ($1, $2, $15, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, now() + $16 * interval '1 millisecond'), $13, $14, clock_timestamp())
          ON CONFLICT (event_id, recipient, template) DO NOTHING RETURNING id`,
         [
           cause.id,
