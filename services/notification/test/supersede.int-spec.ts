@@ -11,7 +11,9 @@ import {
   participantSelectedEvent,
   seatExpiredEvent,
 } from '@sinergi/contracts';
+import { DataSource } from 'typeorm';
 import { waitFor } from '@sinergi/testing';
+import { DeliveryPlanner } from '../src/deliveries/delivery-planner.service';
 import { inDays, NotificationHarness, PORTAL, seatDecision } from './support';
 
 /** Long enough that events published back to back fall well inside it, short enough for a test. */
@@ -81,6 +83,22 @@ describe('notification: superseded notices and messages in event order', () => {
     expect(arrivals(phone, deliveries)).toEqual(['selected']);
     const selected = deliveries[2];
     expect(harness.eventsOfType('NotificationDelivered').filter((event) => (event.data as { deliveryId: string }).deliveryId === selected.id)).toHaveLength(1);
+  });
+
+  it('holds a notice for the whole window from when it is planned, however long its transaction has run', async () => {
+    const cause = { id: randomUUID(), type: enrollmentSubmittedEvent.type, time: new Date().toISOString(), correlationid: randomUUID() };
+    const [held] = await harness.service.app.get(DataSource).transaction(async (manager) => {
+      await manager.query('SELECT pg_sleep(1)'); // as an event late in a long inbox run
+      await harness.service.app.get(DeliveryPlanner).plan(manager, cause, [
+        { recipientKind: 'participant', recipientId: randomUUID(), template: 'enrollment-received', enrollmentId: randomUUID() },
+      ]);
+      return manager.query<Array<{ status: string; heldMs: number }>>(
+        `SELECT status, (extract(epoch FROM next_attempt_at - created_at) * 1000)::float8 AS "heldMs" FROM deliveries WHERE event_id = $1`,
+        [cause.id],
+      );
+    });
+    expect(held.status).toBe('held');
+    expect(held.heldMs).toBeGreaterThan(WINDOW_MS - 50);
   });
 
   it('sends both, in order, when the decision comes after the window', async () => {

@@ -21,6 +21,8 @@ export class DeliveryPlanner {
   /**
    * `created_at` is the clock's time, not the transaction's: the inbox handles many events in one transaction, and
    * deliveries of the same event time are ordered by when they were planned, which is the order of consumption.
+   * A held notice is due its whole hold from the clock's time too. A delivery due at once keeps the transaction's
+   * now(): the wake-up trigger (migration 800) compares against now(), and a later clock would not wake the dispatcher.
    */
   async plan(manager: EntityManager, cause: DeliveryCause, deliveries: PlannedDelivery[]): Promise<void> {
     const eventTime = new Date(cause.time);
@@ -29,7 +31,7 @@ export class DeliveryPlanner {
       const [inserted] = (await manager.query(
         `INSERT INTO deliveries (event_id, event_type, event_time, recipient, recipient_kind, recipient_id, template, params, critical, batch_id,
             enrollment_id, status, next_attempt_at, correlation_id, traceparent, created_at)
-         VALUES ($1, $2, $15, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, now() + $16 * interval '1 millisecond'), $13, $14, clock_timestamp())
+         VALUES ($1, $2, $15, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, CASE WHEN $16 > 0 THEN clock_timestamp() + $16 * interval '1 millisecond' ELSE now() END), $13, $14, clock_timestamp())
          ON CONFLICT (event_id, recipient, template) DO NOTHING RETURNING id`,
         [
           cause.id,
