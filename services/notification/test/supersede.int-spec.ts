@@ -11,9 +11,10 @@ import {
   participantSelectedEvent,
   seatExpiredEvent,
 } from '@sinergi/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { waitFor } from '@sinergi/testing';
 import { DeliveryPlanner } from '../src/deliveries/delivery-planner.service';
+import { TemplateName } from '../src/templates/templates.rules';
 import { inDays, NotificationHarness, PORTAL, seatDecision } from './support';
 
 /** Long enough that events published back to back fall well inside it, short enough for a test. */
@@ -99,6 +100,40 @@ describe('notification: superseded notices and messages in event order', () => {
     });
     expect(held.status).toBe('held');
     expect(held.heldMs).toBeGreaterThan(WINDOW_MS - 50);
+  });
+
+  it('supersedes by when the events happened: a notice of an event before the decision and less than the window before', async () => {
+    const planner = harness.service.app.get(DeliveryPlanner);
+    const start = Date.now();
+    const notice = (enrollmentId: string, template: TemplateName, atMs: number) =>
+      planner.plan(manager, { id: randomUUID(), type: 'Test', time: new Date(start + atMs).toISOString(), correlationid: randomUUID() }, [
+        { recipientKind: 'participant', recipientId: enrollmentId, template, enrollmentId },
+      ]);
+    let manager: EntityManager;
+    const runner = harness.service.app.get(DataSource).createQueryRunner();
+    await runner.startTransaction();
+    try {
+      manager = runner.manager;
+      const [lateOlder, afterWindow, sameMoment] = [randomUUID(), randomUUID(), randomUUID()];
+      await notice(lateOlder, 'enrollment-received', 0);
+      await notice(lateOlder, 'selected', -500); // an older event consumed late
+      await notice(afterWindow, 'enrollment-received', 0);
+      await notice(afterWindow, 'selected', WINDOW_MS);
+      await notice(sameMoment, 'enrollment-received', 0);
+      await notice(sameMoment, 'enrollment-accepted', 0);
+      await notice(sameMoment, 'not-selected', WINDOW_MS - 1);
+      const rows = await manager.query<Array<{ enrollmentId: string; template: string; status: string }>>(
+        `SELECT enrollment_id AS "enrollmentId", template, status FROM deliveries WHERE enrollment_id = ANY($1) ORDER BY created_at`,
+        [[lateOlder, afterWindow, sameMoment]],
+      );
+      const statusesOf = (enrollmentId: string) => rows.filter((row) => row.enrollmentId === enrollmentId).map((row) => `${row.template} ${row.status}`);
+      expect(statusesOf(lateOlder)).toEqual(['enrollment-received held', 'selected pending']);
+      expect(statusesOf(afterWindow)).toEqual(['enrollment-received held', 'selected pending']);
+      expect(statusesOf(sameMoment)).toEqual(['enrollment-received superseded', 'enrollment-accepted superseded', 'not-selected pending']);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('sends both, in order, when the decision comes after the window', async () => {
