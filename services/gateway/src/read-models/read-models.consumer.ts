@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import {
   BatchCancelled,
   batchCancelledEvent,
@@ -25,7 +26,9 @@ import { InboxContext, OnEvent } from '@sinergi/messaging';
 import { ADVISORY_LOCKS, lockSharedUntilTransactionEnds } from '@sinergi/platform';
 import { READ_MODELS_SCHEMA } from './projection-tables';
 import { project } from './projections';
-import { announceChange } from './live/read-model-changes';
+import { announceChange, announcementKey } from './live/read-model-changes';
+
+const HOLDING_THE_LOCK = 'read-models lock';
 
 /**
  * Follows the public topics into the gateway's read models, in the inbox's transaction. Each update holds
@@ -34,10 +37,29 @@ import { announceChange } from './live/read-model-changes';
  */
 @Controller()
 export class ReadModelsConsumer {
+  /**
+   * What each inbox transaction did already: one handles a run of events, and each has a manager of its own (never
+   * reused for another), so the lock is asked for once a run and an announcement the run made already is not repeated.
+   */
+  private readonly doneInTransaction = new WeakMap<EntityManager, Set<string>>();
+
   private async apply(context: InboxContext, data: unknown): Promise<void> {
-    await lockSharedUntilTransactionEnds(context.manager, ADVISORY_LOCKS.readModels);
+    const done = this.doneIn(context.manager);
+    if (!done.has(HOLDING_THE_LOCK)) {
+      await lockSharedUntilTransactionEnds(context.manager, ADVISORY_LOCKS.readModels);
+      done.add(HOLDING_THE_LOCK);
+    }
     await project(context.manager, READ_MODELS_SCHEMA, { type: context.envelope.type, time: context.envelope.time, data });
+    const announcement = announcementKey(context.envelope.type, data as { batchId?: string });
+    if (announcement !== undefined && done.has(announcement)) return;
     await announceChange(context.manager, READ_MODELS_SCHEMA, context.envelope.type, data as { batchId?: string });
+    if (announcement !== undefined) done.add(announcement);
+  }
+
+  private doneIn(manager: EntityManager): Set<string> {
+    let done = this.doneInTransaction.get(manager);
+    if (!done) this.doneInTransaction.set(manager, (done = new Set()));
+    return done;
   }
 
   @OnEvent(batchPlannedEvent)

@@ -39,6 +39,19 @@ export async function announceChange(db: Queryable, schema: string, eventType: s
   await notify(db, { kind });
 }
 
+/**
+ * What an announcement is the same as, within one transaction: the notifications kind carries nothing but its kind,
+ * and a class's fill change carries the ids its row holds, which fill events do not change. PostgreSQL delivers one
+ * of identical payloads of a transaction anyway, so a run of events announces each of these once. Undefined: a
+ * class's own change (it may move the class to another venue), announced every time.
+ */
+export function announcementKey(eventType: string, data: { batchId?: string }): string | undefined {
+  const kind = KIND_OF_EVENT[eventType];
+  if (kind === 'notifications') return kind;
+  if (kind === 'enrollments') return `${kind}:${data.batchId}`;
+  return undefined;
+}
+
 export async function notify(db: Queryable, change: DashboardChange): Promise<void> {
   await db.query('SELECT pg_notify($1, $2)', [READ_MODEL_CHANGES_CHANNEL, JSON.stringify(change)]);
 }
