@@ -32,13 +32,12 @@ import {
   seatExpiredEvent,
 } from '@sinergi/contracts';
 import { InboxContext, OnEvent } from '@sinergi/messaging';
-import { EntityManager } from 'typeorm';
 import { PlannedDelivery } from '../deliveries/delivery-plan.rules';
 import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
 import { NotificationConfig } from '../notification.config';
+import { ClassAsItStands, recordPlace } from './class-places';
 import { confirmByReminderAt, startReminderAt } from './reminders.rules';
 
-type PlaceStatus = 'selected' | 'confirmed' | 'reserved' | 'gone';
 
 /**
  * What enrollment's decisions mean to the participant, and notification's own record of who holds a place in which
@@ -74,7 +73,7 @@ export class EnrollmentMessagesConsumer {
 
   @OnEvent(participantReservedEvent)
   async onReserved(event: ParticipantReserved, context: InboxContext): Promise<void> {
-    await this.recordPlace(context.manager, event, 'reserved');
+    await recordPlace(context.manager, event, 'reserved');
     await this.planner.plan(context.manager, context.envelope, [
       { ...this.about(event), template: 'waitlisted', params: { rank: event.rank } },
     ]);
@@ -92,14 +91,14 @@ export class EnrollmentMessagesConsumer {
 
   @OnEvent(seatConfirmedEvent)
   async onConfirmed(event: SeatDecision, context: InboxContext): Promise<void> {
-    const batch = await this.recordPlace(context.manager, event, 'confirmed');
+    const batch = await recordPlace(context.manager, event, 'confirmed');
     await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder'], 'seat confirmed');
     await this.planStartReminder(context, event, batch);
   }
 
   @OnEvent(seatExpiredEvent)
   async onExpired(event: SeatExpired, context: InboxContext): Promise<void> {
-    await this.recordPlace(context.manager, event, 'gone');
+    await recordPlace(context.manager, event, 'gone');
     await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'seat expired');
     await this.planner.plan(context.manager, context.envelope, [{ ...this.about(event), template: 'seat-expired' }]);
   }
@@ -133,7 +132,7 @@ export class EnrollmentMessagesConsumer {
   async onMoved(event: ParticipantMoved, context: InboxContext): Promise<void> {
     const decision = { ...event, batchId: event.toBatchId };
     await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'moved to another class');
-    const batch = await this.recordPlace(context.manager, decision, event.status);
+    const batch = await recordPlace(context.manager, decision, event.status);
     const confirmBy = event.status === 'selected' ? event.confirmBy : undefined;
     await this.planner.plan(context.manager, context.envelope, [
       { ...this.about(decision), template: 'participant-moved', params: confirmBy ? { confirmBy } : {} },
@@ -144,7 +143,7 @@ export class EnrollmentMessagesConsumer {
 
   @OnEvent(participantReleasedEvent)
   async onReleased(event: ParticipantReleased, context: InboxContext): Promise<void> {
-    await this.recordPlace(context.manager, event, 'gone');
+    await recordPlace(context.manager, event, 'gone');
     await this.planner.cancelForEnrollment(context.manager, event.enrollmentId, ['confirm-by-reminder', 'start-reminder'], 'released from the class');
     await this.planner.plan(context.manager, context.envelope, [{ ...this.about(event), template: 'participant-released' }]);
   }
@@ -168,7 +167,7 @@ export class EnrollmentMessagesConsumer {
   }
 
   /** The start reminder, N days before the first day at 08:00 WIB; untimed until the class's dates are known. */
-  private async planStartReminder(context: InboxContext, decision: SeatDecision, batch: { startDate: string | null; status: string }): Promise<void> {
+  private async planStartReminder(context: InboxContext, decision: SeatDecision, batch: ClassAsItStands): Promise<void> {
     if (batch.status === 'cancelled') return;
     const sendAt = startReminderAt(batch.startDate, this.config.START_REMINDER_DAYS_BEFORE, new Date());
     if (sendAt) await this.planner.plan(context.manager, context.envelope, [{ ...this.about(decision), template: 'start-reminder', sendAt }]);
@@ -181,7 +180,7 @@ export class EnrollmentMessagesConsumer {
 
   /** A seat to confirm by a day: the message now, and a reminder at 08:00 WIB the day before unless confirmed first. */
   private async offerSeat(context: InboxContext, event: ParticipantSelected | ReservePromoted, template: 'selected' | 'promoted'): Promise<void> {
-    await this.recordPlace(context.manager, event, 'selected');
+    await recordPlace(context.manager, event, 'selected');
     await this.planner.plan(context.manager, context.envelope, [
       { ...this.about(event), template, params: { confirmBy: event.confirmBy } },
       ...this.confirmByReminder(event, event.confirmBy),
@@ -192,24 +191,4 @@ export class EnrollmentMessagesConsumer {
     return { recipientKind: 'participant' as const, recipientId: event.participantId, batchId: event.batchId, enrollmentId: event.enrollmentId };
   }
 
-  /**
-   * Records the place under the class row's lock (created empty if program's events have not arrived yet), so that a
-   * place and its class's BatchConfirmed/Rescheduled/Cancelled, handled at the same time from their own topics, see
-   * each other: whichever commits second sees the first. Returns the class as it stands.
-   */
-  private async recordPlace(manager: EntityManager, event: SeatDecision, status: PlaceStatus): Promise<{ startDate: string | null; status: string }> {
-    await manager.query('INSERT INTO classes (batch_id, programme_id) VALUES ($1, $2) ON CONFLICT (batch_id) DO NOTHING', [event.batchId, event.programmeId]);
-    // A share lock, not a row update: the places of one class, consumed from several partitions at once, do not queue
-    // (or deadlock) on their class's row, while a change of the class still waits for them.
-    const [batch] = (await manager.query(`SELECT start_date::text AS "startDate", status FROM classes WHERE batch_id = $1 FOR SHARE`, [event.batchId])) as Array<{
-      startDate: string | null;
-      status: string;
-    }>;
-    await manager.query(
-      `INSERT INTO class_places (enrollment_id, participant_id, batch_id, status) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (enrollment_id) DO UPDATE SET batch_id = EXCLUDED.batch_id, status = EXCLUDED.status`,
-      [event.enrollmentId, event.participantId, event.batchId, status],
-    );
-    return batch;
-  }
 }
