@@ -19,7 +19,7 @@ import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Participant } from '../participants/participant.entity';
-import { insertEntities, selectEntities, upsertEntity } from '../sql-columns';
+import { entityColumns, insertEntities, selectEntities, upsertEntity } from '../sql-columns';
 import { eligibilityProblems } from './eligibility.rules';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
 import { fillOf } from './enrollment.views';
@@ -58,8 +58,9 @@ export class Admission {
   async submit(manager: EntityManager, request: AdmissionRequest): Promise<Enrollment> {
     const [participant] = await selectEntities(manager, Participant, 'id = $1 FOR UPDATE', [request.participantId]);
     if (!participant) throw new NotFound({ field: 'participantId', rule: 'exists', message: `no participant with id ${request.participantId}` });
-    const programme = await lockProgramme(manager, request.programmeId);
-    if (!programme) throw new NotFound({ field: 'programmeId', rule: 'exists', message: `no launched programme with id ${request.programmeId}` });
+    const locked = await lockProgrammeWithClassesIn(manager, request.programmeId, participant.provinceCode);
+    if (!locked) throw new NotFound({ field: 'programmeId', rule: 'exists', message: `no launched programme with id ${request.programmeId}` });
+    const { programme } = locked;
     const [open] = await manager.query<Array<Pick<Enrollment, 'id' | 'status'>>>(
       'SELECT id, status FROM enrollments WHERE participant_id = $1 AND programme_id = $2 AND status = ANY($3) LIMIT 1',
       [participant.id, programme.id, [...WAITING_STATUSES, ...ACTIVE_STATUSES]],
@@ -77,7 +78,7 @@ export class Admission {
     let decided = enrollment;
     if (participant.identityStatus === 'pending') await save(manager, enrollment);
     else if (participant.identityStatus === 'no-match') decided = await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
-    else decided = await this.decide(manager, enrollment, participant, programme, namedClass, events);
+    else decided = await this.decide(manager, enrollment, participant, locked, namedClass, events);
     await this.outbox.append(manager, ...events);
     return decided;
   }
@@ -135,11 +136,11 @@ export class Admission {
         await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
         continue;
       }
-      const programme = await lockProgramme(manager, enrollment.programmeId);
-      if (!programme) throw new Error(`programme ${enrollment.programmeId} of enrollment ${enrollment.id} is gone`);
+      const locked = await lockProgrammeWithClassesIn(manager, enrollment.programmeId, participant.provinceCode);
+      if (!locked) throw new Error(`programme ${enrollment.programmeId} of enrollment ${enrollment.id} is gone`);
       const [namedClass] = enrollment.requestedBatchId ? await selectEntities(manager, Batch, 'id = $1', [enrollment.requestedBatchId]) : [];
       if (enrollment.requestedBatchId && !namedClass) throw new Error(`class ${enrollment.requestedBatchId} of enrollment ${enrollment.id} is gone`);
-      await this.decide(manager, enrollment, participant, programme, namedClass, events);
+      await this.decide(manager, enrollment, participant, locked, namedClass, events);
     }
     if (events.length > 0) await this.outbox.append(manager, ...events);
   }
@@ -152,7 +153,7 @@ export class Admission {
     manager: EntityManager,
     enrollment: Enrollment,
     participant: Participant,
-    programme: Programme,
+    { programme, classesInProvince }: LockedProgramme,
     namedClass: Batch | undefined,
     events: NewEvent[],
   ): Promise<Enrollment> {
@@ -160,7 +161,7 @@ export class Admission {
       participant,
       prioritySegments: programme.prioritySegments,
       startDate: namedClass?.startDate ?? programme.periodStart,
-      classesInProvince: await confirmedClassesIn(manager, programme.id, participant.provinceCode),
+      classesInProvince,
       namedClass,
       minAge: this.config.ELIGIBLE_MIN_AGE,
       maxAge: this.config.ELIGIBLE_MAX_AGE,
@@ -268,12 +269,23 @@ async function lockProgramme(manager: EntityManager, id: string): Promise<Progra
   return programme;
 }
 
-async function confirmedClassesIn(manager: EntityManager, programmeId: string, provinceCode: string): Promise<number> {
-  const [{ count }] = await manager.query<Array<{ count: number }>>(
-    "SELECT count(*)::int AS count FROM batches WHERE programme_id = $1 AND province_code = $2 AND status = 'confirmed'",
-    [programmeId, provinceCode],
+/** A programme locked for a participant's enrollment, and how many confirmed classes it has in their province. */
+interface LockedProgramme {
+  programme: Programme;
+  classesInProvince: number;
+}
+
+/** lockProgramme, with the count of the province's confirmed classes read in the same statement. */
+async function lockProgrammeWithClassesIn(manager: EntityManager, id: string, provinceCode: string): Promise<LockedProgramme | undefined> {
+  const [row] = await manager.query<Array<Programme & { classesInProvince: number }>>(
+    `SELECT ${entityColumns(manager, Programme)},
+            (SELECT count(*)::int FROM batches WHERE programme_id = programmes.id AND province_code = $2 AND status = 'confirmed') AS "classesInProvince"
+       FROM programmes WHERE id = $1 FOR SHARE`,
+    [id, provinceCode],
   );
-  return count;
+  if (!row) return undefined;
+  const { classesInProvince, ...programme } = row;
+  return { programme, classesInProvince };
 }
 
 async function drawTime(manager: EntityManager, programme: Programme): Promise<Date | undefined> {
