@@ -102,13 +102,10 @@ export class Admission {
       [[...waiting.keys()], programme.id, [...WAITING_STATUSES, ...ACTIVE_STATUSES]],
     );
     for (const row of enrolled) waiting.delete(row.participant_id);
-    const named = requests.flatMap((request) => (request.batchId ? [request.batchId] : []));
-    const confirmed = new Set(
-      named.length === 0
-        ? []
-        : (await manager.query<Array<{ id: string }>>("SELECT id FROM batches WHERE id = ANY($1::uuid[]) AND programme_id = $2 AND status = 'confirmed'", [named, programme.id])).map(
-            (row) => row.id,
-          ),
+    const confirmed = await confirmedClassIds(
+      manager,
+      programme.id,
+      requests.flatMap((request) => (request.batchId ? [request.batchId] : [])),
     );
     const events: NewEvent[] = [];
     for (const request of requests) {
@@ -286,6 +283,13 @@ async function lockProgrammeWithClassesIn(manager: EntityManager, id: string, pr
   if (!row) return undefined;
   const { classesInProvince, ...programme } = row;
   return { programme, classesInProvince };
+}
+
+/** Which of the named classes are confirmed classes of the programme. */
+async function confirmedClassIds(manager: EntityManager, programmeId: string, named: string[]): Promise<Set<string>> {
+  if (named.length === 0) return new Set();
+  const rows = await manager.query<Array<{ id: string }>>("SELECT id FROM batches WHERE id = ANY($1::uuid[]) AND programme_id = $2 AND status = 'confirmed'", [named, programmeId]);
+  return new Set(rows.map((row) => row.id));
 }
 
 async function drawTime(manager: EntityManager, programme: Programme): Promise<Date | undefined> {
