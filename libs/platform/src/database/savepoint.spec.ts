@@ -9,10 +9,10 @@ function recordingManager(): { manager: EntityManager; statements: string[] } {
 }
 
 describe('withSavepoint', () => {
-  it('releases the savepoint and returns the result when the step succeeds', async () => {
+  it('keeps the step and returns the result when it succeeds, with no statement more (the savepoint ends with the transaction)', async () => {
     const { manager, statements } = recordingManager();
     expect(await withSavepoint(manager, 'hold_room', async () => 'held')).toBe('held');
-    expect(statements).toEqual(['SAVEPOINT hold_room', 'RELEASE SAVEPOINT hold_room']);
+    expect(statements).toEqual(['SAVEPOINT hold_room']);
   });
 
   it('rolls back to the savepoint, and still returns the result, when keep refuses it', async () => {

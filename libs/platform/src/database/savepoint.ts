@@ -7,6 +7,10 @@ const SAVEPOINT_NAME = /^[a-z_][a-z0-9_]*$/;
  * when `keep` accepts the result, and undone otherwise or when the step throws (the error is rethrown),
  * so that a refused step leaves the transaction usable for the next one. A step that catches a failed
  * statement itself (say, a constraint violation) must return a result that `keep` refuses.
+ *
+ * A kept step's savepoint is not released: it ends with the transaction (or with a rollback to an outer savepoint)
+ * just as a released one would, and the RELEASE would be a round trip of its own on the hot paths (every
+ * enrollment request). A later savepoint of the same name is a new one, and a rollback to the name goes to it.
  */
 export async function withSavepoint<T>(
   manager: EntityManager,
@@ -23,6 +27,6 @@ export async function withSavepoint<T>(
     await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
     throw error;
   }
-  await manager.query(keep(result) ? `RELEASE SAVEPOINT ${name}` : `ROLLBACK TO SAVEPOINT ${name}`);
+  if (!keep(result)) await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
   return result;
 }
