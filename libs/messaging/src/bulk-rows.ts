@@ -15,16 +15,20 @@ export const BULK_CHUNK_ROWS = 5_000;
  * Rows as a FROM item of one parameter a column, so a statement's parameters do not grow with its rows (PostgreSQL
  * allows 65,535): `ROWS FROM (unnest($1::uuid[]), ...) WITH ORDINALITY AS <alias>(<columns>, ordinal)`. A jsonb
  * column goes as one JSON array rather than a text[] of JSON documents, which pg's client would escape one by one
- * at several times the CPU. `ordinal` is each row's place in the list, from 1.
+ * at several times the CPU. `ordinal` is each row's place in the list, from 1. The parameters are numbered from
+ * `firstParameter`, for a statement with parameters of its own before them.
  */
 export function unnestRows<C extends ColumnTypes>(
   columns: C,
   rows: ReadonlyArray<RowOf<C>>,
   alias = 'row',
+  firstParameter = 1,
 ): { from: string; parameters: unknown[] } {
   const names = Object.keys(columns);
   const expressions = names.map((name, index) =>
-    columns[name] === 'jsonb' ? `jsonb_array_elements($${index + 1}::jsonb)` : `unnest($${index + 1}::${columns[name]}[])`,
+    columns[name] === 'jsonb'
+      ? `jsonb_array_elements($${index + firstParameter}::jsonb)`
+      : `unnest($${index + firstParameter}::${columns[name]}[])`,
   );
   const parameters = names.map((name) => {
     const values = rows.map((row) => row[name] ?? null);

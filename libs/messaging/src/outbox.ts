@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { DEFAULT_SCHEMA_BASE_URL, EventCatalog, EventDefinition, EventEnvelope, envelopeOf, NewEvent, schemaId } from '@sinergi/contracts';
-import { insertRows } from './bulk-rows';
+import { BULK_CHUNK_ROWS, insertRows, RowOf, unnestRows } from './bulk-rows';
 import { EventValidator } from './event-validator';
 import { currentTraceContext, newTraceContext } from './trace-context';
 
@@ -28,18 +28,30 @@ export class Outbox {
       throw new Error('Outbox.append must run inside the transaction that changes the state');
     }
     const envelopes = events.map((event) => this.envelope(event));
-    await insertRows(
-      manager,
-      'outbox',
-      OUTBOX_COLUMNS,
-      envelopes.map((envelope) => ({
-        event_id: envelope.id,
-        topic: this.definitionOf(envelope.type).topic,
-        message_key: envelope.subject,
-        envelope,
-      })),
-    );
+    await insertRows(manager, 'outbox', OUTBOX_COLUMNS, envelopes.map((envelope) => this.rowOf(envelope)));
     return envelopes;
+  }
+
+  /**
+   * A state change and the events it causes in one statement, which is atomic by itself, so no transaction is needed:
+   * `change` is an UPDATE, INSERT or DELETE with a RETURNING clause (its parameters `$1`...), and the events are
+   * inserted only when it returned a row. Returns whether it did. For a hot path where the change is one statement.
+   */
+  async appendIfChanged(manager: EntityManager, change: { sql: string; parameters: unknown[] }, ...events: NewEvent[]): Promise<boolean> {
+    if (events.length === 0 || events.length > BULK_CHUNK_ROWS) throw new Error(`Outbox.appendIfChanged takes 1 to ${BULK_CHUNK_ROWS} events`);
+    const rows = events.map((event) => this.rowOf(this.envelope(event)));
+    const source = unnestRows(OUTBOX_COLUMNS, rows, 'row', change.parameters.length + 1);
+    const names = Object.keys(OUTBOX_COLUMNS).join(', ');
+    const inserted = await manager.query<unknown[]>(
+      `WITH changed AS (${change.sql})
+       INSERT INTO outbox (${names}) SELECT ${names} FROM ${source.from} WHERE EXISTS (SELECT FROM changed) ORDER BY ordinal RETURNING event_id`,
+      [...change.parameters, ...source.parameters],
+    );
+    return inserted.length > 0;
+  }
+
+  private rowOf(envelope: EventEnvelope): RowOf<typeof OUTBOX_COLUMNS> {
+    return { event_id: envelope.id, topic: this.definitionOf(envelope.type).topic, message_key: envelope.subject, envelope };
   }
 
   private envelope(event: NewEvent): EventEnvelope {

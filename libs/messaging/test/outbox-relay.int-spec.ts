@@ -63,6 +63,28 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
     await expect(outbox.append(dataSource.manager, testThingHappenedEvent.with('x', { seq: 1 }))).rejects.toThrow(/inside the transaction/);
   });
 
+  it('appends events with a state change in one statement, only when the change touched a row', async () => {
+    await dataSource.query('CREATE TABLE IF NOT EXISTS things (id text PRIMARY KEY, state text NOT NULL)');
+    await dataSource.query(`INSERT INTO things (id, state) VALUES ('thing-1', 'new')`);
+    const settle = (id: string, seq: number) =>
+      outbox.appendIfChanged(
+        dataSource.manager,
+        { sql: `UPDATE things SET state = 'settled' WHERE id = $1 AND state = 'new' RETURNING id`, parameters: [id] },
+        testThingHappenedEvent.with(id, { seq }),
+        testThingHappenedEvent.with(id, { seq: seq + 1 }),
+      );
+    await expect(settle('thing-1', 1)).resolves.toBe(true);
+    await expect(settle('thing-1', 3)).resolves.toBe(false); // settled already: no row changed, no event
+    await expect(settle('no-such-thing', 5)).resolves.toBe(false);
+    const rows = await dataSource.query<Array<{ seq: number }>>(
+      `SELECT (envelope->'data'->>'seq')::int AS seq FROM outbox WHERE message_key = ANY($1) ORDER BY position`,
+      [['thing-1', 'no-such-thing']],
+    );
+    expect(rows.map((row) => row.seq)).toEqual([1, 2]);
+    expect((await dataSource.query(`SELECT state FROM things WHERE id = 'thing-1'`))[0].state).toBe('settled');
+    await expect(outbox.appendIfChanged(dataSource.manager, { sql: 'SELECT 1', parameters: [] })).rejects.toThrow(/1 to 5000 events/);
+  });
+
   it('refuses an event that breaks its schema, naming the field', async () => {
     await expect(
       dataSource.transaction((manager) => outbox.append(manager, testThingHappenedEvent.with('x', { seq: -1 }))),

@@ -52,7 +52,7 @@ interface PassContext {
 /**
  * Sends what is due. A pass claims due deliveries (FOR UPDATE SKIP LOCKED, then a lease on next_attempt_at) and
  * commits, sends with no transaction open, then records the outcome and its NotificationDelivered/Failed event in one
- * transaction. A crash mid-send leaves the lease to expire and the delivery is sent again; the providers take the
+ * statement. A crash mid-send leaves the lease to expire and the delivery is sent again; the providers take the
  * delivery id as the idempotency key (Message-ID for email), so a repeat is recognisable. A pass reads the recipients
  * and classes of everything it claimed in one query each; each outcome is recorded right after its send, as a
  * cancellation may come in between. A delivery inserted due at once wakes the dispatcher (NOTIFY deliveries, at
@@ -177,36 +177,25 @@ export class DeliveryDispatcher extends PollingTimer {
     return new Map(rows.map(({ batchId, ...details }) => [batchId, details]));
   }
 
+  /**
+   * The outcome and its NotificationDelivered/Failed event in one statement (`Outbox.appendIfChanged`): neither is
+   * written when the delivery was cancelled meanwhile (its class was cancelled), and the cancellation stands. A retry
+   * waiting for a contact card takes the recipient's contact lock first, in a transaction, so that a card stored since
+   * this pass read the recipients is seen (the lock waits for one being stored) and the delivery is due at once.
+   */
   private async record(delivery: ClaimedDelivery, outcome: Outcome, now: Date): Promise<void> {
     const attempts = attemptsAfter(delivery.attempts, outcome);
     const awaitingContact = outcome.status === 'retry' && outcome.awaitingContact === true;
-    await this.dataSource.transaction(async (manager) => {
-      // A card stored since this pass read the recipients is seen here (the lock waits for one being stored): due at once.
-      if (awaitingContact) await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.recipientContact, recipientKey(delivery.recipientKind, delivery.recipientId));
-      const [updated] = (await manager.query(
-        `UPDATE deliveries SET status = $2, attempts = $3, channel = COALESCE($5, channel), language = COALESCE($6, language),
-            provider_message_id = $7, last_error = $8, awaiting_contact = $9, updated_at = now(),
-            next_attempt_at = CASE WHEN $9 AND EXISTS (SELECT 1 FROM recipients r WHERE r.kind = deliveries.recipient_kind AND r.id = deliveries.recipient_id AND r.contact IS NOT NULL)
-                                   THEN now() ELSE $4 END,
-            params = CASE WHEN $2 IN ('sent', 'failed') THEN params - '${SEALED_CODE_PARAM}' ELSE params END
-          WHERE id = $1 AND status IN ('pending', 'scheduled') RETURNING id`,
-        [
-          delivery.id,
-          outcome.status === 'retry' ? 'pending' : outcome.status,
-          attempts,
-          outcome.status === 'retry' ? outcome.at : now,
-          outcome.status === 'sent' || outcome.status === 'failed' ? (outcome.channel ?? null) : null,
-          outcome.status === 'sent' ? outcome.language : null,
-          outcome.status === 'sent' ? outcome.providerMessageId : null,
-          outcome.status === 'sent' ? null : outcome.reason.slice(0, MAX_REASON_LENGTH),
-          awaitingContact,
-        ],
-      )) as [unknown[], number];
-      // Cancelled meanwhile (its class was cancelled): the cancellation stands.
-      if (updated.length === 0) return;
-      const event = this.statusEvent(delivery, outcome, attempts, now);
-      if (event) await this.outbox.append(manager, event);
-    });
+    const update = outcomeUpdate(delivery, outcome, attempts, now, awaitingContact);
+    const event = this.statusEvent(delivery, outcome, attempts, now);
+    if (event) await this.outbox.appendIfChanged(this.dataSource.manager, update, event);
+    else if (!awaitingContact) await this.dataSource.query(update.sql, update.parameters);
+    else {
+      await this.dataSource.transaction(async (manager) => {
+        await lockUntilTransactionEnds(manager, ADVISORY_LOCKS.recipientContact, recipientKey(delivery.recipientKind, delivery.recipientId));
+        await manager.query(update.sql, update.parameters);
+      });
+    }
     if (outcome.status === 'failed') this.logger.warn(`delivery ${delivery.id} (${delivery.template}) failed: ${outcome.reason}`);
   }
 
@@ -226,4 +215,27 @@ export class DeliveryDispatcher extends PollingTimer {
     }
     return null;
   }
+}
+
+/** The UPDATE that records an attempt's outcome on a delivery still pending or scheduled; it returns the row it changed. */
+function outcomeUpdate(delivery: ClaimedDelivery, outcome: Outcome, attempts: number, now: Date, awaitingContact: boolean): { sql: string; parameters: unknown[] } {
+  return {
+    sql: `UPDATE deliveries SET status = $2, attempts = $3, channel = COALESCE($5, channel), language = COALESCE($6, language),
+            provider_message_id = $7, last_error = $8, awaiting_contact = $9, updated_at = now(),
+            next_attempt_at = CASE WHEN $9 AND EXISTS (SELECT 1 FROM recipients r WHERE r.kind = deliveries.recipient_kind AND r.id = deliveries.recipient_id AND r.contact IS NOT NULL)
+                                   THEN now() ELSE $4 END,
+            params = CASE WHEN $2 IN ('sent', 'failed') THEN params - '${SEALED_CODE_PARAM}' ELSE params END
+          WHERE id = $1 AND status IN ('pending', 'scheduled') RETURNING id`,
+    parameters: [
+      delivery.id,
+      outcome.status === 'retry' ? 'pending' : outcome.status,
+      attempts,
+      outcome.status === 'retry' ? outcome.at : now,
+      outcome.status === 'sent' || outcome.status === 'failed' ? (outcome.channel ?? null) : null,
+      outcome.status === 'sent' ? outcome.language : null,
+      outcome.status === 'sent' ? outcome.providerMessageId : null,
+      outcome.status === 'sent' ? null : outcome.reason.slice(0, MAX_REASON_LENGTH),
+      awaitingContact,
+    ],
+  };
 }
