@@ -7,6 +7,13 @@ import { currentTraceContext, newTraceContext } from './trace-context';
 /** The outbox's columns; positions are taken in the order rows are given, so the relay publishes events in that order. */
 const OUTBOX_COLUMNS = { event_id: 'text', topic: 'text', message_key: 'text', envelope: 'jsonb' } as const;
 
+/** A data-modifying statement with a RETURNING clause, and the `WITH` queries it reads (see Outbox.appendIfChanged). */
+export interface StateChange {
+  sql: string;
+  parameters: unknown[];
+  with?: string;
+}
+
 /**
  * Writes events into the outbox table inside the caller's transaction, so that an event exists
  * exactly when the state change that caused it commits. The relay publishes them afterwards.
@@ -36,14 +43,16 @@ export class Outbox {
    * A state change and the events it causes in one statement, which is atomic by itself, so no transaction is needed:
    * `change` is an UPDATE, INSERT or DELETE with a RETURNING clause (its parameters `$1`...), and the events are
    * inserted only when it returned a row. Returns whether it did. For a hot path where the change is one statement.
+   * PostgreSQL takes data-modifying `WITH` queries at the top level only: a change that needs some gives them as
+   * `with` (`name AS (...), ...`), and they come before it.
    */
-  async appendIfChanged(manager: EntityManager, change: { sql: string; parameters: unknown[] }, ...events: NewEvent[]): Promise<boolean> {
+  async appendIfChanged(manager: EntityManager, change: StateChange, ...events: NewEvent[]): Promise<boolean> {
     if (events.length === 0 || events.length > BULK_CHUNK_ROWS) throw new Error(`Outbox.appendIfChanged takes 1 to ${BULK_CHUNK_ROWS} events`);
     const rows = events.map((event) => this.rowOf(this.envelope(event)));
     const source = unnestRows(OUTBOX_COLUMNS, rows, 'row', change.parameters.length + 1);
     const names = Object.keys(OUTBOX_COLUMNS).join(', ');
     const inserted = await manager.query<unknown[]>(
-      `WITH changed AS (${change.sql})
+      `WITH ${change.with ? `${change.with}, ` : ''}changed AS (${change.sql})
        INSERT INTO outbox (${names}) SELECT ${names} FROM ${source.from} WHERE EXISTS (SELECT FROM changed) ORDER BY ordinal RETURNING event_id`,
       [...change.parameters, ...source.parameters],
     );

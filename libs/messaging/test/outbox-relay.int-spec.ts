@@ -85,6 +85,22 @@ describe('outbox and relay (real Kafka, real PostgreSQL)', () => {
     await expect(outbox.appendIfChanged(dataSource.manager, { sql: 'SELECT 1', parameters: [] })).rejects.toThrow(/1 to 5000 events/);
   });
 
+  it('takes the data-modifying WITH queries a change needs before it', async () => {
+    await dataSource.query('CREATE TABLE IF NOT EXISTS thing_log (thing_id text NOT NULL)');
+    const created = await outbox.appendIfChanged(
+      dataSource.manager,
+      {
+        with: `made AS (INSERT INTO things (id, state) VALUES ($1, 'new') ON CONFLICT DO NOTHING RETURNING id)`,
+        sql: 'INSERT INTO thing_log (thing_id) SELECT id FROM made RETURNING thing_id',
+        parameters: ['thing-2'],
+      },
+      testThingHappenedEvent.with('thing-2', { seq: 7 }),
+    );
+    expect(created).toBe(true);
+    expect(await dataSource.query(`SELECT thing_id FROM thing_log`)).toEqual([{ thing_id: 'thing-2' }]);
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE message_key = 'thing-2'`))[0].n).toBe(1);
+  });
+
   it('refuses an event that breaks its schema, naming the field', async () => {
     await expect(
       dataSource.transaction((manager) => outbox.append(manager, testThingHappenedEvent.with('x', { seq: -1 }))),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BusinessScale, EnrollmentView, FieldError, Page, PageParams, parseCivilDate, ParticipantLookupView, ParticipantView, todayInWib } from '@sinergi/contracts';
-import { Outbox } from '@sinergi/messaging';
+import { Outbox, StateChange } from '@sinergi/messaging';
 import { Conflict, InvalidInput, keysetPage, maskEmail, maskName, maskPhone, NotFound } from '@sinergi/platform';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { insertStatement, selectEntities } from '../sql-columns';
@@ -13,6 +13,8 @@ import { maskNik, nikProblems } from './nik.rules';
 import { NikVault } from './nik-vault.service';
 import { RegisterParticipantDto } from './participant.dto';
 import { Participant } from './participant.entity';
+
+const NIK_REGISTERED = { field: 'nik', rule: 'unique', message: 'a participant with this NIK is already registered' };
 
 /** What registration needs, from the HTTP API or a nomination record. */
 export type Registration = Omit<RegisterParticipantDto, 'business'> & { business: { nib?: string; scale: BusinessScale; sector: string } };
@@ -26,8 +28,15 @@ export class ParticipantsService {
     private readonly contactCards: ContactCards,
   ) {}
 
-  register(dto: RegisterParticipantDto): Promise<ParticipantView> {
-    return this.dataSource.transaction(async (manager) => viewOf(await this.registerIn(manager, dto)));
+  /**
+   * Registers one participant in one statement, no transaction around it: registration is half of every surge, and
+   * this is registerIn's work (participant, identity-check job, contact card) in one round trip instead of four.
+   */
+  async register(dto: RegisterParticipantDto): Promise<ParticipantView> {
+    const participant = this.newParticipant(dto);
+    const registered = await this.outbox.appendIfChanged(this.dataSource.manager, this.registration([participant]), this.contactCards.changed(participant));
+    if (!registered) throw new Conflict(NIK_REGISTERED);
+    return viewOf(participant);
   }
 
   /**
@@ -36,9 +45,7 @@ export class ParticipantsService {
    */
   async registerIn(manager: EntityManager, registration: Registration): Promise<Participant> {
     const participant = this.newParticipant(registration);
-    if ((await this.insertAll(manager, [participant])) === 0) {
-      throw new Conflict({ field: 'nik', rule: 'unique', message: 'a participant with this NIK is already registered' });
-    }
+    if ((await this.insertAll(manager, [participant])) === 0) throw new Conflict(NIK_REGISTERED);
     return participant;
   }
 
@@ -89,15 +96,22 @@ export class ParticipantsService {
    * thousands in one transaction.
    */
   private async insertAll(manager: EntityManager, participants: Participant[]): Promise<number> {
-    const [insertParticipants, parameters] = insertStatement(manager, Participant, participants, 'ON CONFLICT DO NOTHING RETURNING id');
-    const jobs = await manager.query<Array<{ participant_id: string }>>(
-      `WITH registered AS (${insertParticipants}) INSERT INTO identity_checks (participant_id) SELECT id FROM registered RETURNING participant_id`,
-      parameters,
-    );
+    const registration = this.registration(participants);
+    const jobs = await manager.query<Array<{ participant_id: string }>>(`WITH ${registration.with} ${registration.sql}`, registration.parameters);
     const registered = new Set(jobs.map((job) => job.participant_id));
     const cards = participants.filter((participant) => registered.has(participant.id)).map((participant) => this.contactCards.changed(participant));
     if (cards.length > 0) await this.outbox.append(manager, ...cards);
     return registered.size;
+  }
+
+  /** The participants whose NIK is not registered yet, and their identity-check jobs; it returns the jobs' participant ids. */
+  private registration(participants: Participant[]): Required<StateChange> {
+    const [insertParticipants, parameters] = insertStatement(this.dataSource.manager, Participant, participants, 'ON CONFLICT DO NOTHING RETURNING id');
+    return {
+      with: `registered AS (${insertParticipants})`,
+      sql: 'INSERT INTO identity_checks (participant_id) SELECT id FROM registered RETURNING participant_id',
+      parameters,
+    };
   }
 
   /** The participant registered with this NIK, found by its blind index. */
