@@ -55,13 +55,13 @@ export async function insertEntities<T extends ObjectLiteral>(manager: EntityMan
   if (rows.length > 0) await manager.query(...insertStatement(manager, entity, rows));
 }
 
-/** Inserts the row, or overwrites every column of the row with its primary key. */
-export async function upsertEntity<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, row: T): Promise<void> {
+/** An INSERT of the rows that overwrites every column of a row whose primary key exists, with `suffix` (RETURNING). */
+export function upsertStatement<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[], suffix = ''): [string, unknown[]] {
   const metadata = manager.connection.getMetadata(entity);
   const keys = metadata.primaryColumns.map((column) => column.databaseName);
   const updates = metadata.columns
     .map((column) => column.databaseName)
     .filter((name) => !keys.includes(name))
     .map((name) => `${name} = EXCLUDED.${name}`);
-  await manager.query(...insertStatement(manager, entity, [row], `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`));
+  return insertStatement(manager, entity, rows, `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')} ${suffix}`);
 }

@@ -19,7 +19,7 @@ import { Batch } from '../classes/batch.entity';
 import { Programme } from '../classes/programme.entity';
 import { EnrollmentConfig } from '../enrollment.config';
 import { Participant } from '../participants/participant.entity';
-import { entityColumns, insertEntities, selectEntities, upsertEntity } from '../sql-columns';
+import { entityColumns, insertEntities, selectEntities, upsertStatement } from '../sql-columns';
 import { eligibilityProblems } from './eligibility.rules';
 import { ACTIVE_STATUSES, Enrollment, WAITING_STATUSES } from './enrollment.entity';
 import { fillOf } from './enrollment.views';
@@ -76,10 +76,9 @@ export class Admission {
     const enrollment = newEnrollment(participant.id, programme.id, request);
     const events: NewEvent[] = [submittedEvent(enrollment, participant)];
     let decided = enrollment;
-    if (participant.identityStatus === 'pending') await save(manager, enrollment);
-    else if (participant.identityStatus === 'no-match') decided = await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
-    else decided = await this.decide(manager, enrollment, participant, locked, namedClass, events);
-    await this.outbox.append(manager, ...events);
+    if (participant.identityStatus === 'no-match') decided = rejected(enrollment, [IDENTITY_NOT_MATCHED], events);
+    else if (participant.identityStatus !== 'pending') decided = await this.decide(manager, enrollment, participant, locked, namedClass, events);
+    await this.save(manager, [decided], events);
     return decided;
   }
 
@@ -128,23 +127,35 @@ export class Admission {
   async resumeAfterIdentity(manager: EntityManager, participant: Participant): Promise<void> {
     const waiting = await selectEntities(manager, Enrollment, "participant_id = $1 AND status = 'pending-identity' ORDER BY submitted_at, id", [participant.id]);
     const events: NewEvent[] = [];
+    const decided: Enrollment[] = [];
     for (const enrollment of waiting) {
       if (participant.identityStatus === 'no-match') {
-        await this.reject(manager, enrollment, [IDENTITY_NOT_MATCHED], events);
+        decided.push(rejected(enrollment, [IDENTITY_NOT_MATCHED], events));
         continue;
       }
       const locked = await lockProgrammeWithClassesIn(manager, enrollment.programmeId, participant.provinceCode);
       if (!locked) throw new Error(`programme ${enrollment.programmeId} of enrollment ${enrollment.id} is gone`);
       const [namedClass] = enrollment.requestedBatchId ? await selectEntities(manager, Batch, 'id = $1', [enrollment.requestedBatchId]) : [];
       if (enrollment.requestedBatchId && !namedClass) throw new Error(`class ${enrollment.requestedBatchId} of enrollment ${enrollment.id} is gone`);
-      await this.decide(manager, enrollment, participant, locked, namedClass, events);
+      decided.push(await this.decide(manager, enrollment, participant, locked, namedClass, events));
     }
-    if (events.length > 0) await this.outbox.append(manager, ...events);
+    await this.save(manager, decided, events);
   }
 
   /**
-   * Eligibility, then EnrollmentAccepted and a seat decision now (first come, first served) or in the draw. This and
-   * the steps below add their events to `events`, which the caller appends in one statement.
+   * The decided enrollments (new ones inserted, waiting ones overwritten) and their events in one statement: the
+   * steps below decide, and leave the writing of the enrollment rows to this.
+   */
+  private async save(manager: EntityManager, enrollments: Enrollment[], events: NewEvent[]): Promise<void> {
+    if (enrollments.length === 0) return;
+    const [sql, parameters] = upsertStatement(manager, Enrollment, enrollments, 'RETURNING id');
+    await this.outbox.appendIfChanged(manager, { sql, parameters }, ...events);
+  }
+
+  /**
+   * Eligibility, then EnrollmentAccepted and a seat decision now (first come, first served) or in the draw: the
+   * enrollment as decided. This and the steps below add their events to `events`; the caller saves the enrollment
+   * and appends them.
    */
   private async decide(
     manager: EntityManager,
@@ -163,7 +174,7 @@ export class Admission {
       minAge: this.config.ELIGIBLE_MIN_AGE,
       maxAge: this.config.ELIGIBLE_MAX_AGE,
     });
-    if (problems.length > 0) return this.reject(manager, enrollment, problems, events);
+    if (problems.length > 0) return rejected(enrollment, problems, events);
     const awaitingSelection = programme.selectionPolicy !== 'first-come-first-served';
     events.push(
       enrollmentAcceptedEvent.with(enrollment.id, {
@@ -176,49 +187,22 @@ export class Admission {
     );
     if (awaitingSelection) {
       const drawnAt = await drawTime(manager, programme);
-      if (drawnAt) return this.notSelected(manager, enrollment, `the selection was drawn at ${drawnAt.toISOString()}, before the identity check answered`, events);
-      return save(manager, { ...enrollment, status: 'registered' });
+      if (drawnAt) return notSelected(enrollment, `the selection was drawn at ${drawnAt.toISOString()}, before the identity check answered`, events);
+      return { ...enrollment, status: 'registered' };
     }
     const candidates = namedClass ? { id: namedClass.id } : { programmeId: programme.id, provinceCode: participant.provinceCode };
     return this.place(manager, enrollment, candidates, events);
   }
 
-  private async reject(manager: EntityManager, enrollment: Enrollment, reasons: EnrollmentProblem[], events: NewEvent[]): Promise<Enrollment> {
-    const rejected = await save(manager, { ...enrollment, status: 'rejected', reasons });
-    events.push(
-      enrollmentRejectedEvent.with(enrollment.id, {
-        enrollmentId: enrollment.id,
-        programmeId: enrollment.programmeId,
-        participantId: enrollment.participantId,
-        reasons,
-      }),
-    );
-    return rejected;
-  }
-
-  private async notSelected(manager: EntityManager, enrollment: Enrollment, reason: string, events: NewEvent[]): Promise<Enrollment> {
-    const notSelected = await save(manager, { ...enrollment, status: 'not-selected', notSelectedReason: reason });
-    events.push(
-      participantNotSelectedEvent.with(enrollment.id, {
-        enrollmentId: enrollment.id,
-        participantId: enrollment.participantId,
-        programmeId: enrollment.programmeId,
-        reason,
-      }),
-    );
-    return notSelected;
-  }
-
   /** First come, first served: a seat, a reserve place or neither in the candidate classes. */
   private async place(manager: EntityManager, enrollment: Enrollment, candidates: Candidates, events: NewEvent[]): Promise<Enrollment> {
     const placement = await takePlace(manager, candidates);
-    if (placement.kind === 'none') return this.notSelected(manager, enrollment, placement.reason, events);
+    if (placement.kind === 'none') return notSelected(enrollment, placement.reason, events);
     const batch = placement.klass;
     const placed: Enrollment =
       placement.kind === 'seat'
         ? { ...enrollment, batchId: batch.id, status: 'selected', confirmBy: batch.confirmBy }
         : { ...enrollment, batchId: batch.id, status: 'reserved', reserveRank: placement.rank };
-    await save(manager, placed);
     const decision: NewEvent =
       placement.kind === 'seat'
         ? participantSelectedEvent.with(placed.id, { ...seatDecision(placed, batch.id), confirmBy: batch.confirmBy })
@@ -298,8 +282,26 @@ async function drawTime(manager: EntityManager, programme: Programme): Promise<D
   return draw?.drawn_at;
 }
 
-/** Inserts a new enrollment or updates one waiting for its identity check. */
-async function save(manager: EntityManager, enrollment: Enrollment): Promise<Enrollment> {
-  await upsertEntity(manager, Enrollment, enrollment);
-  return enrollment;
+function rejected(enrollment: Enrollment, reasons: EnrollmentProblem[], events: NewEvent[]): Enrollment {
+  events.push(
+    enrollmentRejectedEvent.with(enrollment.id, {
+      enrollmentId: enrollment.id,
+      programmeId: enrollment.programmeId,
+      participantId: enrollment.participantId,
+      reasons,
+    }),
+  );
+  return { ...enrollment, status: 'rejected', reasons };
+}
+
+function notSelected(enrollment: Enrollment, reason: string, events: NewEvent[]): Enrollment {
+  events.push(
+    participantNotSelectedEvent.with(enrollment.id, {
+      enrollmentId: enrollment.id,
+      participantId: enrollment.participantId,
+      programmeId: enrollment.programmeId,
+      reason,
+    }),
+  );
+  return { ...enrollment, status: 'not-selected', notSelectedReason: reason };
 }
