@@ -19,12 +19,18 @@ describe('withSavepoint on a real PostgreSQL', () => {
   });
 
   const insert = (manager: EntityManager, name: string) => manager.query('INSERT INTO steps (name) VALUES ($1)', [name]);
-  const names = async () => (await dataSource.query<Array<{ name: string }>>('SELECT name FROM steps ORDER BY name')).map((row) => row.name);
+  const names = async () =>
+    (await dataSource.query<Array<{ name: string }>>('SELECT name FROM steps ORDER BY name')).map((row) => row.name);
 
   it('commits the kept steps of a transaction and none of the refused or failed ones, whatever their names', async () => {
     await dataSource.transaction(async (manager) => {
       await withSavepoint(manager, 'step', () => insert(manager, 'a kept'));
-      await withSavepoint(manager, 'step', () => insert(manager, 'b refused'), () => false);
+      await withSavepoint(
+        manager,
+        'step',
+        () => insert(manager, 'b refused'),
+        () => false,
+      );
       await expect(withSavepoint(manager, 'step', () => insert(manager, 'a kept'))).rejects.toThrow(/duplicate key/);
       await withSavepoint(manager, 'step', () => insert(manager, 'c kept after a failure'));
       await withSavepoint(manager, 'other', async () => {

@@ -19,7 +19,8 @@ describe('notification: recording a place in a class', () => {
 
   const place = (batchId: string) => ({ enrollmentId: randomUUID(), participantId: randomUUID(), programmeId: randomUUID(), batchId });
   const placeStatus = async (enrollmentId: string) =>
-    (await dataSource.query<Array<{ status: string }>>('SELECT status FROM class_places WHERE enrollment_id = $1', [enrollmentId]))[0]?.status;
+    (await dataSource.query<Array<{ status: string }>>('SELECT status FROM class_places WHERE enrollment_id = $1', [enrollmentId]))[0]
+      ?.status;
 
   async function inTransaction(): Promise<QueryRunner> {
     const runner = dataSource.createQueryRunner();
@@ -30,16 +31,25 @@ describe('notification: recording a place in a class', () => {
 
   it('creates the class row empty when program has not told of the class yet, and the place with it', async () => {
     const seat = place(randomUUID());
-    await expect(dataSource.transaction((manager) => recordPlace(manager, seat, 'selected'))).resolves.toEqual({ startDate: null, status: 'planned' });
+    await expect(dataSource.transaction((manager) => recordPlace(manager, seat, 'selected'))).resolves.toEqual({
+      startDate: null,
+      status: 'planned',
+    });
     expect(await placeStatus(seat.enrollmentId)).toBe('selected');
   });
 
   it('returns the class as program told of it, and moves a place along', async () => {
     const batchId = randomUUID();
-    await dataSource.query(`INSERT INTO classes (batch_id, programme_id, start_date, status) VALUES ($1, $2, '2027-05-03', 'confirmed')`, [batchId, randomUUID()]);
+    await dataSource.query(`INSERT INTO classes (batch_id, programme_id, start_date, status) VALUES ($1, $2, '2027-05-03', 'confirmed')`, [
+      batchId,
+      randomUUID(),
+    ]);
     const seat = place(batchId);
     await dataSource.transaction((manager) => recordPlace(manager, seat, 'selected'));
-    await expect(dataSource.transaction((manager) => recordPlace(manager, seat, 'confirmed'))).resolves.toEqual({ startDate: '2027-05-03', status: 'confirmed' });
+    await expect(dataSource.transaction((manager) => recordPlace(manager, seat, 'confirmed'))).resolves.toEqual({
+      startDate: '2027-05-03',
+      status: 'confirmed',
+    });
     expect(await placeStatus(seat.enrollmentId)).toBe('confirmed');
   });
 
@@ -48,7 +58,10 @@ describe('notification: recording a place in a class', () => {
     const program = await inTransaction();
     const places = await inTransaction();
     try {
-      await program.query(`INSERT INTO classes (batch_id, programme_id, start_date, status) VALUES ($1, $2, '2027-06-07', 'confirmed')`, [batchId, randomUUID()]);
+      await program.query(`INSERT INTO classes (batch_id, programme_id, start_date, status) VALUES ($1, $2, '2027-06-07', 'confirmed')`, [
+        batchId,
+        randomUUID(),
+      ]);
       const recording = recordPlace(places.manager, place(batchId), 'selected'); // waits on the uncommitted class row
       await new Promise((resolve) => setTimeout(resolve, 200));
       await program.commitTransaction();

@@ -31,5 +31,12 @@ export async function recordPlace(manager: EntityManager, place: SeatDecision, s
      SELECT start_date::text AS "startDate", status FROM inserted UNION ALL SELECT start_date::text, status FROM existing`,
     [place.enrollmentId, place.participantId, place.batchId, status, place.programmeId],
   );
-  return klass ?? (await manager.query<ClassAsItStands[]>(`SELECT start_date::text AS "startDate", status FROM classes WHERE batch_id = $1 FOR SHARE`, [place.batchId]))[0];
+  return (
+    klass ??
+    (
+      await manager.query<ClassAsItStands[]>(`SELECT start_date::text AS "startDate", status FROM classes WHERE batch_id = $1 FOR SHARE`, [
+        place.batchId,
+      ])
+    )[0]
+  );
 }
