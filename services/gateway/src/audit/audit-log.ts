@@ -26,10 +26,28 @@ export class AuditLog {
     return this.unwritten;
   }
 
-  /** Writes the entry; a failure is logged and counted, never thrown: the request it describes is already answered. */
+  /**
+   * Writes the entry; a failure is logged and counted, never thrown: the request it describes is already answered.
+   * A statement by hand: every audited request writes one, and TypeORM's insert builder cost more CPU than the insert.
+   */
   async append(entry: NewAuditEntry): Promise<void> {
     try {
-      await this.entries.insert(entry);
+      await this.entries.manager.query(
+        `INSERT INTO audit_entries (occurred_at, actor_subject, actor_roles, client_address, operation_id, kind, record_type, record_id, outcome, correlation_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          entry.occurredAt,
+          entry.actorSubject,
+          entry.actorRoles,
+          entry.clientAddress,
+          entry.operationId,
+          entry.kind,
+          entry.recordType,
+          entry.recordId,
+          entry.outcome,
+          entry.correlationId,
+        ],
+      );
     } catch (error) {
       this.unwritten += 1;
       const reason = error instanceof Error ? error.message : String(error);
