@@ -17,6 +17,13 @@ describe('trace context', () => {
     }
   });
 
+  it('gives every new trace and span ids of their own, across many blocks of random bytes', () => {
+    const traceparents = Array.from({ length: 2000 }, () => childTraceparent());
+    expect(traceparents.every((traceparent) => /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/.test(traceparent))).toBe(true);
+    expect(new Set(traceparents.map(traceIdOf)).size).toBe(2000);
+    expect(new Set(traceparents.map((traceparent) => traceparent.slice(36, 52))).size).toBe(2000);
+  });
+
   it('is visible to async work started inside it, and only there', async () => {
     const context = newTraceContext({ correlationId: 'corr-1' });
     const seen = await runInTraceContext(context, async () => {
