@@ -13,3 +13,4 @@ export * from './pagination';
 export * from './database/keyset-page';
 export * from './personal-data/masking';
 export * from './operations';
+export * from './http/kept-alive-http';

@@ -76,14 +76,15 @@ describe('channels against the local sinks', () => {
     });
   });
 
-  it('ChannelsModule provides the adapters to Nest and closes the SMTP pool when the app shuts down', async () => {
+  it('ChannelsModule provides the adapters to Nest and closes the SMTP pool and the provider connections when the app shuts down', async () => {
     const app = await Test.createTestingModule({ imports: [serviceConfigModule(NotificationConfig, Object.assign(new NotificationConfig(), sinks.env())), ChannelsModule] }).compile();
     const provided = app.get<ChannelAdapter[]>(CHANNEL_ADAPTERS);
     expect(provided.map((candidate) => candidate.name)).toEqual(['email', 'sms', 'whatsapp']);
     await provided[0].send(message('email', 'nest@example.id'));
-    const close = jest.spyOn(provided[0] as EmailChannel, 'close');
+    await provided[1].send(message('sms', '+6281200000008'));
+    const closes = [jest.spyOn(provided[0] as EmailChannel, 'close'), jest.spyOn(provided[1] as ProviderChannel, 'close'), jest.spyOn(provided[2] as ProviderChannel, 'close')];
     await app.close();
-    expect(close).toHaveBeenCalledTimes(1);
+    for (const close of closes) expect(close).toHaveBeenCalledTimes(1);
   });
 
   describe('SMS and WhatsApp through the provider webhook', () => {

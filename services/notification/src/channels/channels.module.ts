@@ -25,7 +25,7 @@ export function buildChannelAdapters(settings: ChannelSettings): ChannelAdapter[
   return adapters;
 }
 
-/** Provides CHANNEL_ADAPTERS (ChannelAdapter[]) and closes the SMTP pool at shutdown. */
+/** Provides CHANNEL_ADAPTERS (ChannelAdapter[]) and closes the SMTP pool and the provider's connections at shutdown. */
 @Module({
   providers: [{ provide: CHANNEL_ADAPTERS, inject: [NotificationConfig], useFactory: (config: NotificationConfig) => buildChannelAdapters(config) }],
   exports: [CHANNEL_ADAPTERS],
@@ -34,6 +34,6 @@ export class ChannelsModule implements OnApplicationShutdown {
   constructor(@Inject(CHANNEL_ADAPTERS) private readonly adapters: ChannelAdapter[]) {}
 
   onApplicationShutdown(): void {
-    for (const adapter of this.adapters) if (adapter instanceof EmailChannel) adapter.close();
+    for (const adapter of this.adapters) if (adapter instanceof EmailChannel || adapter instanceof ProviderChannel) adapter.close();
   }
 }
