@@ -70,12 +70,12 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
     return answer.body;
   }
 
-  /** SQL on a service's database, to let days pass as the calendar would. */
-  async function queryOf(service: 'enrollment' | 'program', sql: string, params: unknown[]): Promise<void> {
+  /** SQL on a service's database, to let days pass as the calendar would, or to see what a service knows. */
+  async function queryOf(service: 'enrollment' | 'program', sql: string, params: unknown[]): Promise<unknown[]> {
     const client = new Client({ connectionString: services.databaseUrl(service) });
     await client.connect();
     try {
-      await client.query(sql, params);
+      return (await client.query(sql, params)).rows;
     } finally {
       await client.end();
     }
@@ -286,7 +286,13 @@ describe('gateway: the public API in front of the five services (real Kafka, rea
       participant = { subject: `participant-${registered.body.id}`, roles: ['participant'], venueCodes: [], participantId: registered.body.id };
       const me = await api<{ id: string }>('GET', '/me', participant);
       expect([me.status, me.body.id]).toEqual([200, registered.body.id]);
-      // Seats open once the class is confirmed (venue reserved, instructor assigned) and enrollment has heard of it.
+      // Seats open once the class is confirmed (venue reserved, instructor assigned) and enrollment has heard of it. An
+      // enrollment whose identity check answers before then is rejected (no class in the province): wait for it first.
+      await waitFor(
+        'enrollment to know a confirmed class',
+        async () => (await queryOf('enrollment', `SELECT 1 FROM batches WHERE programme_id = $1 AND status = 'confirmed'`, [programmeId])).length > 0,
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
       const enrolled = await waitFor(
         'a seat to enroll in',
         async () => {
